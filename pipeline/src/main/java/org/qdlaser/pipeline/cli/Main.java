@@ -1,0 +1,2 @@
+package org.qdlaser.pipeline.cli;
+public final class Main { public static void main(String[] a) { } }
