@@ -1,0 +1,91 @@
+package org.qdlaser.stages.physics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The real state vector of a model described by named fields, in order. */
+public final class StateLayout {
+  private final List<Field> fields;
+  private final Map<String, Field> byName;
+  private final int dimension;
+
+  private StateLayout(List<Field> fields) {
+    this.fields = Collections.unmodifiableList(fields);
+    this.byName = new LinkedHashMap<>();
+    int n = 0;
+    for (Field f : fields) {
+      byName.put(f.name(), f);
+      n += f.size();
+    }
+    this.dimension = n;
+  }
+
+  /** Builds a layout from (name, complex, charge) triples given as consecutive arguments. */
+  public static StateLayout of(Object... spec) {
+    List<Field> list = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < spec.length; i += 3) {
+      Field f = new Field((String) spec[i], offset, (Boolean) spec[i + 1], (Integer) spec[i + 2]);
+      list.add(f);
+      offset += f.size();
+    }
+    return new StateLayout(list);
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  /** The field of that name; IllegalArgumentException naming the allowed ones if absent. */
+  public Field field(String name) {
+    Field f = byName.get(name);
+    if (f == null) {
+      throw new IllegalArgumentException("no field '" + name + "' in layout " + byName.keySet());
+    }
+    return f;
+  }
+
+  public boolean has(String name) {
+    return byName.containsKey(name);
+  }
+
+  /**
+   * Phase charge of each real component: for a complex field of charge q both its reals get q.
+   *
+   * @return a new array of length {@link #dimension()}
+   */
+  public int[] charges() {
+    int[] c = new int[dimension];
+    for (Field f : fields) {
+      for (int k = 0; k < f.size(); k++) {
+        c[f.offset() + k] = f.charge();
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Applies the phase-rotation generator: out = A y with (re, im) of charge q mapped to
+   * (-q im, q re), so a state rotating as z e^{i q w t} satisfies dy/dt = w A y.
+   */
+  public void applyRotationGenerator(double[] y, double[] out) {
+    for (Field f : fields) {
+      int o = f.offset();
+      if (f.complex()) {
+        double q = f.charge();
+        double re = y[o];
+        out[o] = -q * y[o + 1];
+        out[o + 1] = q * re;
+      } else {
+        out[o] = 0.0;
+      }
+    }
+  }
+}
