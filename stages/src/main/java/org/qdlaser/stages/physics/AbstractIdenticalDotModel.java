@@ -44,4 +44,16 @@ abstract class AbstractIdenticalDotModel implements Model {
       y[f.offset() + 1] = im;
     }
   }
+
+  @Override
+  public double[] lasingInitialState() {
+    double b0 = Math.max(1.0, Math.sqrt(p.n() * Math.max(p.r(), 1.0) / (2 * p.gammaC())));
+    double vc = p.g() == 0 ? 0.0 : p.gammaC() * b0 / (p.n() * p.g());
+    return factorisedState(b0, vc, 0.5);
+  }
+
+  @Override
+  public double[] noFieldState() {
+    return factorisedState(0.0, 0.0, p.r() / (p.r() + p.gammaNr() + p.gammaNl()));
+  }
 }

@@ -62,4 +62,21 @@ public interface Model extends OdeSystem {
    * @return a new state array
    */
   double[] factorisedState(double b, double vc, double cc);
+
+  /**
+   * A factorised lasing initial condition for transients: field amplitude sqrt(N r / (2 gamma_c))
+   * (photon balance at full inversion, at least 1), half-filled upper levels, and the polarisation
+   * that makes d<b>/dt = 0. The models are bistable: a weak initial field would decay.
+   *
+   * @return a new state array
+   */
+  double[] lasingInitialState();
+
+  /**
+   * The uncorrelated state without field and with every upper level at r / (r + gamma_nr +
+   * gamma_NL): a Newton guess for the non-lasing steady state.
+   *
+   * @return a new state array
+   */
+  double[] noFieldState();
 }

@@ -1,0 +1,43 @@
+package org.qdlaser.stages.equilibrium;
+
+import org.qdlaser.stages.physics.ModelKind;
+
+/**
+ * A steady state of a model in the frame rotating at {@code omega} (a fixed point there).
+ *
+ * @param model the model
+ * @param pump pump rate per emitter r (normalised)
+ * @param lasing whether the coherent field is non-zero
+ * @param state the polished state with Im b = 0 (copy)
+ * @param omega rotation frequency of the lasing state, in units of gamma_nr (0 if not lasing)
+ * @param bAbs |<b>|
+ * @param photons <b^+ b>
+ * @param upperPopulationMean mean <c^+ c>
+ * @param activation per-dot |<v^+ c>|^2 (copy)
+ * @param stable whether every eigenvalue of the rotating-frame Jacobian (phase mode excluded) has
+ *     negative real part
+ * @param rightmostEigenvalue largest real part among those eigenvalues (units of gamma_nr)
+ * @param residual max-norm of the rotating-frame right-hand side at the state (state units per
+ *     unit time, time in 1/gamma_nr)
+ * @param newtonIterations Newton iterations used to polish
+ */
+public record Equilibrium(
+    ModelKind model, double pump, boolean lasing, double[] state, double omega, double bAbs,
+    double photons, double upperPopulationMean, double[] activation, boolean stable,
+    double rightmostEigenvalue, double residual, int newtonIterations) {
+
+  public Equilibrium {
+    state = state.clone();
+    activation = activation.clone();
+  }
+
+  @Override
+  public double[] state() {
+    return state.clone();
+  }
+
+  @Override
+  public double[] activation() {
+    return activation.clone();
+  }
+}

@@ -1,0 +1,91 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.util.Optional;
+import org.qdlaser.stages.numerics.NewtonResult;
+import org.qdlaser.stages.numerics.NewtonSettings;
+import org.qdlaser.stages.numerics.NewtonSolver;
+import org.qdlaser.stages.numerics.NonlinearSystem;
+import org.qdlaser.stages.physics.Field;
+import org.qdlaser.stages.physics.Model;
+
+/** Newton polishing of lasing (rotating-frame) and non-lasing steady states, with stability. */
+public final class EquilibriumSolver {
+  /**
+   * |b| below this counts as no coherent field. Lasing states of these models have |b| of order
+   * 1..1e3; Newton converging to |b| ~ 0 from a lasing guess means the branch has ended.
+   */
+  public static final double LASING_AMPLITUDE_FLOOR = 1e-6;
+
+  private final NewtonSolver newton;
+
+  public EquilibriumSolver(NewtonSettings settings) {
+    this.newton = new NewtonSolver(settings);
+  }
+
+  public EquilibriumSolver() {
+    this(NewtonSettings.defaults());
+  }
+
+  /**
+   * Polishes a lasing state from a guess (any phase) and a frequency guess. Empty if Newton does
+   * not converge or converges to a state without coherent field.
+   */
+  public Optional<Equilibrium> polishLasing(Model model, double[] guess, double omegaGuess) {
+    int n = model.dimension();
+    if (model.fieldAmplitude(guess) <= LASING_AMPLITUDE_FLOOR) {
+      return Optional.empty();
+    }
+    double[] x0 = new double[n + 1];
+    System.arraycopy(RotatingFrame.gauge(model.layout(), guess), 0, x0, 0, n);
+    x0[n] = omegaGuess;
+    RotatingFrame system = new RotatingFrame(model);
+    NewtonResult res = newton.solve(system, x0);
+    double[] x = res.x();
+    double[] z = java.util.Arrays.copyOf(x, n);
+    if (!res.converged() || model.fieldAmplitude(z) <= LASING_AMPLITUDE_FLOOR) {
+      return Optional.empty();
+    }
+    return Optional.of(build(model, z, x[n], true, res));
+  }
+
+  /** Polishes the non-lasing state (every phase-charged field zero) from a guess. */
+  public Optional<Equilibrium> polishNonLasing(Model model, double[] guess) {
+    double[] z = guess.clone();
+    for (Field f : model.layout().fields()) {
+      if (f.charge() != 0) {
+        z[f.offset()] = 0.0;
+        z[f.offset() + 1] = 0.0;
+      }
+    }
+    NonlinearSystem system =
+        new NonlinearSystem() {
+          @Override
+          public int dimension() {
+            return model.dimension();
+          }
+
+          @Override
+          public void residual(double[] x, double[] out) {
+            model.rhs(0.0, x, out);
+          }
+        };
+    NewtonResult res = newton.solve(system, z);
+    if (!res.converged()) {
+      return Optional.empty();
+    }
+    return Optional.of(build(model, res.x(), 0.0, false, res));
+  }
+
+  private static Equilibrium build(Model model, double[] z, double omega, boolean lasing, NewtonResult res) {
+    StabilityAnalyzer.Spectrum s = StabilityAnalyzer.analyse(model, z, omega, lasing);
+    return new Equilibrium(
+        model.kind(), model.pump(), lasing, z, omega, model.fieldAmplitude(z), model.photons(z),
+        model.upperPopulationMean(z), model.activation(z), s.stable(), s.rightmostReal(),
+        res.residualNorm(), res.iterations());
+  }
+
+  /** Frequency estimate Im(conj(b) db/dt)/|b|^2 from a state and its derivative. */
+  public static double frequencyEstimate(Model model, double[] y, double[] yDot) {
+    return RotatingFrame.instantaneousFrequency(model.layout(), y, yDot);
+  }
+}

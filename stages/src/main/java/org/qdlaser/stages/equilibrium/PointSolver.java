@@ -1,0 +1,54 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.util.Optional;
+import org.qdlaser.stages.integration.Relaxation;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.physics.Model;
+
+/**
+ * One equilibrium at the model's parameters: a transient from a lasing initial state (the models
+ * are bistable, so a weak initial field would decay to the non-lasing state) integrated with the
+ * App. A criterion, then Newton-polished in the rotating frame.
+ */
+public final class PointSolver {
+  private final Relaxer relaxer;
+  private final EquilibriumSolver solver;
+
+  public PointSolver(Relaxer relaxer, EquilibriumSolver solver) {
+    this.relaxer = relaxer;
+    this.solver = solver;
+  }
+
+  public Relaxer relaxer() {
+    return relaxer;
+  }
+
+  public Equilibrium solve(Model model) {
+    Relaxation rel = relaxer.relax(model, lasingInitialState(model));
+    return polish(model, rel);
+  }
+
+  /** Polishes the end of a transient: lasing if it still has a field and Newton agrees. */
+  public Equilibrium polish(Model model, Relaxation rel) {
+    double[] y = rel.state();
+    if (model.fieldAmplitude(y) > EquilibriumSolver.LASING_AMPLITUDE_FLOOR) {
+      double omega = EquilibriumSolver.frequencyEstimate(model, y, rel.derivative());
+      Optional<Equilibrium> lasing = solver.polishLasing(model, y, omega);
+      if (lasing.isPresent()) {
+        return lasing.get();
+      }
+    }
+    return solver
+        .polishNonLasing(model, y)
+        .orElseThrow(
+            () -> new EquilibriumException(
+                "Newton did not converge to a steady state of " + model.kind() + " at r = " + model.pump()
+                    + " after a transient of " + rel.duration() + " (1/gamma_nr); last max rate "
+                    + rel.maxRate() + ", criterion reached: " + rel.reachedCriterion()));
+  }
+
+  /** The model's lasing initial state (see {@link Model#lasingInitialState()}). */
+  public static double[] lasingInitialState(Model model) {
+    return model.lasingInitialState();
+  }
+}

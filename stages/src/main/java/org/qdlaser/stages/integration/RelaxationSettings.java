@@ -1,0 +1,42 @@
+package org.qdlaser.stages.integration;
+
+/**
+ * How to integrate a transient to equilibrium.
+ *
+ * @param rtol relative tolerance of the integrator
+ * @param atol absolute tolerance (state units)
+ * @param stopThreshold App. A threshold on the rates of |b|, b^+b, c^+c, |bb| (per 1/gamma_nr)
+ * @param maxTime longest transient per pump value (time in 1/gamma_nr)
+ * @param minTime shortest transient before the criterion may stop it (avoids stopping at a
+ *     turning point of a relaxation oscillation right after a pump change)
+ */
+public record RelaxationSettings(double rtol, double atol, double stopThreshold, double maxTime, double minTime) {
+  public RelaxationSettings {
+    if (!(rtol > 0 && rtol < 1)) {
+      throw new IllegalArgumentException("rtol must be in (0, 1), got " + rtol);
+    }
+    if (!(atol > 0)) {
+      throw new IllegalArgumentException("atol must be positive, got " + atol);
+    }
+    if (!(stopThreshold > 0)) {
+      throw new IllegalArgumentException("stop threshold must be positive, got " + stopThreshold);
+    }
+    if (!(maxTime > 0) || !(minTime >= 0) || minTime > maxTime) {
+      throw new IllegalArgumentException(
+          "need 0 <= min_time <= max_time and max_time > 0, got min_time=" + minTime + ", max_time=" + maxTime);
+    }
+  }
+
+  /** rtol 1e-8 resolves equilibria far below the 1e-5 stop threshold; 1e-5 is the paper's value. */
+  public static RelaxationSettings defaults() {
+    return new RelaxationSettings(1e-8, 1e-10, 1e-5, 2000.0, 1.0);
+  }
+
+  public RelaxationSettings withMaxTime(double v) {
+    return new RelaxationSettings(rtol, atol, stopThreshold, v, minTime);
+  }
+
+  public RelaxationSettings withStopThreshold(double v) {
+    return new RelaxationSettings(rtol, atol, v, maxTime, minTime);
+  }
+}

@@ -1,0 +1,94 @@
+package org.qdlaser.stages.numerics;
+
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.DecompositionSolver;
+import org.hipparchus.linear.LUDecomposition;
+
+/**
+ * Damped Newton iteration with a dense finite-difference Jacobian, for the small steady-state
+ * systems of the identical-dot models (a few dozen unknowns; the sparse path comes with the
+ * polydisperse models). Not a hot loop: a handful of iterations per solve.
+ */
+public final class NewtonSolver {
+  /** LU pivots below this (relative) are treated as singular. */
+  private static final double SINGULARITY_THRESHOLD = 1e-300;
+  /** Step halvings allowed when the residual grows. */
+  private static final int MAX_HALVINGS = 12;
+
+  private final NewtonSettings settings;
+
+  public NewtonSolver(NewtonSettings settings) {
+    this.settings = settings;
+  }
+
+  public NewtonResult solve(NonlinearSystem system, double[] x0) {
+    final int n = system.dimension();
+    double[] x = x0.clone();
+    double[] f = new double[n];
+    double[] trial = new double[n];
+    double[] fTrial = new double[n];
+    double[][] jac = new double[n][n];
+    system.residual(x, f);
+    double fNorm = maxNorm(f);
+    for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+      if (!Double.isFinite(fNorm)) {
+        return new NewtonResult(x, false, iter - 1, fNorm);
+      }
+      FiniteDifferences.jacobianCentral(system, x, settings.scaleFloor(), jac);
+      double[] step;
+      try {
+        DecompositionSolver lu = new LUDecomposition(new Array2DRowRealMatrix(jac, false), SINGULARITY_THRESHOLD).getSolver();
+        step = lu.solve(new ArrayRealVector(f, false)).toArray();
+      } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+        return new NewtonResult(x, false, iter, fNorm);
+      }
+      double lambda = 1.0;
+      boolean accepted = false;
+      for (int h = 0; h <= MAX_HALVINGS; h++) {
+        for (int i = 0; i < n; i++) {
+          trial[i] = x[i] - lambda * step[i];
+        }
+        system.residual(trial, fTrial);
+        double tNorm = maxNorm(fTrial);
+        // Accept any decrease; near the root rounding makes the residual flat, so accept full steps too.
+        if (Double.isFinite(tNorm) && (tNorm < fNorm || h == 0 && stepNorm(step, x) < 1e3)) {
+          accepted = true;
+          break;
+        }
+        lambda *= 0.5;
+      }
+      if (!accepted) {
+        return new NewtonResult(x, false, iter, fNorm);
+      }
+      double sn = lambda * stepNorm(step, x);
+      System.arraycopy(trial, 0, x, 0, n);
+      System.arraycopy(fTrial, 0, f, 0, n);
+      fNorm = maxNorm(f);
+      if (sn < 1.0) {
+        return new NewtonResult(x, true, iter, fNorm);
+      }
+    }
+    return new NewtonResult(x, false, settings.maxIterations(), fNorm);
+  }
+
+  /** Weighted RMS of the step with weights 1/(tol (|x_i| + floor)). */
+  private double stepNorm(double[] step, double[] x) {
+    double s = 0;
+    for (int i = 0; i < step.length; i++) {
+      double w = settings.stepTolerance() * (Math.abs(x[i]) + settings.scaleFloor());
+      double e = step[i] / w;
+      s += e * e;
+    }
+    return Math.sqrt(s / step.length);
+  }
+
+  /** Max-norm; NaN if any component is NaN (Math.max propagates NaN). */
+  static double maxNorm(double[] v) {
+    double m = 0;
+    for (double e : v) {
+      m = Math.max(m, Math.abs(e));
+    }
+    return m;
+  }
+}
