@@ -84,6 +84,28 @@ public final class EquilibriumSolver {
         res.residualNorm(), res.iterations());
   }
 
+  /**
+   * Polishes the end of a transient: the lasing state if the transient still has a field and
+   * Newton converges to a lasing state from it, else the non-lasing state.
+   *
+   * @throws EquilibriumException if neither converges
+   */
+  public Equilibrium polish(Model model, org.qdlaser.stages.integration.Relaxation rel) {
+    double[] y = rel.state();
+    if (model.fieldAmplitude(y) > LASING_AMPLITUDE_FLOOR) {
+      Optional<Equilibrium> lasing = polishLasing(model, y, frequencyEstimate(model, y, rel.derivative()));
+      if (lasing.isPresent()) {
+        return lasing.get();
+      }
+    }
+    return polishNonLasing(model, y)
+        .orElseThrow(
+            () -> new EquilibriumException(
+                "Newton did not converge to a steady state of " + model.kind() + " at r = " + model.pump()
+                    + " after a transient of " + rel.duration() + " (1/gamma_nr); last max rate "
+                    + rel.maxRate() + ", criterion reached: " + rel.reachedCriterion()));
+  }
+
   /** Frequency estimate Im(conj(b) db/dt)/|b|^2 from a state and its derivative. */
   public static double frequencyEstimate(Model model, double[] y, double[] yDot) {
     return RotatingFrame.instantaneousFrequency(model.layout(), y, yDot);

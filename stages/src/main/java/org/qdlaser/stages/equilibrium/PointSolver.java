@@ -1,6 +1,5 @@
 package org.qdlaser.stages.equilibrium;
 
-import java.util.Optional;
 import org.qdlaser.stages.integration.Relaxation;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.physics.Model;
@@ -28,23 +27,9 @@ public final class PointSolver {
     return polish(model, rel);
   }
 
-  /** Polishes the end of a transient: lasing if it still has a field and Newton agrees. */
+  /** Polishes the end of a transient (see {@link EquilibriumSolver#polish}). */
   public Equilibrium polish(Model model, Relaxation rel) {
-    double[] y = rel.state();
-    if (model.fieldAmplitude(y) > EquilibriumSolver.LASING_AMPLITUDE_FLOOR) {
-      double omega = EquilibriumSolver.frequencyEstimate(model, y, rel.derivative());
-      Optional<Equilibrium> lasing = solver.polishLasing(model, y, omega);
-      if (lasing.isPresent()) {
-        return lasing.get();
-      }
-    }
-    return solver
-        .polishNonLasing(model, y)
-        .orElseThrow(
-            () -> new EquilibriumException(
-                "Newton did not converge to a steady state of " + model.kind() + " at r = " + model.pump()
-                    + " after a transient of " + rel.duration() + " (1/gamma_nr); last max rate "
-                    + rel.maxRate() + ", criterion reached: " + rel.reachedCriterion()));
+    return solver.polish(model, rel);
   }
 
   /** The model's lasing initial state (see {@link Model#lasingInitialState()}). */

@@ -70,7 +70,14 @@ public final class StabilityAnalyzer {
       }
       norm = Math.max(norm, s);
     }
-    Complex[] ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();
+    balance(m);
+    Complex[] ev;
+    try {
+      ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();
+    } catch (org.hipparchus.exception.MathIllegalStateException e) {
+      throw new EquilibriumException("eigenvalues of the " + model.kind() + " Jacobian at r = " + model.pump()
+          + " did not converge (QR iteration): " + e.getMessage());
+    }
     double best = Double.NEGATIVE_INFINITY;
     double bestIm = 0;
     for (Complex c : ev) {
@@ -82,5 +89,50 @@ public final class StabilityAnalyzer {
     // Within the finite-difference noise of zero the state is marginal; we call it stable.
     boolean stable = best < RELATIVE_STABILITY_MARGIN * norm;
     return new Spectrum(best, bestIm, norm, stable);
+  }
+
+  /**
+   * Balances a matrix in place by a diagonal similarity with powers of 2 (Parlett and Reinsch), so
+   * that row and column norms are comparable. The laser Jacobians mix entries from 1e-4 to 1e7;
+   * unbalanced, the QR iteration can fail to converge or lose the small eigenvalues.
+   */
+  static void balance(double[][] a) {
+    int n = a.length;
+    boolean done = false;
+    while (!done) {
+      done = true;
+      for (int i = 0; i < n; i++) {
+        double c = 0;
+        double r = 0;
+        for (int j = 0; j < n; j++) {
+          if (j != i) {
+            c += Math.abs(a[j][i]);
+            r += Math.abs(a[i][j]);
+          }
+        }
+        if (c == 0 || r == 0) {
+          continue;
+        }
+        double s = c + r;
+        double f = 1;
+        double g = r / 2;
+        while (c < g) {
+          f *= 2;
+          c *= 4;
+        }
+        g = r * 2;
+        while (c > g) {
+          f /= 2;
+          c /= 4;
+        }
+        if ((c + r) / f < 0.95 * s) {
+          done = false;
+          for (int j = 0; j < n; j++) {
+            a[i][j] /= f;
+            a[j][i] *= f;
+          }
+        }
+      }
+    }
   }
 }

@@ -10,7 +10,7 @@ import org.qdlaser.stages.physics.ModelKind;
  * @param pump threshold pump rate per emitter (normalised)
  * @param kind {@code pitchfork} (the lasing branch grows continuously out of the non-lasing state),
  *     {@code fold} (the stable lasing branch ends at a saddle-node; bistability above it), or
- *     {@code instability} (the lasing state exists below but loses stability)
+ *     {@code hopf} (the lasing state loses stability to a complex pair of eigenvalues)
  * @param bAbs |<b>| at threshold (0 for a pitchfork)
  * @param upperPopulation mean <c^+ c> at threshold
  * @param instabilityPump pump where the non-lasing state loses stability (NaN if not found in the

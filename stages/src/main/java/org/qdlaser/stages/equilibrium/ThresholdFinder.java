@@ -31,11 +31,24 @@ public final class ThresholdFinder {
   private static final double BRENT_RELATIVE_ACCURACY = 1e-13;
   /** A branch end within this relative distance of the instability pump is that pitchfork. */
   static final double PITCHFORK_MATCH = 1e-3;
+  /** A rightmost eigenvalue with |Im| above this fraction of the Jacobian norm is a complex pair. */
+  private static final double HOPF_IMAG_FRACTION = 1e-9;
+  /**
+   * Brent's relative tolerance on the fold amplitude. r(|b|) is quadratic at its minimum, so the
+   * pump there is accurate to about the square of this.
+   */
+  private static final double FOLD_AMPLITUDE_RELATIVE = 1e-7;
+  /** Relative accuracy claimed for a fold pump (square of the amplitude tolerance, with margin). */
+  static final double FOLD_RELATIVE_ACCURACY = 1e-12;
+  /** r(|b|) where the branch cannot be solved is taken as this multiple of the branch-end pump. */
+  private static final double UNSOLVABLE_PENALTY = 2.0;
   /** Start of the lasing branch: Table I pump (2e14 s^-1) unless the threshold lies higher. */
   private static final double R_START = 2e5;
 
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
+  private final org.qdlaser.stages.numerics.NewtonSolver newton =
+      new org.qdlaser.stages.numerics.NewtonSolver(org.qdlaser.stages.numerics.NewtonSettings.defaults());
 
   public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver) {
     this.pointSolver = pointSolver;
@@ -64,6 +77,7 @@ public final class ThresholdFinder {
 
     // Follow the branch down until it is lost, then bisect the last interval.
     Equilibrium good = top;
+    Equilibrium previous = top;
     double rBad = Double.NaN;
     while (good.pump() > R_MIN) {
       double r = good.pump() / DESCENT_RATIO;
@@ -72,6 +86,7 @@ public final class ThresholdFinder {
         rBad = r;
         break;
       }
+      previous = good;
       good = e.get();
     }
     if (Double.isNaN(rBad)) {
@@ -82,6 +97,7 @@ public final class ThresholdFinder {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
       if (e.isPresent()) {
+        previous = good;
         good = e.get();
       } else {
         rBad = r;
@@ -90,16 +106,95 @@ public final class ThresholdFinder {
     double width = (good.pump() - rBad) / good.pump();
     LOG.debug("{}: stable lasing branch ends at r = {} with |b| = {}", model.kind(), good.pump(), good.bAbs());
 
-    if (!Double.isNaN(rInst) && Math.abs(good.pump() - rInst) / rInst < PITCHFORK_MATCH) {
+    // A supercritical pitchfork: |b|^2 grows linearly from the instability pump, so extrapolating
+    // the branch's last two points to |b| = 0 lands on it (Newton itself loses accuracy as |b| -> 0).
+    double b1 = good.bAbs() * good.bAbs();
+    double b2 = previous.bAbs() * previous.bAbs();
+    double r0 = b2 != b1 ? good.pump() - b1 * (previous.pump() - good.pump()) / (b2 - b1) : good.pump();
+    if (!Double.isNaN(rInst) && Math.abs(r0 - rInst) / rInst < PITCHFORK_MATCH) {
       Equilibrium at = nonLasingAt(model, rInst);
       return new Threshold(model.kind(), rInst, "pitchfork", 0.0, at.upperPopulationMean(), rInst, width);
     }
-    // Below the branch end: does a lasing state still exist (unstable) or has the branch folded?
-    Optional<Equilibrium> below = solver.polishLasing(model.withPump(rBad), good.state(), good.omega());
-    String kind = below.isPresent() && Math.abs(below.get().bAbs() - good.bAbs()) < 1e-3 * good.bAbs()
-        ? "instability" : "fold";
+    // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
+    // parametrised by |b|: a fold is the minimum of r(|b|).
+    StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
+    if (Math.abs(sp.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(sp.jacobianNorm(), 1.0)) {
+      LOG.debug("{}: branch end eigenvalue {} + {}i: Hopf", model.kind(), sp.rightmostReal(), sp.rightmostImag());
+      return new Threshold(model.kind(), good.pump(), "hopf", good.bAbs(), good.upperPopulationMean(), rInst, width);
+    }
+    Equilibrium fold = locateFold(model, previous, good);
+    // The branch between the fold and the bisection end must be stable for the fold to be the
+    // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
+    AmplitudeBranch branch = new AmplitudeBranch(model, newton);
+    double aMid = 0.5 * (fold.bAbs() + good.bAbs());
+    Optional<AmplitudeBranch.Point> mid = branch.solveTowards(aMid, branch.from(good));
+    if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
+      AmplitudeBranch.Point pm = mid.get();
+      if (!StabilityAnalyzer.analyse(model.withPump(pm.pump()), pm.state(), pm.omega(), true).stable()) {
+        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), rInst, width);
+      }
+    }
     return new Threshold(
-        model.kind(), good.pump(), kind, good.bAbs(), good.upperPopulationMean(), rInst, width);
+        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, FOLD_RELATIVE_ACCURACY);
+  }
+
+  /**
+   * Minimises r(|b|) on the branch parametrised by the amplitude, between the amplitude of the
+   * branch end's stable neighbour (above) and an amplitude below the end, on the unstable side.
+   */
+  private Equilibrium locateFold(Model model, Equilibrium above, Equilibrium end) {
+    AmplitudeBranch branch = new AmplitudeBranch(model, newton);
+    double aHi = above.bAbs();
+    double aEnd = end.bAbs();
+    // Walk below the end amplitude until r rises again (past the fold onto the unstable branch).
+    AmplitudeBranch.Point endPoint = branch.from(end);
+    double aLo = aEnd;
+    AmplitudeBranch.Point lo = endPoint;
+    double step = Math.max(aHi - aEnd, 1e-3 * aEnd);
+    for (int k = 0; k < 60; k++) {
+      double a = Math.max(aLo - step, 0.5 * aLo);
+      Optional<AmplitudeBranch.Point> p = branch.solveTowards(a, lo);
+      if (p.isEmpty()) {
+        step /= 2;
+        continue;
+      }
+      boolean rising = p.get().pump() > lo.pump();
+      aLo = a;
+      lo = p.get();
+      if (rising) {
+        break;
+      }
+      step *= 2;
+    }
+    final AmplitudeBranch.Point[] nearest = {endPoint};
+    final AmplitudeBranch.Point start = endPoint;
+    org.hipparchus.analysis.UnivariateFunction rOfA = a -> {
+      Optional<AmplitudeBranch.Point> p = branch.solveTowards(a, nearest[0]);
+      if (p.isEmpty()) {
+        p = branch.solveTowards(a, start);
+      }
+      if (p.isEmpty()) {
+        // Not on the branch from here (it may turn in |b| too): steer the minimiser away.
+        LOG.debug("{}: branch not solvable at |b| = {} while locating the fold", model.kind(), a);
+        return UNSOLVABLE_PENALTY * end.pump();
+      }
+      nearest[0] = p.get();
+      return p.get().pump();
+    };
+    org.hipparchus.optim.univariate.BrentOptimizer opt =
+        new org.hipparchus.optim.univariate.BrentOptimizer(FOLD_AMPLITUDE_RELATIVE, 1e-12 * aEnd);
+    org.hipparchus.optim.univariate.UnivariatePointValuePair min = opt.optimize(
+        new org.hipparchus.optim.MaxEval(200),
+        new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(rOfA),
+        org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
+        new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, aEnd));
+    AmplitudeBranch.Point p = branch.solveTowards(min.getPoint(), nearest[0]).orElseThrow(() -> new EquilibriumException(
+        "fold of " + model.kind() + " not located: branch unsolvable at |b| = " + min.getPoint()));
+    Model at = model.withPump(p.pump());
+    double[] z = p.state();
+    LOG.debug("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), p.pump(), end.pump(), min.getPoint());
+    return new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
+        at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0);
   }
 
   private Optional<Equilibrium> stableLasing(Model m, Equilibrium from) {
@@ -115,7 +210,14 @@ public final class ThresholdFinder {
     Equilibrium prev = nonLasingAt(model, R_MIN);
     for (int i = 1; i <= points; i++) {
       double r = R_MIN * Math.pow(R_MAX / R_MIN, (double) i / points);
-      Equilibrium e = continueNonLasing(model, prev, r);
+      Equilibrium e;
+      try {
+        e = continueNonLasing(model, prev, r);
+      } catch (EquilibriumException ex) {
+        LOG.warn("{}: non-lasing branch not continued beyond r = {}; no instability below it ({})",
+            model.kind(), prev.pump(), ex.getMessage());
+        return Double.NaN;
+      }
       if (prev.rightmostEigenvalue() < 0 && e.rightmostEigenvalue() >= 0) {
         final Equilibrium from = prev;
         BrentSolver brent = new BrentSolver(BRENT_RELATIVE_ACCURACY, 1e-300, 1e-300);

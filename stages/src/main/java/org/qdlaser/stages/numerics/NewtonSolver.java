@@ -15,6 +15,8 @@ public final class NewtonSolver {
   private static final double SINGULARITY_THRESHOLD = 1e-300;
   /** Step halvings allowed when the residual grows. */
   private static final int MAX_HALVINGS = 12;
+  /** Full steps allowed per solve although no damped step lowered the residual. */
+  private static final int MAX_NON_MONOTONE = 5;
 
   private final NewtonSettings settings;
 
@@ -31,6 +33,7 @@ public final class NewtonSolver {
     double[][] jac = new double[n][n];
     system.residual(x, f);
     double fNorm = maxNorm(f);
+    int nonMonotone = 0;
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
@@ -51,12 +54,22 @@ public final class NewtonSolver {
         }
         system.residual(trial, fTrial);
         double tNorm = maxNorm(fTrial);
-        // Accept any decrease; near the root rounding makes the residual flat, so accept full steps too.
-        if (Double.isFinite(tNorm) && (tNorm < fNorm || h == 0 && stepNorm(step, x) < 1e3)) {
+        if (Double.isFinite(tNorm) && tNorm < fNorm) {
           accepted = true;
           break;
         }
         lambda *= 0.5;
+      }
+      if (!accepted && nonMonotone < MAX_NON_MONOTONE) {
+        // Near-singular Jacobians (bifurcations, slow modes) and badly scaled equations can make the
+        // max-norm rise on a good step: take a few full steps anyway before giving up.
+        nonMonotone++;
+        lambda = 1.0;
+        for (int i = 0; i < n; i++) {
+          trial[i] = x[i] - step[i];
+        }
+        system.residual(trial, fTrial);
+        accepted = Double.isFinite(maxNorm(fTrial));
       }
       if (!accepted) {
         return new NewtonResult(x, false, iter, fNorm);

@@ -1,0 +1,115 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.qdlaser.stages.numerics.NewtonResult;
+import org.qdlaser.stages.numerics.NewtonSolver;
+import org.qdlaser.stages.numerics.NonlinearSystem;
+import org.qdlaser.stages.physics.Model;
+
+/**
+ * The lasing branch parametrised by the field amplitude: for a given |b| = a, solve for the state,
+ * the frequency omega and the pump r. Unknowns x = (state, omega, r); equations f(z; r) - omega A z
+ * = 0, Im b = 0, Re b = a. A fold in r is a regular point in this parametrisation (r(a) has a
+ * minimum there), so the saddle-node is located by minimising r(a) without any singular Newton
+ * iteration.
+ */
+final class AmplitudeBranch {
+  private final Model model;
+  private final NewtonSolver newton;
+
+  AmplitudeBranch(Model model, NewtonSolver newton) {
+    this.model = model;
+    this.newton = newton;
+  }
+
+  /** A point of the branch: full unknown vector (state, omega, r). */
+  record Point(double[] x) {
+    Point {
+      x = x.clone();
+    }
+
+    @Override
+    public double[] x() {
+      return x.clone();
+    }
+
+    double pump() {
+      return x[x.length - 1];
+    }
+
+    double omega() {
+      return x[x.length - 2];
+    }
+
+    double[] state() {
+      return Arrays.copyOf(x, x.length - 2);
+    }
+  }
+
+  /** Point of a lasing equilibrium (state gauged so that b is real). */
+  Point from(Equilibrium e) {
+    double[] s = e.state();
+    double[] x = Arrays.copyOf(s, s.length + 2);
+    x[s.length] = e.omega();
+    x[s.length + 1] = e.pump();
+    return new Point(x);
+  }
+
+  /** Solves the branch at amplitude {@code a} starting from {@code guess}; empty if Newton fails. */
+  Optional<Point> solve(double a, Point guess) {
+    int n = model.dimension();
+    int reB = model.layout().field("b").offset();
+    double[] x0 = guess.x();
+    x0[reB] = a;
+    NonlinearSystem sys =
+        new NonlinearSystem() {
+          final double[] f = new double[n];
+          final double[] az = new double[n];
+
+          @Override
+          public int dimension() {
+            return n + 2;
+          }
+
+          @Override
+          public void residual(double[] x, double[] out) {
+            double r = x[n + 1];
+            model.withPump(r).rhs(0.0, x, f);
+            model.layout().applyRotationGenerator(x, az);
+            double omega = x[n];
+            for (int i = 0; i < n; i++) {
+              out[i] = f[i] - omega * az[i];
+            }
+            out[n] = x[reB + 1];
+            out[n + 1] = x[reB] - a;
+          }
+        };
+    NewtonResult res = newton.solve(sys, x0);
+    if (!res.converged() || !(res.x()[n + 1] > 0)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Point(res.x()));
+  }
+
+  /** Largest number of interval halvings when a direct Newton solve from the guess fails. */
+  private static final int MAX_SUBDIVISIONS = 20;
+
+  /**
+   * Like {@link #solve} but continues from {@code guess} in smaller amplitude steps when a direct
+   * solve fails (Newton's convergence region shrinks where the branch bends).
+   */
+  Optional<Point> solveTowards(double a, Point guess) {
+    return solveTowards(a, guess, 0);
+  }
+
+  private Optional<Point> solveTowards(double a, Point guess, int depth) {
+    Optional<Point> p = solve(a, guess);
+    if (p.isPresent() || depth >= MAX_SUBDIVISIONS) {
+      return p;
+    }
+    int reB = model.layout().field("b").offset();
+    double mid = 0.5 * (a + guess.x[reB]);
+    return solveTowards(mid, guess, depth + 1).flatMap(m -> solveTowards(a, m, depth + 1));
+  }
+}
