@@ -1,2 +1,32 @@
 package org.qdlaser.pipeline.cli;
-public final class Main { public static void main(String[] a) { } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Root command: routes to the subcommands. Exit codes: 0 success, 1 computation/check failure, 2 bad input. */
+@Command(
+    name = "qdlaser",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Lasing thresholds of quantum-dot nanolasers (CIM, TPM_IF, TPM): reproducible studies.",
+    subcommands = {RunCommand.class, VerifyCommand.class, PointCommand.class, ThresholdCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns the exit code (used by tests). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(new ExitCodes());
+    cl.setParameterExceptionHandler(ExitCodes::usage);
+    return cl.execute(args);
+  }
+}

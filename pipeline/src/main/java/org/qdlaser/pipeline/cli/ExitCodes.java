@@ -1,0 +1,50 @@
+package org.qdlaser.pipeline.cli;
+
+import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.stages.equilibrium.EquilibriumException;
+import org.qdlaser.stages.numerics.IntegrationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** The one mapping from exceptions to exit codes and messages (no stack traces for users). */
+public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int BAD_INPUT = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+    return report(ex, cl);
+  }
+
+  static int report(Throwable ex, CommandLine cl) {
+    java.io.PrintWriter err = cl.getErr();
+    if (ex instanceof InputException) {
+      err.println("qdlaser: bad input: " + ex.getMessage());
+      return BAD_INPUT;
+    }
+    if (ex instanceof IntegrationException || ex instanceof EquilibriumException || ex instanceof ComputationFailure) {
+      err.println("qdlaser: computation failed: " + ex.getMessage());
+      LOG.debug("computation failure", ex);
+      return FAILURE;
+    }
+    if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+      err.println("qdlaser: I/O error: " + ex.getMessage());
+      LOG.debug("I/O failure", ex);
+      return FAILURE;
+    }
+    err.println("qdlaser: internal error: " + ex);
+    LOG.error("internal error", ex);
+    return FAILURE;
+  }
+
+  /** Usage errors (unknown option, missing parameter) are bad input. */
+  static int usage(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    cl.getErr().println("qdlaser: bad input: " + ex.getMessage());
+    cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+    return BAD_INPUT;
+  }
+}

@@ -1,0 +1,51 @@
+package org.qdlaser.pipeline.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qdlaser.pipeline.manifest.ParameterResolver;
+import org.qdlaser.stages.equilibrium.EquilibriumSolver;
+import org.qdlaser.stages.equilibrium.PointSolver;
+import org.qdlaser.stages.equilibrium.Threshold;
+import org.qdlaser.stages.equilibrium.ThresholdFinder;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.Models;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** The threshold of stable coherent emission and its kind (pitchfork, fold). */
+@Command(name = "threshold", mixinStandardHelpOptions = true,
+    description = "Locate the lasing threshold (lowest pump with a stable lasing state) and print it as JSON.")
+public final class ThresholdCommand implements Callable<Integer> {
+  @Mixin ModelOptions options;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var kind = options.kind();
+    ParameterResolver.Resolved resolved = options.parameters();
+    Model model = Models.identical(kind, resolved.parameters());
+    RelaxationSettings settings = RelaxationSettings.defaults();
+    EquilibriumSolver eq = new EquilibriumSolver();
+    ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(settings), settings), eq), eq);
+    Threshold th = finder.find(model);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model", kind.name());
+    Map<String, Object> params = resolved.asMap();
+    params.remove("r"); // the pump is the result, not an input
+    out.put("parameters", params);
+    out.put("threshold_pump", th.pump());
+    out.put("threshold_pump_per_s", th.pump() * resolved.gammaNrPerSecond());
+    out.put("kind", th.kind());
+    out.put("b_abs_at_threshold", th.bAbs());
+    out.put("upper_population_at_threshold", th.upperPopulation());
+    out.put("instability_pump", Double.isNaN(th.instabilityPump()) ? null : th.instabilityPump());
+    out.put("bracket_relative_width", th.bracketWidth());
+    spec.commandLine().getOut().println(Json.write(out));
+    return ExitCodes.OK;
+  }
+}

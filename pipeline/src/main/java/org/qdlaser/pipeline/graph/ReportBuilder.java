@@ -1,0 +1,159 @@
+package org.qdlaser.pipeline.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.store.ArtifactRef;
+import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.Table;
+import org.qdlaser.pipeline.store.TableCodec;
+import org.qdlaser.stages.report.BifurcationFigure;
+import org.qdlaser.stages.report.BranchSeries;
+import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlReport;
+import org.qdlaser.stages.report.RenderedFigure;
+
+/** The report task: bifurcation diagram (Fig. 3, identical dots), its data, thresholds, provenance. */
+final class ReportBuilder {
+  static final String FIGURE = "report/bifurcation";
+  static final String DATA = "report/bifurcation";
+  static final String INDEX = "report/index.html";
+
+  private ReportBuilder() {}
+
+  static Map<String, byte[]> build(Study study, ReportContext context, TaskInputs in) throws IOException {
+    double gnr = study.gammaNrPerSecond();
+    List<BranchSeries> series = new ArrayList<>();
+    HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder("Thresholds read off the downward sweep (App. A method)")
+        .columns("model", "lowest lasing pump (s^-1)", "next pump, not lasing (s^-1)", "estimate (s^-1)", "|b| at lowest lasing");
+    List<String> labels = new ArrayList<>();
+    List<Double> pumpCol = new ArrayList<>();
+    List<Double> pumpPerSCol = new ArrayList<>();
+    List<Boolean> lasingCol = new ArrayList<>();
+    List<Boolean> stableCol = new ArrayList<>();
+    List<Double> bCol = new ArrayList<>();
+    List<Double> photonCol = new ArrayList<>();
+    List<Double> ccCol = new ArrayList<>();
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    data.paragraph("Every table is Arrow IPC (read with pyarrow.ipc.open_file or arrow::read_ipc_file) and CSV.");
+    data.dataTable("Bifurcation diagram, all models", "bifurcation.arrow", "bifurcation.csv");
+    for (Study.ModelRun run : study.models()) {
+      String label = run.label();
+      Table eq = TableCodec.fromArrowIpc(in.get(StageActions.equilibriumPath(label, "arrow")));
+      JsonNode fit = CanonicalJson.mapper().readTree(in.get(StageActions.fittingPath(label)));
+      double[] pump = eq.doubles("pump");
+      double[] b = eq.doubles("b_abs");
+      boolean[] lasing = eq.booleans("lasing");
+      boolean[] stable = eq.booleans("stable");
+      double[] photons = eq.doubles("photons");
+      double[] cc = eq.doubles("upper_population");
+      double[] pumpPerS = new double[pump.length];
+      boolean[] plottedStable = new boolean[pump.length];
+      for (int i = 0; i < pump.length; i++) {
+        pumpPerS[i] = pump[i] * gnr;
+        plottedStable[i] = stable[i];
+        labels.add(label);
+        pumpCol.add(pump[i]);
+        pumpPerSCol.add(pumpPerS[i]);
+        lasingCol.add(lasing[i]);
+        stableCol.add(stable[i]);
+        bCol.add(b[i]);
+        photonCol.add(photons[i]);
+        ccCol.add(cc[i]);
+      }
+      BranchSeries s = new BranchSeries(label, pumpPerS, b, plottedStable);
+      if (fit.get("bracketed").asBoolean()) {
+        s = s.withThreshold(fit.get("lowest_lasing_pump_per_s").asDouble(), fit.get("b_abs_at_lowest_lasing").asDouble());
+      }
+      series.add(s);
+      thresholds.row(label, num(fit.get("lowest_lasing_pump_per_s")), num(fit.get("highest_non_lasing_pump_per_s")),
+          num(fit.get("threshold_estimate_per_s")), num(fit.get("b_abs_at_lowest_lasing")));
+      data.dataTable(label + ": equilibria", "../" + StageActions.equilibriumPath(label, "arrow"),
+          "../" + StageActions.equilibriumPath(label, "csv"));
+    }
+    RenderedFigure fig = BifurcationFigure.render(
+        new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", "pump r (s^-1)", "|<b>|", true, false, 900, 600),
+        series);
+
+    Table all = Table.builder("bifurcation")
+        .addString("model", labels.toArray(new String[0]))
+        .addDouble("pump", unbox(pumpCol)).addDouble("pump_per_s", unbox(pumpPerSCol))
+        .addBoolean("lasing", unboxB(lasingCol)).addBoolean("stable", unboxB(stableCol))
+        .addDouble("b_abs", unbox(bCol)).addDouble("photons", unbox(photonCol))
+        .addDouble("upper_population", unbox(ccCol)).build();
+
+    HtmlReport.Section.Builder figure = HtmlReport.Section.builder("Bifurcation diagram (Fig. 3, identical dots)")
+        .paragraph("Coherent field amplitude |<b>| of the equilibrium reached at each pump of a downward sweep: each pump "
+            + "value starts from the previous equilibrium, the transient ends by the criterion of App. A, and the end "
+            + "state is polished by Newton in the frame rotating with the field. Diamonds mark the lowest pump that "
+            + "still lases stably. Unstable points are dashed.")
+        .figure("bifurcation.png", "bifurcation.svg", "bifurcation diagram", "|<b>| vs pump r");
+    HtmlReport.Section.Builder params = HtmlReport.Section.builder("Parameters");
+    for (Study.ModelRun run : study.models()) {
+      Map<String, Object> p = StudyPlanner.modelParameters(run);
+      params.parameters(run.label() + " (normalised to gamma_nr = " + fmt(gnr) + " s^-1)");
+      for (Map.Entry<String, Object> e : p.entrySet()) {
+        params.parameter(e.getKey(), String.valueOf(e.getValue()));
+      }
+    }
+    params.paragraph(String.format(Locale.ROOT, "Sweep: %d pumps from %s to %s s^-1. Integration: rtol %s, atol %s, "
+            + "stop threshold %s, max time %s per pump (1/gamma_nr).", study.pumps().length,
+        fmt(study.pumps()[0] * gnr), fmt(study.pumps()[study.pumps().length - 1] * gnr), fmt(study.relaxation().rtol()),
+        fmt(study.relaxation().atol()), fmt(study.relaxation().stopThreshold()), fmt(study.relaxation().maxTime())));
+
+    HtmlReport.Builder html = HtmlReport.builder(study.title())
+        .description(study.description())
+        .section(figure.build())
+        .section(HtmlReport.Section.builder("Thresholds").table(thresholds.build())
+            .paragraph("A sweep only brackets a threshold; `qdlaser threshold --model M` locates it exactly "
+                + "(pitchfork from the non-lasing instability, or the fold of the lasing branch).").build())
+        .section(params.build())
+        .section(data.build());
+    html.provenance("code", context.codeIdentity());
+    for (Map.Entry<String, String> e : context.environment().entrySet()) {
+      html.provenance(e.getKey(), e.getValue());
+    }
+    html.provenance("timings, task keys", "see ../provenance.json and ../lock.json");
+    for (Map.Entry<String, byte[]> e : in.all().entrySet()) {
+      ArtifactRef ref = ArtifactRef.of(e.getKey(), e.getValue());
+      html.checksum(ref.path(), ref.sha256(), ref.size());
+    }
+
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(FIGURE + ".png", fig.png());
+    out.put(FIGURE + ".svg", fig.svg());
+    out.put(DATA + ".arrow", TableCodec.toArrowIpc(all));
+    out.put(DATA + ".csv", TableCodec.toCsv(all));
+    out.put(INDEX, html.build().toUtf8());
+    return out;
+  }
+
+  private static String num(JsonNode n) {
+    return n == null || n.isNull() ? "-" : fmt(n.asDouble());
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
+  }
+
+  private static double[] unbox(List<Double> l) {
+    double[] a = new double[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
+  }
+
+  private static boolean[] unboxB(List<Boolean> l) {
+    boolean[] a = new boolean[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
+  }
+}

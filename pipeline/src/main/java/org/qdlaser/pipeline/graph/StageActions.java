@@ -1,0 +1,277 @@
+package org.qdlaser.pipeline.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.Table;
+import org.qdlaser.pipeline.store.TableCodec;
+import org.qdlaser.stages.equilibrium.Equilibrium;
+import org.qdlaser.stages.equilibrium.EquilibriumSolver;
+import org.qdlaser.stages.fitting.ThresholdBracket;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.Relaxation;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.integration.TimeSeries;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.sampling.Sample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapters between artifacts (Arrow tables, JSON) and the stages' typed inputs and results. Each
+ * action is a pure function of its inputs; the executor writes what it returns.
+ */
+final class StageActions {
+  private static final Logger LOG = LoggerFactory.getLogger(StageActions.class);
+
+  private StageActions() {}
+
+  static String samplePath(String label) {
+    return "samples/" + label + ".arrow";
+  }
+
+  static String sampleStatsPath(String label) {
+    return "samples/" + label + ".json";
+  }
+
+  static String seriesPath(String label) {
+    return "integration/" + label + "-series.arrow";
+  }
+
+  static String endsPath(String label) {
+    return "integration/" + label + "-ends.arrow";
+  }
+
+  static String equilibriumPath(String label, String ext) {
+    return "equilibrium/" + label + "." + ext;
+  }
+
+  static String fittingPath(String label) {
+    return "fitting/" + label + ".json";
+  }
+
+  // ---------------------------------------------------------------- sampling
+
+  static TaskAction sampling(Study.ModelRun run) {
+    return in -> {
+      LaserParameters p = run.parameters();
+      Sample s = Sample.identical(p.n(), p.deltaNu(), p.g());
+      long[] idx = new long[s.size()];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = i;
+      }
+      Table t = Table.builder("sample").addLong("dot", idx).addDouble("detuning", s.detunings())
+          .addDouble("coupling", s.couplings()).build();
+      Map<String, Object> stats = new TreeMap<>();
+      stats.put("description", s.description());
+      stats.put("N", s.size());
+      stats.put("mean_detuning", s.meanDetuning());
+      stats.put("detuning_std", s.detuningStd());
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      out.put(samplePath(run.label()), TableCodec.toArrowIpc(t));
+      out.put(sampleStatsPath(run.label()), CanonicalJson.prettyBytes(stats));
+      return out;
+    };
+  }
+
+  // ---------------------------------------------------------------- integration
+
+  static TaskAction integration(Study.ModelRun run, Study study) {
+    return in -> {
+      Table sample = TableCodec.fromArrowIpc(in.get(samplePath(run.label())));
+      Model model = modelFromSample(run, sample);
+      double[] pumps = study.pumps();
+      Relaxer relaxer = new Relaxer(Integrators.bdf(study.relaxation()), study.relaxation());
+      Model first = model.withPump(pumps[0]);
+      int every = Math.max(1, pumps.length / 10);
+      Relaxer.SweepResult res = relaxer.sweep(model, pumps, first.lasingInitialState(), study.recordStride(),
+          (done, total, what) -> {
+            if (done % every == 0 || done == total) {
+              LOG.info("integration/{}: {}/{} pump values done ({})", run.label(), done, total, what);
+            }
+          });
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      out.put(seriesPath(run.label()), TableCodec.toArrowIpc(seriesTable(res.series())));
+      out.put(endsPath(run.label()), TableCodec.toArrowIpc(endsTable(model, res.relaxations())));
+      return out;
+    };
+  }
+
+  /** Identical dots: the sample must hold N equal detunings and couplings matching the model. */
+  private static Model modelFromSample(Study.ModelRun run, Table sample) {
+    LaserParameters p = run.parameters();
+    double[] d = sample.doubles("detuning");
+    double[] g = sample.doubles("coupling");
+    if (d.length != p.n()) {
+      throw new IllegalStateException("sample of " + run.label() + " has " + d.length + " dots, model has N = " + p.n());
+    }
+    for (int i = 0; i < d.length; i++) {
+      if (d[i] != p.deltaNu() || g[i] != p.g()) {
+        throw new IllegalStateException("identical-dot model " + run.label() + " got a sample with differing dot " + i);
+      }
+    }
+    return Models.identical(run.kind(), p);
+  }
+
+  private static Table seriesTable(TimeSeries s) {
+    return Table.builder("time_series")
+        .addDouble("pump", s.pump()).addDouble("time", s.time()).addDouble("b_abs", s.bAbs())
+        .addDouble("photons", s.photons()).addDouble("upper_population", s.upperPopulation())
+        .addDouble("bb_abs", s.bbAbs()).build();
+  }
+
+  private static Table endsTable(Model model, List<Relaxation> rs) {
+    int n = rs.size();
+    int dim = model.dimension();
+    double[] pump = new double[n];
+    double[] duration = new double[n];
+    boolean[] reached = new boolean[n];
+    double[] maxRate = new double[n];
+    long[] steps = new long[n];
+    long[] rhs = new long[n];
+    double[][] y = new double[dim][n];
+    double[][] yDot = new double[dim][n];
+    for (int i = 0; i < n; i++) {
+      Relaxation r = rs.get(i);
+      pump[i] = r.pump();
+      duration[i] = r.duration();
+      reached[i] = r.reachedCriterion();
+      maxRate[i] = r.maxRate();
+      steps[i] = r.steps();
+      rhs[i] = r.rhsEvaluations();
+      double[] s = r.state();
+      double[] d = r.derivative();
+      for (int k = 0; k < dim; k++) {
+        y[k][i] = s[k];
+        yDot[k][i] = d[k];
+      }
+    }
+    Table.Builder b = Table.builder("relaxations")
+        .addDouble("pump", pump).addDouble("duration", duration).addBoolean("reached_criterion", reached)
+        .addDouble("max_rate", maxRate).addLong("steps", steps).addLong("rhs_evaluations", rhs);
+    for (int k = 0; k < dim; k++) {
+      b.addDouble("y" + k, y[k]);
+    }
+    for (int k = 0; k < dim; k++) {
+      b.addDouble("ydot" + k, yDot[k]);
+    }
+    return b.build();
+  }
+
+  // ---------------------------------------------------------------- equilibrium
+
+  static TaskAction equilibrium(Study.ModelRun run, Study study) {
+    return in -> {
+      Model model = Models.identical(run.kind(), run.parameters());
+      Table ends = TableCodec.fromArrowIpc(in.get(endsPath(run.label())));
+      int n = ends.rowCount();
+      int dim = model.dimension();
+      EquilibriumSolver solver = new EquilibriumSolver();
+      double[][] y = new double[dim][];
+      double[][] yDot = new double[dim][];
+      for (int k = 0; k < dim; k++) {
+        y[k] = ends.doubles("y" + k);
+        yDot[k] = ends.doubles("ydot" + k);
+      }
+      double[] pump = ends.doubles("pump");
+      double[] duration = ends.doubles("duration");
+      boolean[] reached = ends.booleans("reached_criterion");
+      double[] maxRate = ends.doubles("max_rate");
+      List<Equilibrium> eqs = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        double[] s = new double[dim];
+        double[] d = new double[dim];
+        for (int k = 0; k < dim; k++) {
+          s[k] = y[k][i];
+          d[k] = yDot[k][i];
+        }
+        Relaxation r = new Relaxation(pump[i], duration[i], s, d, reached[i], maxRate[i], 0, 0);
+        eqs.add(solver.polish(model.withPump(pump[i]), r));
+      }
+      Table t = equilibriumTable(eqs, study.gammaNrPerSecond(), duration, reached);
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      out.put(equilibriumPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
+      out.put(equilibriumPath(run.label(), "csv"), TableCodec.toCsv(t));
+      return out;
+    };
+  }
+
+  private static Table equilibriumTable(List<Equilibrium> eqs, double gammaNr, double[] duration, boolean[] reached) {
+    int n = eqs.size();
+    double[] pump = new double[n];
+    double[] pumpPerS = new double[n];
+    boolean[] lasing = new boolean[n];
+    boolean[] stable = new boolean[n];
+    double[] bAbs = new double[n];
+    double[] omega = new double[n];
+    double[] photons = new double[n];
+    double[] cc = new double[n];
+    double[] residual = new double[n];
+    double[] lambda = new double[n];
+    long[] newton = new long[n];
+    for (int i = 0; i < n; i++) {
+      Equilibrium e = eqs.get(i);
+      pump[i] = e.pump();
+      pumpPerS[i] = e.pump() * gammaNr;
+      lasing[i] = e.lasing();
+      stable[i] = e.stable();
+      bAbs[i] = e.bAbs();
+      omega[i] = e.omega();
+      photons[i] = e.photons();
+      cc[i] = e.upperPopulationMean();
+      residual[i] = e.residual();
+      lambda[i] = e.rightmostEigenvalue();
+      newton[i] = e.newtonIterations();
+    }
+    return Table.builder("equilibria")
+        .addDouble("pump", pump).addDouble("pump_per_s", pumpPerS).addBoolean("lasing", lasing)
+        .addBoolean("stable", stable).addDouble("b_abs", bAbs).addDouble("omega", omega)
+        .addDouble("photons", photons).addDouble("upper_population", cc).addDouble("residual", residual)
+        .addDouble("rightmost_eigenvalue", lambda).addLong("newton_iterations", newton)
+        .addDouble("transient_time", duration).addBoolean("transient_reached_criterion", reached)
+        .build();
+  }
+
+  // ---------------------------------------------------------------- fitting
+
+  static TaskAction fitting(Study.ModelRun run, Study study) {
+    return in -> {
+      Table t = TableCodec.fromArrowIpc(in.get(equilibriumPath(run.label(), "arrow")));
+      boolean[] lasing = t.booleans("lasing");
+      boolean[] stable = t.booleans("stable");
+      boolean[] ls = new boolean[lasing.length];
+      for (int i = 0; i < ls.length; i++) {
+        ls[i] = lasing[i] && stable[i];
+      }
+      ThresholdBracket b = ThresholdBracket.fromDownwardSweep(t.doubles("pump"), ls, t.doubles("b_abs"));
+      double g = study.gammaNrPerSecond();
+      Map<String, Object> out = new TreeMap<>();
+      out.put("model", run.kind().name());
+      out.put("label", run.label());
+      out.put("method", "downward sweep: lowest pump with stable lasing, and the next pump below it");
+      out.put("bracketed", b.bracketed());
+      out.put("lowest_lasing_pump", nullIfNaN(b.lowestLasingPump()));
+      out.put("highest_non_lasing_pump", nullIfNaN(b.highestNonLasingPump()));
+      out.put("threshold_estimate", nullIfNaN(b.estimate()));
+      out.put("lowest_lasing_pump_per_s", nullIfNaN(b.lowestLasingPump() * g));
+      out.put("highest_non_lasing_pump_per_s", nullIfNaN(b.highestNonLasingPump() * g));
+      out.put("threshold_estimate_per_s", nullIfNaN(b.estimate() * g));
+      out.put("b_abs_at_lowest_lasing", nullIfNaN(b.bAbsAtLowestLasing()));
+      return Map.of(fittingPath(run.label()), CanonicalJson.prettyBytes(out));
+    };
+  }
+
+  static Double nullIfNaN(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  static TaskAction report(Study study, ReportContext context) {
+    return in -> ReportBuilder.build(study, context, in);
+  }
+}

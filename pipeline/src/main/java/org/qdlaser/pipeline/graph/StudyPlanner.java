@@ -1,0 +1,87 @@
+package org.qdlaser.pipeline.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.physics.LaserParameters;
+
+/**
+ * Turns a study into its plan: per model run, sampling → integration → equilibrium → fitting;
+ * then one report over all runs.
+ */
+public final class StudyPlanner {
+  /** Stage versions: bump when a stage's output for the same inputs changes. */
+  public static final int SAMPLING_VERSION = 1;
+  public static final int INTEGRATION_VERSION = 1;
+  public static final int EQUILIBRIUM_VERSION = 1;
+  public static final int FITTING_VERSION = 1;
+  public static final int REPORT_VERSION = 1;
+
+  private StudyPlanner() {}
+
+  public static List<PlannedTask> plan(Study study, ReportContext reportContext) {
+    List<PlannedTask> tasks = new ArrayList<>();
+    List<String> fittingIds = new ArrayList<>();
+    for (Study.ModelRun run : study.models()) {
+      String label = run.label();
+      Map<String, Object> model = modelParameters(run);
+
+      TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, label, model, List.of());
+      tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
+
+      Map<String, Object> integ = new TreeMap<>(model);
+      integ.put("pumps", study.pumps());
+      integ.put("relaxation", relaxation(study.relaxation()));
+      integ.put("record_stride", study.recordStride());
+      TaskSpec integration = TaskSpec.of("integration", INTEGRATION_VERSION, label, integ, List.of(sampling.id()));
+      tasks.add(new PlannedTask(integration, StageActions.integration(run, study)));
+
+      TaskSpec equilibrium = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, label, model, List.of(integration.id()));
+      tasks.add(new PlannedTask(equilibrium, StageActions.equilibrium(run, study)));
+
+      TaskSpec fitting = TaskSpec.of("fitting", FITTING_VERSION, label, Map.of("model", run.kind().name()), List.of(equilibrium.id()));
+      tasks.add(new PlannedTask(fitting, StageActions.fitting(run, study)));
+      fittingIds.add(equilibrium.id());
+      fittingIds.add(fitting.id());
+    }
+    Map<String, Object> rep = new TreeMap<>();
+    rep.put("study", study.name());
+    rep.put("title", study.title());
+    rep.put("description", study.description());
+    rep.put("gamma_nr_per_s", study.gammaNrPerSecond());
+    rep.put("labels", study.models().stream().map(Study.ModelRun::label).toList());
+    // The report shows the code version; a new commit must regenerate it.
+    rep.put("code", reportContext.codeIdentity());
+    tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", rep, fittingIds), StageActions.report(study, reportContext)));
+    return tasks;
+  }
+
+  static Map<String, Object> modelParameters(Study.ModelRun run) {
+    LaserParameters p = run.parameters();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", run.kind().name());
+    m.put("gamma", p.gamma());
+    m.put("gamma_c", p.gammaC());
+    m.put("gamma_nl", p.gammaNl());
+    m.put("gamma_nr", p.gammaNr());
+    m.put("g", p.g());
+    m.put("mu", p.mu());
+    m.put("N", p.n());
+    m.put("delta_nu", p.deltaNu());
+    return m;
+  }
+
+  private static Map<String, Object> relaxation(RelaxationSettings s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rtol", s.rtol());
+    m.put("atol", s.atol());
+    m.put("stop_threshold", s.stopThreshold());
+    m.put("max_time", s.maxTime());
+    m.put("min_time", s.minTime());
+    return m;
+  }
+}

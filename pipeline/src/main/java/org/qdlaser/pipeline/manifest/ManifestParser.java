@@ -1,0 +1,254 @@
+package org.qdlaser.pipeline.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.physics.ModelKind;
+
+/** Parses and validates a study manifest; every error names the field path (exit code 2). */
+public final class ManifestParser {
+  public static final String SCHEMA = "qdlaser/manifest/v1";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final Set<String> TOP =
+      Set.of("schema", "study", "title", "description", "units", "parameters", "models", "sweep", "integration");
+  /** Sweeps longer than this are surely a typo for this local executor. */
+  private static final int MAX_SWEEP_POINTS = 10_000;
+
+  private ManifestParser() {}
+
+  public static Study parse(String yaml) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new InputException("(document)", "manifest is not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""));
+    }
+    if (root == null || !root.isObject()) {
+      throw new InputException("(document)", "manifest must be a YAML mapping");
+    }
+    unknownKeys(root, TOP, "");
+    String schema = text(root, "schema", "schema", null);
+    if (!SCHEMA.equals(schema)) {
+      throw new InputException("schema", "unsupported schema '" + schema + "', allowed: " + SCHEMA);
+    }
+    String study = text(root, "study", "study", null);
+    if (!NAME.matcher(study).matches()) {
+      throw new InputException("study", "study name must match " + NAME.pattern() + ", got '" + study + "'");
+    }
+    String title = text(root, "title", "title", study);
+    String description = text(root, "description", "description", "");
+
+    Map<String, String> units = scalarMap(root.get("units"), "units");
+    unknownKeys(root.get("units"), Set.of("gamma_nr"), "units.");
+    Map<String, String> shared = new LinkedHashMap<>();
+    if (units.containsKey("gamma_nr")) {
+      shared.put("gamma_nr", units.get("gamma_nr"));
+    }
+    Map<String, String> params = scalarMap(root.get("parameters"), "parameters");
+    if (params.containsKey("r")) {
+      throw new InputException("parameters.r", "the pump r is set by the sweep, not in parameters");
+    }
+    shared.putAll(params);
+    double gammaNr = ParameterResolver.resolve(shared, "parameters.").gammaNrPerSecond();
+
+    JsonNode models = root.get("models");
+    if (models == null || !models.isArray() || models.isEmpty()) {
+      throw new InputException("models", "models must be a non-empty list of model names or {model, label, parameters}");
+    }
+    List<Study.ModelRun> runs = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (int i = 0; i < models.size(); i++) {
+      String path = "models[" + i + "]";
+      JsonNode m = models.get(i);
+      String kindName;
+      String label;
+      Map<String, String> own = new LinkedHashMap<>(shared);
+      if (m.isTextual()) {
+        kindName = m.asText();
+        label = kindName;
+      } else if (m.isObject()) {
+        unknownKeys(m, Set.of("model", "label", "parameters"), path + ".");
+        kindName = text(m, "model", path + ".model", null);
+        label = text(m, "label", path + ".label", kindName);
+        Map<String, String> p = scalarMap(m.get("parameters"), path + ".parameters");
+        if (p.containsKey("r") || p.containsKey("gamma_nr")) {
+          throw new InputException(path + ".parameters", "r and gamma_nr cannot be set per model");
+        }
+        own.putAll(p);
+      } else {
+        throw new InputException(path, "expected a model name or a mapping, got " + m.getNodeType());
+      }
+      ModelKind kind;
+      try {
+        kind = ModelKind.parse(kindName);
+      } catch (IllegalArgumentException e) {
+        throw new InputException(path + ".model", e.getMessage());
+      }
+      if (kind.polydisperse()) {
+        throw new InputException(path + ".model",
+            "model " + kind + " (polydisperse dots) is not supported by manifest v1 yet; allowed: CIM, TPM_IF, TPM");
+      }
+      if (!NAME.matcher(label).matches()) {
+        throw new InputException(path + ".label", "label must match " + NAME.pattern() + ", got '" + label + "'");
+      }
+      if (!labels.add(label)) {
+        throw new InputException(path + ".label", "duplicate label '" + label + "'; labels must be unique");
+      }
+      String prefix = m.isObject() ? path + ".parameters." : "parameters.";
+      runs.add(new Study.ModelRun(label, kind, ParameterResolver.resolve(own, prefix).parameters()));
+    }
+
+    double[] pumps = sweep(root.get("sweep"), gammaNr);
+    RelaxationSettings relax = RelaxationSettings.defaults();
+    int stride = 10;
+    JsonNode integ = root.get("integration");
+    if (integ != null) {
+      if (!integ.isObject()) {
+        throw new InputException("integration", "integration must be a mapping");
+      }
+      unknownKeys(integ, Set.of("rtol", "atol", "stop_threshold", "max_time", "min_time", "record_stride"), "integration.");
+      double rtol = number(integ, "rtol", "integration.rtol", relax.rtol());
+      double atol = number(integ, "atol", "integration.atol", relax.atol());
+      double stop = number(integ, "stop_threshold", "integration.stop_threshold", relax.stopThreshold());
+      double maxT = number(integ, "max_time", "integration.max_time", relax.maxTime());
+      double minT = number(integ, "min_time", "integration.min_time", relax.minTime());
+      double strideD = number(integ, "record_stride", "integration.record_stride", stride);
+      if (strideD != Math.rint(strideD) || strideD < 1) {
+        throw new InputException("integration.record_stride", "record_stride must be an integer >= 1, got " + strideD);
+      }
+      stride = (int) strideD;
+      try {
+        relax = new RelaxationSettings(rtol, atol, stop, maxT, minT);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("integration", e.getMessage());
+      }
+    }
+    return new Study(study, title, description, gammaNr, runs, pumps, relax, stride);
+  }
+
+  private static double[] sweep(JsonNode s, double gammaNr) {
+    if (s == null || !s.isObject()) {
+      throw new InputException("sweep", "sweep must be a mapping with parameter, from, to, points, spacing");
+    }
+    unknownKeys(s, Set.of("parameter", "from", "to", "points", "spacing", "values"), "sweep.");
+    String param = text(s, "parameter", "sweep.parameter", "r");
+    if (!"r".equals(param)) {
+      throw new InputException("sweep.parameter", "only the pump r can be swept in manifest v1, got '" + param + "'");
+    }
+    if (s.has("values")) {
+      JsonNode v = s.get("values");
+      if (!v.isArray() || v.isEmpty() || v.size() > MAX_SWEEP_POINTS) {
+        throw new InputException("sweep.values", "values must be a list of 1.." + MAX_SWEEP_POINTS + " pumps");
+      }
+      double[] out = new double[v.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = positive("sweep.values[" + i + "]", Quantities.parse("sweep.values[" + i + "]", v.get(i).asText()).normalised(gammaNr));
+      }
+      return out;
+    }
+    double from = positive("sweep.from", Quantities.parse("sweep.from", required(s, "from", "sweep.from").asText()).normalised(gammaNr));
+    double to = positive("sweep.to", Quantities.parse("sweep.to", required(s, "to", "sweep.to").asText()).normalised(gammaNr));
+    double pointsD = number(s, "points", "sweep.points", Double.NaN);
+    if (Double.isNaN(pointsD) || pointsD != Math.rint(pointsD) || pointsD < 2 || pointsD > MAX_SWEEP_POINTS) {
+      throw new InputException("sweep.points", "points must be an integer in [2, " + MAX_SWEEP_POINTS + "], got " + s.get("points"));
+    }
+    int points = (int) pointsD;
+    String spacing = text(s, "spacing", "sweep.spacing", "log");
+    double[] out = new double[points];
+    for (int i = 0; i < points; i++) {
+      double f = (double) i / (points - 1);
+      out[i] = switch (spacing) {
+        case "log" -> Math.exp(Math.log(from) + f * (Math.log(to) - Math.log(from)));
+        case "linear" -> from + f * (to - from);
+        default -> throw new InputException("sweep.spacing", "spacing must be log or linear, got '" + spacing + "'");
+      };
+    }
+    out[0] = from;
+    out[points - 1] = to;
+    return out;
+  }
+
+  private static double positive(String field, double v) {
+    if (!(v > 0)) {
+      throw new InputException(field, "pump must be positive, got " + v);
+    }
+    return v;
+  }
+
+  private static JsonNode required(JsonNode n, String key, String path) {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      throw new InputException(path, "required field is missing");
+    }
+    return v;
+  }
+
+  private static String text(JsonNode n, String key, String path, String def) {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      if (def == null) {
+        throw new InputException(path, "required field is missing");
+      }
+      return def;
+    }
+    if (!v.isValueNode()) {
+      throw new InputException(path, "expected a string, got " + v.getNodeType());
+    }
+    return v.asText();
+  }
+
+  private static double number(JsonNode n, String key, String path, double def) {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      return def;
+    }
+    Quantities.Quantity q = Quantities.parse(path, v.asText());
+    if (q.perSecond()) {
+      throw new InputException(path, "a plain number is expected here (no /s), got '" + v.asText() + "'");
+    }
+    return q.value();
+  }
+
+  private static Map<String, String> scalarMap(JsonNode n, String path) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (n == null || n.isNull()) {
+      return out;
+    }
+    if (!n.isObject()) {
+      throw new InputException(path, "expected a mapping of name: value, got " + n.getNodeType());
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+        throw new InputException(path + "." + e.getKey(), "expected a number, got " + e.getValue().getNodeType());
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    }
+    return out;
+  }
+
+  private static void unknownKeys(JsonNode n, Set<String> allowed, String prefix) {
+    if (n == null || !n.isObject()) {
+      return;
+    }
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        throw new InputException(prefix + k, "unknown field '" + k + "', allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+  }
+}

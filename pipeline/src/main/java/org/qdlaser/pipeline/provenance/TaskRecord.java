@@ -1,0 +1,77 @@
+package org.qdlaser.pipeline.provenance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.qdlaser.pipeline.store.Hashing;
+
+/**
+ * What happened to one task in a run.
+ *
+ * @param key hex SHA-256 task key
+ * @param stage stage name
+ * @param stageVersion stage version
+ * @param label model-run label (or "all")
+ * @param status whether the task ran or its artifacts were reused
+ * @param reason why it ran or was reused (see the {@code REASON_*} constants)
+ * @param startedAt ISO-8601 UTC, normalised to {@link Timestamps} form
+ * @param endedAt ISO-8601 UTC, not before {@code startedAt}
+ * @param wallSeconds wall-clock duration in seconds
+ * @param host host name that executed the task
+ */
+public record TaskRecord(
+    String key,
+    String stage,
+    int stageVersion,
+    String label,
+    Status status,
+    String reason,
+    String startedAt,
+    String endedAt,
+    double wallSeconds,
+    String host) {
+
+  /** Whether a task was executed or reused. */
+  public enum Status {
+    RAN,
+    REUSED
+  }
+
+  public static final String REASON_NO_PREVIOUS_ARTIFACT = "no previous artifact";
+  public static final String REASON_PARAMETERS_CHANGED = "parameters changed";
+  public static final String REASON_CHECKSUM_MISMATCH = "artifact checksum mismatch";
+  public static final String REASON_FORCED = "--force";
+  public static final String REASON_REUSED = "reused: key unchanged and artifacts verify";
+
+  public TaskRecord {
+    Hashing.requireSha256Hex(key, "task record key");
+    if (stage == null || stage.isBlank()) {
+      throw new IllegalArgumentException("task record " + key + ": stage must not be blank");
+    }
+    Objects.requireNonNull(label, "label of task record " + stage + " " + key);
+    Objects.requireNonNull(status, "status of task record " + stage + "/" + label);
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("task record " + stage + "/" + label + ": reason must not be blank");
+    }
+    Instant start = Timestamps.parse(startedAt, "startedAt of task " + stage + "/" + label);
+    Instant end = Timestamps.parse(endedAt, "endedAt of task " + stage + "/" + label);
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("task " + stage + "/" + label + " ends (" + endedAt + ") before it starts (" + startedAt + ")");
+    }
+    startedAt = Timestamps.format(start);
+    endedAt = Timestamps.format(end);
+    if (!(wallSeconds >= 0) || Double.isInfinite(wallSeconds)) {
+      throw new IllegalArgumentException("task " + stage + "/" + label + ": wallSeconds must be finite and >= 0 s, got " + wallSeconds);
+    }
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("task record " + stage + "/" + label + ": host must not be blank");
+    }
+  }
+
+  /** A record whose wall time is {@code end - start}. */
+  public static TaskRecord of(
+      String key, String stage, int stageVersion, String label, Status status, String reason, Instant start, Instant end, String host) {
+    double wall = Duration.between(start, end).toNanos() / 1e9;
+    return new TaskRecord(key, stage, stageVersion, label, status, reason, Timestamps.format(start), Timestamps.format(end), Math.max(wall, 0), host);
+  }
+}

@@ -1,0 +1,274 @@
+package org.qdlaser.pipeline.store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
+
+/**
+ * Encodes {@link Table}s as Arrow IPC files and CSV.
+ *
+ * <p>Arrow: one record batch, non-nullable fields (DOUBLE → Float8, LONG → Int64, BOOLEAN →
+ * Bool, STRING → Utf8), table name in the schema metadata under {@value #TABLE_NAME_KEY}. The
+ * same table always encodes to the same bytes. Reading accepts any number of batches of those
+ * four types without nulls.
+ *
+ * <p>CSV: UTF-8, {@code \n} line ends (also after the last row), a header line of column names;
+ * doubles in shortest round-trip form ({@link CanonicalJson#formatDouble}), booleans as
+ * {@code true}/{@code false}; fields containing {@code , " \r \n}, leading/trailing blanks, or
+ * empty strings are quoted with {@code "} doubled inside.
+ */
+public final class TableCodec {
+  /** Schema metadata key holding the table name. */
+  public static final String TABLE_NAME_KEY = "qdlaser.table.name";
+  /** Table name used when an Arrow file carries none. */
+  public static final String DEFAULT_TABLE_NAME = "table";
+
+  private TableCodec() {}
+
+  /** Arrow IPC file-format bytes of {@code table}; deterministic. */
+  public static byte[] toArrowIpc(Table table) {
+    List<Field> fields = new ArrayList<>();
+    for (Table.Column c : table.columns()) {
+      fields.add(new Field(c.name(), FieldType.notNullable(arrowType(c.kind())), null));
+    }
+    Map<String, String> metadata = new TreeMap<>();
+    metadata.put(TABLE_NAME_KEY, table.name());
+    Schema schema = new Schema(fields, metadata);
+    int rows = table.rowCount();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+      for (int i = 0; i < table.columns().size(); i++) {
+        fill(root.getVector(i), table.columns().get(i), rows);
+      }
+      root.setRowCount(rows);
+      try (ArrowFileWriter writer = new ArrowFileWriter(root, null, Channels.newChannel(out))) {
+        writer.start();
+        writer.writeBatch();
+        writer.end();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode table " + table.name() + " as Arrow IPC: " + e, e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes an Arrow IPC file.
+   *
+   * @throws IllegalArgumentException if the bytes are not an Arrow IPC file, a column has an
+   *     unsupported type, or a value is null
+   */
+  public static Table fromArrowIpc(byte[] bytes) {
+    try (BufferAllocator allocator = new RootAllocator();
+        ArrowFileReader reader = new ArrowFileReader(new ByteArrayReadableSeekableByteChannel(bytes), allocator)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      Schema schema = root.getSchema();
+      String name = schema.getCustomMetadata() == null ? null : schema.getCustomMetadata().get(TABLE_NAME_KEY);
+      if (name == null || name.isBlank()) {
+        name = DEFAULT_TABLE_NAME;
+      }
+      List<Accumulator> columns = new ArrayList<>();
+      for (Field f : schema.getFields()) {
+        columns.add(new Accumulator(name, f));
+      }
+      while (reader.loadNextBatch()) {
+        for (int i = 0; i < columns.size(); i++) {
+          columns.get(i).append(root.getVector(i), root.getRowCount());
+        }
+      }
+      Table.Builder builder = Table.builder(name);
+      for (Accumulator a : columns) {
+        builder.add(a.build());
+      }
+      return builder.build();
+    } catch (UnsupportedContent e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot decode Arrow IPC file (" + bytes.length + " bytes): " + e, e);
+    }
+  }
+
+  /** CSV bytes of {@code table} (see class doc). */
+  public static byte[] toCsv(Table table) {
+    StringBuilder sb = new StringBuilder();
+    List<Table.Column> columns = table.columns();
+    for (int c = 0; c < columns.size(); c++) {
+      if (c > 0) {
+        sb.append(',');
+      }
+      appendCsvField(sb, columns.get(c).name());
+    }
+    sb.append('\n');
+    for (int r = 0; r < table.rowCount(); r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        if (c > 0) {
+          sb.append(',');
+        }
+        Table.Column col = columns.get(c);
+        if (col instanceof Table.DoubleColumn d) {
+          sb.append(CanonicalJson.formatDouble(d.get(r)));
+        } else if (col instanceof Table.LongColumn l) {
+          sb.append(l.get(r));
+        } else if (col instanceof Table.BooleanColumn b) {
+          sb.append(b.get(r));
+        } else if (col instanceof Table.StringColumn s) {
+          appendCsvField(sb, s.get(r));
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void appendCsvField(StringBuilder sb, String value) {
+    boolean quote =
+        value.isEmpty()
+            || value.indexOf(',') >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\n') >= 0
+            || value.indexOf('\r') >= 0
+            || Character.isWhitespace(value.charAt(0))
+            || Character.isWhitespace(value.charAt(value.length() - 1));
+    if (!quote) {
+      sb.append(value);
+      return;
+    }
+    sb.append('"').append(value.replace("\"", "\"\"")).append('"');
+  }
+
+  private static ArrowType arrowType(Table.Kind kind) {
+    return switch (kind) {
+      case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+      case LONG -> new ArrowType.Int(64, true);
+      case BOOLEAN -> ArrowType.Bool.INSTANCE;
+      case STRING -> ArrowType.Utf8.INSTANCE;
+    };
+  }
+
+  private static void fill(FieldVector vector, Table.Column column, int rows) {
+    if (column instanceof Table.DoubleColumn d && vector instanceof Float8Vector v) {
+      v.allocateNew(rows);
+      for (int i = 0; i < rows; i++) {
+        v.set(i, d.get(i));
+      }
+    } else if (column instanceof Table.LongColumn l && vector instanceof BigIntVector v) {
+      v.allocateNew(rows);
+      for (int i = 0; i < rows; i++) {
+        v.set(i, l.get(i));
+      }
+    } else if (column instanceof Table.BooleanColumn b && vector instanceof BitVector v) {
+      v.allocateNew(rows);
+      for (int i = 0; i < rows; i++) {
+        v.set(i, b.get(i) ? 1 : 0);
+      }
+    } else if (column instanceof Table.StringColumn s && vector instanceof VarCharVector v) {
+      byte[][] encoded = new byte[rows][];
+      long total = 0;
+      for (int i = 0; i < rows; i++) {
+        encoded[i] = s.get(i).getBytes(StandardCharsets.UTF_8);
+        total += encoded[i].length;
+      }
+      v.allocateNew(Math.max(total, 1), rows);
+      for (int i = 0; i < rows; i++) {
+        v.set(i, encoded[i]);
+      }
+    } else {
+      throw new IllegalStateException("column '" + column.name() + "' of kind " + column.kind() + " got vector " + vector.getClass().getSimpleName());
+    }
+    vector.setValueCount(rows);
+  }
+
+  /** A well-formed Arrow file whose content a {@link Table} cannot hold. */
+  private static final class UnsupportedContent extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UnsupportedContent(String message) {
+      super(message);
+    }
+  }
+
+  /** Gathers one column's values across record batches. */
+  private static final class Accumulator {
+    private final String table;
+    private final Field field;
+    private final Table.Kind kind;
+    private double[] doubles = new double[0];
+    private long[] longs = new long[0];
+    private boolean[] booleans = new boolean[0];
+    private String[] strings = new String[0];
+    private int size;
+
+    Accumulator(String table, Field field) {
+      this.table = table;
+      this.field = field;
+      ArrowType t = field.getType();
+      if (t instanceof ArrowType.FloatingPoint fp && fp.getPrecision() == FloatingPointPrecision.DOUBLE) {
+        kind = Table.Kind.DOUBLE;
+      } else if (t instanceof ArrowType.Int i && i.getBitWidth() == 64 && i.getIsSigned()) {
+        kind = Table.Kind.LONG;
+      } else if (t instanceof ArrowType.Bool) {
+        kind = Table.Kind.BOOLEAN;
+      } else if (t instanceof ArrowType.Utf8) {
+        kind = Table.Kind.STRING;
+      } else {
+        throw new UnsupportedContent(
+            "arrow table " + table + ": column '" + field.getName() + "' has unsupported type " + t + " (supported: float64, int64, bool, utf8)");
+      }
+    }
+
+    void append(FieldVector vector, int rows) {
+      int from = size;
+      size += rows;
+      switch (kind) {
+        case DOUBLE -> doubles = Arrays.copyOf(doubles, size);
+        case LONG -> longs = Arrays.copyOf(longs, size);
+        case BOOLEAN -> booleans = Arrays.copyOf(booleans, size);
+        case STRING -> strings = Arrays.copyOf(strings, size);
+      }
+      for (int i = 0; i < rows; i++) {
+        if (vector.isNull(i)) {
+          throw new UnsupportedContent("arrow table " + table + ": column '" + field.getName() + "' is null at row " + (from + i) + " (nulls are not supported)");
+        }
+        switch (kind) {
+          case DOUBLE -> doubles[from + i] = ((Float8Vector) vector).get(i);
+          case LONG -> longs[from + i] = ((BigIntVector) vector).get(i);
+          case BOOLEAN -> booleans[from + i] = ((BitVector) vector).get(i) != 0;
+          case STRING -> strings[from + i] = new String(((VarCharVector) vector).get(i), StandardCharsets.UTF_8);
+        }
+      }
+    }
+
+    Table.Column build() {
+      String name = field.getName();
+      return switch (kind) {
+        case DOUBLE -> new Table.DoubleColumn(name, doubles);
+        case LONG -> new Table.LongColumn(name, longs);
+        case BOOLEAN -> new Table.BooleanColumn(name, booleans);
+        case STRING -> new Table.StringColumn(name, strings);
+      };
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.qdlaser.pipeline.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TableCodecTest {
+  static Table sample() {
+    return Table.builder("equilibria")
+        .addDouble("pump", 0.1, 1e-5, Double.NaN, -0.0, Double.POSITIVE_INFINITY)
+        .addLong("index", 0, -1, Long.MAX_VALUE, Long.MIN_VALUE, 42)
+        .addBoolean("stable", true, false, true, false, true)
+        .addString("note", "plain", "with,comma", "quote\"d", "", "ünïcode λ")
+        .build();
+  }
+
+  @Test
+  void arrowRoundTripPreservesEverything() {
+    Table t = sample();
+    Table back = TableCodec.fromArrowIpc(TableCodec.toArrowIpc(t));
+    assertThat(back).isEqualTo(t);
+    assertThat(back.name()).isEqualTo("equilibria");
+    assertThat(back.columnNames()).containsExactly("pump", "index", "stable", "note");
+    assertThat(Double.doubleToRawLongBits(back.doubles("pump")[3])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(back.strings("note")[4]).isEqualTo("ünïcode λ");
+  }
+
+  @Test
+  void arrowBytesAreDeterministic() {
+    byte[] first = TableCodec.toArrowIpc(sample());
+    // Encode something else in between so that reused native memory would show up.
+    Random r = new Random(1);
+    double[] noise = r.doubles(10_000).toArray();
+    String[] words = new String[10_000];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = Long.toHexString(r.nextLong());
+    }
+    TableCodec.toArrowIpc(Table.builder("noise").addDouble("x", noise).addString("w", words).build());
+    byte[] second = TableCodec.toArrowIpc(sample());
+    assertThat(second).isEqualTo(first);
+    assertThat(new String(first, 0, 6, StandardCharsets.US_ASCII)).isEqualTo("ARROW1");
+  }
+
+  @Test
+  void emptyTableRoundTrips() {
+    Table t = Table.builder("empty").addDouble("x").addString("s").build();
+    assertThat(t.rowCount()).isZero();
+    assertThat(TableCodec.fromArrowIpc(TableCodec.toArrowIpc(t))).isEqualTo(t);
+    assertThat(new String(TableCodec.toCsv(t), StandardCharsets.UTF_8)).isEqualTo("x,s\n");
+  }
+
+  @Test
+  void csvFormat() {
+    String csv = new String(TableCodec.toCsv(sample()), StandardCharsets.UTF_8);
+    assertThat(csv)
+        .isEqualTo(
+            "pump,index,stable,note\n"
+                + "0.1,0,true,plain\n"
+                + "1.0E-5,-1,false,\"with,comma\"\n"
+                + "NaN,9223372036854775807,true,\"quote\"\"d\"\n"
+                + "-0.0,-9223372036854775808,false,\"\"\n"
+                + "Infinity,42,true,ünïcode λ\n");
+  }
+
+  @Test
+  void garbageIsRejectedClearly() {
+    assertThatThrownBy(() -> TableCodec.fromArrowIpc("not arrow".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Arrow IPC");
+  }
+
+  @Test
+  void tableValidatesAndCopies() {
+    assertThatThrownBy(() -> Table.builder("t").addDouble("a", 1, 2).addLong("b", 1).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'b' has 1 rows");
+    assertThatThrownBy(() -> Table.builder("t").addDouble("a", 1).addLong("a", 1).build()).hasMessageContaining("two columns named 'a'");
+    assertThatThrownBy(() -> Table.builder("t").addString("s", "x", null).build()).hasMessageContaining("null value at row 1");
+    assertThatThrownBy(() -> Table.builder(" ").build()).hasMessageContaining("table name");
+
+    double[] values = {1, 2};
+    Table t = Table.builder("t").addDouble("a", values).build();
+    values[0] = 99;
+    t.doubles("a")[1] = 99;
+    assertThat(t.doubles("a")).containsExactly(1, 2);
+    assertThatThrownBy(() -> t.longs("a")).hasMessageContaining("holds DOUBLE");
+    assertThatThrownBy(() -> t.column("zz")).hasMessageContaining("no column 'zz'");
+  }
+}

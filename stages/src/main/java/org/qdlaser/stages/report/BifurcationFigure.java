@@ -1,0 +1,492 @@
+package org.qdlaser.stages.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Bifurcation diagram of the lasing branches (paper Fig. 3): coherent field amplitude |&lt;b&gt;|
+ * versus normalised pump, one colour per model, stable points solid, unstable points dashed, the
+ * threshold as a large diamond. A pure function: nothing is read from or written to disk.
+ *
+ * <p>Per model (colour and marker shape chosen by its position in the list) the chart holds up to
+ * three XChart series: {@code "<label>"} (stable points, solid line), {@code "<label> (unstable)"}
+ * (unstable points, dashed line; each unstable run is joined to its stable neighbours so the branch
+ * stays continuous) and {@code "<label> threshold"} (one large diamond with a black outline). Runs
+ * are broken (not bridged) where stability changes or a point cannot be drawn.
+ *
+ * <p>On a logarithmic axis non-positive values cannot be drawn: those points (e.g. the non-lasing
+ * |&lt;b&gt;| = 0, or a pitchfork threshold at |&lt;b&gt;| = 0 on a log y axis) are dropped, and the
+ * line is broken there. Logarithmic axes are widened to whole decades so that at least two decades
+ * carry a tick label. A linear y axis starts at 0.
+ *
+ * <p>Output is deterministic for the same inputs, JDK and installed fonts: the PNG is written
+ * without metadata (no timestamp) and the SVG produced by VectorGraphics2D 0.13 has no timestamp
+ * and no random ids (its one clip-path id, {@code clip<n>}, is the clip rectangle's {@code
+ * hashCode()}, a function of its coordinates). Text is drawn by XChart as glyph outlines, so the
+ * SVG contains paths, not {@code <text>}. Number formatting uses {@link java.util.Locale#ROOT}. Glyph rasterisation depends on the fonts installed (the logical font {@code
+ * SansSerif} is used), so bytes can differ between machines; they do not differ between runs.
+ */
+public final class BifurcationFigure {
+
+  /** Okabe-Ito colour-blind-safe palette (yellow left out: unreadable on white). */
+  static final Color[] PALETTE = {
+    new Color(0x0072B2), // blue
+    new Color(0xD55E00), // vermillion
+    new Color(0x009E73), // bluish green
+    new Color(0xCC79A7), // reddish purple
+    new Color(0xE69F00), // orange
+    new Color(0x56B4E9), // sky blue
+    new Color(0x000000), // black
+  };
+
+  /** Data-point marker shapes; the diamond is reserved for thresholds. */
+  static final Marker[] MARKERS = {
+    SeriesMarkers.CIRCLE,
+    SeriesMarkers.SQUARE,
+    SeriesMarkers.TRIANGLE_UP,
+    SeriesMarkers.TRIANGLE_DOWN,
+    SeriesMarkers.CROSS,
+    SeriesMarkers.PLUS,
+  };
+
+  static final String UNSTABLE_SUFFIX = " (unstable)";
+  static final String THRESHOLD_SUFFIX = " threshold";
+
+  /** Reference size for the font and stroke scale. */
+  private static final double REF_WIDTH = FigureSpec.DEFAULT_WIDTH;
+
+  private static final double REF_HEIGHT = FigureSpec.DEFAULT_HEIGHT;
+
+  private BifurcationFigure() {}
+
+  /**
+   * Renders the figure.
+   *
+   * @param spec layout
+   * @param series one branch per model, in legend order; labels must be distinct
+   * @return PNG and SVG bytes of the same chart
+   * @throws IllegalArgumentException if {@code series} is empty or two series would share a legend
+   *     name
+   */
+  public static RenderedFigure render(FigureSpec spec, List<BranchSeries> series) {
+    XYChart chart = buildChart(spec, series);
+    return new RenderedFigure(encodePng(chart), encodeSvg(chart));
+  }
+
+  /** Builds the XChart chart (package-private for tests). */
+  static XYChart buildChart(FigureSpec spec, List<BranchSeries> series) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(series, "series");
+    if (series.isEmpty()) {
+      throw new IllegalArgumentException("series must not be empty");
+    }
+    checkNames(series);
+
+    XYChart chart = new XYChart(spec.width(), spec.height());
+    chart.setTitle(spec.title());
+    chart.setXAxisTitle(spec.xAxisLabel());
+    chart.setYAxisTitle(spec.yAxisLabel());
+    double scale = Math.max(0.5, Math.min(spec.width() / REF_WIDTH, spec.height() / REF_HEIGHT));
+    style(chart.getStyler(), spec, scale);
+
+    Range xRange = new Range();
+    Range yRange = new Range();
+    float lineWidth = (float) (2.0 * scale);
+    BasicStroke solid =
+        new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    BasicStroke dashed =
+        new BasicStroke(
+            lineWidth,
+            BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_ROUND,
+            10f,
+            new float[] {(float) (7 * scale), (float) (5 * scale)},
+            0f);
+    Marker thresholdMarker = new ThresholdDiamond(scale);
+
+    for (int m = 0; m < series.size(); m++) {
+      BranchSeries b = Objects.requireNonNull(series.get(m), "series[" + m + "]");
+      Color colour = PALETTE[m % PALETTE.length];
+      Marker marker = MARKERS[m % MARKERS.length];
+      boolean[] drawable = new boolean[b.size()];
+      for (int i = 0; i < drawable.length; i++) {
+        drawable[i] = drawable(spec, b.pumpAt(i), b.amplitudeAt(i));
+      }
+
+      Polyline stable = new Polyline();
+      for (int i = 0; i < drawable.length; i++) {
+        if (drawable[i] && b.stableAt(i)) {
+          stable.add(b.pumpAt(i), b.amplitudeAt(i));
+        } else {
+          stable.breakLine();
+        }
+      }
+      Polyline unstable = new Polyline();
+      for (int i = 0; i < drawable.length; i++) {
+        if (!drawable[i] || b.stableAt(i)) {
+          continue;
+        }
+        // First point of an unstable run: join to the stable neighbour before it.
+        if (i > 0 && (!drawable[i - 1] || b.stableAt(i - 1))) {
+          unstable.breakLine();
+          if (drawable[i - 1]) {
+            unstable.add(b.pumpAt(i - 1), b.amplitudeAt(i - 1));
+          }
+        }
+        unstable.add(b.pumpAt(i), b.amplitudeAt(i));
+        // Last point of the run: join to the stable neighbour after it.
+        if (i + 1 < drawable.length && drawable[i + 1] && b.stableAt(i + 1)) {
+          unstable.add(b.pumpAt(i + 1), b.amplitudeAt(i + 1));
+        }
+      }
+
+      if (!stable.isEmpty()) {
+        XYSeries s = chart.addSeries(b.label(), stable.x(), stable.y());
+        styleData(s, colour, marker, solid);
+        stable.extend(xRange, yRange);
+      }
+      if (!unstable.isEmpty()) {
+        XYSeries s = chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y());
+        styleData(s, colour, marker, dashed);
+        unstable.extend(xRange, yRange);
+      }
+      if (b.hasThreshold() && drawable(spec, b.thresholdPump(), b.thresholdAmplitude())) {
+        XYSeries s =
+            chart.addSeries(
+                b.label() + THRESHOLD_SUFFIX,
+                new double[] {b.thresholdPump()},
+                new double[] {b.thresholdAmplitude()});
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setLineStyle(SeriesLines.NONE);
+        s.setMarker(thresholdMarker);
+        s.setMarkerColor(colour);
+        s.setLineColor(colour);
+        xRange.add(b.thresholdPump());
+        yRange.add(b.thresholdAmplitude());
+      }
+    }
+
+    setAxisRanges(chart.getStyler(), spec, xRange, yRange);
+    return chart;
+  }
+
+  private static boolean drawable(FigureSpec spec, double x, double y) {
+    return (!spec.logX() || x > 0) && (!spec.logY() || y > 0);
+  }
+
+  private static void checkNames(List<BranchSeries> series) {
+    Set<String> names = new HashSet<>();
+    for (int m = 0; m < series.size(); m++) {
+      BranchSeries b = Objects.requireNonNull(series.get(m), "series[" + m + "]");
+      for (String name :
+          List.of(b.label(), b.label() + UNSTABLE_SUFFIX, b.label() + THRESHOLD_SUFFIX)) {
+        if (!names.add(name)) {
+          throw new IllegalArgumentException(
+              "series[" + m + "] label '" + b.label() + "' clashes with another series ('" + name
+                  + "' is used twice); labels must be distinct");
+        }
+      }
+    }
+  }
+
+  private static void style(XYStyler st, FigureSpec spec, double scale) {
+    st.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotBorderVisible(true);
+    st.setPlotBorderColor(Color.DARK_GRAY);
+    st.setPlotGridLinesVisible(true);
+    st.setPlotGridLinesColor(new Color(0xDDDDDD));
+    st.setPlotGridLinesStroke(new BasicStroke((float) Math.max(1.0, scale)));
+    st.setChartFontColor(Color.BLACK);
+    st.setAxisTickLabelsColor(Color.BLACK);
+    st.setAxisTickMarksColor(Color.DARK_GRAY);
+    st.setChartTitleVisible(!spec.title().isEmpty());
+    st.setChartTitleBoxVisible(false);
+    st.setChartTitleFont(font(Font.BOLD, 20 * scale));
+    st.setAxisTitleFont(font(Font.PLAIN, 18 * scale));
+    st.setAxisTickLabelsFont(font(Font.PLAIN, 15 * scale));
+    st.setLegendFont(font(Font.PLAIN, 15 * scale));
+    st.setLegendVisible(true);
+    st.setLegendPosition(LegendPosition.InsideNW);
+    st.setLegendBackgroundColor(new Color(255, 255, 255, 230));
+    st.setLegendBorderColor(Color.GRAY);
+    st.setLegendPadding((int) Math.round(8 * scale));
+    st.setLegendSeriesLineLength((int) Math.round(36 * scale));
+    st.setMarkerSize((int) Math.max(4, Math.round(7 * scale)));
+    st.setChartPadding((int) Math.round(12 * scale));
+    st.setAxisTitlePadding((int) Math.round(8 * scale));
+    st.setAxisTickPadding((int) Math.round(6 * scale));
+    st.setAxisTickMarkLength((int) Math.round(6 * scale));
+    st.setPlotMargin(0);
+    st.setAntiAlias(true);
+    st.setToolTipsEnabled(false);
+    st.setCursorEnabled(false);
+    st.setZoomEnabled(false);
+    st.setLocale(Locale.ROOT);
+    st.setXAxisLogarithmic(spec.logX());
+    st.setYAxisLogarithmic(spec.logY());
+    // No tick-label formatting function: in XChart 3.8.8 setting one replaces the logarithmic
+    // tick calculator by a linear one, which loops forever on a log axis.
+  }
+
+  private static Font font(int style, double size) {
+    return new Font(Font.SANS_SERIF, style, (int) Math.max(9, Math.round(size)));
+  }
+
+  private static void styleData(XYSeries s, Color colour, Marker marker, BasicStroke stroke) {
+    s.setLineColor(colour);
+    s.setMarkerColor(colour);
+    s.setMarker(marker);
+    s.setLineStyle(stroke);
+  }
+
+  /** Fixes the axis ranges: whole decades on log axes, y from 0 on a linear axis. */
+  private static void setAxisRanges(XYStyler st, FigureSpec spec, Range x, Range y) {
+    if (x.isEmpty() || y.isEmpty()) {
+      // Nothing drawable (e.g. only |<b>| = 0 on a log y axis): a fixed empty frame.
+      st.setXAxisMin(spec.logX() ? 1.0 : 0.0);
+      st.setXAxisMax(spec.logX() ? 10.0 : 1.0);
+      st.setYAxisMin(spec.logY() ? 1.0 : 0.0);
+      st.setYAxisMax(spec.logY() ? 10.0 : 1.0);
+      return;
+    }
+    if (spec.logX()) {
+      st.setXAxisMin(decadeFloor(x.min));
+      st.setXAxisMax(decadeCeil(x.max, x.min));
+      st.setXAxisDecimalPattern(logPattern(st.getXAxisMin(), st.getXAxisMax()));
+    } else if (x.min == x.max) {
+      st.setXAxisMin(x.min - 1);
+      st.setXAxisMax(x.max + 1);
+    }
+    if (spec.logY()) {
+      st.setYAxisMin(decadeFloor(y.min));
+      st.setYAxisMax(decadeCeil(y.max, y.min));
+      st.setYAxisDecimalPattern(logPattern(st.getYAxisMin(), st.getYAxisMax()));
+    } else {
+      st.setYAxisMin(0.0);
+      if (y.max <= 0) {
+        st.setYAxisMax(1.0); // only non-lasing points: avoid a degenerate 0..0 axis
+      }
+    }
+  }
+
+  /**
+   * Decade tick-label pattern: plain ("0.01", "1000") within 1e-3..1e3, otherwise scientific for
+   * every label ("1E-4", "1E0", "1E5"), instead of XChart's per-label mix.
+   */
+  private static String logPattern(double min, double max) {
+    return min >= 1e-3 && max <= 1e3 ? "0.###" : "0E0";
+  }
+
+  /** Largest power of ten &le; {@code v} (v &gt; 0). */
+  static double decadeFloor(double v) {
+    double f = Math.pow(10, Math.floor(Math.log10(v)));
+    if (f > v) {
+      f = Math.pow(10, Math.floor(Math.log10(v)) - 1); // log10 rounded up across a decade
+    } else if (f * 10 <= v) {
+      f = Math.pow(10, Math.floor(Math.log10(v)) + 1);
+    }
+    return f;
+  }
+
+  /** Smallest power of ten &ge; {@code max} and strictly above {@code decadeFloor(min)}. */
+  static double decadeCeil(double max, double min) {
+    double c = Math.pow(10, Math.ceil(Math.log10(max)));
+    if (c < max) {
+      c = Math.pow(10, Math.ceil(Math.log10(max)) + 1);
+    } else if (c / 10 >= max) {
+      c = Math.pow(10, Math.ceil(Math.log10(max)) - 1);
+    }
+    return Math.max(c, 10 * decadeFloor(min));
+  }
+
+  /**
+   * PNG bytes of the chart. Same pixels and PNG writer as {@link BitmapEncoder#getBitmapBytes},
+   * but written through an in-memory image stream: {@code ImageIO.write(.., OutputStream)} caches
+   * through a temporary file in {@code java.io.tmpdir} by default, and this stage must not touch
+   * the file system.
+   */
+  static byte[] encodePng(XYChart chart) {
+    BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    if (!writers.hasNext()) {
+      throw new IllegalStateException("no PNG ImageWriter available");
+    }
+    ImageWriter writer = writers.next();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(image, null, null), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("PNG encoding failed", e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * SVG bytes of the chart (UTF-8), via XChart's stream API {@link
+   * VectorGraphicsEncoder#saveVectorGraphic(org.knowm.xchart.internal.chartpart.Chart,
+   * java.io.OutputStream, VectorGraphicsFormat)}. The SVG 1.1 DOCTYPE that VectorGraphics2D writes
+   * is removed: it names an external DTD on w3.org that XML parsers try to download (no entity of
+   * it is used; browsers ignore it).
+   */
+  static byte[] encodeSvg(XYChart chart) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    try {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsFormat.SVG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("SVG encoding failed", e);
+    }
+    return stripDoctype(bytes.toByteArray());
+  }
+
+  private static final byte[] SVG_DOCTYPE =
+      ("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
+              + " \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">")
+          .getBytes(StandardCharsets.US_ASCII);
+
+  /** Removes the first occurrence of the SVG 1.1 DOCTYPE (and its line break) in the prolog. */
+  static byte[] stripDoctype(byte[] svg) {
+    int limit = Math.min(svg.length - SVG_DOCTYPE.length, 512);
+    for (int at = 0; at <= limit; at++) {
+      if (Arrays.equals(svg, at, at + SVG_DOCTYPE.length, SVG_DOCTYPE, 0, SVG_DOCTYPE.length)) {
+        int end = at + SVG_DOCTYPE.length;
+        while (end < svg.length && (svg[end] == '\n' || svg[end] == '\r')) {
+          end++;
+        }
+        byte[] out = new byte[svg.length - (end - at)];
+        System.arraycopy(svg, 0, out, 0, at);
+        System.arraycopy(svg, end, out, at, svg.length - end);
+        return out;
+      }
+    }
+    return svg;
+  }
+
+  /** Points of one XChart series; NaN y values break the line (XChart skips them). */
+  private static final class Polyline {
+    private final List<double[]> points = new ArrayList<>();
+    private boolean broken = true;
+    private int real;
+
+    void add(double x, double y) {
+      points.add(new double[] {x, y});
+      broken = false;
+      real++;
+    }
+
+    void breakLine() {
+      if (!broken) {
+        points.add(new double[] {Double.NaN, Double.NaN});
+        broken = true;
+      }
+    }
+
+    boolean isEmpty() {
+      return real == 0;
+    }
+
+    private int length() {
+      int n = points.size();
+      return broken && n > 0 ? n - 1 : n; // drop a trailing break
+    }
+
+    double[] x() {
+      double[] x = new double[length()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = points.get(i)[0];
+      }
+      return x;
+    }
+
+    double[] y() {
+      double[] y = new double[length()];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = points.get(i)[1];
+      }
+      return y;
+    }
+
+    void extend(Range xr, Range yr) {
+      for (double[] p : points) {
+        if (!Double.isNaN(p[1])) {
+          xr.add(p[0]);
+          yr.add(p[1]);
+        }
+      }
+    }
+  }
+
+  private static final class Range {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+
+    void add(double v) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+
+    boolean isEmpty() {
+      return min > max;
+    }
+  }
+
+  /** The threshold marker: a diamond about three times the data markers, black outline. */
+  static final class ThresholdDiamond extends Marker {
+    private final BasicStroke outline;
+
+    ThresholdDiamond(double scale) {
+      outline = new BasicStroke((float) Math.max(1.0, 1.5 * scale));
+    }
+
+    @Override
+    public void paint(Graphics2D g, double x, double y, int markerSize) {
+      double half = 1.4 * markerSize;
+      Path2D.Double d = new Path2D.Double();
+      d.moveTo(x - half, y);
+      d.lineTo(x, y - half);
+      d.lineTo(x + half, y);
+      d.lineTo(x, y + half);
+      d.closePath();
+      g.fill(d);
+      g.setColor(Color.BLACK);
+      g.setStroke(outline);
+      g.draw(d);
+    }
+  }
+}
