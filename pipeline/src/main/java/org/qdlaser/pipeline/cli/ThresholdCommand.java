@@ -44,7 +44,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     out.put("b_abs_at_threshold", th.bAbs());
     out.put("upper_population_at_threshold", th.upperPopulation());
     out.put("instability_pump", Double.isNaN(th.instabilityPump()) ? null : th.instabilityPump());
-    out.put("bracket_relative_width", th.bracketWidth());
+    out.put("relative_accuracy", th.relativeAccuracy());
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;
   }

@@ -15,8 +15,8 @@ import org.qdlaser.stages.physics.ModelKind;
  * @param upperPopulation mean <c^+ c> at threshold
  * @param instabilityPump pump where the non-lasing state loses stability (NaN if not found in the
  *     scanned range)
- * @param bracketWidth relative width of the final bracket of the located threshold
+ * @param relativeAccuracy estimated relative accuracy of {@code pump}
  */
 public record Threshold(
     ModelKind model, double pump, String kind, double bAbs, double upperPopulation, double instabilityPump,
-    double bracketWidth) {}
+    double relativeAccuracy) {}

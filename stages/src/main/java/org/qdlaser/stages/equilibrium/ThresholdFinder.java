@@ -38,8 +38,13 @@ public final class ThresholdFinder {
    * pump there is accurate to about the square of this.
    */
   private static final double FOLD_AMPLITUDE_RELATIVE = 1e-7;
-  /** Relative accuracy claimed for a fold pump (square of the amplitude tolerance, with margin). */
-  static final double FOLD_RELATIVE_ACCURACY = 1e-12;
+  /**
+   * Relative accuracy claimed for a located threshold: folds ~(1e-7)^2 from the amplitude
+   * minimisation; pitchforks ~1e-13 from Brent, but the finite-difference eigenvalue whose root it
+   * finds carries noise of ~1e-10 of the Jacobian norm. The CIM test checks this against the
+   * analytic threshold.
+   */
+  public static final double THRESHOLD_RELATIVE_ACCURACY = 1e-10;
   /** r(|b|) where the branch cannot be solved is taken as this multiple of the branch-end pump. */
   private static final double UNSOLVABLE_PENALTY = 2.0;
   /** Start of the lasing branch: Table I pump (2e14 s^-1) unless the threshold lies higher. */
@@ -113,7 +118,7 @@ public final class ThresholdFinder {
     double r0 = b2 != b1 ? good.pump() - b1 * (previous.pump() - good.pump()) / (b2 - b1) : good.pump();
     if (!Double.isNaN(rInst) && Math.abs(r0 - rInst) / rInst < PITCHFORK_MATCH) {
       Equilibrium at = nonLasingAt(model, rInst);
-      return new Threshold(model.kind(), rInst, "pitchfork", 0.0, at.upperPopulationMean(), rInst, width);
+      return new Threshold(model.kind(), rInst, "pitchfork", 0.0, at.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY);
     }
     // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
     // parametrised by |b|: a fold is the minimum of r(|b|).
@@ -135,7 +140,7 @@ public final class ThresholdFinder {
       }
     }
     return new Threshold(
-        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, FOLD_RELATIVE_ACCURACY);
+        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY);
   }
 
   /**

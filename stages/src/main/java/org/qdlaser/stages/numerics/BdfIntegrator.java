@@ -275,6 +275,7 @@ public final class BdfIntegrator implements StiffIntegrator {
         if (hTarget != h || pendingOrder != k) {
           if (hTarget != h) {
             rescale(hTarget / h, pendingOrder);
+            haveStep = false; // the last step's interpolant is gone
           }
           k = pendingOrder;
           h = hTarget;
@@ -637,7 +638,8 @@ public final class BdfIntegrator implements StiffIntegrator {
   private int newton(OdeSystem system, double tNew, double c, int k) {
     final int n = this.n;
     final double ratio = c / gammaFactored;
-    // Stale gamma in M: scale the correction (exact for both the stiff and the non-stiff limits on average).
+    // M built with an older h/gamma_k (CVODE's heuristic): 2/(1+ratio) lies between the exact
+    // factors for non-stiff (1) and very stiff (1/ratio) components.
     final double scale = ratio == 1.0 ? 1.0 : 2.0 / (1.0 + ratio);
     final double errorScale = 1.0 / (k + 1);
     System.arraycopy(yPred, 0, yIter, 0, n);
@@ -750,7 +752,8 @@ public final class BdfIntegrator implements StiffIntegrator {
 
   private double checkedOffset(double t, double[] out) {
     if (!haveStep) {
-      throw new IllegalStateException("no accepted step to interpolate in");
+      throw new IllegalStateException(
+          "no accepted step to interpolate in (none yet, or the integration failed after re-interpolating)");
     }
     if (out.length < n) {
       throw new IllegalArgumentException("output length " + out.length + " < dimension " + n);

@@ -14,12 +14,21 @@ import org.junit.jupiter.api.Test;
 class BdfIntegratorTest {
 
   /**
-   * Global error bound in units of the local tolerance rtol*|y| + atol: BDF global errors on
-   * dissipative problems stay within a small multiple of the local tolerance.
+   * Global error bound in units of the local tolerance rtol*|y| + atol for the stiff linear system:
+   * its fast mode is damped, so the slow mode's error stays a small multiple of the local one.
    */
   static final double GLOBAL_ERROR_FACTOR = 20;
-  /** Dense output error in units of the local tolerance: interpolation is of the step's order. */
-  static final double DENSE_OUTPUT_FACTOR = 20;
+  /**
+   * Same for pure decay: relative errors are not damped there (every step scales y and its error
+   * alike), so the global relative error is the sum of the local ones over the ~50 steps.
+   */
+  static final double DECAY_ERROR_FACTOR = 100;
+  /**
+   * Dense output error inside a step against the exact flow from the step's start, in units of
+   * rtol (solution amplitude 1): the interpolant is the step's own polynomial, so its interior
+   * error is of the size of the local error, which the step control keeps below ~rtol.
+   */
+  static final double DENSE_OUTPUT_FACTOR = 5;
   /** The interpolant passes through both ends of the step; only rounding separates them. */
   static final double ENDPOINT_TOL = 1e-13;
 
@@ -103,9 +112,9 @@ class BdfIntegratorTest {
                 },
                 StopCondition.NEVER);
     assertThat(r.t()).isEqualTo(0.2);
-    assertThat(worst[0]).as("max error / local tolerance").isLessThan(GLOBAL_ERROR_FACTOR);
+    assertThat(worst[0]).as("max error / local tolerance, %s", r.stats()).isLessThan(DECAY_ERROR_FACTOR);
     double exact = Math.exp(-lambda * 0.2);
-    assertThat(r.y()[0]).isCloseTo(exact, Offset.offset(GLOBAL_ERROR_FACTOR * (rtol * exact + atol)));
+    assertThat(r.y()[0]).isCloseTo(exact, Offset.offset(DECAY_ERROR_FACTOR * (rtol * exact + atol)));
   }
 
   @Test
@@ -274,39 +283,39 @@ class BdfIntegratorTest {
   }
 
   @Test
-  void denseOutputIsAccurateInsideEverySteps() {
+  void denseOutputIsAccurateInsideEveryStep() {
     final double rtol = 1e-9;
-    final double atol = 1e-12;
-    BdfIntegrator integrator = new BdfIntegrator(BdfSettings.of(rtol, atol));
+    BdfIntegrator integrator = new BdfIntegrator(BdfSettings.of(rtol, 1e-12));
     double[] worst = {0, 0};
     double[] previousEnd = {Double.NaN, Double.NaN};
-    double[] ySeen = new double[2];
+    double[] ya = new double[2];
     double[] yi = new double[2];
     integrator.integrate(
         oscillator(), 0, new double[] {1, 0}, 10,
         (t, y, yDot) -> {
           double a = integrator.lastStepStart();
           assertThat(integrator.lastStepEnd()).isEqualTo(t);
-          for (int m = 1; m <= 3; m++) {
-            double ti = a + (t - a) * m / 4.0;
+          integrator.interpolate(a, ya);
+          for (int m = 1; m <= 7; m++) {
+            // Exact flow of the oscillator from (a, ya): a rotation by ti - a.
+            double ti = a + (t - a) * m / 8.0;
+            double c = Math.cos(ti - a);
+            double s = Math.sin(ti - a);
             integrator.interpolate(ti, yi);
-            double[] e = {Math.cos(ti), -Math.sin(ti)};
-            for (int i = 0; i < 2; i++) {
-              worst[0] = Math.max(worst[0], Math.abs(yi[i] - e[i]) / (rtol * Math.abs(e[i]) + atol));
-            }
+            worst[0] = Math.max(worst[0], Math.abs(yi[0] - (c * ya[0] + s * ya[1])) / rtol);
+            worst[0] = Math.max(worst[0], Math.abs(yi[1] - (-s * ya[0] + c * ya[1])) / rtol);
           }
           // Continuity: the interpolant starts where the previous step ended and ends at y.
-          integrator.interpolate(a, yi);
           if (!Double.isNaN(previousEnd[0])) {
-            worst[1] = Math.max(worst[1], Math.max(Math.abs(yi[0] - previousEnd[0]), Math.abs(yi[1] - previousEnd[1])));
+            worst[1] = Math.max(worst[1], Math.max(Math.abs(ya[0] - previousEnd[0]), Math.abs(ya[1] - previousEnd[1])));
           }
-          integrator.interpolate(t, ySeen);
-          worst[1] = Math.max(worst[1], Math.max(Math.abs(ySeen[0] - y[0]), Math.abs(ySeen[1] - y[1])));
+          integrator.interpolate(t, yi);
+          worst[1] = Math.max(worst[1], Math.max(Math.abs(yi[0] - y[0]), Math.abs(yi[1] - y[1])));
           previousEnd[0] = y[0];
           previousEnd[1] = y[1];
         },
         StopCondition.NEVER);
-    assertThat(worst[0]).as("interior interpolation error / local tolerance").isLessThan(DENSE_OUTPUT_FACTOR);
+    assertThat(worst[0]).as("interior interpolation error / rtol").isLessThan(DENSE_OUTPUT_FACTOR);
     assertThat(worst[1]).as("endpoint mismatch").isLessThan(ENDPOINT_TOL);
   }
 

@@ -1,0 +1,97 @@
+package org.qdlaser.stages.equilibrium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.physics.CimModel;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
+
+/** Thresholds of the identical-dot models at Table I: kinds, ordering and the defining properties. */
+class ThresholdFinderTest {
+  /** Distance from a located threshold at which the branch must (not) exist: far above its accuracy. */
+  static final double PROBE = 1e-6;
+
+  static EquilibriumSolver solver;
+  static ThresholdFinder finder;
+  static PointSolver points;
+
+  @BeforeAll
+  static void setUp() {
+    RelaxationSettings rs = RelaxationSettings.defaults();
+    solver = new EquilibriumSolver();
+    points = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
+    finder = new ThresholdFinder(points, solver);
+  }
+
+  static Threshold threshold(ModelKind kind, double mu) {
+    return finder.find(Models.identical(kind, LaserParameters.tableI().withMu(mu)));
+  }
+
+  @Test
+  void cimAtTableIIsThePitchforkOfTheIssue() {
+    Threshold th = threshold(ModelKind.CIM, 0);
+    assertThat(th.kind()).isEqualTo("pitchfork");
+    // Acceptance value of the issue: the analytic 2334.103 (DESIGN.md formula).
+    assertThat(th.pump()).isCloseTo(2334.103, offset(5e-4));
+    assertThat(th.bAbs()).isZero();
+  }
+
+  @Test
+  void tpmIfHasAFoldWithBistability() {
+    Model m = Models.identical(ModelKind.TPM_IF, LaserParameters.tableI());
+    Threshold th = finder.find(m);
+    assertThat(th.kind()).isEqualTo("fold");
+    assertThat(th.bAbs()).as("a fold starts with a finite field").isGreaterThan(1.0);
+
+    // Just above the fold: a stable lasing state exists (continued from the threshold state)...
+    Equilibrium above = points.solve(m.withPump(th.pump() * 1.2));
+    Optional<Equilibrium> near = solver.polishLasing(m.withPump(th.pump() * (1 + 1e-3)), above.state(), above.omega());
+    assertThat(near).isPresent();
+    assertThat(near.get().stable()).isTrue();
+    // ...and the non-lasing state coexists with it and is stable too (bistability).
+    Equilibrium off = finder.nonLasingAt(m, th.pump() * (1 + 1e-3));
+    assertThat(off.stable()).isTrue();
+    // Below the fold no lasing state is reached from the threshold state.
+    Model below = m.withPump(th.pump() * (1 - PROBE));
+    Optional<Equilibrium> lost = solver.polishLasing(below, near.get().state(), near.get().omega());
+    assertThat(lost.filter(e -> e.bAbs() > 0.5 * th.bAbs())).isEmpty();
+    // A transient at the threshold minus 1 % from a lasing state ends non-lasing.
+    Equilibrium e = points.solve(m.withPump(th.pump() * 0.99));
+    assertThat(e.lasing()).isFalse();
+  }
+
+  @Test
+  void orderingCimBelowTpmIfBelowTpmAndTpmTendsToTpmIfWithDephasing() {
+    double cim = threshold(ModelKind.CIM, 0).pump();
+    double tpmIf = threshold(ModelKind.TPM_IF, 0).pump();
+    double tpm0 = threshold(ModelKind.TPM, 0).pump();
+    double tpm005 = threshold(ModelKind.TPM, 0.05).pump();
+    double tpm01 = threshold(ModelKind.TPM, 0.1).pump();
+    // Paper, Sec. IV and Fig. 7: CIM < TPM_IF < TPM(mu = 0); the TPM threshold approaches TPM_IF as mu grows.
+    assertThat(cim).isLessThan(tpmIf);
+    assertThat(tpmIf).isLessThan(tpm0);
+    assertThat(tpm005).isLessThan(tpm0).isGreaterThan(tpmIf);
+    assertThat(tpm01).isLessThan(tpm005).isGreaterThan(tpmIf);
+  }
+
+  @Test
+  void lasingStateOfCimMatchesTheIssueAcceptanceValues() {
+    Equilibrium e = points.solve(new CimModel(LaserParameters.tableI()));
+    // Values of the issue (1e-6 relative); independent check: photons = N (r (1 - Cc) - Cc) / (2 gamma_c)
+    // from the sum of (D2c) * N and (D2d) at steady state.
+    assertThat(e.bAbs()).isCloseTo(386.2858509, offset(386.2858509 * 1e-6));
+    assertThat(e.photons()).isCloseTo(147957.4235, offset(147957.4235 * 1e-6));
+    double cc = e.upperPopulationMean();
+    assertThat(e.photons()).isCloseTo(50 * (2e5 * (1 - cc) - cc) / 20.0, offset(1e-6 * e.photons()));
+    assertThat(e.stable()).isTrue();
+  }
+}
