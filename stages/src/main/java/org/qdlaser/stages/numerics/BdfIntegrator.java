@@ -21,6 +21,12 @@ import java.util.Objects;
  *
  * <p>Error control: weighted RMS norm with weights 1/(rtol |y_n,i| + atol_i), computed from the
  * solution at the start of each step (as in CVODE); a step is accepted if the estimate is <= 1.
+ * Step and order selection: after k+1 steps with unchanged h and k, the step factors
+ * err_q^(-1/(q+1)) of orders q = k-1, k, k+1 (biased 1.3, 1.2, 1.4 as in ode15s) pick the order;
+ * h grows only if the factor is >= 1.3 (at most 10x, 1e4x the first time); if the factor of the
+ * current order falls below 0.9 after any accepted step, h shrinks at once. An error test failure
+ * reduces h by 0.9 err^(-1/(k+1)) in [0.2, 0.9] (0.1 from the second failure), lowers k when
+ * order k-1 promises a larger step, and drops to order 1 after three failures.
  *
  * <p>Work control (CVODE conventions, Hindmarsh et al.): the Newton matrix is refactored when
  * h/gamma_k has changed by more than 30 %, after 20 steps with any change of h/gamma_k, after a

@@ -1,0 +1,142 @@
+package org.qdlaser.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a user meets it: exit codes, JSON keys, run directories, reuse and verification. */
+class CliTest {
+  /** Analytic CIM threshold (DESIGN.md) at Table I with N = 50, to the finder's claimed accuracy. */
+  static final double CIM_THRESHOLD = 0.5 * (1 + 1e5 / (50 * 4900.0)) * 981 / (1 - 0.5 * (1 + 1e5 / (50 * 4900.0)));
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static final String SMALL =
+      "schema: qdlaser/manifest/v1\nstudy: small\nparameters: {N: 50, beta: 1}\nmodels: [CIM, TPM_IF]\n"
+          + "sweep: {parameter: r, from: 2e13/s, to: 2e12/s, points: 5, spacing: log}\n";
+
+  @Test
+  void runWritesLockProvenanceAndReportThenReusesAndVerifies(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("small.yaml");
+    Files.writeString(manifest, SMALL);
+    Path runDir = tmp.resolve("run");
+    Result first = run("run", manifest.toString(), "-o", runDir.toString(), "--jobs", "2");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(runDir.resolve("lock.json")).isRegularFile();
+    assertThat(runDir.resolve("provenance.json")).isRegularFile();
+    assertThat(runDir.resolve("manifest.yaml")).hasContent(SMALL);
+    for (String f : new String[] {"report/index.html", "report/bifurcation.png", "report/bifurcation.svg",
+        "report/bifurcation.arrow", "report/bifurcation.csv", "integration/CIM-series.arrow", "equilibrium/TPM_IF.csv",
+        "fitting/CIM.json", "samples/CIM.arrow"}) {
+      assertThat(runDir.resolve(f)).as(f).isRegularFile();
+    }
+    assertThat(first.out()).contains("9 task(s) ran, 0 reused");
+    JsonNode prov = new ObjectMapper().readTree(runDir.resolve("provenance.json").toFile());
+    for (String k : new String[] {"manifestSha256", "code", "libraries", "jvm", "os", "availableProcessors", "tasks"}) {
+      assertThat(prov.has(k)).as("provenance key " + k).isTrue();
+    }
+    byte[] lock1 = Files.readAllBytes(runDir.resolve("lock.json"));
+
+    Result second = run("run", manifest.toString(), "-o", runDir.toString());
+    assertThat(second.code()).isZero();
+    assertThat(second.out()).contains("0 task(s) ran, 9 reused");
+    assertThat(Files.readAllBytes(runDir.resolve("lock.json"))).as("unchanged rerun, identical lock").isEqualTo(lock1);
+    JsonNode prov2 = new ObjectMapper().readTree(runDir.resolve("provenance.json").toFile());
+    prov2.get("tasks").forEach(t -> assertThat(t.get("status").asText()).isEqualTo("REUSED"));
+
+    assertThat(run("verify", runDir.toString()).code()).isZero();
+    Files.writeString(runDir.resolve("fitting/CIM.json"), "tampered");
+    Files.delete(runDir.resolve("report/bifurcation.png"));
+    Result bad = run("verify", runDir.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("fitting/CIM.json").contains("CHANGED").contains("report/bifurcation.png").contains("MISSING");
+
+    Result third = run("run", manifest.toString(), "-o", runDir.toString());
+    assertThat(third.code()).isZero();
+    assertThat(third.out()).contains("2 task(s) ran, 7 reused");
+    assertThat(run("verify", runDir.toString()).code()).isZero();
+
+    Result forced = run("run", manifest.toString(), "-o", runDir.toString(), "--force");
+    assertThat(forced.out()).contains("9 task(s) ran, 0 reused");
+    assertThat(Files.readAllBytes(runDir.resolve("lock.json"))).as("deterministic artifacts").isEqualTo(lock1);
+  }
+
+  @Test
+  void badManifestIsExit2NamingTheFieldAndWritesNothing(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("bad.yaml");
+    Files.writeString(manifest, SMALL.replace("N: 50", "N: -3"));
+    Path runDir = tmp.resolve("run");
+    Result r = run("run", manifest.toString(), "-o", runDir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("parameters.N").contains("-3").doesNotContain("Exception");
+    assertThat(runDir).doesNotExist();
+    assertThat(run("run", tmp.resolve("missing.yaml").toString()).code()).isEqualTo(2);
+    Result dry = run("run", tmp.resolve("x.yaml").toString(), "--dry-run");
+    assertThat(dry.code()).isEqualTo(2);
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndWritesNothing(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("small.yaml");
+    Files.writeString(manifest, SMALL);
+    Path runDir = tmp.resolve("run");
+    Result r = run("run", manifest.toString(), "-o", runDir.toString(), "--dry-run");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("integration/CIM").contains("report/all");
+    assertThat(runDir).doesNotExist();
+  }
+
+  @Test
+  void pointPrintsTheContractKeys() throws Exception {
+    Result r = run("point", "--model", "CIM", "--set", "N=50", "--set", "r=2e5", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    for (String k : new String[] {"model", "parameters", "lasing", "b_abs", "omega", "photons", "upper_population_mean",
+        "stable", "residual"}) {
+      assertThat(j.has(k)).as(k).isTrue();
+    }
+    assertThat(j.get("b_abs").asDouble()).isCloseTo(386.2858509, offset(386.2858509 * 1e-6));
+    assertThat(j.get("photons").asDouble()).isCloseTo(147957.4235, offset(147957.4235 * 1e-6));
+    assertThat(j.get("parameters").get("r").asDouble()).isEqualTo(2e5);
+  }
+
+  @Test
+  void thresholdOfCimIsTheAnalyticPitchfork() throws Exception {
+    Result r = run("threshold", "--model", "CIM", "--set", "N=50", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("kind").asText()).isEqualTo("pitchfork");
+    assertThat(j.get("threshold_pump").asDouble()).isCloseTo(CIM_THRESHOLD, offset(1e-10 * CIM_THRESHOLD));
+    assertThat(j.get("threshold_pump_per_s").asDouble()).isCloseTo(CIM_THRESHOLD * 1e9, offset(1e-10 * CIM_THRESHOLD * 1e9));
+    for (String k : new String[] {"model", "parameters", "b_abs_at_threshold", "upper_population_at_threshold"}) {
+      assertThat(j.has(k)).as(k).isTrue();
+    }
+  }
+
+  @Test
+  void badInputIsExit2WithTheFieldNamed() {
+    Result r = run("point", "--model", "CIM", "--set", "gamma_c=-3", "--json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("gamma_c").contains("-3").doesNotContain("Exception");
+    assertThat(run("point", "--model", "NOPE", "--json").code()).isEqualTo(2);
+    assertThat(run("point", "--json").code()).isEqualTo(2);
+    assertThat(run("threshold", "--model", "TPM_d", "--json").err()).contains("--model");
+    assertThat(run("verify", "/nonexistent/dir").code()).isEqualTo(2);
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+  }
+}
