@@ -33,4 +33,13 @@ public interface OdeSystem {
   default void jacobian(double t, double[] y, double[] jac) {
     throw new UnsupportedOperationException("no analytic Jacobian");
   }
+
+  /**
+   * Structural non-zeros of df/dy, or null if the Jacobian is to be treated as dense. Large
+   * systems (the polydisperse models) supply it so that integrators can use sparse Jacobians
+   * (finite differences with column colouring) and sparse linear solvers.
+   */
+  default SparsityPattern sparsity() {
+    return null;
+  }
 }
