@@ -29,8 +29,9 @@ final class ReportBuilder {
   static Map<String, byte[]> build(Study study, ReportContext context, TaskInputs in) throws IOException {
     double gnr = study.gammaNrPerSecond();
     List<BranchSeries> series = new ArrayList<>();
-    HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder("Thresholds read off the downward sweep (App. A method)")
-        .columns("model", "lowest lasing pump (s^-1)", "next pump, not lasing (s^-1)", "estimate (s^-1)", "|b| at lowest lasing");
+    HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder("Thresholds: bracket read off the downward sweep (App. A method) and exact location")
+        .columns("model", "lowest lasing pump (s^-1)", "next pump, not lasing (s^-1)", "|b| at lowest lasing",
+            "exact threshold (s^-1)", "kind", "|b| at threshold", "<c+c> at threshold", "in bracket");
     List<String> labels = new ArrayList<>();
     List<Double> pumpCol = new ArrayList<>();
     List<Double> pumpPerSCol = new ArrayList<>();
@@ -67,12 +68,12 @@ final class ReportBuilder {
         ccCol.add(cc[i]);
       }
       BranchSeries s = new BranchSeries(label, pumpPerS, b, plottedStable);
-      if (fit.get("bracketed").asBoolean()) {
-        s = s.withThreshold(fit.get("lowest_lasing_pump_per_s").asDouble(), fit.get("b_abs_at_lowest_lasing").asDouble());
-      }
+      s = s.withThreshold(fit.get("exact_threshold_pump_per_s").asDouble(), fit.get("exact_threshold_b_abs").asDouble());
       series.add(s);
       thresholds.row(label, num(fit.get("lowest_lasing_pump_per_s")), num(fit.get("highest_non_lasing_pump_per_s")),
-          num(fit.get("threshold_estimate_per_s")), num(fit.get("b_abs_at_lowest_lasing")));
+          num(fit.get("b_abs_at_lowest_lasing")), num(fit.get("exact_threshold_pump_per_s")),
+          fit.get("exact_threshold_kind").asText(), num(fit.get("exact_threshold_b_abs")),
+          num(fit.get("exact_threshold_upper_population")), fit.get("exact_threshold_in_bracket").asText());
       data.dataTable(label + ": equilibria", "../" + StageActions.equilibriumPath(label, "arrow"),
           "../" + StageActions.equilibriumPath(label, "csv"));
     }
@@ -90,8 +91,9 @@ final class ReportBuilder {
     HtmlReport.Section.Builder figure = HtmlReport.Section.builder("Bifurcation diagram (Fig. 3, identical dots)")
         .paragraph("Coherent field amplitude |<b>| of the equilibrium reached at each pump of a downward sweep: each pump "
             + "value starts from the previous equilibrium, the transient ends by the criterion of App. A, and the end "
-            + "state is polished by Newton in the frame rotating with the field. Diamonds mark the lowest pump that "
-            + "still lases stably. Unstable points are dashed.")
+            + "state is polished by Newton in the frame rotating with the field. Diamonds mark the exact thresholds "
+            + "(pitchfork: root of the non-lasing state's rightmost eigenvalue; fold: minimum of r along the lasing "
+            + "branch parametrised by |b|).")
         .figure("bifurcation.png", "bifurcation.svg", "bifurcation diagram", "|<b>| vs pump r");
     HtmlReport.Section.Builder params = HtmlReport.Section.builder("Parameters");
     for (Study.ModelRun run : study.models()) {
@@ -110,8 +112,8 @@ final class ReportBuilder {
         .description(study.description())
         .section(figure.build())
         .section(HtmlReport.Section.builder("Thresholds").table(thresholds.build())
-            .paragraph("A sweep only brackets a threshold; `qdlaser threshold --model M` locates it exactly "
-                + "(pitchfork from the non-lasing instability, or the fold of the lasing branch).").build())
+            .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "
+                + "must lie inside the bracket, which the last column checks.").build())
         .section(params.build())
         .section(data.build());
     html.provenance("code", context.codeIdentity());

@@ -11,6 +11,10 @@ import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumSolver;
+import org.qdlaser.stages.equilibrium.PointSolver;
+import org.qdlaser.stages.equilibrium.Threshold;
+import org.qdlaser.stages.equilibrium.ThresholdFinder;
+import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.fitting.ThresholdBracket;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.Relaxation;
@@ -263,6 +267,19 @@ final class StageActions {
       out.put("highest_non_lasing_pump_per_s", nullIfNaN(b.highestNonLasingPump() * g));
       out.put("threshold_estimate_per_s", nullIfNaN(b.estimate() * g));
       out.put("b_abs_at_lowest_lasing", nullIfNaN(b.bAbsAtLowestLasing()));
+      // The exact threshold of the same model, for comparison with the sweep's bracket.
+      RelaxationSettings rs = study.relaxation();
+      EquilibriumSolver solver = new EquilibriumSolver();
+      Threshold th = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver), solver)
+          .find(Models.identical(run.kind(), run.parameters()));
+      out.put("exact_threshold_pump", th.pump());
+      out.put("exact_threshold_pump_per_s", th.pump() * g);
+      out.put("exact_threshold_kind", th.kind());
+      out.put("exact_threshold_b_abs", th.bAbs());
+      out.put("exact_threshold_upper_population", th.upperPopulation());
+      out.put("exact_threshold_relative_accuracy", th.relativeAccuracy());
+      out.put("exact_threshold_in_bracket", b.bracketed()
+          && th.pump() >= b.highestNonLasingPump() && th.pump() <= b.lowestLasingPump());
       return Map.of(fittingPath(run.label()), CanonicalJson.prettyBytes(out));
     };
   }

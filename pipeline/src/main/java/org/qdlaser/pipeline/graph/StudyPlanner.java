@@ -18,7 +18,7 @@ public final class StudyPlanner {
   public static final int SAMPLING_VERSION = 1;
   public static final int INTEGRATION_VERSION = 1;
   public static final int EQUILIBRIUM_VERSION = 1;
-  public static final int FITTING_VERSION = 1;
+  public static final int FITTING_VERSION = 2;
   public static final int REPORT_VERSION = 1;
 
   private StudyPlanner() {}
@@ -43,7 +43,9 @@ public final class StudyPlanner {
       TaskSpec equilibrium = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, label, model, List.of(integration.id()));
       tasks.add(new PlannedTask(equilibrium, StageActions.equilibrium(run, study)));
 
-      TaskSpec fitting = TaskSpec.of("fitting", FITTING_VERSION, label, Map.of("model", run.kind().name()), List.of(equilibrium.id()));
+      Map<String, Object> fit = new TreeMap<>(model);
+      fit.put("relaxation", relaxation(study.relaxation()));
+      TaskSpec fitting = TaskSpec.of("fitting", FITTING_VERSION, label, fit, List.of(equilibrium.id()));
       tasks.add(new PlannedTask(fitting, StageActions.fitting(run, study)));
       fittingIds.add(equilibrium.id());
       fittingIds.add(fitting.id());
