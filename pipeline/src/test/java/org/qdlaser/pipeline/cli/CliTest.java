@@ -139,4 +139,31 @@ class CliTest {
     assertThat(run("verify", "/nonexistent/dir").code()).isEqualTo(2);
     assertThat(run("frobnicate").code()).isEqualTo(2);
   }
+
+  @Test
+  void goldenCheckPassesOnTheRunAndFailsNamingTheQuantityWhenAValueChanges(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("small.yaml");
+    Files.writeString(manifest, SMALL);
+    Path runDir = tmp.resolve("run");
+    assertThat(run("run", manifest.toString(), "-o", runDir.toString()).code()).isZero();
+    Path golden = tmp.resolve("golden");
+    Files.createDirectories(golden.resolve("small"));
+    Files.writeString(golden.resolve("small").resolve("golden.yaml"), String.join("\n",
+        "schema: qdlaser/golden/v1", "study: small", "values:", "  - quantity: CIM threshold",
+        "    file: fitting/CIM.json", "    field: exact_threshold_pump", "    expected: " + CIM_THRESHOLD,
+        "    abs: 0", "    rel: 1.0e-9", "    source: {kind: analytic, text: DESIGN.md formula}",
+        "tables:", "  - quantity: bifurcation", "    file: report/bifurcation.csv", "    reference: bifurcation.csv",
+        "    columns:", "      b_abs: {abs: 1.0e-6, rel: 1.0e-7}", "    source: {kind: run, text: test run}", ""));
+    assertThat(run("golden", "bless", runDir.toString(), "--golden", golden.toString()).code()).isZero();
+    Result ok = run("golden", "check", runDir.toString(), "--golden", golden.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("2 passed, 0 failed");
+
+    String fit = Files.readString(runDir.resolve("fitting/CIM.json"));
+    Files.writeString(runDir.resolve("fitting/CIM.json"), fit.replaceAll("\"exact_threshold_pump\" ?: [0-9.E]+", "\"exact_threshold_pump\": 2400.0"));
+    Result bad = run("golden", "check", runDir.toString(), "--golden", golden.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("FAIL CIM threshold").contains("2400").contains("fitting/CIM.json").contains("rel");
+    assertThat(run("golden", "check", tmp.toString(), "--golden", golden.toString()).code()).isEqualTo(2);
+  }
 }
