@@ -219,7 +219,7 @@ public final class ThresholdFinder {
       try {
         e = continueNonLasing(model, prev, r);
       } catch (EquilibriumException ex) {
-        LOG.warn("{}: non-lasing branch not continued beyond r = {}; no instability below it ({})",
+        LOG.debug("{}: non-lasing branch not continued beyond r = {}; no instability below it ({})",
             model.kind(), prev.pump(), ex.getMessage());
         return Double.NaN;
       }
