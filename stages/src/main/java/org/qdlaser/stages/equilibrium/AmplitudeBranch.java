@@ -112,4 +112,37 @@ final class AmplitudeBranch {
     double mid = 0.5 * (a + guess.x[reB]);
     return solveTowards(mid, guess, depth + 1).flatMap(m -> solveTowards(a, m, depth + 1));
   }
+
+  /**
+   * The extremum of r(|b|) for |b| in [aLo, aHi]: a fold of the branch in r. Brent's method on the
+   * amplitude; r is quadratic at the extremum, so the located pump is accurate to about the square
+   * of {@code relativeTolerance}.
+   *
+   * @param guess a branch point near the interval (Newton starts there or at the last solved point)
+   * @param minimum true for a minimum of r (the branch turns back up), false for a maximum
+   * @return the branch point at the extremum, or empty if the branch cannot be solved there
+   */
+  Optional<Point> extremum(Point guess, double aLo, double aHi, double aStart, boolean minimum, double relativeTolerance) {
+    final Point[] nearest = {guess};
+    double penalty = minimum ? 2 * guess.pump() : 0.5 * guess.pump();
+    org.hipparchus.analysis.UnivariateFunction rOfA = a -> {
+      Optional<Point> p = solveTowards(a, nearest[0]);
+      if (p.isEmpty()) {
+        p = solveTowards(a, guess);
+      }
+      if (p.isEmpty()) {
+        return penalty; // not on the branch from here: steer the optimiser away
+      }
+      nearest[0] = p.get();
+      return p.get().pump();
+    };
+    org.hipparchus.optim.univariate.UnivariatePointValuePair best =
+        new org.hipparchus.optim.univariate.BrentOptimizer(relativeTolerance, 1e-12 * aHi).optimize(
+            new org.hipparchus.optim.MaxEval(200),
+            new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(rOfA),
+            minimum ? org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE
+                : org.hipparchus.optim.nonlinear.scalar.GoalType.MAXIMIZE,
+            new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, Math.min(Math.max(aStart, aLo), aHi)));
+    return solveTowards(best.getPoint(), nearest[0]);
+  }
 }

@@ -15,10 +15,10 @@ import org.qdlaser.stages.physics.StateLayout;
  */
 public final class StabilityAnalyzer {
   /**
-   * Eigenvalues with real part below this fraction of the Jacobian's max-norm count as negative:
-   * central differences give the Jacobian to ~1e-10 relative.
+   * Eigenvalues with real part below this fraction of the balanced Jacobian's max-norm count as
+   * negative: central differences give the Jacobian to ~1e-10 relative.
    */
-  static final double RELATIVE_STABILITY_MARGIN = 1e-9;
+  static final double RELATIVE_STABILITY_MARGIN = 1e-10;
 
   /** Floor of the finite-difference step scale, in state units. */
   private static final double FD_FLOOR = 1e-8;
@@ -62,6 +62,9 @@ public final class StabilityAnalyzer {
       }
       m = q;
     }
+    balance(m);
+    // The noise of a central-difference Jacobian is relative to the balanced matrix: its norm sets
+    // the scale below which an eigenvalue's sign is not resolved.
     double norm = 0;
     for (double[] row : m) {
       double s = 0;
@@ -70,7 +73,6 @@ public final class StabilityAnalyzer {
       }
       norm = Math.max(norm, s);
     }
-    balance(m);
     Complex[] ev;
     try {
       ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();

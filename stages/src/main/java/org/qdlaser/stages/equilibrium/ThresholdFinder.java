@@ -37,7 +37,7 @@ public final class ThresholdFinder {
    * Brent's relative tolerance on the fold amplitude. r(|b|) is quadratic at its minimum, so the
    * pump there is accurate to about the square of this.
    */
-  private static final double FOLD_AMPLITUDE_RELATIVE = 1e-7;
+  static final double FOLD_AMPLITUDE_RELATIVE = 1e-7;
   /**
    * Relative accuracy claimed for a located threshold: folds ~(1e-7)^2 from the amplitude
    * minimisation; pitchforks ~1e-13 from Brent, but the finite-difference eigenvalue whose root it
@@ -45,8 +45,6 @@ public final class ThresholdFinder {
    * analytic threshold.
    */
   public static final double THRESHOLD_RELATIVE_ACCURACY = 1e-10;
-  /** r(|b|) where the branch cannot be solved is taken as this multiple of the branch-end pump. */
-  private static final double UNSOLVABLE_PENALTY = 2.0;
   /** Start of the lasing branch: Table I pump (2e14 s^-1) unless the threshold lies higher. */
   private static final double R_START = 2e5;
 
@@ -171,33 +169,11 @@ public final class ThresholdFinder {
       }
       step *= 2;
     }
-    final AmplitudeBranch.Point[] nearest = {endPoint};
-    final AmplitudeBranch.Point start = endPoint;
-    org.hipparchus.analysis.UnivariateFunction rOfA = a -> {
-      Optional<AmplitudeBranch.Point> p = branch.solveTowards(a, nearest[0]);
-      if (p.isEmpty()) {
-        p = branch.solveTowards(a, start);
-      }
-      if (p.isEmpty()) {
-        // Not on the branch from here (it may turn in |b| too): steer the minimiser away.
-        LOG.debug("{}: branch not solvable at |b| = {} while locating the fold", model.kind(), a);
-        return UNSOLVABLE_PENALTY * end.pump();
-      }
-      nearest[0] = p.get();
-      return p.get().pump();
-    };
-    org.hipparchus.optim.univariate.BrentOptimizer opt =
-        new org.hipparchus.optim.univariate.BrentOptimizer(FOLD_AMPLITUDE_RELATIVE, 1e-12 * aEnd);
-    org.hipparchus.optim.univariate.UnivariatePointValuePair min = opt.optimize(
-        new org.hipparchus.optim.MaxEval(200),
-        new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(rOfA),
-        org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
-        new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, aEnd));
-    AmplitudeBranch.Point p = branch.solveTowards(min.getPoint(), nearest[0]).orElseThrow(() -> new EquilibriumException(
-        "fold of " + model.kind() + " not located: branch unsolvable at |b| = " + min.getPoint()));
+    AmplitudeBranch.Point p = branch.extremum(endPoint, aLo, aHi, aEnd, true, FOLD_AMPLITUDE_RELATIVE)
+        .orElseThrow(() -> new EquilibriumException("fold of " + model.kind() + " not located: branch unsolvable near |b| = " + aEnd));
     Model at = model.withPump(p.pump());
     double[] z = p.state();
-    LOG.debug("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), p.pump(), end.pump(), min.getPoint());
+    LOG.debug("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), p.pump(), end.pump(), at.fieldAmplitude(z));
     return new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
         at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0);
   }
