@@ -27,6 +27,160 @@ final class ReportBuilder {
   private ReportBuilder() {}
 
   static Map<String, byte[]> build(Study study, ReportContext context, TaskInputs in) throws IOException {
+    return switch (study.analysis()) {
+      case SWEEP -> sweep(study, context, in);
+      case THRESHOLD_CURVE -> thresholdCurve(study, context, in);
+      case BRANCHES -> branches(study, context, in);
+    };
+  }
+
+  private static final java.util.Set<String> DIMENSIONLESS = java.util.Set.of("beta", "mu", "N");
+
+  private static Map<String, byte[]> thresholdCurve(Study study, ReportContext context, TaskInputs in) {
+    double gnr = study.gammaNrPerSecond();
+    String param = study.scan().parameter();
+    boolean rate = !DIMENSIONLESS.contains(param);
+    double xUnit = rate ? gnr : 1.0;
+    String xLabel = param + (rate ? " (s^-1)" : "");
+    List<BranchSeries> rth = new ArrayList<>();
+    List<BranchSeries> ccth = new ArrayList<>();
+    List<String> model = new ArrayList<>();
+    List<Double> x = new ArrayList<>();
+    List<Double> r = new ArrayList<>();
+    List<Double> rs = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<Double> cc = new ArrayList<>();
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    data.dataTable("Thresholds, all models", "thresholds.arrow", "thresholds.csv");
+    for (Study.ModelRun run : study.models()) {
+      Table t = TableCodec.fromArrowIpc(in.get(StageActions.thresholdsPath(run.label(), "arrow")));
+      double[] v = t.doubles(param);
+      double[] pump = t.doubles("threshold_pump");
+      double[] c = t.doubles("upper_population");
+      String[] k = t.strings("kind");
+      List<double[]> ok = new ArrayList<>();
+      for (int i = 0; i < v.length; i++) {
+        model.add(run.label());
+        x.add(v[i]);
+        r.add(pump[i]);
+        rs.add(pump[i] * gnr);
+        kinds.add(k[i]);
+        cc.add(c[i]);
+        if (Double.isFinite(pump[i])) {
+          ok.add(new double[] {v[i] * xUnit, pump[i] * gnr, c[i]});
+        }
+      }
+      double[] xs = ok.stream().mapToDouble(a -> a[0]).toArray();
+      boolean[] all = new boolean[xs.length];
+      java.util.Arrays.fill(all, true);
+      if (xs.length > 0) {
+        rth.add(new BranchSeries(run.label(), xs, ok.stream().mapToDouble(a -> a[1]).toArray(), all));
+        ccth.add(new BranchSeries(run.label(), xs, ok.stream().mapToDouble(a -> a[2]).toArray(), all));
+      }
+      data.dataTable(run.label(), "../" + StageActions.thresholdsPath(run.label(), "arrow"),
+          "../" + StageActions.thresholdsPath(run.label(), "csv"));
+    }
+    boolean logX = study.scan().log();
+    RenderedFigure f1 = BifurcationFigure.render(
+        new FigureSpec("Threshold pump vs " + param, xLabel, "threshold pump r_th (s^-1)", logX, true, 900, 600), rth);
+    RenderedFigure f2 = BifurcationFigure.render(
+        new FigureSpec("Upper-level population at threshold vs " + param, xLabel, "<c+c>_th", logX, false, 900, 600), ccth);
+    Table all = Table.builder("thresholds").addString("model", model.toArray(new String[0]))
+        .addDouble(param, unbox(x)).addDouble("threshold_pump", unbox(r)).addDouble("threshold_pump_per_s", unbox(rs))
+        .addString("kind", kinds.toArray(new String[0])).addDouble("upper_population", unbox(cc)).build();
+    HtmlReport.Section.Builder fig = HtmlReport.Section.builder("Threshold curves")
+        .paragraph("Exact lasing thresholds (onset of stable coherent emission) as a function of " + param
+            + ": pitchforks from the non-lasing instability, folds as the minimum of r along the lasing branch "
+            + "parametrised by |b|. Kinds per point are in the data table; points without a threshold are omitted.")
+        .figure("thresholds.png", "thresholds.svg", "threshold pump vs " + param, "r_th vs " + param)
+        .figure("population.png", "population.svg", "population at threshold", "<c+c>_th vs " + param);
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put("report/thresholds.png", f1.png());
+    out.put("report/thresholds.svg", f1.svg());
+    out.put("report/population.png", f2.png());
+    out.put("report/population.svg", f2.svg());
+    out.put("report/thresholds.arrow", TableCodec.toArrowIpc(all));
+    out.put("report/thresholds.csv", TableCodec.toCsv(all));
+    out.put(INDEX, page(study, context, in, fig.build(), data.build()));
+    return out;
+  }
+
+  private static Map<String, byte[]> branches(Study study, ReportContext context, TaskInputs in) throws IOException {
+    double gnr = study.gammaNrPerSecond();
+    List<BranchSeries> series = new ArrayList<>();
+    HtmlReport.Table.Builder foldTable = HtmlReport.Table.builder("Folds located on the branches")
+        .columns("model", "pump (s^-1)", "|b|", "<c+c>", "kind");
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    for (Study.ModelRun run : study.models()) {
+      Table t = TableCodec.fromArrowIpc(in.get(StageActions.branchPath(run.label(), "arrow")));
+      JsonNode folds = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-folds.json")).path("folds");
+      BranchSeries s = new BranchSeries(run.label(), t.doubles("pump_per_s"), t.doubles("b_abs"), t.booleans("stable"));
+      double lowest = Double.POSITIVE_INFINITY;
+      double lowestB = 0;
+      for (JsonNode f : folds) {
+        foldTable.row(run.label(), fmt(f.get("pump_per_s").asDouble()), fmt(f.get("b_abs").asDouble()),
+            fmt(f.get("upper_population").asDouble()), f.get("kind").asText());
+        if (f.get("pump_per_s").asDouble() < lowest) {
+          lowest = f.get("pump_per_s").asDouble();
+          lowestB = f.get("b_abs").asDouble();
+        }
+      }
+      if (Double.isFinite(lowest)) {
+        s = s.withThreshold(lowest, lowestB);
+      }
+      series.add(s);
+      data.dataTable(run.label() + " branch", "../" + StageActions.branchPath(run.label(), "arrow"),
+          "../" + StageActions.branchPath(run.label(), "csv"));
+    }
+    RenderedFigure fig = BifurcationFigure.render(
+        new FigureSpec("Lasing branches |<b>| vs pump (continuation)", "pump r (s^-1)", "|<b>|", true, false, 900, 600), series);
+    HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Lasing branches")
+        .paragraph("Lasing branches by pseudo-arclength continuation in ln r from the start pump, in the frame rotating "
+            + "with the field; solid: stable, dashed: unstable (rightmost eigenvalue of the rotating-frame Jacobian, "
+            + "phase mode excluded). Diamonds mark the lowest fold of each branch (the threshold of a bistable model).")
+        .figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs r")
+        .table(foldTable.build());
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put("report/branches.png", fig.png());
+    out.put("report/branches.svg", fig.svg());
+    out.put(INDEX, page(study, context, in, sec.build(), data.build()));
+    return out;
+  }
+
+  /** The common page: given sections, then parameters, data, provenance and checksums. */
+  private static byte[] page(Study study, ReportContext context, TaskInputs in, HtmlReport.Section main, HtmlReport.Section data) {
+    HtmlReport.Builder html = HtmlReport.builder(study.title()).description(study.description()).section(main)
+        .section(parameters(study).build()).section(data);
+    provenance(html, context, in);
+    return html.build().toUtf8();
+  }
+
+  private static HtmlReport.Section.Builder parameters(Study study) {
+    double gnr = study.gammaNrPerSecond();
+    HtmlReport.Section.Builder params = HtmlReport.Section.builder("Parameters");
+    for (Study.ModelRun run : study.models()) {
+      Map<String, Object> p = StudyPlanner.modelParameters(run);
+      params.parameters(run.label() + " (normalised to gamma_nr = " + fmt(gnr) + " s^-1)");
+      for (Map.Entry<String, Object> e : p.entrySet()) {
+        params.parameter(e.getKey(), String.valueOf(e.getValue()));
+      }
+    }
+    return params;
+  }
+
+  private static void provenance(HtmlReport.Builder html, ReportContext context, TaskInputs in) {
+    html.provenance("code", context.codeIdentity());
+    for (Map.Entry<String, String> e : context.environment().entrySet()) {
+      html.provenance(e.getKey(), e.getValue());
+    }
+    html.provenance("timings, task keys", "see ../provenance.json and ../lock.json");
+    for (Map.Entry<String, byte[]> e : in.all().entrySet()) {
+      ArtifactRef ref = ArtifactRef.of(e.getKey(), e.getValue());
+      html.checksum(ref.path(), ref.sha256(), ref.size());
+    }
+  }
+
+  private static Map<String, byte[]> sweep(Study study, ReportContext context, TaskInputs in) throws IOException {
     double gnr = study.gammaNrPerSecond();
     List<BranchSeries> series = new ArrayList<>();
     HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder("Thresholds: bracket read off the downward sweep (App. A method) and exact location")
@@ -95,14 +249,7 @@ final class ReportBuilder {
             + "(pitchfork: root of the non-lasing state's rightmost eigenvalue; fold: minimum of r along the lasing "
             + "branch parametrised by |b|).")
         .figure("bifurcation.png", "bifurcation.svg", "bifurcation diagram", "|<b>| vs pump r");
-    HtmlReport.Section.Builder params = HtmlReport.Section.builder("Parameters");
-    for (Study.ModelRun run : study.models()) {
-      Map<String, Object> p = StudyPlanner.modelParameters(run);
-      params.parameters(run.label() + " (normalised to gamma_nr = " + fmt(gnr) + " s^-1)");
-      for (Map.Entry<String, Object> e : p.entrySet()) {
-        params.parameter(e.getKey(), String.valueOf(e.getValue()));
-      }
-    }
+    HtmlReport.Section.Builder params = parameters(study);
     params.paragraph(String.format(Locale.ROOT, "Sweep: %d pumps from %s to %s s^-1. Integration: rtol %s, atol %s, "
             + "stop threshold %s, max time %s per pump (1/gamma_nr).", study.pumps().length,
         fmt(study.pumps()[0] * gnr), fmt(study.pumps()[study.pumps().length - 1] * gnr), fmt(study.relaxation().rtol()),
@@ -116,15 +263,7 @@ final class ReportBuilder {
                 + "must lie inside the bracket, which the last column checks.").build())
         .section(params.build())
         .section(data.build());
-    html.provenance("code", context.codeIdentity());
-    for (Map.Entry<String, String> e : context.environment().entrySet()) {
-      html.provenance(e.getKey(), e.getValue());
-    }
-    html.provenance("timings, task keys", "see ../provenance.json and ../lock.json");
-    for (Map.Entry<String, byte[]> e : in.all().entrySet()) {
-      ArtifactRef ref = ArtifactRef.of(e.getKey(), e.getValue());
-      html.checksum(ref.path(), ref.sha256(), ref.size());
-    }
+    provenance(html, context, in);
 
     Map<String, byte[]> out = new LinkedHashMap<>();
     out.put(FIGURE + ".png", fig.png());

@@ -10,7 +10,10 @@ import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.equilibrium.Equilibrium;
+import org.qdlaser.stages.equilibrium.BranchPoint;
 import org.qdlaser.stages.equilibrium.EquilibriumSolver;
+import org.qdlaser.stages.equilibrium.LasingBranch;
+import org.qdlaser.stages.numerics.ContinuationSettings;
 import org.qdlaser.stages.equilibrium.PointSolver;
 import org.qdlaser.stages.equilibrium.Threshold;
 import org.qdlaser.stages.equilibrium.ThresholdFinder;
@@ -286,6 +289,116 @@ final class StageActions {
 
   static Double nullIfNaN(double v) {
     return Double.isNaN(v) ? null : v;
+  }
+
+  static String thresholdsPath(String label, String ext) {
+    return "equilibrium/" + label + "-thresholds." + ext;
+  }
+
+  static String branchPath(String label, String ext) {
+    return "equilibrium/" + label + "-branch." + ext;
+  }
+
+  // ---------------------------------------------------------------- threshold curves
+
+  static TaskAction thresholdCurve(Study.ModelRun run, Study study) {
+    return in -> {
+      Study.Scan scan = study.scan();
+      double[] values = scan.values();
+      int n = values.length;
+      double[] pump = new double[n];
+      double[] pumpPerS = new double[n];
+      String[] kind = new String[n];
+      double[] bAbs = new double[n];
+      double[] cc = new double[n];
+      RelaxationSettings rs = study.relaxation();
+      EquilibriumSolver solver = new EquilibriumSolver();
+      ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver), solver);
+      int every = Math.max(1, n / 5);
+      for (int i = 0; i < n; i++) {
+        LaserParameters p = run.with(scan.parameter(), values[i]);
+        try {
+          Threshold th = finder.find(Models.identical(run.kind(), p));
+          pump[i] = th.pump();
+          kind[i] = th.kind();
+          bAbs[i] = th.bAbs();
+          cc[i] = th.upperPopulation();
+        } catch (org.qdlaser.stages.equilibrium.EquilibriumException | org.qdlaser.stages.numerics.IntegrationException e) {
+          // No threshold found at this parameter value: recorded with its reason, not fatal to the curve.
+          LOG.info("{}: no threshold at {} = {}: {}", run.label(), scan.parameter(), values[i], e.getMessage());
+          pump[i] = Double.NaN;
+          kind[i] = "none: " + e.getMessage();
+          bAbs[i] = Double.NaN;
+          cc[i] = Double.NaN;
+        }
+        pumpPerS[i] = pump[i] * study.gammaNrPerSecond();
+        if ((i + 1) % every == 0 || i + 1 == n) {
+          LOG.info("equilibrium/{}: {}/{} thresholds done", run.label(), i + 1, n);
+        }
+      }
+      Table t = Table.builder("thresholds")
+          .addDouble(scan.parameter(), values).addDouble("threshold_pump", pump).addDouble("threshold_pump_per_s", pumpPerS)
+          .addString("kind", kind).addDouble("b_abs", bAbs).addDouble("upper_population", cc).build();
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      out.put(thresholdsPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
+      out.put(thresholdsPath(run.label(), "csv"), TableCodec.toCsv(t));
+      return out;
+    };
+  }
+
+  // ---------------------------------------------------------------- branches
+
+  static TaskAction branch(Study.ModelRun run, Study study) {
+    return in -> {
+      RelaxationSettings rs = study.relaxation();
+      EquilibriumSolver solver = new EquilibriumSolver();
+      Model model = Models.identical(run.kind(), run.parameters());
+      Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(model.withPump(study.pumps()[0]));
+      if (!start.lasing()) {
+        throw new org.qdlaser.stages.equilibrium.EquilibriumException(run.label() + " does not lase at the start pump r = "
+            + study.pumps()[0] + "; choose branch.from above its threshold");
+      }
+      LasingBranch.Result res = new LasingBranch(ContinuationSettings.defaults()).trace(model, start, study.pumps()[1]);
+      List<BranchPoint> pts = res.points();
+      int n = pts.size();
+      double[] pump = new double[n];
+      double[] pumpPerS = new double[n];
+      double[] b = new double[n];
+      double[] omega = new double[n];
+      double[] photons = new double[n];
+      double[] cc = new double[n];
+      boolean[] stable = new boolean[n];
+      double[] lambda = new double[n];
+      for (int i = 0; i < n; i++) {
+        BranchPoint p = pts.get(i);
+        pump[i] = p.pump();
+        pumpPerS[i] = p.pump() * study.gammaNrPerSecond();
+        b[i] = p.bAbs();
+        omega[i] = p.omega();
+        photons[i] = p.photons();
+        cc[i] = p.upperPopulation();
+        stable[i] = p.stable();
+        lambda[i] = p.rightmostEigenvalue();
+      }
+      Table t = Table.builder("branch").addDouble("pump", pump).addDouble("pump_per_s", pumpPerS).addDouble("b_abs", b)
+          .addDouble("omega", omega).addDouble("photons", photons).addDouble("upper_population", cc)
+          .addBoolean("stable", stable).addDouble("rightmost_eigenvalue", lambda).build();
+      List<Map<String, Object>> folds = new ArrayList<>();
+      for (LasingBranch.Fold f : res.folds()) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("pump", f.pump());
+        m.put("pump_per_s", f.pump() * study.gammaNrPerSecond());
+        m.put("b_abs", f.bAbs());
+        m.put("upper_population", f.upperPopulation());
+        m.put("kind", f.minimum() ? "fold (minimum of r)" : "fold (maximum of r)");
+        folds.add(m);
+      }
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      out.put(branchPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
+      out.put(branchPath(run.label(), "csv"), TableCodec.toCsv(t));
+      out.put("equilibrium/" + run.label() + "-folds.json", CanonicalJson.prettyBytes(Map.of("model", run.kind().name(), "folds", folds)));
+      return out;
+    };
   }
 
   static TaskAction report(Study study, ReportContext context) {

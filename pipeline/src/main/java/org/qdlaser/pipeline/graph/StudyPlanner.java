@@ -26,6 +26,28 @@ public final class StudyPlanner {
   public static List<PlannedTask> plan(Study study, ReportContext reportContext) {
     List<PlannedTask> tasks = new ArrayList<>();
     List<String> fittingIds = new ArrayList<>();
+    if (study.analysis() != Study.Analysis.SWEEP) {
+      for (Study.ModelRun run : study.models()) {
+        Map<String, Object> p = new TreeMap<>(modelParameters(run));
+        p.put("relaxation", relaxation(study.relaxation()));
+        TaskAction action;
+        if (study.analysis() == Study.Analysis.THRESHOLD_CURVE) {
+          p.put("scan_parameter", study.scan().parameter());
+          p.put("scan_values", study.scan().values());
+          action = StageActions.thresholdCurve(run, study);
+        } else {
+          p.put("start_pump", study.pumps()[0]);
+          p.put("lowest_pump", study.pumps()[1]);
+          action = StageActions.branch(run, study);
+        }
+        TaskSpec t = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, run.label(), p, List.of());
+        tasks.add(new PlannedTask(t, action));
+        fittingIds.add(t.id());
+      }
+      tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", reportParameters(study, reportContext), fittingIds),
+          StageActions.report(study, reportContext)));
+      return tasks;
+    }
     for (Study.ModelRun run : study.models()) {
       String label = run.label();
       Map<String, Object> model = modelParameters(run);
@@ -50,16 +72,22 @@ public final class StudyPlanner {
       fittingIds.add(equilibrium.id());
       fittingIds.add(fitting.id());
     }
+    tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", reportParameters(study, reportContext), fittingIds),
+        StageActions.report(study, reportContext)));
+    return tasks;
+  }
+
+  private static Map<String, Object> reportParameters(Study study, ReportContext reportContext) {
     Map<String, Object> rep = new TreeMap<>();
     rep.put("study", study.name());
     rep.put("title", study.title());
     rep.put("description", study.description());
+    rep.put("analysis", study.analysis().name());
     rep.put("gamma_nr_per_s", study.gammaNrPerSecond());
     rep.put("labels", study.models().stream().map(Study.ModelRun::label).toList());
     // The report shows the code version; a new commit must regenerate it.
     rep.put("code", reportContext.codeIdentity());
-    tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", rep, fittingIds), StageActions.report(study, reportContext)));
-    return tasks;
+    return rep;
   }
 
   static Map<String, Object> modelParameters(Study.ModelRun run) {

@@ -20,7 +20,8 @@ public final class ManifestParser {
   public static final String SCHEMA = "qdlaser/manifest/v1";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Set<String> TOP =
-      Set.of("schema", "study", "title", "description", "units", "parameters", "models", "sweep", "integration");
+      Set.of("schema", "study", "title", "description", "units", "parameters", "models", "analysis", "sweep", "scan",
+          "branch", "integration");
   /** Sweeps longer than this are surely a typo for this local executor. */
   private static final int MAX_SWEEP_POINTS = 10_000;
 
@@ -106,10 +107,23 @@ public final class ManifestParser {
         throw new InputException(path + ".label", "duplicate label '" + label + "'; labels must be unique");
       }
       String prefix = m.isObject() ? path + ".parameters." : "parameters.";
-      runs.add(new Study.ModelRun(label, kind, ParameterResolver.resolve(own, prefix).parameters()));
+      runs.add(new Study.ModelRun(label, kind, ParameterResolver.resolve(own, prefix).parameters(), own));
     }
 
-    double[] pumps = sweep(root.get("sweep"), gammaNr);
+    String analysisName = text(root, "analysis", "analysis", "sweep");
+    Study.Analysis analysis = switch (analysisName) {
+      case "sweep" -> Study.Analysis.SWEEP;
+      case "threshold_curve" -> Study.Analysis.THRESHOLD_CURVE;
+      case "branches" -> Study.Analysis.BRANCHES;
+      default -> throw new InputException("analysis", "unknown analysis '" + analysisName + "', allowed: sweep, threshold_curve, branches");
+    };
+    double[] pumps = new double[0];
+    Study.Scan scan = null;
+    switch (analysis) {
+      case SWEEP -> pumps = sweep(root.get("sweep"), gammaNr);
+      case BRANCHES -> pumps = branch(root.get("branch"), gammaNr);
+      case THRESHOLD_CURVE -> scan = scan(root.get("scan"), gammaNr, runs);
+    }
     RelaxationSettings relax = RelaxationSettings.defaults();
     int stride = 10;
     JsonNode integ = root.get("integration");
@@ -134,7 +148,76 @@ public final class ManifestParser {
         throw new InputException("integration", e.getMessage());
       }
     }
-    return new Study(study, title, description, gammaNr, runs, pumps, relax, stride);
+    return new Study(study, title, description, gammaNr, runs, analysis, pumps, scan, relax, stride);
+  }
+
+  /** branch: {from: start pump, to: lowest pump}. */
+  private static double[] branch(JsonNode b, double gammaNr) {
+    if (b == null || !b.isObject()) {
+      throw new InputException("branch", "analysis branches needs branch: {from: START_PUMP, to: LOWEST_PUMP}");
+    }
+    unknownKeys(b, Set.of("from", "to"), "branch.");
+    double from = positive("branch.from", Quantities.parse("branch.from", required(b, "from", "branch.from").asText()).normalised(gammaNr));
+    double to = positive("branch.to", Quantities.parse("branch.to", required(b, "to", "branch.to").asText()).normalised(gammaNr));
+    if (!(to < from)) {
+      throw new InputException("branch.to", "the lowest pump must be below the start pump, got from=" + from + ", to=" + to);
+    }
+    return new double[] {from, to};
+  }
+
+  /** scan: {parameter, from, to, points, spacing}. Every scan value must give valid parameters. */
+  private static Study.Scan scan(JsonNode s, double gammaNr, List<Study.ModelRun> runs) {
+    if (s == null || !s.isObject()) {
+      throw new InputException("scan", "analysis threshold_curve needs scan: {parameter, from, to, points, spacing}");
+    }
+    unknownKeys(s, Set.of("parameter", "from", "to", "points", "spacing"), "scan.");
+    String param = text(s, "parameter", "scan.parameter", null);
+    List<String> allowed = List.of("g", "gamma", "gamma_c", "gamma_nl", "beta", "mu", "N", "delta_nu");
+    if (!allowed.contains(param)) {
+      throw new InputException("scan.parameter", "cannot scan '" + param + "', allowed: " + String.join(", ", allowed));
+    }
+    boolean dimensionless = Set.of("beta", "mu", "N").contains(param);
+    java.util.function.Function<String, Double> value = f -> {
+      Quantities.Quantity q = Quantities.parse(f, required(s, f.substring(5), f).asText());
+      if (dimensionless && q.perSecond()) {
+        throw new InputException(f, param + " is dimensionless; no /s");
+      }
+      return q.normalised(gammaNr);
+    };
+    double from = value.apply("scan.from");
+    double to = value.apply("scan.to");
+    double pointsD = number(s, "points", "scan.points", Double.NaN);
+    if (Double.isNaN(pointsD) || pointsD != Math.rint(pointsD) || pointsD < 2 || pointsD > MAX_SWEEP_POINTS) {
+      throw new InputException("scan.points", "points must be an integer in [2, " + MAX_SWEEP_POINTS + "], got " + s.get("points"));
+    }
+    String spacing = text(s, "spacing", "scan.spacing", "log");
+    boolean log = switch (spacing) {
+      case "log" -> true;
+      case "linear" -> false;
+      default -> throw new InputException("scan.spacing", "spacing must be log or linear, got '" + spacing + "'");
+    };
+    if (log && !(from > 0 && to > 0)) {
+      throw new InputException("scan.from", "a log scan needs positive ends, got " + from + " and " + to);
+    }
+    int points = (int) pointsD;
+    double[] v = new double[points];
+    for (int i = 0; i < points; i++) {
+      double f = (double) i / (points - 1);
+      v[i] = log ? Math.exp(Math.log(from) + f * (Math.log(to) - Math.log(from))) : from + f * (to - from);
+      if ("N".equals(param)) {
+        v[i] = Math.rint(v[i]);
+      }
+    }
+    for (Study.ModelRun run : runs) {
+      for (double x : new double[] {v[0], v[points - 1]}) {
+        try {
+          run.with(param, x);
+        } catch (InputException e) {
+          throw new InputException("scan", "scan value " + param + " = " + x + " is invalid for model " + run.label() + ": " + e.getMessage());
+        }
+      }
+    }
+    return new Study.Scan(param, v, log);
   }
 
   private static double[] sweep(JsonNode s, double gammaNr) {

@@ -75,6 +75,10 @@ final class AmplitudeBranch {
           @Override
           public void residual(double[] x, double[] out) {
             double r = x[n + 1];
+            if (!(r >= 0) || Double.isInfinite(r)) {
+              java.util.Arrays.fill(out, Double.NaN); // a Newton iterate left the physical range: reject it
+              return;
+            }
             model.withPump(r).rhs(0.0, x, f);
             model.layout().applyRotationGenerator(x, az);
             double omega = x[n];

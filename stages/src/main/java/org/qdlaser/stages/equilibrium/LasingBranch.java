@@ -55,6 +55,10 @@ public final class LasingBranch {
 
       @Override
       public void residual(double[] x, double logR, double[] out) {
+        if (!Double.isFinite(logR)) {
+          java.util.Arrays.fill(out, Double.NaN);
+          return;
+        }
         Model m = model.withPump(Math.exp(logR));
         m.rhs(0.0, x, f);
         m.layout().applyRotationGenerator(x, az);

@@ -62,6 +62,10 @@ public final class StabilityAnalyzer {
       }
       m = q;
     }
+    double[][] unbalanced = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      unbalanced[i] = m[i].clone();
+    }
     balance(m);
     // The noise of a central-difference Jacobian is relative to the balanced matrix: its norm sets
     // the scale below which an eigenvalue's sign is not resolved.
@@ -76,9 +80,13 @@ public final class StabilityAnalyzer {
     Complex[] ev;
     try {
       ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();
-    } catch (org.hipparchus.exception.MathIllegalStateException e) {
-      throw new EquilibriumException("eigenvalues of the " + model.kind() + " Jacobian at r = " + model.pump()
-          + " did not converge (QR iteration): " + e.getMessage());
+    } catch (org.hipparchus.exception.MathIllegalStateException balancedFailed) {
+      try {
+        ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(unbalanced, false)).getEigenvalues();
+      } catch (org.hipparchus.exception.MathIllegalStateException e) {
+        throw new EquilibriumException("eigenvalues of the " + model.kind() + " Jacobian at r = " + model.pump()
+          + " did not converge (QR iteration, balanced and unbalanced): " + e.getMessage());
+      }
     }
     double best = Double.NEGATIVE_INFINITY;
     double bestIm = 0;

@@ -202,10 +202,17 @@ public final class ThresholdFinder {
       if (prev.rightmostEigenvalue() < 0 && e.rightmostEigenvalue() >= 0) {
         final Equilibrium from = prev;
         BrentSolver brent = new BrentSolver(BRENT_RELATIVE_ACCURACY, 1e-300, 1e-300);
-        double logR =
-            brent.solve(200, x -> continueNonLasing(model, from, Math.exp(x)).rightmostEigenvalue(),
-                Math.log(prev.pump()), Math.log(r));
-        return Math.exp(logR);
+        try {
+          double logR =
+              brent.solve(200, x -> continueNonLasing(model, from, Math.exp(x)).rightmostEigenvalue(),
+                  Math.log(prev.pump()), Math.log(r));
+          return Math.exp(logR);
+        } catch (org.hipparchus.exception.MathIllegalArgumentException notBracketed) {
+          // Continued again from the lower end, the upper end landed on another root of the
+          // steady-state equations: the grid crossing was a jump between branches, not a crossing.
+          LOG.debug("{}: eigenvalue sign change between r = {} and {} is a branch jump: {}", model.kind(), prev.pump(), r,
+              notBracketed.getMessage());
+        }
       }
       prev = e;
     }

@@ -15,6 +15,8 @@ public final class NewtonSolver {
   private static final double SINGULARITY_THRESHOLD = 1e-300;
   /** Step halvings allowed when the residual grows. */
   private static final int MAX_HALVINGS = 12;
+  /** Relative rounding level of a state vector (a few hundred ulps of its largest component). */
+  private static final double ROUNDING = 1e-13;
   /** Full steps allowed per solve although no damped step lowered the residual. */
   private static final int MAX_NON_MONOTONE = 5;
 
@@ -85,11 +87,20 @@ public final class NewtonSolver {
     return new NewtonResult(x, false, settings.maxIterations(), fNorm);
   }
 
-  /** Weighted RMS of the step with weights 1/(tol (|x_i| + floor)). */
+  /**
+   * Weighted RMS of the step with weights 1/(tol |x_i| + floor), floor = max(scale floor, 1e-13
+   * max|x|): components that vanish at the root (imaginary parts, zero fields) are converged once
+   * their step is at the rounding level of the largest component.
+   */
   private double stepNorm(double[] step, double[] x) {
+    double max = 0;
+    for (double v : x) {
+      max = Math.max(max, Math.abs(v));
+    }
+    double floor = Math.max(settings.scaleFloor(), ROUNDING * max);
     double s = 0;
     for (int i = 0; i < step.length; i++) {
-      double w = settings.stepTolerance() * (Math.abs(x[i]) + settings.scaleFloor());
+      double w = settings.stepTolerance() * Math.abs(x[i]) + floor;
       double e = step[i] / w;
       s += e * e;
     }
