@@ -111,9 +111,15 @@ final class ReportBuilder {
     HtmlReport.Table.Builder foldTable = HtmlReport.Table.builder("Folds located on the branches")
         .columns("model", "pump (s^-1)", "|b|", "<c+c>", "kind");
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    List<String> missing = new ArrayList<>();
     for (Study.ModelRun run : study.models()) {
       Table t = TableCodec.fromArrowIpc(in.get(StageActions.branchPath(run.label(), "arrow")));
-      JsonNode folds = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-folds.json")).path("folds");
+      JsonNode foldDoc = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-folds.json"));
+      JsonNode folds = foldDoc.path("folds");
+      if (t.rowCount() == 0) {
+        missing.add(run.label() + ": " + foldDoc.path("note").asText());
+        continue;
+      }
       BranchSeries s = new BranchSeries(run.label(), t.doubles("pump_per_s"), t.doubles("b_abs"), t.booleans("stable"));
       double lowest = Double.POSITIVE_INFINITY;
       double lowestB = 0;
@@ -140,6 +146,9 @@ final class ReportBuilder {
             + "phase mode excluded). Diamonds mark the lowest fold of each branch (the threshold of a bistable model).")
         .figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs r")
         .table(foldTable.build());
+    for (String m : missing) {
+      sec.paragraph("Missing branch: " + m);
+    }
     Map<String, byte[]> out = new LinkedHashMap<>();
     out.put("report/branches.png", fig.png());
     out.put("report/branches.svg", fig.svg());

@@ -354,11 +354,17 @@ final class StageActions {
       EquilibriumSolver solver = new EquilibriumSolver();
       Model model = Models.identical(run.kind(), run.parameters());
       Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(model.withPump(study.pumps()[0]));
-      if (!start.lasing()) {
-        throw new org.qdlaser.stages.equilibrium.EquilibriumException(run.label() + " does not lase at the start pump r = "
-            + study.pumps()[0] + "; choose branch.from above its threshold");
+      String note = "";
+      LasingBranch.Result res;
+      if (start.lasing() && start.stable()) {
+        res = new LasingBranch(ContinuationSettings.defaults()).trace(model, start, study.pumps()[1]);
+      } else {
+        // Recorded, not fatal: the report says which branch is missing and why.
+        note = "no stable lasing state reached from a lasing initial state at the start pump r = " + study.pumps()[0]
+            + " (threshold above it, or outside the basin); branch not traced";
+        LOG.info("equilibrium/{}: {}", run.label(), note);
+        res = new LasingBranch.Result(List.of(), List.of());
       }
-      LasingBranch.Result res = new LasingBranch(ContinuationSettings.defaults()).trace(model, start, study.pumps()[1]);
       List<BranchPoint> pts = res.points();
       int n = pts.size();
       double[] pump = new double[n];
@@ -396,7 +402,8 @@ final class StageActions {
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(branchPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
       out.put(branchPath(run.label(), "csv"), TableCodec.toCsv(t));
-      out.put("equilibrium/" + run.label() + "-folds.json", CanonicalJson.prettyBytes(Map.of("model", run.kind().name(), "folds", folds)));
+      out.put("equilibrium/" + run.label() + "-folds.json",
+          CanonicalJson.prettyBytes(Map.of("model", run.kind().name(), "folds", folds, "note", note)));
       return out;
     };
   }
