@@ -69,13 +69,93 @@ public final class GoldenChecker {
     for (JsonNode t : spec.path("tables")) {
       out.addAll(checkTable(runDir, dir, t));
     }
+    for (JsonNode sh : spec.path("shapes")) {
+      out.add(checkShape(runDir, sh));
+    }
     return out;
+  }
+
+  /**
+   * Shape of a curve in a run table: {@code interior_minimum} (the smallest y is neither at the
+   * first nor at the last x), {@code increasing} or {@code decreasing} (strictly, in table order).
+   * Rows whose x or y is not a finite number (e.g. no threshold) are skipped; an optional
+   * {@code where: {column: value}} selects rows.
+   */
+  private GoldenResult checkShape(Path runDir, JsonNode sh) {
+    String file = sh.path("file").asText();
+    Table t = table(runDir.resolve(file));
+    String xCol = sh.path("x").asText();
+    String yCol = sh.path("y").asText();
+    String shape = sh.path("shape").asText();
+    String[] xs = t.strings(xCol);
+    String[] ys = t.strings(yCol);
+    String[] sel = null;
+    String selValue = null;
+    if (sh.has("where")) {
+      var w = sh.path("where").fields().next();
+      sel = t.strings(w.getKey());
+      selValue = w.getValue().asText();
+    }
+    List<double[]> pts = new ArrayList<>();
+    for (int i = 0; i < xs.length; i++) {
+      if (sel != null && !sel[i].equals(selValue)) {
+        continue;
+      }
+      double x = parse(xs[i]);
+      double y = parse(ys[i]);
+      if (Double.isFinite(x) && Double.isFinite(y)) {
+        pts.add(new double[] {x, y});
+      }
+    }
+    boolean ok = pts.size() >= 3;
+    String actual;
+    switch (shape) {
+      case "interior_minimum" -> {
+        int arg = 0;
+        for (int i = 1; i < pts.size(); i++) {
+          if (pts.get(i)[1] < pts.get(arg)[1]) {
+            arg = i;
+          }
+        }
+        ok &= arg > 0 && arg < pts.size() - 1;
+        actual = pts.isEmpty() ? "(no points)" : "minimum " + fmt(pts.get(arg)[1]) + " at " + xCol + " = " + fmt(pts.get(arg)[0])
+            + " (point " + (arg + 1) + " of " + pts.size() + ")";
+      }
+      case "increasing", "decreasing" -> {
+        int bad = -1;
+        for (int i = 1; i < pts.size() && bad < 0; i++) {
+          boolean up = pts.get(i)[1] > pts.get(i - 1)[1];
+          if (up != shape.equals("increasing")) {
+            bad = i;
+          }
+        }
+        ok &= bad < 0;
+        actual = bad < 0 ? shape + " over " + pts.size() + " points"
+            : "not " + shape + " at " + xCol + " = " + fmt(pts.get(bad)[0]);
+      }
+      default -> throw new InputException("shapes.shape", "unknown shape '" + shape + "', allowed: interior_minimum, increasing, decreasing");
+    }
+    String where = selValue == null ? "" : " [" + selValue + "]";
+    return new GoldenResult(sh.path("quantity").asText(yCol + " vs " + xCol) + where, file, shape, actual, "shape", source(sh), ok);
+  }
+
+  /** A top-level field by name, or any node by JSON pointer (a field starting with '/'). */
+  private static JsonNode field(JsonNode doc, String field) {
+    return field.startsWith("/") ? doc.at(field) : doc.path(field);
+  }
+
+  private static double parse(String s) {
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 
   private GoldenResult checkValue(Path runDir, JsonNode v) {
     String file = v.path("file").asText();
     String field = v.path("field").asText();
-    JsonNode actual = json(runDir.resolve(file)).path(field);
+    JsonNode actual = field(json(runDir.resolve(file)), field);
     JsonNode expected = v.path("expected");
     String source = source(v);
     String q = v.path("quantity").asText(file + "#" + field);
@@ -100,7 +180,7 @@ public final class GoldenChecker {
     for (JsonNode r : o.path("increasing")) {
       String[] parts = r.asText().split("#", 2);
       refs.add(r.asText());
-      values.add(json(runDir.resolve(parts[0])).path(parts[1]).asDouble(Double.NaN));
+      values.add(field(json(runDir.resolve(parts[0])), parts[1]).asDouble(Double.NaN));
     }
     boolean ok = true;
     for (int i = 1; i < values.size(); i++) {
@@ -141,7 +221,11 @@ public final class GoldenChecker {
         } else {
           double a = Double.parseDouble(ea[i]);
           double e = Double.parseDouble(ee[i]);
-          excess = Math.abs(a - e) - Math.max(abs, rel * Math.abs(e));
+          // Both NaN (e.g. no threshold at this point in either run) agree.
+          excess = Double.isNaN(a) && Double.isNaN(e) ? -1 : Math.abs(a - e) - Math.max(abs, rel * Math.abs(e));
+          if (Double.isNaN(excess)) {
+            excess = Double.POSITIVE_INFINITY;
+          }
         }
         if (excess > worstExcess) {
           worstExcess = excess;

@@ -203,7 +203,8 @@ public final class ManifestParser {
     double[] v = new double[points];
     for (int i = 0; i < points; i++) {
       double f = (double) i / (points - 1);
-      v[i] = log ? Math.exp(Math.log(from) + f * (Math.log(to) - Math.log(from))) : from + f * (to - from);
+      v[i] = i == 0 ? from : i == points - 1 ? to
+          : log ? Math.exp(Math.log(from) + f * (Math.log(to) - Math.log(from))) : from + f * (to - from);
       if ("N".equals(param)) {
         v[i] = Math.rint(v[i]);
       }

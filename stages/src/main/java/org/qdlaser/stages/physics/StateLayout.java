@@ -35,6 +35,38 @@ public final class StateLayout {
     return new StateLayout(list);
   }
 
+  /** An empty builder: fields are appended in order, each at the next free offset. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Incremental construction of a layout with many fields (the polydisperse models have up to
+   * 5 + 9N + 4N(N - 1) of them); rejects duplicate names.
+   */
+  public static final class Builder {
+    private final List<Field> list = new ArrayList<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
+    private int offset;
+
+    private Builder() {}
+
+    /** Appends a field; IllegalArgumentException if the name is already used. */
+    public Builder add(String name, boolean complex, int charge) {
+      if (!names.add(name)) {
+        throw new IllegalArgumentException("duplicate field name '" + name + "' in layout");
+      }
+      Field f = new Field(name, offset, complex, charge);
+      list.add(f);
+      offset += f.size();
+      return this;
+    }
+
+    public StateLayout build() {
+      return new StateLayout(new ArrayList<>(list));
+    }
+  }
+
   public List<Field> fields() {
     return fields;
   }
