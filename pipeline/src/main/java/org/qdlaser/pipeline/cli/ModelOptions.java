@@ -5,16 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.manifest.ParameterResolver;
+import org.qdlaser.pipeline.manifest.SampleOptions;
+import org.qdlaser.stages.physics.DisperseParameters;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.sampling.Sample;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code point} and {@code threshold}: the model and its parameters. */
+/** Options shared by {@code point} and {@code threshold}: the model, its parameters and sample. */
 public final class ModelOptions {
   @Option(names = "--model", required = true, description = "CIM, TPM_IF, TPM, CIM_d, TPM_IF_d, TPM_d")
   String model;
 
-  @Option(names = "--set", description = "parameter k=v (normalised, or a rate with suffix /s), repeatable",
-      mapFallbackValue = "")
+  @Option(names = "--set", description = "parameter k=v (normalised, or a rate with suffix /s), repeatable; "
+      + "_d models also take w_qd (units of gamma), seed, tail, identical_fraction", mapFallbackValue = "")
   Map<String, String> set = new LinkedHashMap<>();
 
   @Option(names = "--detunings", description = "file with one normalised detuning per line (_d models)")
@@ -23,24 +29,37 @@ public final class ModelOptions {
   @Option(names = "--json", description = "print JSON (the only output format of this version)")
   boolean json;
 
-  ModelKind kind() {
+  /** The resolved model with everything a command reports about it. */
+  record Resolved(ModelKind kind, Model model, ParameterResolver.Resolved parameters, Sample sample) {}
+
+  Resolved resolve() {
     ModelKind k;
     try {
       k = ModelKind.parse(model);
     } catch (IllegalArgumentException e) {
       throw new InputException("--model", e.getMessage());
     }
-    if (k.polydisperse()) {
-      throw new InputException("--model",
-          "polydisperse model " + k + " is not available in this version (issue 4); available: CIM, TPM_IF, TPM");
+    Map<String, String> raw = new LinkedHashMap<>(set);
+    Map<String, String> sampleOpts = SampleOptions.extract(raw);
+    if (k.polydisperse() && detunings != null && !raw.containsKey("N")) {
+      // N defaults to the number of dots in the file.
+      raw.put("N", Integer.toString(SampleOptions.readDetunings(detunings).length));
     }
-    if (detunings != null) {
-      throw new InputException("--detunings", "per-dot detunings apply to the _d models only, got --model " + k);
+    ParameterResolver.Resolved params = ParameterResolver.resolve(raw, "--set ");
+    LaserParameters p = params.parameters();
+    if (!k.polydisperse()) {
+      if (detunings != null || !sampleOpts.isEmpty()) {
+        throw new InputException(detunings != null ? "--detunings" : "--set " + sampleOpts.keySet().iterator().next(),
+            "per-dot samples apply to the _d models only, got --model " + k);
+      }
+      return new Resolved(k, Models.identical(k, p), params, null);
     }
-    return k;
-  }
-
-  ParameterResolver.Resolved parameters() {
-    return ParameterResolver.resolve(set, "--set ");
+    if (raw.containsKey("delta_nu")) {
+      throw new InputException("--set delta_nu", "the _d models take per-dot detunings (w_qd, seed or --detunings), not delta_nu");
+    }
+    Sample s = SampleOptions.sample(sampleOpts, detunings, p, "--set ");
+    DisperseParameters dp = new DisperseParameters(
+        p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), p.r(), s.detunings(), s.couplings());
+    return new Resolved(k, Models.disperse(k, dp), params, s);
   }
 }

@@ -11,7 +11,6 @@ import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.physics.Model;
-import org.qdlaser.stages.physics.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -25,10 +24,12 @@ public final class PointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var kind = options.kind();
-    ParameterResolver.Resolved resolved = options.parameters();
-    Model model = Models.identical(kind, resolved.parameters());
-    RelaxationSettings settings = RelaxationSettings.defaults();
+    ModelOptions.Resolved r = options.resolve();
+    var kind = r.kind();
+    ParameterResolver.Resolved resolved = r.parameters();
+    Model model = r.model();
+    // Detuned dots lase in a state that rotates in the integration frame: see RelaxationSettings.rotating().
+    RelaxationSettings settings = kind.polydisperse() ? RelaxationSettings.rotating() : RelaxationSettings.defaults();
     PointSolver solver = new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver());
     Equilibrium e = solver.solve(model);
     Map<String, Object> out = new LinkedHashMap<>();
@@ -42,6 +43,11 @@ public final class PointCommand implements Callable<Integer> {
     out.put("stable", e.stable());
     out.put("rightmost_eigenvalue", e.rightmostEigenvalue());
     out.put("residual", e.residual());
+    if (r.sample() != null) {
+      out.put("activation", e.activation());
+      out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
+          "detuning_std", r.sample().detuningStd(), "detunings", r.sample().detunings()));
+    }
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;
   }

@@ -12,7 +12,7 @@ import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.physics.Model;
-import org.qdlaser.stages.physics.Models;
+import org.qdlaser.pipeline.manifest.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -26,9 +26,14 @@ public final class ThresholdCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var kind = options.kind();
-    ParameterResolver.Resolved resolved = options.parameters();
-    Model model = Models.identical(kind, resolved.parameters());
+    ModelOptions.Resolved r = options.resolve();
+    var kind = r.kind();
+    if (kind.polydisperse()) {
+      throw new InputException("--model",
+          "thresholds of the polydisperse models come with continuation (issue 5); available: CIM, TPM_IF, TPM");
+    }
+    ParameterResolver.Resolved resolved = r.parameters();
+    Model model = r.model();
     RelaxationSettings settings = RelaxationSettings.defaults();
     EquilibriumSolver eq = new EquilibriumSolver();
     ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(settings), settings), eq), eq);

@@ -143,7 +143,7 @@ public final class ManifestParser {
       }
       stride = (int) strideD;
       try {
-        relax = new RelaxationSettings(rtol, atol, stop, maxT, minT);
+        relax = new RelaxationSettings(rtol, atol, stop, maxT, minT, false);
       } catch (IllegalArgumentException e) {
         throw new InputException("integration", e.getMessage());
       }

@@ -166,4 +166,25 @@ class CliTest {
     assertThat(bad.err()).contains("FAIL CIM threshold").contains("2400").contains("fitting/CIM.json").contains("rel");
     assertThat(run("golden", "check", tmp.toString(), "--golden", golden.toString()).code()).isEqualTo(2);
   }
+
+  @Test
+  void pointOfPolydisperseDotsReportsFrequencyActivationAndSample(@TempDir Path tmp) throws Exception {
+    Result r = run("point", "--model", "CIM_d", "--set", "w_qd=1", "--set", "seed=3", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("lasing").asBoolean()).isTrue();
+    assertThat(j.get("activation").size()).isEqualTo(50);
+    assertThat(Math.abs(j.get("omega").asDouble())).isGreaterThan(1e-3);
+    assertThat(j.get("sample").get("detunings").size()).isEqualTo(50);
+
+    Path det = tmp.resolve("det.txt");
+    Files.writeString(det, "# three dots\n0\n1000\n-1000\n");
+    Result f = run("point", "--model", "CIM_d", "--detunings", det.toString(), "--json");
+    assertThat(f.code()).as(f.err()).isZero();
+    assertThat(new ObjectMapper().readTree(f.out()).get("parameters").get("N").asInt()).isEqualTo(3);
+    Files.writeString(det, "0\nabc\n");
+    Result bad = run("point", "--model", "CIM_d", "--detunings", det.toString(), "--json");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--detunings").contains("line 2").contains("abc");
+  }
 }

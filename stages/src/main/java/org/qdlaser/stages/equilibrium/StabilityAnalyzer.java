@@ -77,23 +77,42 @@ public final class StabilityAnalyzer {
       }
       norm = Math.max(norm, s);
     }
-    Complex[] ev;
-    try {
-      ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(m, false)).getEigenvalues();
-    } catch (org.hipparchus.exception.MathIllegalStateException balancedFailed) {
+    double[] re;
+    double[] im;
+    // EJML's dense eigenvalue solver (Francis double-shift QR with deflation) is the primary one:
+    // Hipparchus's Schur iteration fails to converge on some of the larger polydisperse Jacobians.
+    org.ejml.data.DMatrixRMaj mat = new org.ejml.data.DMatrixRMaj(m);
+    org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+        org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(m.length, false);
+    if (eig.decompose(mat)) {
+      re = new double[m.length];
+      im = new double[m.length];
+      for (int i = 0; i < m.length; i++) {
+        org.ejml.data.Complex_F64 c = eig.getEigenvalue(i);
+        re[i] = c.real;
+        im[i] = c.imaginary;
+      }
+    } else {
+      Complex[] ev;
       try {
         ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(unbalanced, false)).getEigenvalues();
       } catch (org.hipparchus.exception.MathIllegalStateException e) {
         throw new EquilibriumException("eigenvalues of the " + model.kind() + " Jacobian at r = " + model.pump()
-          + " did not converge (QR iteration, balanced and unbalanced): " + e.getMessage());
+            + " did not converge (EJML and Hipparchus QR): " + e.getMessage());
+      }
+      re = new double[ev.length];
+      im = new double[ev.length];
+      for (int i = 0; i < ev.length; i++) {
+        re[i] = ev[i].getReal();
+        im[i] = ev[i].getImaginary();
       }
     }
     double best = Double.NEGATIVE_INFINITY;
     double bestIm = 0;
-    for (Complex c : ev) {
-      if (c.getReal() > best) {
-        best = c.getReal();
-        bestIm = c.getImaginary();
+    for (int i = 0; i < re.length; i++) {
+      if (re[i] > best) {
+        best = re[i];
+        bestIm = im[i];
       }
     }
     // Within the finite-difference noise of zero the state is marginal; we call it stable.

@@ -14,7 +14,19 @@ public final class EquilibriumCriterion implements StopCondition {
   private final int bOffset;
   private final int bbOffset;
 
+  private final boolean relative;
+
   public EquilibriumCriterion(Model model, double threshold) {
+    this(model, threshold, false);
+  }
+
+  /**
+   * @param relative if true, each rate is compared with threshold * max(1, |quantity|): a relative
+   *     criterion for states that rotate in the integration frame (detuned dots), whose monitored
+   *     rates are limited by the integrator's tolerance rather than converging to zero
+   */
+  public EquilibriumCriterion(Model model, double threshold, boolean relative) {
+    this.relative = relative;
     if (!(threshold > 0)) {
       throw new IllegalArgumentException("equilibrium threshold must be positive, got " + threshold);
     }
@@ -31,14 +43,18 @@ public final class EquilibriumCriterion implements StopCondition {
 
   /** The largest of the monitored rates (all non-negative). */
   public double maxRate(double[] y, double[] yDot) {
-    double m = Math.abs(amplitudeRate(y, yDot, bOffset));
+    double m = scaled(amplitudeRate(y, yDot, bOffset), Math.hypot(y[bOffset], y[bOffset + 1]));
     // photons and mean population are linear in the state, so their rates are those maps of yDot
-    m = Math.max(m, Math.abs(model.photons(yDot)));
-    m = Math.max(m, Math.abs(model.upperPopulationMean(yDot)));
+    m = Math.max(m, scaled(model.photons(yDot), model.photons(y)));
+    m = Math.max(m, scaled(model.upperPopulationMean(yDot), model.upperPopulationMean(y)));
     if (bbOffset >= 0) {
-      m = Math.max(m, Math.abs(amplitudeRate(y, yDot, bbOffset)));
+      m = Math.max(m, scaled(amplitudeRate(y, yDot, bbOffset), Math.hypot(y[bbOffset], y[bbOffset + 1])));
     }
     return m;
+  }
+
+  private double scaled(double rate, double quantity) {
+    return relative ? Math.abs(rate) / Math.max(1.0, Math.abs(quantity)) : Math.abs(rate);
   }
 
   /** d|z|/dt = Re(conj(z) dz/dt)/|z| for the complex field at offset o (|dz/dt| at z = 0). */

@@ -30,11 +30,20 @@ public final class Relaxer {
   }
 
   Relaxation relax(Model model, double[] y0, StepObserver observer) {
-    EquilibriumCriterion criterion = new EquilibriumCriterion(model, settings.stopThreshold());
-    double minTime = settings.minTime();
+    return relax(model, y0, settings.maxTime(), observer);
+  }
+
+  /** One transient of at most {@code window} time units (1/gamma_nr), ended early by the criterion. */
+  public Relaxation relax(Model model, double[] y0, double window) {
+    return relax(model, y0, Math.min(window, settings.maxTime()), StepObserver.NONE);
+  }
+
+  private Relaxation relax(Model model, double[] y0, double window, StepObserver observer) {
+    EquilibriumCriterion criterion = new EquilibriumCriterion(model, settings.stopThreshold(), settings.relativeStop());
+    double minTime = Math.min(settings.minTime(), window);
     IntegrationResult res =
         integrator.integrate(
-            model, 0.0, y0, settings.maxTime(), observer,
+            model, 0.0, y0, window, observer,
             (t, y, yDot) -> t >= minTime && criterion.shouldStop(t, y, yDot));
     double[] y = res.y();
     double[] yDot = new double[y.length];

@@ -1,0 +1,68 @@
+package org.qdlaser.stages.equilibrium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.Relaxation;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.physics.CimModel;
+import org.qdlaser.stages.physics.DisperseParameters;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.sampling.Sample;
+import org.qdlaser.stages.sampling.SampleGenerator;
+import org.qdlaser.stages.sampling.SampleSpec;
+
+/** Lasing states of polydisperse dots: rotating-frame Newton against long integrations and reductions. */
+class DisperseLasingStateTest {
+  static final LaserParameters P = LaserParameters.tableI();
+
+  static Model cimD(int n, double width, long seed) {
+    Sample s = SampleGenerator.generate(new SampleSpec(n, width, P.gamma(), seed, 0, 0, P.g()));
+    return Models.disperse(ModelKind.CIM_d,
+        new DisperseParameters(P.gamma(), P.gammaC(), P.gammaNl(), P.gammaNr(), P.mu(), P.r(), s.detunings(), s.couplings()));
+  }
+
+  @Test
+  void integrationFromTheNewtonStateRotatesAtTheNewtonFrequencyWithConstantAmplitude() {
+    Model m = cimD(40, 0.5, 3);
+    RelaxationSettings rs = RelaxationSettings.rotating();
+    Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver()).solve(m);
+    assertThat(e.lasing()).isTrue();
+    assertThat(e.stable()).isTrue();
+    assertThat(Math.abs(e.omega())).as("detuned dots pull the frequency").isGreaterThan(1e-3);
+
+    // Independent of the rotating-frame equations: integrate the lab-frame model from the
+    // polished state for a few periods and read amplitude and accumulated phase of <b>.
+    double period = 2 * Math.PI / Math.abs(e.omega());
+    double t = 3 * period;
+    RelaxationSettings tight = new RelaxationSettings(1e-10, 1e-12, 1e-12, t, t, false);
+    Relaxation rel = new Relaxer(Integrators.bdf(tight), tight).relax(m, e.state());
+    double[] y = rel.state();
+    int b = m.layout().field("b").offset();
+    double phase = Math.atan2(y[b + 1], y[b]);
+    double expected = Math.IEEEremainder(e.omega() * t, 2 * Math.PI);
+    // BDF2 at rtol 1e-10 over three periods: global error well below 1e-6.
+    assertThat(m.fieldAmplitude(y)).isCloseTo(e.bAbs(), offset(1e-6 * e.bAbs()));
+    assertThat(Math.IEEEremainder(phase - expected, 2 * Math.PI)).isCloseTo(0.0, offset(1e-6));
+  }
+
+  @Test
+  void zeroWidthSampleGivesTheIdenticalDotLasingState() {
+    Model m = cimD(50, 0.0, 1);
+    RelaxationSettings rs = RelaxationSettings.rotating();
+    Equilibrium d = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver()).solve(m);
+    RelaxationSettings rs0 = RelaxationSettings.defaults();
+    Equilibrium i = new PointSolver(new Relaxer(Integrators.bdf(rs0), rs0), new EquilibriumSolver()).solve(new CimModel(P));
+    // Both Newton-polished to rounding: the reduction is exact.
+    assertThat(d.bAbs()).isCloseTo(i.bAbs(), offset(1e-9 * i.bAbs()));
+    assertThat(d.photons()).isCloseTo(i.photons(), offset(1e-9 * i.photons()));
+    assertThat(d.omega()).isCloseTo(0.0, offset(1e-9));
+    assertThat(d.activation()).hasSize(50);
+  }
+}
