@@ -133,7 +133,21 @@ public final class GoldenChecker {
         actual = bad < 0 ? shape + " over " + pts.size() + " points"
             : "not " + shape + " at " + xCol + " = " + fmt(pts.get(bad)[0]);
       }
-      default -> throw new InputException("shapes.shape", "unknown shape '" + shape + "', allowed: interior_minimum, increasing, decreasing");
+      case "constant" -> {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double mean = 0;
+        for (double[] p : pts) {
+          min = Math.min(min, p[1]);
+          max = Math.max(max, p[1]);
+          mean += p[1] / pts.size();
+        }
+        double spread = (max - min) / Math.abs(mean);
+        ok &= spread <= sh.path("rel").asDouble(0);
+        actual = "relative spread " + fmt(spread) + " over " + pts.size() + " points (allowed " + fmt(sh.path("rel").asDouble(0)) + ")";
+      }
+      default -> throw new InputException("shapes.shape",
+          "unknown shape '" + shape + "', allowed: interior_minimum, increasing, decreasing, constant");
     }
     String where = selValue == null ? "" : " [" + selValue + "]";
     return new GoldenResult(sh.path("quantity").asText(yCol + " vs " + xCol) + where, file, shape, actual, "shape", source(sh), ok);

@@ -231,12 +231,16 @@ final class ReportBuilder {
         ccCol.add(cc[i]);
       }
       BranchSeries s = new BranchSeries(label, pumpPerS, b, plottedStable);
-      s = s.withThreshold(fit.get("exact_threshold_pump_per_s").asDouble(), fit.get("exact_threshold_b_abs").asDouble());
+      if (fit.has("exact_threshold_pump_per_s")) {
+        s = s.withThreshold(fit.get("exact_threshold_pump_per_s").asDouble(), fit.get("exact_threshold_b_abs").asDouble());
+      } else if (fit.get("bracketed").asBoolean()) {
+        s = s.withThreshold(fit.get("lowest_lasing_pump_per_s").asDouble(), fit.get("b_abs_at_lowest_lasing").asDouble());
+      }
       series.add(s);
       thresholds.row(label, num(fit.get("lowest_lasing_pump_per_s")), num(fit.get("highest_non_lasing_pump_per_s")),
           num(fit.get("b_abs_at_lowest_lasing")), num(fit.get("exact_threshold_pump_per_s")),
-          fit.get("exact_threshold_kind").asText(), num(fit.get("exact_threshold_b_abs")),
-          num(fit.get("exact_threshold_upper_population")), fit.get("exact_threshold_in_bracket").asText());
+          fit.path("exact_threshold_kind").asText("-"), num(fit.get("exact_threshold_b_abs")),
+          num(fit.get("exact_threshold_upper_population")), fit.path("exact_threshold_in_bracket").asText("-"));
       data.dataTable(label + ": equilibria", "../" + StageActions.equilibriumPath(label, "arrow"),
           "../" + StageActions.equilibriumPath(label, "csv"));
     }
@@ -284,7 +288,7 @@ final class ReportBuilder {
   }
 
   private static String num(JsonNode n) {
-    return n == null || n.isNull() ? "-" : fmt(n.asDouble());
+    return n == null || n.isNull() || n.isMissingNode() ? "-" : fmt(n.asDouble());
   }
 
   static String fmt(double v) {

@@ -52,7 +52,9 @@ public final class StudyPlanner {
       String label = run.label();
       Map<String, Object> model = modelParameters(run);
 
-      TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, label, model, List.of());
+      Map<String, Object> sampleParams = new TreeMap<>(model);
+      sampleParams.put("sample", new TreeMap<>(run.sample()));
+      TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, label, sampleParams, List.of());
       tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
 
       Map<String, Object> integ = new TreeMap<>(model);
@@ -62,7 +64,7 @@ public final class StudyPlanner {
       TaskSpec integration = TaskSpec.of("integration", INTEGRATION_VERSION, label, integ, List.of(sampling.id()));
       tasks.add(new PlannedTask(integration, StageActions.integration(run, study)));
 
-      TaskSpec equilibrium = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, label, model, List.of(integration.id()));
+      TaskSpec equilibrium = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, label, model, List.of(sampling.id(), integration.id()));
       tasks.add(new PlannedTask(equilibrium, StageActions.equilibrium(run, study)));
 
       Map<String, Object> fit = new TreeMap<>(model);

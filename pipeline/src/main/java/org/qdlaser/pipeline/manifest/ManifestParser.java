@@ -79,7 +79,7 @@ public final class ManifestParser {
         kindName = m.asText();
         label = kindName;
       } else if (m.isObject()) {
-        unknownKeys(m, Set.of("model", "label", "parameters"), path + ".");
+        unknownKeys(m, Set.of("model", "label", "parameters", "sample"), path + ".");
         kindName = text(m, "model", path + ".model", null);
         label = text(m, "label", path + ".label", kindName);
         Map<String, String> p = scalarMap(m.get("parameters"), path + ".parameters");
@@ -96,9 +96,13 @@ public final class ManifestParser {
       } catch (IllegalArgumentException e) {
         throw new InputException(path + ".model", e.getMessage());
       }
-      if (kind.polydisperse()) {
-        throw new InputException(path + ".model",
-            "model " + kind + " (polydisperse dots) is not supported by manifest v1 yet; allowed: CIM, TPM_IF, TPM");
+      Map<String, String> sampleOpts = new LinkedHashMap<>();
+      if (m.isObject() && m.has("sample")) {
+        if (!kind.polydisperse()) {
+          throw new InputException(path + ".sample", "a sample applies to the _d models only, got " + kind);
+        }
+        sampleOpts = scalarMap(m.get("sample"), path + ".sample");
+        unknownKeys(m.get("sample"), SampleOptions.NAMES, path + ".sample.");
       }
       if (!NAME.matcher(label).matches()) {
         throw new InputException(path + ".label", "label must match " + NAME.pattern() + ", got '" + label + "'");
@@ -107,7 +111,12 @@ public final class ManifestParser {
         throw new InputException(path + ".label", "duplicate label '" + label + "'; labels must be unique");
       }
       String prefix = m.isObject() ? path + ".parameters." : "parameters.";
-      runs.add(new Study.ModelRun(label, kind, ParameterResolver.resolve(own, prefix).parameters(), own));
+      var resolvedParams = ParameterResolver.resolve(own, prefix).parameters();
+      if (kind.polydisperse()) {
+        // Validates the sample now (field paths in errors); the sampling stage draws it again.
+        SampleOptions.sample(sampleOpts, null, resolvedParams, path + ".sample.");
+      }
+      runs.add(new Study.ModelRun(label, kind, resolvedParams, own, sampleOpts));
     }
 
     String analysisName = text(root, "analysis", "analysis", "sweep");

@@ -70,10 +70,18 @@ public record Study(
    * @param kind the model
    * @param parameters normalised parameters (the pump is the sweep's)
    * @param raw the parameter values as written (for re-resolving with a scanned value)
+   * @param sample sample options of a _d model (w_qd, seed, tail, identical_fraction), empty otherwise
    */
-  public record ModelRun(String label, ModelKind kind, LaserParameters parameters, Map<String, String> raw) {
+  public record ModelRun(
+      String label, ModelKind kind, LaserParameters parameters, Map<String, String> raw, Map<String, String> sample) {
     public ModelRun {
       raw = new LinkedHashMap<>(raw);
+      sample = new LinkedHashMap<>(sample);
+    }
+
+    @Override
+    public Map<String, String> sample() {
+      return new LinkedHashMap<>(sample);
     }
 
     @Override

@@ -33,7 +33,22 @@ public final class PointSolver {
    * lasing state (CIM_d, N = 50: t ~ 500 by integration alone).
    */
   public Equilibrium solve(Model model) {
-    double[] y = lasingInitialState(model);
+    return solveFrom(model, lasingInitialState(model)).equilibrium();
+  }
+
+  /** Result of {@link #solveFrom}: the equilibrium, the transient time spent, how it ended. */
+  public record Outcome(Equilibrium equilibrium, double transientTime, String ending) {}
+
+  /**
+   * The equilibrium reached from {@code y0}: growing transient windows; after each, a stable
+   * lasing state found by rotating-frame Newton is accepted, and so is the non-lasing state once
+   * the field has decayed below {@link #DECAYED} of its value at the start (it is then on its way
+   * there); otherwise the transient ends by the App. A criterion or the maximum time and its end is
+   * polished.
+   */
+  public Outcome solveFrom(Model model, double[] y0) {
+    double[] y = y0.clone();
+    double b0 = model.fieldAmplitude(y0);
     double elapsed = 0;
     double window = FIRST_WINDOW;
     double maxTime = relaxer.settings().maxTime();
@@ -41,20 +56,30 @@ public final class PointSolver {
       Relaxation rel = relaxer.relax(model, y, Math.min(window, maxTime - elapsed));
       elapsed += rel.duration();
       if (rel.reachedCriterion() || elapsed >= maxTime) {
-        return polish(model, rel);
+        return new Outcome(polish(model, rel), elapsed, rel.reachedCriterion() ? "criterion" : "max_time");
       }
       double[] s = rel.state();
-      if (model.fieldAmplitude(s) > EquilibriumSolver.LASING_AMPLITUDE_FLOOR) {
+      double b = model.fieldAmplitude(s);
+      if (b > EquilibriumSolver.LASING_AMPLITUDE_FLOOR) {
         var early = solver.polishLasing(model, s, EquilibriumSolver.frequencyEstimate(model, s, rel.derivative()))
             .filter(Equilibrium::stable);
         if (early.isPresent()) {
-          return early.get();
+          return new Outcome(early.get(), elapsed, "newton_lasing");
+        }
+      }
+      if (b < DECAYED * b0) {
+        var off = solver.polishNonLasing(model, s).filter(Equilibrium::stable);
+        if (off.isPresent()) {
+          return new Outcome(off.get(), elapsed, "newton_non_lasing");
         }
       }
       y = s;
       window *= 2;
     }
   }
+
+  /** Fraction of the initial field below which a decaying transient is taken to go non-lasing. */
+  static final double DECAYED = 1e-3;
 
   /** Polishes the end of a transient (see {@link EquilibriumSolver#polish}). */
   public Equilibrium polish(Model model, Relaxation rel) {
