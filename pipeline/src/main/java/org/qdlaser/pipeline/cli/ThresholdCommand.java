@@ -12,7 +12,6 @@ import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.physics.Model;
-import org.qdlaser.pipeline.manifest.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -28,13 +27,9 @@ public final class ThresholdCommand implements Callable<Integer> {
   public Integer call() {
     ModelOptions.Resolved r = options.resolve();
     var kind = r.kind();
-    if (kind.polydisperse()) {
-      throw new InputException("--model",
-          "thresholds of the polydisperse models come with continuation (issue 5); available: CIM, TPM_IF, TPM");
-    }
     ParameterResolver.Resolved resolved = r.parameters();
     Model model = r.model();
-    RelaxationSettings settings = RelaxationSettings.defaults();
+    RelaxationSettings settings = kind.polydisperse() ? RelaxationSettings.rotating() : RelaxationSettings.defaults();
     EquilibriumSolver eq = new EquilibriumSolver();
     ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(settings), settings), eq), eq);
     Threshold th = finder.find(model);
@@ -50,6 +45,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     out.put("upper_population_at_threshold", th.upperPopulation());
     out.put("instability_pump", Double.isNaN(th.instabilityPump()) ? null : th.instabilityPump());
     out.put("relative_accuracy", th.relativeAccuracy());
+    out.put("frequency", th.frequency());
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;
   }

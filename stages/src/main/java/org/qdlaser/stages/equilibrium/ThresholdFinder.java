@@ -116,14 +116,21 @@ public final class ThresholdFinder {
     double r0 = b2 != b1 ? good.pump() - b1 * (previous.pump() - good.pump()) / (b2 - b1) : good.pump();
     if (!Double.isNaN(rInst) && Math.abs(r0 - rInst) / rInst < PITCHFORK_MATCH) {
       Equilibrium at = nonLasingAt(model, rInst);
-      return new Threshold(model.kind(), rInst, "pitchfork", 0.0, at.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY);
+      // The critical eigenvalue's imaginary part is the frequency of the emerging rotating state:
+      // zero for resonant identical dots (pitchfork of the phase-symmetric system), non-zero for
+      // detuned dots (a Hopf bifurcation to a rotating wave).
+      StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
+      boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
+      return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), rInst,
+          THRESHOLD_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
     }
     // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
     // parametrised by |b|: a fold is the minimum of r(|b|).
     StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
     if (Math.abs(sp.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(sp.jacobianNorm(), 1.0)) {
       LOG.debug("{}: branch end eigenvalue {} + {}i: Hopf", model.kind(), sp.rightmostReal(), sp.rightmostImag());
-      return new Threshold(model.kind(), good.pump(), "hopf", good.bAbs(), good.upperPopulationMean(), rInst, width);
+      return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), rInst,
+          width, good.omega());
     }
     Equilibrium fold = locateFold(model, previous, good);
     // The branch between the fold and the bisection end must be stable for the fold to be the
@@ -134,11 +141,13 @@ public final class ThresholdFinder {
     if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
       AmplitudeBranch.Point pm = mid.get();
       if (!StabilityAnalyzer.analyse(model.withPump(pm.pump()), pm.state(), pm.omega(), true).stable()) {
-        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), rInst, width);
+        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), rInst, width,
+            good.omega());
       }
     }
     return new Threshold(
-        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY);
+        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY,
+        fold.omega());
   }
 
   /**

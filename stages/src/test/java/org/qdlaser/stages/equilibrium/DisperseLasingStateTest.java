@@ -65,4 +65,31 @@ class DisperseLasingStateTest {
     assertThat(d.omega()).isCloseTo(0.0, offset(1e-9));
     assertThat(d.activation()).hasSize(50);
   }
+
+  @Test
+  void thresholdOfDetunedDotsIsAHopfToARotatingStateAndReducesToTheCimFormula() {
+    RelaxationSettings rs = RelaxationSettings.rotating();
+    EquilibriumSolver solver = new EquilibriumSolver();
+    PointSolver points = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
+    ThresholdFinder finder = new ThresholdFinder(points, solver);
+
+    // Zero width: the analytic CIM threshold with N = 30.
+    Threshold zero = finder.find(cimD(30, 0.0, 1));
+    double cc = 0.5 * (1 + P.gamma() * P.gammaC() / (30 * P.g() * P.g()));
+    double rTh = cc * (1 + 2 * P.g() * P.g() / P.gammaC()) / (1 - cc);
+    assertThat(zero.kind()).isEqualTo("pitchfork");
+    assertThat(zero.pump()).isCloseTo(rTh, offset(ThresholdFinder.THRESHOLD_RELATIVE_ACCURACY * 10 * rTh));
+
+    // Detuned dots: a rotating state is born; it lases just above and not below.
+    Model m = cimD(30, 0.5, 3);
+    Threshold th = finder.find(m);
+    assertThat(th.kind()).isEqualTo("hopf");
+    assertThat(th.frequency()).isGreaterThan(1e-3);
+    assertThat(th.pump()).as("detuning raises the threshold").isGreaterThan(rTh);
+    Equilibrium above = points.solve(m.withPump(th.pump() * 1.05));
+    assertThat(above.lasing()).isTrue();
+    assertThat(Math.abs(above.omega())).as("the lasing state rotates near the critical frequency")
+        .isCloseTo(th.frequency(), offset(0.05 * th.frequency()));
+    assertThat(points.solve(m.withPump(th.pump() * 0.95)).lasing()).isFalse();
+  }
 }
