@@ -31,7 +31,48 @@ final class ReportBuilder {
       case SWEEP -> sweep(study, context, in);
       case THRESHOLD_CURVE -> thresholdCurve(study, context, in);
       case BRANCHES -> branches(study, context, in);
+      case ACTIVATION -> activation(study, context, in);
     };
+  }
+
+  private static Map<String, byte[]> activation(Study study, ReportContext context, TaskInputs in) throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Activation curves (Fig. 4)")
+        .paragraph("Per-dot |<v_l^+ c_l>|^2 of the lasing state (scaled to [0, 1]) against the dot's detuning in units "
+            + "of gamma, with the Lorentzian fit of Eq. (2), f = a_L / (1 + (x / w_L)^2). Standard errors from the "
+            + "fit covariance scaled by the residual variance.");
+    HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Lorentzian fits")
+        .columns("model", "a_L", "+-", "w_L (gamma)", "+-", "R^2", "omega (gamma_nr)", "|b|");
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    for (Study.ModelRun run : study.models()) {
+      String l = run.label();
+      Table t = TableCodec.fromArrowIpc(in.get(StageActions.activationPath(l, "arrow")));
+      JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-lorentzian.json"));
+      JsonNode st = CanonicalJson.mapper().readTree(in.get("equilibrium/" + l + "-state.json"));
+      double aL = f.get("a_L").asDouble();
+      double wL = f.get("w_L").asDouble();
+      double[] x = t.doubles("detuning_over_gamma");
+      double lo = java.util.Arrays.stream(x).min().orElse(-1);
+      double hi = java.util.Arrays.stream(x).max().orElse(1);
+      double[] fx = new double[201];
+      double[] fy = new double[201];
+      for (int i = 0; i < fx.length; i++) {
+        fx[i] = lo + (hi - lo) * i / (fx.length - 1);
+        fy[i] = aL / (1 + (fx[i] / wL) * (fx[i] / wL));
+      }
+      RenderedFigure fig = org.qdlaser.stages.report.ScatterFitFigure.render(
+          new FigureSpec("Activation curve, " + l, "detuning / gamma", "|<v^+ c>|^2 (scaled)", false, false, 900, 600),
+          l, x, t.doubles("activation_scaled"), "Lorentzian fit", fx, fy);
+      out.put("report/activation-" + l + ".png", fig.png());
+      out.put("report/activation-" + l + ".svg", fig.svg());
+      sec.figure("activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, "activation curve of " + l);
+      fits.row(l, fmt(aL), fmt(f.get("a_L_standard_error").asDouble()), fmt(wL), fmt(f.get("w_L_standard_error").asDouble()),
+          fmt(f.get("r_squared").asDouble()), fmt(st.get("omega").asDouble()), fmt(st.get("b_abs").asDouble()));
+      data.dataTable(l + " activation", "../" + StageActions.activationPath(l, "arrow"), "../" + StageActions.activationPath(l, "csv"));
+    }
+    sec.table(fits.build());
+    out.put(INDEX, page(study, context, in, sec.build(), data.build()));
+    return out;
   }
 
   private static final java.util.Set<String> DIMENSIONLESS = java.util.Set.of("beta", "mu", "N");

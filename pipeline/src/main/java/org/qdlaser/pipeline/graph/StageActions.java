@@ -471,6 +471,72 @@ final class StageActions {
     };
   }
 
+  static String activationPath(String label, String ext) {
+    return "equilibrium/" + label + "-activation." + ext;
+  }
+
+  // ---------------------------------------------------------------- activation curves (Fig. 4)
+
+  static TaskAction activation(Study.ModelRun run, Study study) {
+    return in -> {
+      Model model = modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label())))).withPump(study.pumps()[0]);
+      RelaxationSettings rs = RelaxationSettings.rotating();
+      Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver()).solve(model);
+      if (!e.lasing()) {
+        throw new org.qdlaser.stages.equilibrium.EquilibriumException(run.label() + " does not lase at r = "
+            + study.pumps()[0] + ": no activation curve");
+      }
+      double gamma = run.parameters().gamma();
+      double[] det = TableCodec.fromArrowIpc(in.get(samplePath(run.label()))).doubles("detuning");
+      double[] act = e.activation();
+      double max = 0;
+      for (double a : act) {
+        max = Math.max(max, a);
+      }
+      int n = act.length;
+      long[] dot = new long[n];
+      double[] detG = new double[n];
+      double[] scaled = new double[n];
+      for (int i = 0; i < n; i++) {
+        dot[i] = i;
+        detG[i] = det[i] / gamma;
+        scaled[i] = act[i] / max;
+      }
+      Table t = Table.builder("activation").addLong("dot", dot).addDouble("detuning", det)
+          .addDouble("detuning_over_gamma", detG).addDouble("activation", act).addDouble("activation_scaled", scaled).build();
+      Map<String, Object> state = new TreeMap<>();
+      state.put("pump", e.pump());
+      state.put("b_abs", e.bAbs());
+      state.put("omega", e.omega());
+      state.put("photons", e.photons());
+      state.put("stable", e.stable());
+      state.put("residual", e.residual());
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      out.put(activationPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
+      out.put(activationPath(run.label(), "csv"), TableCodec.toCsv(t));
+      out.put("equilibrium/" + run.label() + "-state.json", CanonicalJson.prettyBytes(state));
+      return out;
+    };
+  }
+
+  static TaskAction lorentzian(Study.ModelRun run) {
+    return in -> {
+      Table t = TableCodec.fromArrowIpc(in.get(activationPath(run.label(), "arrow")));
+      org.qdlaser.stages.fitting.FitResult f =
+          org.qdlaser.stages.fitting.CurveFitter.lorentzian(t.doubles("detuning_over_gamma"), t.doubles("activation_scaled"));
+      Map<String, Object> out = new TreeMap<>();
+      out.put("model", run.kind().name());
+      out.put("fit", "f(x) = a_L / (1 + (x / w_L)^2), x = detuning / gamma, data scaled to [0, 1] (Eq. 2)");
+      out.put("a_L", f.parameters()[0]);
+      out.put("w_L", f.parameters()[1]);
+      out.put("a_L_standard_error", f.standardErrors()[0]);
+      out.put("w_L_standard_error", f.standardErrors()[1]);
+      out.put("rms", f.rms());
+      out.put("r_squared", f.rSquared());
+      return Map.of("fitting/" + run.label() + "-lorentzian.json", CanonicalJson.prettyBytes(out));
+    };
+  }
+
   static TaskAction report(Study study, ReportContext context) {
     return in -> ReportBuilder.build(study, context, in);
   }

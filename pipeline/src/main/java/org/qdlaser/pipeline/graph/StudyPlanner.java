@@ -26,6 +26,26 @@ public final class StudyPlanner {
   public static List<PlannedTask> plan(Study study, ReportContext reportContext) {
     List<PlannedTask> tasks = new ArrayList<>();
     List<String> fittingIds = new ArrayList<>();
+    if (study.analysis() == Study.Analysis.ACTIVATION) {
+      for (Study.ModelRun run : study.models()) {
+        Map<String, Object> model = modelParameters(run);
+        Map<String, Object> sampleParams = new TreeMap<>(model);
+        sampleParams.put("sample", new TreeMap<>(run.sample()));
+        TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, run.label(), sampleParams, List.of());
+        tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
+        Map<String, Object> p = new TreeMap<>(model);
+        p.put("pump", study.pumps()[0]);
+        TaskSpec eq = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, run.label(), p, List.of(sampling.id()));
+        tasks.add(new PlannedTask(eq, StageActions.activation(run, study)));
+        TaskSpec fit = TaskSpec.of("fitting", FITTING_VERSION, run.label(), Map.of("fit", "lorentzian (Eq. 2)"), List.of(eq.id()));
+        tasks.add(new PlannedTask(fit, StageActions.lorentzian(run)));
+        fittingIds.add(eq.id());
+        fittingIds.add(fit.id());
+      }
+      tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", reportParameters(study, reportContext), fittingIds),
+          StageActions.report(study, reportContext)));
+      return tasks;
+    }
     if (study.analysis() != Study.Analysis.SWEEP) {
       for (Study.ModelRun run : study.models()) {
         Map<String, Object> p = new TreeMap<>(modelParameters(run));

@@ -21,7 +21,7 @@ public final class ManifestParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Set<String> TOP =
       Set.of("schema", "study", "title", "description", "units", "parameters", "models", "analysis", "sweep", "scan",
-          "branch", "integration");
+          "branch", "activation", "integration");
   /** Sweeps longer than this are surely a typo for this local executor. */
   private static final int MAX_SWEEP_POINTS = 10_000;
 
@@ -124,7 +124,9 @@ public final class ManifestParser {
       case "sweep" -> Study.Analysis.SWEEP;
       case "threshold_curve" -> Study.Analysis.THRESHOLD_CURVE;
       case "branches" -> Study.Analysis.BRANCHES;
-      default -> throw new InputException("analysis", "unknown analysis '" + analysisName + "', allowed: sweep, threshold_curve, branches");
+      case "activation" -> Study.Analysis.ACTIVATION;
+      default -> throw new InputException("analysis",
+          "unknown analysis '" + analysisName + "', allowed: sweep, threshold_curve, branches, activation");
     };
     double[] pumps = new double[0];
     Study.Scan scan = null;
@@ -132,6 +134,20 @@ public final class ManifestParser {
       case SWEEP -> pumps = sweep(root.get("sweep"), gammaNr);
       case BRANCHES -> pumps = branch(root.get("branch"), gammaNr);
       case THRESHOLD_CURVE -> scan = scan(root.get("scan"), gammaNr, runs);
+      case ACTIVATION -> {
+        JsonNode a = root.get("activation");
+        if (a == null || !a.isObject()) {
+          throw new InputException("activation", "analysis activation needs activation: {pump: PUMP}");
+        }
+        unknownKeys(a, Set.of("pump"), "activation.");
+        pumps = new double[] {positive("activation.pump",
+            Quantities.parse("activation.pump", required(a, "pump", "activation.pump").asText()).normalised(gammaNr))};
+        for (int i = 0; i < runs.size(); i++) {
+          if (!runs.get(i).kind().polydisperse()) {
+            throw new InputException("models[" + i + "].model", "analysis activation needs polydisperse models (CIM_d, TPM_IF_d, TPM_d)");
+          }
+        }
+      }
     }
     RelaxationSettings relax = RelaxationSettings.defaults();
     int stride = 10;

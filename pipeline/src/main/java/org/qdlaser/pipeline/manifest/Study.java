@@ -42,7 +42,9 @@ public record Study(
     /** The exact threshold as a function of one parameter (Figs. 1 and 2). */
     THRESHOLD_CURVE,
     /** The lasing branch by continuation, stable and unstable parts (Figs. 3 and 7). */
-    BRANCHES
+    BRANCHES,
+    /** Activation curve of a polydisperse sample at one pump with its Lorentzian fit (Fig. 4). */
+    ACTIVATION
   }
 
   /**

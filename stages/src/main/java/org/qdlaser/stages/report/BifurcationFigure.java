@@ -221,7 +221,7 @@ public final class BifurcationFigure {
     }
   }
 
-  private static void style(XYStyler st, FigureSpec spec, double scale) {
+  static void style(XYStyler st, FigureSpec spec, double scale) {
     st.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
     st.setChartBackgroundColor(Color.WHITE);
     st.setPlotBackgroundColor(Color.WHITE);

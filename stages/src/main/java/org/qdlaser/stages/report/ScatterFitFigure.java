@@ -1,0 +1,41 @@
+package org.qdlaser.stages.report;
+
+import java.awt.BasicStroke;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Data points with a fitted curve (e.g. the activation curve of Fig. 4 with its Lorentzian fit).
+ * Axes may hold negative values (unlike {@link BifurcationFigure}). Deterministic bytes.
+ */
+public final class ScatterFitFigure {
+  private ScatterFitFigure() {}
+
+  /**
+   * @param x data abscissae (copied by XChart)
+   * @param y data ordinates
+   * @param fitX abscissae of the fitted curve (sorted)
+   * @param fitY fitted values
+   */
+  public static RenderedFigure render(
+      FigureSpec spec, String dataLabel, double[] x, double[] y, String fitLabel, double[] fitX, double[] fitY) {
+    if (x.length != y.length || fitX.length != fitY.length || x.length == 0) {
+      throw new IllegalArgumentException("data and fit arrays must be non-empty and of equal lengths");
+    }
+    XYChart chart = new XYChartBuilder().width(spec.width()).height(spec.height()).title(spec.title())
+        .xAxisTitle(spec.xAxisLabel()).yAxisTitle(spec.yAxisLabel()).build();
+    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
+    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    XYSeries fit = chart.addSeries(fitLabel, fitX, fitY);
+    fit.setMarker(SeriesMarkers.NONE);
+    fit.setLineColor(BifurcationFigure.PALETTE[1]);
+    fit.setLineStyle(new BasicStroke((float) (2.5 * scale)));
+    XYSeries data = chart.addSeries(dataLabel, x, y);
+    data.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    data.setMarker(SeriesMarkers.CIRCLE);
+    data.setMarkerColor(BifurcationFigure.PALETTE[0]);
+    return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
+  }
+}
