@@ -16,8 +16,8 @@ import org.qdlaser.stages.physics.LaserParameters;
 public final class StudyPlanner {
   /** Stage versions: bump when a stage's output for the same inputs changes. */
   public static final int SAMPLING_VERSION = 2;
-  public static final int INTEGRATION_VERSION = 2;
-  public static final int EQUILIBRIUM_VERSION = 2;
+  public static final int INTEGRATION_VERSION = 3; // 3: sparse iteration matrices for the _d models
+  public static final int EQUILIBRIUM_VERSION = 3; // 3: transients with the sparse BDF
   public static final int FITTING_VERSION = 3;
   public static final int REPORT_VERSION = 1;
 

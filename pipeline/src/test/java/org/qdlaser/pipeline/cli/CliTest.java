@@ -135,7 +135,9 @@ class CliTest {
     assertThat(r.err()).contains("gamma_c").contains("-3").doesNotContain("Exception");
     assertThat(run("point", "--model", "NOPE", "--json").code()).isEqualTo(2);
     assertThat(run("point", "--json").code()).isEqualTo(2);
-    assertThat(run("threshold", "--model", "TPM_d", "--json").err()).contains("--model");
+    Result big = run("threshold", "--model", "TPM_d", "--set", "N=50", "--json");
+    assertThat(big.code()).isEqualTo(2);
+    assertThat(big.err()).contains("--model").contains("17605 unknowns").contains("N = 50");
     assertThat(run("verify", "/nonexistent/dir").code()).isEqualTo(2);
     assertThat(run("frobnicate").code()).isEqualTo(2);
   }
@@ -186,5 +188,34 @@ class CliTest {
     Result bad = run("point", "--model", "CIM_d", "--detunings", det.toString(), "--json");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--detunings").contains("line 2").contains("abc");
+  }
+
+  /** ROBER at t = 1e11 (reference y3 = 0.99999997916...; ivp-testset.json), the 1e-3 at rtol 1e-6. */
+  @Test
+  void benchStiffPrintsTheContractKeysAndAnAccurateRoberState() throws Exception {
+    Result r = run("bench", "stiff", "--problem", "rober", "--rtol", "1e-6", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    for (String k : new String[] {"problem", "rtol", "atol", "y", "steps", "rhs_evaluations", "jacobians",
+        "factorizations", "wall_seconds"}) {
+      assertThat(j.has(k)).as(k).isTrue();
+    }
+    JsonNode ref = new ObjectMapper().readTree(java.nio.file.Path.of("../../shared/reference/ivp-testset.json").toFile())
+        .get("problems");
+    JsonNode rober = null;
+    for (JsonNode p : ref) {
+      if (p.path("name").asText().equalsIgnoreCase("ROBER")) {
+        rober = p;
+      }
+    }
+    assertThat(rober).as("ROBER in ivp-testset.json").isNotNull();
+    JsonNode yRef = rober.get("reference").isArray() ? rober.get("reference") : rober.get("reference").get("y");
+    for (int i = 0; i < 3; i++) {
+      double e = yRef.get(i).asDouble();
+      assertThat(j.get("y").get(i).asDouble()).as("y" + (i + 1)).isCloseTo(e, offset(1e-3 * Math.abs(e)));
+    }
+    Result bad = run("bench", "stiff", "--problem", "nope", "--rtol", "1e-6", "--json");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--problem").contains("nope").contains("ROBER");
   }
 }

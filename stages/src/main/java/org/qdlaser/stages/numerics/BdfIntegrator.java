@@ -36,13 +36,25 @@ import java.util.Objects;
  * with a fresh Jacobian a Newton failure reduces h by 4. Newton convergence is judged from the
  * estimated convergence rate, which is kept between steps, so most steps need one iteration.
  *
+ * <p>Linear algebra ({@link IterationMatrix}, chosen by {@link BdfSettings#iterationMatrix()}):
+ * dense LU with the system's analytic or a dense finite-difference Jacobian, or, for systems that
+ * supply {@link OdeSystem#sparsity()}, a coloured finite-difference Jacobian with sparse LU
+ * (default) or ILU(0)-preconditioned GMRES. With GMRES the Newton iteration is inexact: each
+ * linear solve stops at a weighted RMS residual of 0.05 times the Newton tolerance (CVODE's
+ * default fraction), small enough that the convergence-rate estimate and the tests on the
+ * correction are unaffected; it applies I - (h/gamma_k) J with the current h/gamma_k (the stale
+ * matrix is only the preconditioner), so no correction scaling is needed; a linear solve that
+ * misses its tolerance counts as a Newton convergence failure (fresh Jacobian and preconditioner
+ * first, then a smaller step).
+ *
  * <p>{@code yDot} handed to the observer and stop condition is the derivative of the BDF
  * interpolant at the accepted point, i.e. the method's f(t, y) (exact up to the Newton
  * tolerance); it costs no extra right-hand side evaluation. {@link #interpolate} gives dense
  * output within the last accepted step. Forward integration only (tEnd >= t0).
  *
- * <p>A workspace: not thread safe, reusable; arrays are allocated when the dimension changes,
- * never inside the step loop.
+ * <p>A workspace: not thread safe, reusable; arrays are allocated when the dimension (or the
+ * sparsity pattern) changes, never inside the step loop, except that the sparse LU grows its
+ * factor arrays during the first factorisations of a pattern.
  */
 public final class BdfIntegrator implements StiffIntegrator {
   private static final int MAX_ORDER = BdfSettings.MAX_ORDER;
@@ -60,6 +72,8 @@ public final class BdfIntegrator implements StiffIntegrator {
    * IVP test set: 0.05 gave the fewest right-hand side evaluations).
    */
   private static final double NEWTON_TOLERANCE = 0.05;
+  /** Tolerance of an inexact (iterative) linear solve as a fraction of the Newton tolerance. */
+  private static final double LINEAR_TOLERANCE_FRACTION = 0.05;
   /** Rate memory: the rate estimate may fall by at most this factor per iteration. */
   private static final double RATE_DECAY = 0.3;
   /** A correction this many times larger than the previous one means divergence. */
@@ -112,11 +126,12 @@ public final class BdfIntegrator implements StiffIntegrator {
   private static final int NON_FINITE_RHS = 2;
   private static final int NON_FINITE_JACOBIAN = 3;
   private static final int SINGULAR_MATRIX = 4;
+  private static final int LINEAR_SOLVE_FAILED = 5;
 
   private final BdfSettings settings;
-  private final LinearSolver linearSolver;
+  private final LinearSolver denseSolver;
 
-  // ---- workspaces (length n, n*n or ROWS*n), reallocated only when the dimension changes
+  // ---- workspaces (length n or ROWS*n), reallocated only when the dimension changes
   private int n = -1;
   private double[] diff; // ROWS x n backward differences, row-major
   private double[] tmpRows; // (MAX_ORDER + 2) x n, for re-interpolation
@@ -128,11 +143,11 @@ public final class BdfIntegrator implements StiffIntegrator {
   private double[] work;
   private double[] weight;
   private double[] atolVec;
-  private double[] jac;
-  private double[] matrix;
   private double[] yOut;
   private double[] yDotOut;
-  private FiniteDifferenceJacobian fdJacobian;
+  /** J, M = I - (h/gamma_k) J and its solver; replaced when the system's dimension or pattern changes. */
+  private IterationMatrix iterationMatrix;
+  private long linearIterationsAtStart;
   private final double[] transform = new double[(MAX_ORDER + 2) * (MAX_ORDER + 2)];
   private final double[] atGrid = new double[(MAX_ORDER + 2) * (MAX_ORDER + 2)];
   private final double[] basis = new double[MAX_ORDER + 2];
@@ -161,19 +176,41 @@ public final class BdfIntegrator implements StiffIntegrator {
   private long errorTestFailures;
   private long convergenceFailures;
 
-  /** Integrator with the dense LU solver. */
+  /**
+   * Integrator with the linear algebra of {@code settings.iterationMatrix()}; the dense path uses
+   * {@link DenseLuSolver}.
+   */
   public BdfIntegrator(BdfSettings settings) {
     this(settings, new DenseLuSolver());
   }
 
-  /** @param linearSolver solver of the Newton systems, owned by this integrator from now on */
+  /**
+   * @param linearSolver dense solver of the Newton systems (used when the settings select dense
+   *     linear algebra for a system), owned by this integrator from now on
+   */
   public BdfIntegrator(BdfSettings settings, LinearSolver linearSolver) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.linearSolver = Objects.requireNonNull(linearSolver, "linearSolver");
+    this.denseSolver = Objects.requireNonNull(linearSolver, "linearSolver");
   }
 
   public BdfSettings settings() {
     return settings;
+  }
+
+  /**
+   * Krylov iterations of the latest {@link #integrate} call (0 unless the linear algebra is
+   * {@link IterationMatrixKind#SPARSE_ITERATIVE}).
+   */
+  public long linearIterations() {
+    return iterationMatrix == null ? 0 : iterationMatrix.linearIterations() - linearIterationsAtStart;
+  }
+
+  /**
+   * Linear algebra used by the latest {@link #integrate} call (DENSE, SPARSE_DIRECT or
+   * SPARSE_ITERATIVE), or null before the first call.
+   */
+  public IterationMatrixKind iterationMatrixKind() {
+    return iterationMatrix == null ? null : iterationMatrix.kind();
   }
 
   /** Work counters of the latest {@link #integrate} call, also after it threw. */
@@ -207,6 +244,8 @@ public final class BdfIntegrator implements StiffIntegrator {
       }
     }
     allocate(n);
+    prepareIterationMatrix(system);
+    linearIterationsAtStart = iterationMatrix.linearIterations();
     for (int i = 0; i < n; i++) {
       atolVec[i] = settings.atol(i);
     }
@@ -322,7 +361,8 @@ public final class BdfIntegrator implements StiffIntegrator {
                 "Newton iteration failed " + newtonFailures + " times in one step (h = " + h + ")"
                     + failureSuffix(status), t);
           }
-          if ((status == NEWTON_DIVERGED || status == SINGULAR_MATRIX) && !jacobianCurrent) {
+          if ((status == NEWTON_DIVERGED || status == SINGULAR_MATRIX || status == LINEAR_SOLVE_FAILED)
+              && !jacobianCurrent) {
             // Blame the stale Jacobian first: retry the same step with a fresh one.
             forceJacobian = true;
           } else {
@@ -502,11 +542,26 @@ public final class BdfIntegrator implements StiffIntegrator {
     work = new double[n];
     weight = new double[n];
     atolVec = new double[n];
-    jac = new double[n * n];
-    matrix = new double[n * n];
     yOut = new double[n];
     yDotOut = new double[n];
-    fdJacobian = new FiniteDifferenceJacobian(n);
+  }
+
+  /** Keeps the iteration matrix if it fits the system (kind, dimension, pattern), else builds one. */
+  private void prepareIterationMatrix(OdeSystem system) {
+    final IterationMatrixKind requested = settings.iterationMatrix();
+    final IterationMatrix current = iterationMatrix;
+    if (current != null && current.dimension() == system.dimension()) {
+      if (current instanceof IterationMatrixDense && !requested.sparseFor(system)) {
+        return;
+      }
+      if (current instanceof IterationMatrixSparse
+          && requested.sparseFor(system)
+          && ((IterationMatrixSparse) current).compatibleWith(system, requested)) {
+        return;
+      }
+    }
+    iterationMatrix = null; // release the old workspace before allocating the new one
+    iterationMatrix = IterationMatrix.create(system, requested, denseSolver);
   }
 
   /** Heuristic first step (Hairer, Norsett & Wanner I, II.4) for order 1; fPred holds f(t0, y0). */
@@ -585,22 +640,15 @@ public final class BdfIntegrator implements StiffIntegrator {
   }
 
   private int evaluateJacobian(OdeSystem system, double t, double[] y, double[] f) {
-    if (system.hasJacobian()) {
-      system.jacobian(t, y, jac);
-    } else {
-      rhsEvaluations += fdJacobian.compute(system, t, y, f, atolVec, jac);
-    }
+    rhsEvaluations += iterationMatrix.evaluateJacobian(system, t, y, f, atolVec);
     jacobianEvaluations++;
     haveJacobian = true;
     jacobianCurrent = true;
     haveFactorization = false;
     stepsSinceJacobian = 0;
-    final int nn = n * n;
-    for (int i = 0; i < nn; i++) {
-      if (!Double.isFinite(jac[i])) {
-        haveJacobian = false;
-        return NON_FINITE_JACOBIAN;
-      }
+    if (!iterationMatrix.jacobianIsFinite()) {
+      haveJacobian = false;
+      return NON_FINITE_JACOBIAN;
     }
     return OK;
   }
@@ -615,17 +663,9 @@ public final class BdfIntegrator implements StiffIntegrator {
   }
 
   private int factorize(double c) {
-    final int n = this.n;
-    final int nn = n * n;
-    for (int i = 0; i < nn; i++) {
-      matrix[i] = -c * jac[i];
-    }
-    for (int i = 0; i < n; i++) {
-      matrix[i * n + i] += 1.0;
-    }
     factorizations++;
     try {
-      linearSolver.factor(matrix, n);
+      iterationMatrix.factor(c);
     } catch (LinearSolver.SingularMatrixException e) {
       haveFactorization = false;
       return SINGULAR_MATRIX;
@@ -645,9 +685,13 @@ public final class BdfIntegrator implements StiffIntegrator {
     final int n = this.n;
     final double ratio = c / gammaFactored;
     // M built with an older h/gamma_k (CVODE's heuristic): 2/(1+ratio) lies between the exact
-    // factors for non-stiff (1) and very stiff (1/ratio) components.
-    final double scale = ratio == 1.0 ? 1.0 : 2.0 / (1.0 + ratio);
+    // factors for non-stiff (1) and very stiff (1/ratio) components. Iterative solves apply the
+    // current M exactly and need no correction.
+    final double scale = ratio == 1.0 || iterationMatrix.usesCurrentCoefficient() ? 1.0 : 2.0 / (1.0 + ratio);
     final double errorScale = 1.0 / (k + 1);
+    // The Newton test below accepts del <= NEWTON_TOLERANCE (k+1) / min(1, rate); an inexact linear
+    // solve must leave an error well below that (bound on the weighted RMS residual).
+    final double linearTolerance = LINEAR_TOLERANCE_FRACTION * NEWTON_TOLERANCE * (k + 1);
     System.arraycopy(yPred, 0, yIter, 0, n);
     java.util.Arrays.fill(corr, 0, n, 0.0);
     double previous = 0;
@@ -665,7 +709,9 @@ public final class BdfIntegrator implements StiffIntegrator {
       for (int i = 0; i < n; i++) {
         work[i] = c * f[i] - psi[i] - corr[i];
       }
-      linearSolver.solve(work);
+      if (!iterationMatrix.solve(work, c, weight, linearTolerance)) {
+        return LINEAR_SOLVE_FAILED;
+      }
       double s = 0;
       for (int i = 0; i < n; i++) {
         double dy = work[i] * scale;
@@ -802,6 +848,8 @@ public final class BdfIntegrator implements StiffIntegrator {
         return "; last failure: the Jacobian contains NaN or Inf";
       case SINGULAR_MATRIX:
         return "; last failure: singular Newton matrix I - h*beta*J";
+      case LINEAR_SOLVE_FAILED:
+        return "; last failure: the iterative linear solver missed its tolerance";
       default:
         return "";
     }

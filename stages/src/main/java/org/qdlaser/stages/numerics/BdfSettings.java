@@ -14,6 +14,8 @@ import java.util.Arrays;
  * @param maxStep largest step size (time units); may be +infinity
  * @param maxSteps largest number of accepted steps per integration
  * @param maxOrder highest BDF order, 1..5
+ * @param iterationMatrix linear algebra of the Newton iteration ({@link IterationMatrixKind#AUTO}:
+ *     sparse when the system supplies a sparsity pattern)
  */
 public record BdfSettings(
     double rtol,
@@ -22,7 +24,8 @@ public record BdfSettings(
     double initialStep,
     double maxStep,
     long maxSteps,
-    int maxOrder) {
+    int maxOrder,
+    IterationMatrixKind iterationMatrix) {
 
   /** Default step budget: far above any sensible run, low enough to stop a runaway loop. */
   public static final long DEFAULT_MAX_STEPS = 1_000_000L;
@@ -64,11 +67,25 @@ public record BdfSettings(
     if (maxOrder < 1 || maxOrder > MAX_ORDER) {
       throw new IllegalArgumentException("maxOrder must be in 1.." + MAX_ORDER + ", got " + maxOrder);
     }
+    if (iterationMatrix == null) {
+      throw new IllegalArgumentException("iterationMatrix must not be null (use AUTO)");
+    }
   }
 
-  /** Scalar tolerances, automatic initial step, no step limit, 1e6 steps, orders up to 5. */
+  /** Settings with {@link IterationMatrixKind#AUTO} linear algebra. */
+  public BdfSettings(
+      double rtol, double atol, double[] atolPerComponent, double initialStep, double maxStep, long maxSteps,
+      int maxOrder) {
+    this(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, IterationMatrixKind.AUTO);
+  }
+
+  /**
+   * Scalar tolerances, automatic initial step, no step limit, 1e6 steps, orders up to 5, automatic
+   * choice of dense or sparse linear algebra.
+   */
   public static BdfSettings of(double rtol, double atol) {
-    return new BdfSettings(rtol, atol, null, 0.0, Double.POSITIVE_INFINITY, DEFAULT_MAX_STEPS, MAX_ORDER);
+    return new BdfSettings(
+        rtol, atol, null, 0.0, Double.POSITIVE_INFINITY, DEFAULT_MAX_STEPS, MAX_ORDER, IterationMatrixKind.AUTO);
   }
 
   /** A copy of the per-component tolerances, or null. */
@@ -83,32 +100,37 @@ public record BdfSettings(
   }
 
   public BdfSettings withRtol(double v) {
-    return new BdfSettings(v, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder);
+    return new BdfSettings(v, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix);
   }
 
   public BdfSettings withAtol(double v) {
-    return new BdfSettings(rtol, v, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder);
+    return new BdfSettings(rtol, v, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix);
   }
 
   /** @param v per-component tolerances (copied), or null for the scalar atol */
   public BdfSettings withAtolPerComponent(double[] v) {
-    return new BdfSettings(rtol, atol, v, initialStep, maxStep, maxSteps, maxOrder);
+    return new BdfSettings(rtol, atol, v, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix);
   }
 
   public BdfSettings withInitialStep(double v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, v, maxStep, maxSteps, maxOrder);
+    return new BdfSettings(rtol, atol, atolPerComponent, v, maxStep, maxSteps, maxOrder, iterationMatrix);
   }
 
   public BdfSettings withMaxStep(double v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, v, maxSteps, maxOrder);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, v, maxSteps, maxOrder, iterationMatrix);
   }
 
   public BdfSettings withMaxSteps(long v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, v, maxOrder);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, v, maxOrder, iterationMatrix);
   }
 
   public BdfSettings withMaxOrder(int v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, v);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, v, iterationMatrix);
+  }
+
+  /** @param v linear algebra of the Newton iteration, e.g. to force dense or sparse */
+  public BdfSettings withIterationMatrix(IterationMatrixKind v) {
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, v);
   }
 
   // Value semantics for the array component (the record default compares references).
@@ -121,7 +143,8 @@ public record BdfSettings(
         && Double.compare(initialStep, s.initialStep) == 0
         && Double.compare(maxStep, s.maxStep) == 0
         && maxSteps == s.maxSteps
-        && maxOrder == s.maxOrder;
+        && maxOrder == s.maxOrder
+        && iterationMatrix == s.iterationMatrix;
   }
 
   @Override
@@ -132,7 +155,8 @@ public record BdfSettings(
     h = 31 * h + Double.hashCode(initialStep);
     h = 31 * h + Double.hashCode(maxStep);
     h = 31 * h + Long.hashCode(maxSteps);
-    return 31 * h + maxOrder;
+    h = 31 * h + maxOrder;
+    return 31 * h + iterationMatrix.hashCode();
   }
 
   @Override
@@ -140,6 +164,6 @@ public record BdfSettings(
     return "BdfSettings[rtol=" + rtol + ", atol=" + atol
         + ", atolPerComponent=" + Arrays.toString(atolPerComponent)
         + ", initialStep=" + initialStep + ", maxStep=" + maxStep
-        + ", maxSteps=" + maxSteps + ", maxOrder=" + maxOrder + "]";
+        + ", maxSteps=" + maxSteps + ", maxOrder=" + maxOrder + ", iterationMatrix=" + iterationMatrix + "]";
   }
 }

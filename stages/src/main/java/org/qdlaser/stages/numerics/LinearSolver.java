@@ -1,9 +1,12 @@
 package org.qdlaser.stages.numerics;
 
 /**
- * Factor-once, solve-many linear solver for the Newton iteration matrix M = I - h*beta*J of an
- * implicit integrator. Implementations are workspaces (not thread safe) and keep the factorisation
- * internally; they must not allocate in {@link #solve}.
+ * Factor-once, solve-many dense linear solver for the Newton iteration matrix M = I - h*beta*J of
+ * an implicit integrator: the factoriser behind {@link IterationMatrixDense}. Sparse matrices go
+ * through {@link IterationMatrixSparse} ({@link SparseLuSolver}, or ILU(0) + {@link GmresSolver});
+ * {@link IterationMatrix} is the interface the integrator sees for all of them. Implementations
+ * are workspaces (not thread safe) and keep the factorisation internally; they must not allocate
+ * in {@link #solve}.
  */
 public interface LinearSolver {
 

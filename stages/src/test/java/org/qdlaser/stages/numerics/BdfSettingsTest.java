@@ -59,4 +59,18 @@ class BdfSettingsTest {
     assertThat(s.withMaxOrder(2).maxOrder()).isEqualTo(2);
     assertThat(s.withMaxOrder(2).withMaxOrder(5)).isEqualTo(s);
   }
+
+  @Test
+  void linearAlgebraDefaultsToAutoAndCanBeForced() {
+    BdfSettings s = BdfSettings.of(1e-6, 1e-10);
+    assertThat(s.iterationMatrix()).isEqualTo(IterationMatrixKind.AUTO);
+    assertThat(new BdfSettings(1e-6, 1e-10, null, 0.0, 1.0, 10, 5).iterationMatrix()).isEqualTo(IterationMatrixKind.AUTO);
+    BdfSettings dense = s.withIterationMatrix(IterationMatrixKind.DENSE);
+    assertThat(dense.iterationMatrix()).isEqualTo(IterationMatrixKind.DENSE);
+    assertThat(dense).isNotEqualTo(s);
+    assertThat(dense.withIterationMatrix(IterationMatrixKind.AUTO)).isEqualTo(s).hasSameHashCodeAs(s);
+    assertThat(dense.withMaxOrder(2).iterationMatrix()).as("kept by other withers").isEqualTo(IterationMatrixKind.DENSE);
+    assertThat(dense.toString()).contains("iterationMatrix=DENSE");
+    assertThatThrownBy(() -> s.withIterationMatrix(null)).hasMessageContaining("iterationMatrix");
+  }
 }
