@@ -34,8 +34,8 @@ public final class ModelOptions {
   record Resolved(ModelKind kind, Model model, ParameterResolver.Resolved parameters, Sample sample) {}
 
   /**
-   * Refuses models whose state is too large for the dense Newton and eigenvalue path that
-   * {@code command} uses (TPM_d beyond ~25 dots), naming the size and what is allowed.
+   * Refuses models whose state is too large for the dense continuation that {@code command} uses
+   * (TPM_d beyond 10 dots), naming the size and what is allowed.
    */
   static void requireDense(Resolved r, String command) {
     int n = r.model().dimension();

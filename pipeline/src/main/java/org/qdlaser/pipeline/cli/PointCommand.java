@@ -25,7 +25,6 @@ public final class PointCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelOptions.Resolved r = options.resolve();
-    ModelOptions.requireDense(r, "point");
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();
     Model model = r.model();

@@ -68,6 +68,11 @@ public final class EquilibriumSolver {
           public void residual(double[] x, double[] out) {
             model.rhs(0.0, x, out);
           }
+
+          @Override
+          public org.qdlaser.stages.numerics.SparsityPattern sparsity() {
+            return model.sparsity();
+          }
         };
     NewtonResult res = newton.solve(system, z);
     if (!res.converged()) {

@@ -1,6 +1,7 @@
 package org.qdlaser.stages.equilibrium;
 
 import org.qdlaser.stages.numerics.NonlinearSystem;
+import org.qdlaser.stages.numerics.SparsityPattern;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;
@@ -27,6 +28,45 @@ final class RotatingFrame implements NonlinearSystem {
   @Override
   public int dimension() {
     return n + 1;
+  }
+
+  /**
+   * The model's pattern bordered by the omega column (rows of charged complex fields, where A z
+   * can be non-zero) and the phase-condition row (Im b, and a structural diagonal entry), plus the
+   * 2 x 2 rotation blocks of A; null if the model gives no pattern.
+   */
+  @Override
+  public SparsityPattern sparsity() {
+    SparsityPattern p = model.sparsity();
+    if (p == null) {
+      return null;
+    }
+    int[] rs = p.rowStart();
+    int[] cs = p.columns();
+    int[] realPart = new int[n]; // offset of the rotating field a component belongs to, or -1
+    java.util.Arrays.fill(realPart, -1);
+    for (Field fl : model.layout().fields()) {
+      if (fl.complex() && fl.charge() != 0) {
+        realPart[fl.offset()] = fl.offset();
+        realPart[fl.offset() + 1] = fl.offset();
+      }
+    }
+    int[][] rows = new int[n + 1][];
+    java.util.TreeSet<Integer> row = new java.util.TreeSet<>();
+    for (int i = 0; i < n; i++) {
+      row.clear();
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        row.add(cs[k]);
+      }
+      if (realPart[i] >= 0) {
+        row.add(realPart[i]); // the block [[0, -q], [q, 0]] of A
+        row.add(realPart[i] + 1);
+        row.add(n);
+      }
+      rows[i] = row.stream().mapToInt(Integer::intValue).toArray();
+    }
+    rows[n] = imB < n ? new int[] {imB, n} : new int[] {n};
+    return SparsityPattern.fromRows(rows);
   }
 
   @Override

@@ -6,4 +6,33 @@ public interface NonlinearSystem {
 
   /** Writes F(x) into {@code out}. */
   void residual(double[] x, double[] out);
+
+  /**
+   * Structural non-zeros of dF/dx, or null for a dense Jacobian. Large systems supply it so that
+   * Newton uses a coloured finite-difference Jacobian and a sparse LU.
+   */
+  default SparsityPattern sparsity() {
+    return null;
+  }
+
+  /** This system as the autonomous ODE x' = F(x) (same arrays; for the shared Jacobian code). */
+  default OdeSystem asOde() {
+    NonlinearSystem self = this;
+    return new OdeSystem() {
+      @Override
+      public int dimension() {
+        return self.dimension();
+      }
+
+      @Override
+      public void rhs(double t, double[] y, double[] yDot) {
+        self.residual(y, yDot);
+      }
+
+      @Override
+      public SparsityPattern sparsity() {
+        return self.sparsity();
+      }
+    };
+  }
 }
