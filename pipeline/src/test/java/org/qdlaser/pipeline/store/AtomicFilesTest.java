@@ -59,4 +59,39 @@ class AtomicFilesTest {
     assertThatThrownBy(() -> AtomicFiles.writeString(target, "y")).isInstanceOf(UncheckedIOException.class).hasMessageContaining("child.txt");
     assertThat(allFiles()).containsExactly(blocker);
   }
+
+  @Test
+  void streamedContentIsWrittenWhole() throws Exception {
+    Path target = dir.resolve("s/big.bin");
+    byte[] block = new byte[100_000];
+    for (int i = 0; i < block.length; i++) {
+      block[i] = (byte) (i * 31);
+    }
+    AtomicFiles.write(target, out -> {
+      out.write(block);
+      out.write(7);
+      out.close(); // a writer that closes the stream must not break the fsync and rename
+    });
+    byte[] written = Files.readAllBytes(target);
+    assertThat(written).hasSize(block.length + 1);
+    assertThat(written[block.length]).isEqualTo((byte) 7);
+    assertThat(allFiles()).containsExactly(target);
+  }
+
+  @Test
+  void streamedContentThatFailsLeavesTheOldTargetAndNoTempFile() throws Exception {
+    Path target = dir.resolve("old.txt");
+    Files.writeString(target, "old");
+    assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+      out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+      throw new IllegalStateException("content failed half-way");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("content failed half-way");
+    assertThat(Files.readString(target)).isEqualTo("old");
+    assertThat(allFiles()).containsExactly(target);
+
+    assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+      throw new java.io.IOException("disk full");
+    })).isInstanceOf(UncheckedIOException.class).hasMessageContaining("old.txt").hasMessageContaining("disk full");
+    assertThat(allFiles()).containsExactly(target);
+  }
 }
