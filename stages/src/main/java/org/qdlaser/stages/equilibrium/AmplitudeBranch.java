@@ -18,9 +18,39 @@ final class AmplitudeBranch {
   private final Model model;
   private final NewtonSolver newton;
 
+  /** Rows of the right-hand side that depend on the pump (probed once), for the sparse pattern. */
+  private final boolean[] pumpRows;
+  /** The bordered pattern of the branch system, built once (null for dense models). */
+  private final org.qdlaser.stages.numerics.SparsityPattern pattern;
+
   AmplitudeBranch(Model model, NewtonSolver newton) {
     this.model = model;
     this.newton = newton;
+    this.pumpRows = model.sparsity() == null ? null : pumpRows(model);
+    this.pattern = pumpRows == null ? null : RotatingFrame.borderedPattern(model, pumpRows);
+  }
+
+  /**
+   * Rows whose value changes with the pump at a pseudo-random state (the pump enters linearly in
+   * the population equations; a random state makes accidental cancellation improbable).
+   */
+  private static boolean[] pumpRows(Model model) {
+    int n = model.dimension();
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = rnd.nextDouble();
+    }
+    double[] f1 = new double[n];
+    double[] f2 = new double[n];
+    double r = Math.max(model.pump(), 1.0);
+    model.withPump(r).rhs(0.0, y, f1);
+    model.withPump(2 * r).rhs(0.0, y, f2);
+    boolean[] rows = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = f1[i] != f2[i];
+    }
+    return rows;
   }
 
   /** A point of the branch: full unknown vector (state, omega, r). */
@@ -87,6 +117,11 @@ final class AmplitudeBranch {
             }
             out[n] = x[reB + 1];
             out[n + 1] = x[reB] - a;
+          }
+
+          @Override
+          public org.qdlaser.stages.numerics.SparsityPattern sparsity() {
+            return pattern;
           }
         };
     NewtonResult res = newton.solve(sys, x0);

@@ -37,10 +37,21 @@ final class RotatingFrame implements NonlinearSystem {
    */
   @Override
   public SparsityPattern sparsity() {
+    return borderedPattern(model, null);
+  }
+
+  /**
+   * The model's pattern (with every diagonal entry) bordered by the omega column n (rows of charged
+   * complex fields, where A z can be non-zero, plus the 2 x 2 rotation blocks of A) and the phase
+   * condition row n (Im b); with {@code pumpRows} also a pump column n + 1 in those rows and the
+   * amplitude row n + 1 (Re b). Null if the model gives no pattern.
+   */
+  static SparsityPattern borderedPattern(Model model, boolean[] pumpRows) {
     SparsityPattern p = model.sparsity();
     if (p == null) {
       return null;
     }
+    int n = model.dimension();
     int[] rs = p.rowStart();
     int[] cs = p.columns();
     int[] realPart = new int[n]; // offset of the rotating field a component belongs to, or -1
@@ -51,21 +62,30 @@ final class RotatingFrame implements NonlinearSystem {
         realPart[fl.offset() + 1] = fl.offset();
       }
     }
-    int[][] rows = new int[n + 1][];
+    int extra = pumpRows == null ? 1 : 2;
+    int[][] rows = new int[n + extra][];
     java.util.TreeSet<Integer> row = new java.util.TreeSet<>();
     for (int i = 0; i < n; i++) {
       row.clear();
       for (int k = rs[i]; k < rs[i + 1]; k++) {
         row.add(cs[k]);
       }
+      row.add(i);
       if (realPart[i] >= 0) {
-        row.add(realPart[i]); // the block [[0, -q], [q, 0]] of A
+        row.add(realPart[i]);
         row.add(realPart[i] + 1);
         row.add(n);
       }
+      if (pumpRows != null && pumpRows[i]) {
+        row.add(n + 1);
+      }
       rows[i] = row.stream().mapToInt(Integer::intValue).toArray();
     }
-    rows[n] = imB < n ? new int[] {imB, n} : new int[] {n};
+    int reB = model.layout().field("b").offset();
+    rows[n] = new int[] {reB + 1, n};
+    if (pumpRows != null) {
+      rows[n + 1] = reB < n + 1 ? new int[] {reB, n + 1} : new int[] {n + 1};
+    }
     return SparsityPattern.fromRows(rows);
   }
 

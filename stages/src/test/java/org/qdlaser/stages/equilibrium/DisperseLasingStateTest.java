@@ -30,7 +30,22 @@ class DisperseLasingStateTest {
 
   @Test
   void integrationFromTheNewtonStateRotatesAtTheNewtonFrequencyWithConstantAmplitude() {
-    Model m = cimD(40, 0.5, 3);
+    assertRotatesAtTheNewtonFrequency(cimD(40, 0.5, 3));
+  }
+
+  /**
+   * TPM_d (sparse Newton above 1,000 unknowns is not needed at N = 10, but the two-dot detuning
+   * terms are): 10 dots, width gamma, three times the Table I coupling so that they lase at 1e15 s^-1.
+   */
+  @Test
+  void tpmDIntegrationRotatesAtTheNewtonFrequency() {
+    Sample s = SampleGenerator.generate(new SampleSpec(10, 1.0, P.gamma(), 3, 0, 0, P.g()));
+    double[] g = java.util.Arrays.stream(s.couplings()).map(c -> 3 * c).toArray();
+    assertRotatesAtTheNewtonFrequency(Models.disperse(ModelKind.TPM_d,
+        new DisperseParameters(P.gamma(), P.gammaC(), P.gammaNl(), P.gammaNr(), P.mu(), 1e6, s.detunings(), g)));
+  }
+
+  static void assertRotatesAtTheNewtonFrequency(Model m) {
     RelaxationSettings rs = RelaxationSettings.rotating();
     Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver()).solve(m);
     assertThat(e.lasing()).isTrue();
