@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.cli;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,12 @@ public final class RunShardCommand implements Callable<Integer> {
         String.join(", ", s.labels()), threads, placement.host(), placement.jobId());
     TaskRunner runner = new TaskRunner(new ArtifactStore(runDir), RunMerge.previousLock(runDir), TaskJournal.of(runDir), pf.force(),
         prov, pf.runId(), placement, t -> true, t -> "");
+    Instant began = prov.startedAt();
     Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(mine);
     long reused = outcomes.values().stream().filter(TaskOutcome::reused).count();
-    spec.commandLine().getOut().println("shard " + shard + ": " + (outcomes.size() - reused) + " task(s) ran, " + reused + " reused");
+    long earlier = outcomes.values().stream().filter(o -> !o.reused() && o.start().isBefore(began)).count();
+    spec.commandLine().getOut().println("shard " + shard + ": " + (outcomes.size() - reused - earlier) + " task(s) ran, " + reused
+        + " reused, " + earlier + " already done in this run");
     return ExitCodes.OK;
   }
 

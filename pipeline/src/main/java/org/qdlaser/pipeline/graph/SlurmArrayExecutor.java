@@ -181,7 +181,8 @@ public final class SlurmArrayExecutor implements Executor {
     for (ShardList.Shard s : shards.shards()) {
       String st = states.get(arrayJob + "_" + s.index());
       if (st != null && !st.equals("COMPLETED")) {
-        failed.add(s.index() + " (" + st + ", labels " + String.join(", ", s.labels()) + ")");
+        failed.add(s.index() + " (" + st + ", labels " + String.join(", ", s.labels()) + ", log "
+            + RunLayout.slurmDir(submission.runDir()).resolve("logs").resolve("shard-" + s.index() + ".out") + ")");
       }
     }
     Path logs = RunLayout.slurmDir(submission.runDir()).resolve("logs");
@@ -195,7 +196,7 @@ public final class SlurmArrayExecutor implements Executor {
           + ") wrote no lock.json; see " + logs.resolve("merge.out") + "; qdlaser collect " + submission.runDir() + " retries it";
     }
     return "shard(s) " + String.join("; ", failed) + " of array job " + arrayJob + " failed, so merge job " + mergeJob
-        + " did not run (state " + mergeState + ") and no lock.json was written; see " + logs.resolve("shard-<index>.out")
-        + "; rerun the same command to recompute only the missing tasks";
+        + " did not run (state " + mergeState + ") and no lock.json was written; rerun the same command to recompute only the"
+        + " missing tasks";
   }
 }
