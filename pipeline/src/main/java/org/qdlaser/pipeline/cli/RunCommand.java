@@ -54,6 +54,8 @@ public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   static final String LOCAL = "local";
   static final String SLURM = "slurm";
+  /** Default shard limit: below SLURM's default MaxArraySize (1001). */
+  static final int DEFAULT_MAX_SHARDS = 1000;
 
   @Parameters(index = "0", paramLabel = "MANIFEST", description = "study manifest (YAML, schema qdlaser/manifest/v1)")
   Path manifest;
@@ -79,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--time", paramLabel = "T", description = "slurm: time limit per shard, e.g. 2:00:00 (default: the partition's)")
   String time;
 
-  @Option(names = "--shards", paramLabel = "K", description = "slurm: array tasks (default: one per model chain)")
+  @Option(names = "--shards", paramLabel = "K", description = "slurm: array tasks (default: one per model chain, at most "
+      + DEFAULT_MAX_SHARDS + ")")
   Integer shards;
 
   @Option(names = "--cpus-per-task", paramLabel = "C", description = "slurm: CPUs of each shard and of the merge (default 1)")
@@ -203,7 +206,7 @@ public final class RunCommand implements Callable<Integer> {
     if (jobs != null) {
       throw new InputException("--jobs", "--jobs sets the local executor's threads; SLURM shards use --cpus-per-task");
     }
-    SlurmOptions o = new SlurmOptions(partition, time, shards == null ? Integer.MAX_VALUE : shards,
+    SlurmOptions o = new SlurmOptions(partition, time, shards == null ? DEFAULT_MAX_SHARDS : shards,
         cpusPerTask == null ? 1 : cpusPerTask, account, detach);
     String[] problem = o.problem();
     if (problem != null) {

@@ -98,8 +98,9 @@ public final class SlurmArrayExecutor implements Executor {
 
   @Override
   public ExecutionResult execute(List<PlannedTask> plan) {
-    ShardList shards = prepare(plan);
     Path runDir = submission.runDir();
+    refuseWhileQueued(runDir);
+    ShardList shards = prepare(plan);
     String arrayJob = client.submit(arrayScript(), List.of());
     String mergeJob;
     try {
@@ -114,6 +115,7 @@ public final class SlurmArrayExecutor implements Executor {
     jobs.put("merge_job", mergeJob);
     jobs.put("shards", Integer.toString(shards.shards().size()));
     jobs.put("cpus_per_task", Integer.toString(options.cpusPerTask()));
+    jobs.put("submitted_at", org.qdlaser.pipeline.provenance.Timestamps.format(java.time.Instant.now()));
     if (options.partition() != null) {
       jobs.put("partition", options.partition());
     }
@@ -137,6 +139,25 @@ public final class SlurmArrayExecutor implements Executor {
       return new ExecutionResult(ExecutionResult.State.MERGED, Map.of(), jobs);
     }
     throw new ExecutionFailure(failureMessage(arrayJob, mergeJob, shards));
+  }
+
+  /** A new submission would replace the plan under queued jobs of an earlier one: refuse. */
+  private void refuseWhileQueued(Path runDir) {
+    Path jobsFile = RunLayout.jobsFile(runDir);
+    if (!Files.exists(jobsFile)) {
+      return;
+    }
+    try {
+      var earlier = CanonicalJson.mapper().readTree(jobsFile.toFile());
+      List<String> ids = List.of(earlier.path("array_job").asText(), earlier.path("merge_job").asText());
+      Map<String, String> queued = client.queue(ids);
+      if (!queued.isEmpty()) {
+        throw new ExecutionFailure("run directory " + runDir + " has queued jobs " + String.join(", ", queued.keySet())
+            + " of an earlier submission: wait for them (the merge finishes that run) or scancel " + String.join(" ", ids));
+      }
+    } catch (IOException e) {
+      LOG.debug("ignoring unreadable {}: {}", jobsFile, e.toString());
+    }
   }
 
   private void follow(String arrayJob, String mergeJob, int shardCount) {
