@@ -64,6 +64,7 @@ public final class CollectCommand implements Callable<Integer> {
     if (threads < 1 || threads > 1024) {
       throw new InputException("--jobs", "jobs must be in [1, 1024], got " + threads);
     }
+    pf.checkSameJar();
     List<PlannedTask> plan = pf.replan(dir);
     ShardList shards = Files.exists(RunLayout.shardsFile(dir)) ? ShardList.read(RunLayout.shardsFile(dir)) : null;
     ProvenanceCollector prov = new ProvenanceCollector(pf.study(), pf.manifestSha256(), ProvenanceCollector.defaultCodeDir());

@@ -3,7 +3,6 @@ package org.qdlaser.pipeline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,11 +11,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.graph.ExecutionResult;
 import org.qdlaser.pipeline.graph.LocalExecutor;
+import org.qdlaser.pipeline.graph.PlanFile;
 import org.qdlaser.pipeline.graph.PlannedTask;
 import org.qdlaser.pipeline.graph.ReportContext;
 import org.qdlaser.pipeline.graph.RunMerge;
@@ -240,16 +241,9 @@ public final class RunCommand implements Callable<Integer> {
       }
       return checked(p);
     }
-    try {
-      var source = RunCommand.class.getProtectionDomain().getCodeSource();
-      if (source != null && source.getLocation() != null) {
-        Path p = Path.of(source.getLocation().toURI());
-        if (Files.isRegularFile(p) && p.toString().endsWith(".jar")) {
-          return checked(p.toAbsolutePath().normalize());
-        }
-      }
-    } catch (URISyntaxException | RuntimeException e) {
-      LOG.debug("code location unknown: {}", e.toString());
+    Optional<Path> running = PlanFile.runningJar();
+    if (running.isPresent()) {
+      return checked(running.get());
     }
     throw new InputException("--executor", "--executor slurm runs the self-contained jar, but this qdlaser does not run from one:"
         + " use ./qdlaser (pipeline/target/qdlaser.jar) or set QDLASER_JAR");

@@ -91,6 +91,7 @@ public final class RunShardCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("qdlaser: shard " + shard + " failed on request (" + FAIL_ENV + ")");
       return ExitCodes.FAILURE;
     }
+    pf.checkSameJar();
     List<PlannedTask> all = pf.replan(runDir);
     List<PlannedTask> mine = shards.tasksOf(shard, all);
     ShardList.Shard s = shards.shards().get(shard);

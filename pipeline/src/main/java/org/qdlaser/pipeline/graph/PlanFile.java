@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.URISyntaxException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,9 +35,10 @@ import org.qdlaser.pipeline.store.Hashing;
  * @param codeIdentity the report's code identity (from the submitting host)
  * @param environment the report's environment facts (from the submitting host)
  * @param tasks the task specs in plan (topological) order
+ * @param jarSha256 SHA-256 of the jar the jobs run (null if unknown): shards and merge refuse another
  */
 public record PlanFile(String schema, String study, String manifestSha256, String runId, boolean force, String codeIdentity,
-    SortedMap<String, String> environment, List<TaskSpec> tasks) {
+    SortedMap<String, String> environment, List<TaskSpec> tasks, String jarSha256) {
   public static final String SCHEMA = "qdlaser/plan/v1";
   /** The manifest copy inside the run directory. */
   public static final String MANIFEST = "manifest.yaml";
@@ -53,9 +56,43 @@ public record PlanFile(String schema, String study, String manifestSha256, Strin
   }
 
   public static PlanFile of(String study, String manifestSha256, String runId, boolean force, ReportContext context,
-      List<PlannedTask> plan) {
+      List<PlannedTask> plan, String jarSha256) {
     return new PlanFile(SCHEMA, study, manifestSha256, runId, force, context.codeIdentity(), new TreeMap<>(context.environment()),
-        plan.stream().map(PlannedTask::spec).toList());
+        plan.stream().map(PlannedTask::spec).toList(), jarSha256);
+  }
+
+  /** The jar this process runs from, if it runs from a jar. */
+  public static Optional<Path> runningJar() {
+    try {
+      var source = PlanFile.class.getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation() != null) {
+        Path p = Path.of(source.getLocation().toURI());
+        if (Files.isRegularFile(p) && p.toString().endsWith(".jar")) {
+          return Optional.of(p.toAbsolutePath().normalize());
+        }
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // unknown code location: no jar
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Fails if this process runs from a jar other than the one the plan was submitted with (the jar
+   * was rebuilt or replaced while jobs were queued).
+   */
+  public void checkSameJar() {
+    if (jarSha256 == null) {
+      return;
+    }
+    Optional<Path> jar = runningJar();
+    if (jar.isPresent()) {
+      String sha = Hashing.sha256Hex(jar.get());
+      if (!sha.equals(jarSha256)) {
+        throw new ExecutionFailure("jar " + jar.get() + " changed since submission (sha256 " + sha + ", plan says " + jarSha256
+            + "): do not rebuild the jar while jobs are queued; resubmit with qdlaser run");
+      }
+    }
   }
 
   public ReportContext reportContext() {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.Hashing;
 import org.qdlaser.pipeline.store.LockFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlurmArrayExecutor implements Executor {
   private static final Logger LOG = LoggerFactory.getLogger(SlurmArrayExecutor.class);
+  /** Consecutive squeue failures tolerated while following (slurmctld restarts, timeouts). */
+  static final int MAX_QUEUE_FAILURES = 6;
 
   /**
    * What the executor needs besides the plan.
@@ -69,7 +72,7 @@ public final class SlurmArrayExecutor implements Executor {
   public ShardList prepare(List<PlannedTask> plan) {
     Path runDir = submission.runDir();
     PlanFile pf = PlanFile.of(submission.study(), submission.manifestSha256(), submission.runId(), submission.force(),
-        submission.context(), plan);
+        submission.context(), plan, Files.isRegularFile(submission.jar()) ? Hashing.sha256Hex(submission.jar()) : null);
     Path planPath = RunLayout.planFile(runDir);
     String planSha = pf.write(planPath);
     ShardList shards = ShardList.pack(plan, options.shards(), planSha);
@@ -162,8 +165,21 @@ public final class SlurmArrayExecutor implements Executor {
 
   private void follow(String arrayJob, String mergeJob, int shardCount) {
     String last = "";
+    int failures = 0;
     while (true) {
-      Map<String, String> q = client.queue(List.of(arrayJob, mergeJob));
+      Map<String, String> q;
+      try {
+        q = client.queue(List.of(arrayJob, mergeJob));
+        failures = 0;
+      } catch (ExecutionFailure e) {
+        if (++failures >= MAX_QUEUE_FAILURES) {
+          throw new ExecutionFailure(e.getMessage() + " (" + failures + " times in a row); jobs " + arrayJob + " and " + mergeJob
+              + " may still run: the merge job finishes the run, or qdlaser collect " + submission.runDir() + " later", e);
+        }
+        LOG.warn("{}; retrying in {} s", e.getMessage(), submission.poll().toSeconds());
+        sleep(arrayJob, mergeJob);
+        continue;
+      }
       if (q.isEmpty()) {
         LOG.info("jobs {} and {} have left the queue", arrayJob, mergeJob);
         return;
@@ -186,13 +202,17 @@ public final class SlurmArrayExecutor implements Executor {
         LOG.info(now);
         last = now;
       }
-      try {
-        Thread.sleep(submission.poll().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ExecutionFailure("interrupted while following jobs " + arrayJob + " and " + mergeJob
-            + "; they go on: run qdlaser collect " + submission.runDir() + " when they are done");
-      }
+      sleep(arrayJob, mergeJob);
+    }
+  }
+
+  private void sleep(String arrayJob, String mergeJob) {
+    try {
+      Thread.sleep(submission.poll().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExecutionFailure("interrupted while following jobs " + arrayJob + " and " + mergeJob
+          + "; they go on: run qdlaser collect " + submission.runDir() + " when they are done");
     }
   }
 

@@ -37,13 +37,18 @@ class ShardedRunTest {
 
   /** Writes manifest copy, plan, shards and scripts as run --executor slurm does, submits nothing. */
   static ShardList prepare(Path runDir, int shards) throws Exception {
+    return prepare(runDir, shards, Path.of("/opt/qdlaser.jar"));
+  }
+
+  /** As {@link #prepare(Path, int)}, naming the jar the jobs would run. */
+  static ShardList prepare(Path runDir, int shards, Path jar) throws Exception {
     byte[] manifest = SMALL.getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(runDir);
     AtomicFiles.write(runDir.resolve("manifest.yaml"), manifest);
     ReportContext context = new ReportContext("test-code", Map.of("JVM", "test"));
     List<PlannedTask> plan = StudyPlanner.plan(ManifestParser.parse(SMALL), context);
     var sub = new SlurmArrayExecutor.Submission(runDir, "small", Hashing.sha256Hex(manifest), UUID.randomUUID().toString(), false,
-        context, Path.of("/opt/qdlaser.jar"), Duration.ofSeconds(1));
+        context, jar, Duration.ofSeconds(1));
     return new SlurmArrayExecutor(sub, new SlurmOptions(null, null, shards, 1, null, false), new SlurmClient()).prepare(plan);
   }
 

@@ -229,6 +229,20 @@ class SlurmIT {
     assertThat(tmp.resolve("run")).doesNotExist();
   }
 
+  @Test
+  @Timeout(60)
+  void aShardRunningAnotherJarThanSubmittedRefuses(@TempDir Path tmp) throws Exception {
+    requireJar();
+    Path submittedJar = tmp.resolve("old.jar");
+    Files.writeString(submittedJar, "the jar at submission time");
+    Path run = tmp.resolve("run");
+    ShardedRunTest.prepare(run, 2, submittedJar);
+    Result r = qdlaser(tmp, Map.of(), Duration.ofSeconds(50), "run-shard", "--plan", RunLayout.planFile(run).toString(), "--shard", "0");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("changed since submission").contains(JAR.toString());
+    assertThat(RunLayout.journalDir(run)).doesNotExist();
+  }
+
   /** Task ids with a completion record in the run's journal. */
   static Set<String> recordedTasks(Path run) throws IOException {
     Set<String> ids = new HashSet<>();
