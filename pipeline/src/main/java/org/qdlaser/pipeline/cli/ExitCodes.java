@@ -1,5 +1,6 @@
 package org.qdlaser.pipeline.cli;
 
+import org.qdlaser.pipeline.graph.ExecutionFailure;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.numerics.IntegrationException;
@@ -28,6 +29,11 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     if (ex instanceof IntegrationException || ex instanceof EquilibriumException || ex instanceof ComputationFailure) {
       err.println("qdlaser: computation failed: " + ex.getMessage());
       LOG.debug("computation failure", ex);
+      return FAILURE;
+    }
+    if (ex instanceof ExecutionFailure) {
+      err.println("qdlaser: run failed: " + ex.getMessage());
+      LOG.debug("execution failure", ex);
       return FAILURE;
     }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Lasing thresholds of quantum-dot nanolasers (CIM, TPM_IF, TPM): reproducible studies.",
-    subcommands = {RunCommand.class, VerifyCommand.class, ArchiveCommand.class, GoldenCommand.class, PointCommand.class, ThresholdCommand.class, BenchCommand.class})
+    subcommands = {RunCommand.class, RunShardCommand.class, CollectCommand.class, VerifyCommand.class, ArchiveCommand.class,
+        GoldenCommand.class, PointCommand.class, ThresholdCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,20 +1,33 @@
 package org.qdlaser.pipeline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.qdlaser.pipeline.graph.ExecutionResult;
 import org.qdlaser.pipeline.graph.LocalExecutor;
+import org.qdlaser.pipeline.graph.PlanFile;
 import org.qdlaser.pipeline.graph.PlannedTask;
 import org.qdlaser.pipeline.graph.ReportContext;
+import org.qdlaser.pipeline.graph.RunMerge;
+import org.qdlaser.pipeline.graph.ShardList;
+import org.qdlaser.pipeline.graph.SlurmArrayExecutor;
+import org.qdlaser.pipeline.graph.SlurmClient;
+import org.qdlaser.pipeline.graph.SlurmOptions;
+import org.qdlaser.pipeline.graph.SlurmScripts;
 import org.qdlaser.pipeline.graph.StudyPlanner;
-import org.qdlaser.pipeline.graph.TaskOutcome;
+import org.qdlaser.pipeline.graph.TaskRunner;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.manifest.ManifestParser;
 import org.qdlaser.pipeline.manifest.Study;
@@ -22,9 +35,9 @@ import org.qdlaser.pipeline.provenance.Provenance;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.AtomicFiles;
+import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
 import org.qdlaser.pipeline.store.LockFile;
-import org.qdlaser.pipeline.store.LockFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,11 +45,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Runs a study manifest through all stages into a run directory with lock and provenance. */
+/**
+ * Runs a study manifest through all stages into a run directory with lock and provenance, on the
+ * local thread pool or as a SLURM job array plus a merge job.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a study manifest: sampling, integration, equilibrium, fitting, report.")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  static final String LOCAL = "local";
+  static final String SLURM = "slurm";
+  /** Default shard limit: below SLURM's default MaxArraySize (1001). */
+  static final int DEFAULT_MAX_SHARDS = 1000;
 
   @Parameters(index = "0", paramLabel = "MANIFEST", description = "study manifest (YAML, schema qdlaser/manifest/v1)")
   Path manifest;
@@ -44,19 +64,52 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run directory (default runs/<study>)")
   Path output;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: number of CPUs)")
+  @Option(names = "--jobs", paramLabel = "N", description = "worker threads of the local executor (default: number of CPUs)")
   Integer jobs;
 
   @Option(names = "--force", description = "recompute every task, even if its artifacts verify")
   boolean force;
 
-  @Option(names = "--dry-run", description = "validate the manifest and print the plan; write nothing")
+  @Option(names = "--dry-run", description = "validate the manifest and print the plan (and shards); write nothing")
   boolean dryRun;
+
+  @Option(names = "--executor", paramLabel = "E", description = "local (default: thread pool) or slurm (job array + merge job)")
+  String executor = LOCAL;
+
+  @Option(names = "--partition", paramLabel = "P", description = "slurm: partition (default: the cluster's)")
+  String partition;
+
+  @Option(names = "--time", paramLabel = "T", description = "slurm: time limit per shard, e.g. 2:00:00 (default: the partition's)")
+  String time;
+
+  @Option(names = "--shards", paramLabel = "K", description = "slurm: array tasks (default: one per model chain, at most "
+      + DEFAULT_MAX_SHARDS + ")")
+  Integer shards;
+
+  @Option(names = "--cpus-per-task", paramLabel = "C", description = "slurm: CPUs of each shard and of the merge (default 1)")
+  Integer cpusPerTask;
+
+  @Option(names = "--account", paramLabel = "A", description = "slurm: account to charge")
+  String account;
+
+  @Option(names = "--detach", description = "slurm: return after submitting; the merge job (or qdlaser collect) finishes the run")
+  boolean detach;
+
+  @Option(names = "--poll-interval", paramLabel = "S", hidden = true, description = "slurm: seconds between squeue calls")
+  int pollSeconds = 10;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    String exec = executor == null ? LOCAL : executor.toLowerCase(Locale.ROOT);
+    if (!exec.equals(LOCAL) && !exec.equals(SLURM)) {
+      throw new InputException("--executor", "unknown executor '" + executor + "', allowed: local, slurm");
+    }
+    SlurmOptions slurm = exec.equals(SLURM) ? slurmOptions() : null;
+    if (slurm == null) {
+      rejectSlurmOnlyOptions();
+    }
     byte[] manifestBytes;
     try {
       manifestBytes = Files.readAllBytes(manifest);
@@ -68,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
     if (threads < 1 || threads > 1024) {
       throw new InputException("--jobs", "jobs must be in [1, 1024], got " + threads);
     }
-    Path runDir = output != null ? output : Path.of("runs", study.name());
+    Path runDir = (output != null ? output : Path.of("runs", study.name())).toAbsolutePath().normalize();
     String manifestSha = Hashing.sha256Hex(manifestBytes);
     ProvenanceCollector prov = new ProvenanceCollector(study.name(), manifestSha, ProvenanceCollector.defaultCodeDir());
     Provenance.CodeVersion code = prov.code();
@@ -77,46 +130,131 @@ public final class RunCommand implements Callable<Integer> {
             + VersionProvider.version(),
         environment());
     List<PlannedTask> plan = StudyPlanner.plan(study, context);
+    PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {
-      var out = spec.commandLine().getOut();
       out.println("study " + study.name() + ": " + plan.size() + " tasks -> " + runDir);
       for (PlannedTask t : plan) {
         out.println("  " + t.spec().id() + " (v" + t.spec().stageVersion() + ")"
             + (t.spec().dependsOn().isEmpty() ? "" : " <- " + String.join(", ", t.spec().dependsOn())));
       }
+      if (slurm != null) {
+        ShardList sl = ShardList.pack(plan, slurm.shards(), "0".repeat(64));
+        out.println(sl.shards().size() + " shard(s) (LPT on estimated cost), report in the merge job:");
+        for (ShardList.Shard s : sl.shards()) {
+          out.println(String.format(Locale.ROOT, "  shard %d: cost %.1f: %s", s.index(), s.cost(), String.join(", ", s.labels())));
+        }
+      }
       return ExitCodes.OK;
+    }
+    if (slurm != null) {
+      return runOnSlurm(study, plan, runDir, manifestBytes, manifestSha, context, slurm, out);
     }
 
     Files.createDirectories(runDir);
-    Path lockPath = runDir.resolve(LockFile.FILE_NAME);
-    LockFile previous = null;
-    if (Files.exists(lockPath)) {
-      try {
-        previous = LockFile.read(lockPath);
-      } catch (LockFileException e) {
-        LOG.warn("previous {} unreadable, recomputing everything: {}", lockPath, e.getMessage());
-      }
-      // A run that fails must not leave a lock that describes a mix of old and new artifacts.
-      Files.delete(lockPath);
-    }
+    LockFile previous = RunMerge.begin(runDir);
     AtomicFiles.write(runDir.resolve("manifest.yaml"), manifestBytes);
     LOG.info("study {}: {} tasks, {} worker thread(s), run directory {}", study.name(), plan.size(), threads, runDir);
-
-    Map<String, TaskOutcome> outcomes = new LocalExecutor(new ArtifactStore(runDir), previous, threads, force, prov).execute(plan);
-
-    List<LockFile.TaskEntry> entries = new ArrayList<>();
-    int ran = 0;
-    for (TaskOutcome o : outcomes.values()) {
-      entries.add(new LockFile.TaskEntry(o.spec().stage(), o.spec().stageVersion(), o.key(), o.artifacts()));
-      ran += o.reused() ? 0 : 1;
-    }
-    LockFile.of(study.name(), manifestSha, entries).write(lockPath);
-    prov.finish();
-    prov.write(runDir.resolve(Provenance.FILE_NAME));
-    var out = spec.commandLine().getOut();
-    out.println("study " + study.name() + ": " + ran + " task(s) ran, " + (outcomes.size() - ran) + " reused");
+    LocalExecutor local = new LocalExecutor(TaskRunner.local(new ArtifactStore(runDir), previous, force, prov), threads);
+    ExecutionResult result = local.execute(plan);
+    RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, result.outcomes(), prov);
+    out.println("study " + study.name() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
     out.println("report: " + runDir.resolve("report").resolve("index.html"));
     return ExitCodes.OK;
+  }
+
+  private Integer runOnSlurm(Study study, List<PlannedTask> plan, Path runDir, byte[] manifestBytes, String manifestSha,
+      ReportContext context, SlurmOptions slurm, PrintWriter out) throws IOException {
+    if (!SlurmClient.onPath("sbatch")) {
+      throw new InputException("--executor", "--executor slurm needs sbatch on PATH (a SLURM login node), but it was not found");
+    }
+    String problem = SlurmScripts.pathProblem(runDir);
+    if (problem != null) {
+      throw new InputException("--output", "run directory: " + problem);
+    }
+    Path jar = shadedJar();
+    if (pollSeconds < 1) {
+      throw new InputException("--poll-interval", "poll interval must be >= 1 s, got " + pollSeconds);
+    }
+    Files.createDirectories(runDir);
+    RunMerge.begin(runDir);
+    AtomicFiles.write(runDir.resolve("manifest.yaml"), manifestBytes);
+    SlurmArrayExecutor.Submission sub = new SlurmArrayExecutor.Submission(runDir, study.name(), manifestSha,
+        UUID.randomUUID().toString(), force, context, jar, Duration.ofSeconds(pollSeconds));
+    ExecutionResult result = new SlurmArrayExecutor(sub, slurm, new SlurmClient()).execute(plan);
+    String arrayJob = result.jobs().get("array_job");
+    String mergeJob = result.jobs().get("merge_job");
+    if (result.state() == ExecutionResult.State.SUBMITTED) {
+      out.println("study " + study.name() + ": submitted array job " + arrayJob + " (" + result.jobs().get("shards")
+          + " shard(s)) and merge job " + mergeJob);
+      out.println("follow: squeue -j " + arrayJob + "," + mergeJob + "; the merge job writes " + runDir.resolve(LockFile.FILE_NAME));
+      out.println("finish by hand if needed: qdlaser collect " + runDir);
+      return ExitCodes.OK;
+    }
+    int ran = 0;
+    int total = 0;
+    JsonNode prov = CanonicalJson.mapper().readTree(runDir.resolve(Provenance.FILE_NAME).toFile());
+    for (JsonNode t : prov.path("tasks")) {
+      total++;
+      ran += "RAN".equals(t.path("status").asText()) ? 1 : 0;
+    }
+    out.println("study " + study.name() + ": " + ran + " task(s) ran, " + (total - ran) + " reused (array job " + arrayJob
+        + ", merge job " + mergeJob + ")");
+    out.println("report: " + runDir.resolve("report").resolve("index.html"));
+    return ExitCodes.OK;
+  }
+
+  private SlurmOptions slurmOptions() {
+    if (jobs != null) {
+      throw new InputException("--jobs", "--jobs sets the local executor's threads; SLURM shards use --cpus-per-task");
+    }
+    SlurmOptions o = new SlurmOptions(partition, time, shards == null ? DEFAULT_MAX_SHARDS : shards,
+        cpusPerTask == null ? 1 : cpusPerTask, account, detach);
+    String[] problem = o.problem();
+    if (problem != null) {
+      throw new InputException(problem[0], problem[1]);
+    }
+    return o;
+  }
+
+  private void rejectSlurmOnlyOptions() {
+    Map<String, Boolean> given = new TreeMap<>();
+    given.put("--partition", partition != null);
+    given.put("--time", time != null);
+    given.put("--shards", shards != null);
+    given.put("--cpus-per-task", cpusPerTask != null);
+    given.put("--account", account != null);
+    given.put("--detach", detach);
+    given.forEach((name, set) -> {
+      if (set) {
+        throw new InputException(name, name + " applies to --executor slurm only (executor is local)");
+      }
+    });
+  }
+
+  /** The shaded jar the SLURM jobs run: $QDLASER_JAR, else the jar this process runs from. */
+  static Path shadedJar() {
+    String env = System.getenv("QDLASER_JAR");
+    if (env != null && !env.isBlank()) {
+      Path p = Path.of(env).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(p)) {
+        throw new InputException("QDLASER_JAR", "QDLASER_JAR names no file: " + p);
+      }
+      return checked(p);
+    }
+    Optional<Path> running = PlanFile.runningJar();
+    if (running.isPresent()) {
+      return checked(running.get());
+    }
+    throw new InputException("--executor", "--executor slurm runs the self-contained jar, but this qdlaser does not run from one:"
+        + " use ./qdlaser (pipeline/target/qdlaser.jar) or set QDLASER_JAR");
+  }
+
+  private static Path checked(Path jar) {
+    String problem = SlurmScripts.pathProblem(jar);
+    if (problem != null) {
+      throw new InputException("QDLASER_JAR", "jar: " + problem);
+    }
+    return jar;
   }
 
   private static Map<String, String> environment() {

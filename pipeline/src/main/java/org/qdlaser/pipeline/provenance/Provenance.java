@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * @param endedAt run end, ISO-8601 UTC, or null while the run is still going
  * @param seeds random seeds by name
  * @param tasks task records, in start order
+ * @param execution how the run was executed: {@code executor} ({@code local} or {@code slurm}) and,
+ *     for SLURM, the job ids ({@code array_job}, {@code merge_job}) and submission options
  */
 public record Provenance(
     String schema,
@@ -45,7 +47,8 @@ public record Provenance(
     String startedAt,
     String endedAt,
     SortedMap<String, Long> seeds,
-    List<TaskRecord> tasks) {
+    List<TaskRecord> tasks,
+    SortedMap<String, String> execution) {
   private static final Logger LOG = LoggerFactory.getLogger(Provenance.class);
   public static final String SCHEMA = "qdlaser/provenance/v1";
   /** File name inside the run directory. */
@@ -111,6 +114,7 @@ public record Provenance(
     }
     seeds = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(seeds, "seeds")));
     tasks = List.copyOf(Objects.requireNonNull(tasks, "tasks"));
+    execution = Collections.unmodifiableSortedMap(new TreeMap<>(execution == null ? java.util.Map.of() : execution));
   }
 
   /** Pretty canonical JSON bytes. */

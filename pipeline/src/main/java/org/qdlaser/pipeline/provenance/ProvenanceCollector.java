@@ -52,6 +52,7 @@ public final class ProvenanceCollector {
   private final Object lock = new Object();
   private final SortedMap<String, Long> seeds = new TreeMap<>();
   private final List<TaskRecord> tasks = new ArrayList<>();
+  private final SortedMap<String, String> execution = new TreeMap<>(Map.of("executor", TaskRecord.EXECUTOR_LOCAL));
   private Instant endedAt;
 
   /**
@@ -140,6 +141,16 @@ public final class ProvenanceCollector {
     values.forEach((k, v) -> seed(k, Objects.requireNonNull(v, "seed " + k)));
   }
 
+  /**
+   * Records how the run is executed (replacing earlier values of the same names), e.g.
+   * {@code executor=slurm}, {@code array_job=123}. Thread-safe.
+   */
+  public void execution(Map<String, String> values) {
+    synchronized (lock) {
+      values.forEach((k, v) -> execution.put(Objects.requireNonNull(k, "execution key"), Objects.requireNonNull(v, "execution " + k)));
+    }
+  }
+
   /** Records one task. Thread-safe. */
   public TaskRecord recordTask(TaskRecord record) {
     Objects.requireNonNull(record, "task record");
@@ -185,7 +196,8 @@ public final class ProvenanceCollector {
           Timestamps.format(startedAt),
           endedAt == null ? null : Timestamps.format(endedAt),
           seeds,
-          ordered);
+          ordered,
+          execution);
     }
   }
 

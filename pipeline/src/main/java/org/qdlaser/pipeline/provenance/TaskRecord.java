@@ -18,6 +18,9 @@ import org.qdlaser.pipeline.store.Hashing;
  * @param endedAt ISO-8601 UTC, not before {@code startedAt}
  * @param wallSeconds wall-clock duration in seconds
  * @param host host name that executed the task
+ * @param executor the executor that ran the task: {@code local} or {@code slurm}
+ * @param jobId the SLURM job that ran it ({@code <array job>_<index>} for a shard, the merge job's
+ *     id for the report), null outside SLURM
  */
 public record TaskRecord(
     String key,
@@ -29,7 +32,9 @@ public record TaskRecord(
     String startedAt,
     String endedAt,
     double wallSeconds,
-    String host) {
+    String host,
+    String executor,
+    String jobId) {
 
   /** Whether a task was executed or reused. */
   public enum Status {
@@ -42,6 +47,15 @@ public record TaskRecord(
   public static final String REASON_CHECKSUM_MISMATCH = "artifact checksum mismatch";
   public static final String REASON_FORCED = "--force";
   public static final String REASON_REUSED = "reused: key unchanged and artifacts verify";
+  /** Executor name of tasks run on the local thread pool. */
+  public static final String EXECUTOR_LOCAL = "local";
+
+  /** A record of a task run by the local executor (no job id). */
+  public TaskRecord(
+      String key, String stage, int stageVersion, String label, Status status, String reason, String startedAt, String endedAt,
+      double wallSeconds, String host) {
+    this(key, stage, stageVersion, label, status, reason, startedAt, endedAt, wallSeconds, host, EXECUTOR_LOCAL, null);
+  }
 
   public TaskRecord {
     Hashing.requireSha256Hex(key, "task record key");
@@ -66,12 +80,31 @@ public record TaskRecord(
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("task record " + stage + "/" + label + ": host must not be blank");
     }
+    if (executor == null || executor.isBlank()) {
+      throw new IllegalArgumentException("task record " + stage + "/" + label + ": executor must not be blank");
+    }
+    if (jobId != null && jobId.isBlank()) {
+      jobId = null;
+    }
   }
 
-  /** A record whose wall time is {@code end - start}. */
+  /** This record with another status and reason (e.g. when a merge adopts a shard's record). */
+  public TaskRecord withStatus(Status newStatus, String newReason) {
+    return new TaskRecord(key, stage, stageVersion, label, newStatus, newReason, startedAt, endedAt, wallSeconds, host, executor, jobId);
+  }
+
+  /** A record of the local executor whose wall time is {@code end - start}. */
   public static TaskRecord of(
       String key, String stage, int stageVersion, String label, Status status, String reason, Instant start, Instant end, String host) {
+    return of(key, stage, stageVersion, label, status, reason, start, end, host, EXECUTOR_LOCAL, null);
+  }
+
+  /** A record whose wall time is {@code end - start}, with its executor and job id. */
+  public static TaskRecord of(
+      String key, String stage, int stageVersion, String label, Status status, String reason, Instant start, Instant end, String host,
+      String executor, String jobId) {
     double wall = Duration.between(start, end).toNanos() / 1e9;
-    return new TaskRecord(key, stage, stageVersion, label, status, reason, Timestamps.format(start), Timestamps.format(end), Math.max(wall, 0), host);
+    return new TaskRecord(key, stage, stageVersion, label, status, reason, Timestamps.format(start), Timestamps.format(end),
+        Math.max(wall, 0), host, executor, jobId);
   }
 }

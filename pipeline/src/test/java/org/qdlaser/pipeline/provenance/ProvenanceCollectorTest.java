@@ -49,7 +49,7 @@ class ProvenanceCollectorTest {
     JsonNode json = CanonicalJson.mapper().readTree(file.toFile());
     assertThat(iterable(json.fieldNames()))
         .containsExactly(
-            "availableProcessors", "code", "endedAt", "hostname", "jvm", "libraries", "manifestSha256", "os", "qdlaserVersion", "schema",
+            "availableProcessors", "code", "endedAt", "execution", "hostname", "jvm", "libraries", "manifestSha256", "os", "qdlaserVersion", "schema",
             "seeds", "startedAt", "study", "tasks");
     assertThat(json.get("schema").asText()).isEqualTo("qdlaser/provenance/v1");
     assertThat(json.get("manifestSha256").asText()).isEqualTo(SHA);
@@ -69,7 +69,11 @@ class ProvenanceCollectorTest {
 
     JsonNode task = json.get("tasks").get(0);
     assertThat(iterable(task.fieldNames()))
-        .containsExactly("endedAt", "host", "key", "label", "reason", "stage", "stageVersion", "startedAt", "status", "wallSeconds");
+        .containsExactly("endedAt", "executor", "host", "jobId", "key", "label", "reason", "stage", "stageVersion", "startedAt", "status",
+            "wallSeconds");
+    assertThat(task.get("executor").asText()).isEqualTo("local");
+    assertThat(task.get("jobId").isNull()).as("no SLURM job").isTrue();
+    assertThat(json.get("execution").get("executor").asText()).isEqualTo("local");
     // same start: ordered by stage name
     assertThat(task.get("stage").asText()).isEqualTo("integration");
     assertThat(task.get("status").asText()).isEqualTo("REUSED");

@@ -1,0 +1,90 @@
+package org.qdlaser.pipeline.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.qdlaser.pipeline.graph.LocalExecutor;
+import org.qdlaser.pipeline.graph.Placement;
+import org.qdlaser.pipeline.graph.PlanFile;
+import org.qdlaser.pipeline.graph.PlannedTask;
+import org.qdlaser.pipeline.graph.RunLayout;
+import org.qdlaser.pipeline.graph.RunMerge;
+import org.qdlaser.pipeline.graph.ShardList;
+import org.qdlaser.pipeline.graph.TaskJournal;
+import org.qdlaser.pipeline.graph.TaskOutcome;
+import org.qdlaser.pipeline.graph.TaskRunner;
+import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.provenance.ProvenanceCollector;
+import org.qdlaser.pipeline.store.ArtifactStore;
+import org.qdlaser.pipeline.store.CanonicalJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The merge of a sharded run (the SLURM merge job, or by hand after {@code --detach}): adopts
+ * every shard's tasks, runs the report, writes {@code lock.json} and {@code provenance.json}.
+ * Fails (exit 1, no lock) naming the first task no shard completed.
+ */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+    description = "Finish a run submitted with --executor slurm: report, lock.json, provenance.json.")
+public final class CollectCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(CollectCommand.class);
+
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run directory of a run submitted with --executor slurm")
+  Path runDir;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "worker threads for the report (default: the CPUs)")
+  Integer jobs;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = runDir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new InputException("RUN_DIR", "not a directory: " + runDir);
+    }
+    PlanFile pf;
+    try {
+      pf = PlanFile.read(RunLayout.planFile(dir));
+    } catch (NoSuchFileException e) {
+      throw new InputException("RUN_DIR", runDir + " has no " + RunLayout.STATE_DIR + "/plan.json: it was not submitted with"
+          + " --executor slurm (run it with qdlaser run)");
+    }
+    int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    if (threads < 1 || threads > 1024) {
+      throw new InputException("--jobs", "jobs must be in [1, 1024], got " + threads);
+    }
+    pf.checkSameJar();
+    List<PlannedTask> plan = pf.replan(dir);
+    ShardList shards = Files.exists(RunLayout.shardsFile(dir)) ? ShardList.read(RunLayout.shardsFile(dir)) : null;
+    ProvenanceCollector prov = new ProvenanceCollector(pf.study(), pf.manifestSha256(), ProvenanceCollector.defaultCodeDir());
+    Map<String, String> execution = new TreeMap<>(Map.of("executor", Placement.SLURM));
+    if (Files.exists(RunLayout.jobsFile(dir))) {
+      execution.putAll(CanonicalJson.mapper().readValue(RunLayout.jobsFile(dir).toFile(), new TypeReference<Map<String, String>>() {}));
+    }
+    prov.execution(execution);
+    Placement placement = Placement.fromEnvironment(prov.hostname());
+    TaskRunner runner = new TaskRunner(new ArtifactStore(dir), RunMerge.previousLock(dir), TaskJournal.of(dir), pf.force(), prov,
+        pf.runId(), placement, ShardList::isMergeTask, t -> {
+          int s = shards == null ? -1 : shards.shardOf(t.label());
+          return s < 0 ? "" : ": shard " + s + " did not complete it (see " + RunLayout.slurmDir(dir).resolve("logs")
+              .resolve("shard-" + s + ".out") + "); rerun the same qdlaser run command to recompute only the missing tasks";
+        });
+    LOG.info("collecting {} ({} tasks) on {}", dir, plan.size(), placement.host());
+    Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(plan);
+    RunMerge.Summary summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), outcomes, prov);
+    spec.commandLine().getOut().println("study " + pf.study() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
+    spec.commandLine().getOut().println("report: " + dir.resolve("report").resolve("index.html"));
+    return ExitCodes.OK;
+  }
+}
