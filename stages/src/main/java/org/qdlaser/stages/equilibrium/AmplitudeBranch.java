@@ -6,16 +6,18 @@ import org.qdlaser.stages.numerics.NewtonResult;
 import org.qdlaser.stages.numerics.NewtonSolver;
 import org.qdlaser.stages.numerics.NonlinearSystem;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ParameterFamily;
 
 /**
  * The lasing branch parametrised by the field amplitude: for a given |b| = a, solve for the state,
- * the frequency omega and the pump r. Unknowns x = (state, omega, r); equations f(z; r) - omega A z
- * = 0, Im b = 0, Re b = a. A fold in r is a regular point in this parametrisation (r(a) has a
- * minimum there), so the saddle-node is located by minimising r(a) without any singular Newton
- * iteration.
+ * the frequency omega and the continuation parameter p (the pump r unless another {@link
+ * ParameterFamily} is given). Unknowns x = (state, omega, p); equations f(z; p) - omega A z = 0,
+ * Im b = 0, Re b = a. A fold in p is a regular point in this parametrisation (p(a) has an extremum
+ * there), so the saddle-node is located by minimising p(a) without any singular Newton iteration.
  */
 final class AmplitudeBranch {
   private final Model model;
+  private final ParameterFamily family;
   private final NewtonSolver newton;
 
   /** Rows of the right-hand side that depend on the pump (probed once), for the sparse pattern. */
@@ -24,17 +26,23 @@ final class AmplitudeBranch {
   private final org.qdlaser.stages.numerics.SparsityPattern pattern;
 
   AmplitudeBranch(Model model, NewtonSolver newton) {
-    this.model = model;
+    this(ParameterFamily.pump(model), newton);
+  }
+
+  AmplitudeBranch(ParameterFamily family, NewtonSolver newton) {
+    this.family = family;
+    this.model = family.at(family.base());
     this.newton = newton;
-    this.pumpRows = model.sparsity() == null ? null : pumpRows(model);
+    this.pumpRows = model.sparsity() == null ? null : pumpRows(family);
     this.pattern = pumpRows == null ? null : RotatingFrame.borderedPattern(model, pumpRows);
   }
 
   /**
-   * Rows whose value changes with the pump at a pseudo-random state (the pump enters linearly in
-   * the population equations; a random state makes accidental cancellation improbable).
+   * Rows whose value changes with the parameter at a pseudo-random state (the pump enters linearly
+   * in the population equations; a random state makes accidental cancellation improbable).
    */
-  private static boolean[] pumpRows(Model model) {
+  private static boolean[] pumpRows(ParameterFamily family) {
+    Model model = family.at(family.base());
     int n = model.dimension();
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(17);
     double[] y = new double[n];
@@ -43,9 +51,9 @@ final class AmplitudeBranch {
     }
     double[] f1 = new double[n];
     double[] f2 = new double[n];
-    double r = Math.max(model.pump(), 1.0);
-    model.withPump(r).rhs(0.0, y, f1);
-    model.withPump(2 * r).rhs(0.0, y, f2);
+    double v = family.base() != 0 ? family.base() : 0.5;
+    family.at(v).rhs(0.0, y, f1);
+    family.at(family.logarithmic() ? 2 * v : 1.5 * v).rhs(0.0, y, f2);
     boolean[] rows = new boolean[n];
     for (int i = 0; i < n; i++) {
       rows[i] = f1[i] != f2[i];
@@ -64,6 +72,7 @@ final class AmplitudeBranch {
       return x.clone();
     }
 
+    /** The continuation parameter (the pump for the pump family). */
     double pump() {
       return x[x.length - 1];
     }
@@ -77,12 +86,17 @@ final class AmplitudeBranch {
     }
   }
 
-  /** Point of a lasing equilibrium (state gauged so that b is real). */
+  /** Point of a lasing equilibrium (state gauged so that b is real) of the pump family. */
   Point from(Equilibrium e) {
+    return from(e, e.pump());
+  }
+
+  /** Point of a lasing equilibrium at parameter value {@code p}. */
+  Point from(Equilibrium e, double p) {
     double[] s = e.state();
     double[] x = Arrays.copyOf(s, s.length + 2);
     x[s.length] = e.omega();
-    x[s.length + 1] = e.pump();
+    x[s.length + 1] = p;
     return new Point(x);
   }
 
@@ -105,11 +119,11 @@ final class AmplitudeBranch {
           @Override
           public void residual(double[] x, double[] out) {
             double r = x[n + 1];
-            if (!(r >= 0) || Double.isInfinite(r)) {
+            if (!family.admissible(r)) {
               java.util.Arrays.fill(out, Double.NaN); // a Newton iterate left the physical range: reject it
               return;
             }
-            model.withPump(r).rhs(0.0, x, f);
+            family.at(r).rhs(0.0, x, f);
             model.layout().applyRotationGenerator(x, az);
             double omega = x[n];
             for (int i = 0; i < n; i++) {
@@ -125,7 +139,7 @@ final class AmplitudeBranch {
           }
         };
     NewtonResult res = newton.solve(sys, x0);
-    if (!res.converged() || !(res.x()[n + 1] > 0)) {
+    if (!res.converged() || !family.admissible(res.x()[n + 1])) {
       return Optional.empty();
     }
     return Optional.of(new Point(res.x()));
@@ -163,7 +177,8 @@ final class AmplitudeBranch {
    */
   Optional<Point> extremum(Point guess, double aLo, double aHi, double aStart, boolean minimum, double relativeTolerance) {
     final Point[] nearest = {guess};
-    double penalty = minimum ? 2 * guess.pump() : 0.5 * guess.pump();
+    double g = guess.pump();
+    double penalty = minimum ? g + 1 + Math.abs(g) : g - 1 - Math.abs(g);
     org.hipparchus.analysis.UnivariateFunction rOfA = a -> {
       Optional<Point> p = solveTowards(a, nearest[0]);
       if (p.isEmpty()) {

@@ -8,6 +8,7 @@ import org.qdlaser.stages.numerics.ParametrizedSystem;
 import org.qdlaser.stages.numerics.PseudoArclength;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ParameterFamily;
 
 /**
  * The lasing branch of a model traced by pseudo-arclength continuation in ln r, in the rotating
@@ -26,7 +27,11 @@ public final class LasingBranch {
     this.settings = settings;
   }
 
-  /** A fold (saddle-node) of the branch located exactly: pump, amplitude and population there. */
+  /**
+   * A fold (saddle-node) of the branch located exactly: the parameter value (the pump for a pump
+   * continuation), amplitude and population there; minimum: the branch turns back up in the
+   * parameter.
+   */
   public record Fold(double pump, double bAbs, double upperPopulation, boolean minimum) {}
 
   /** A traced branch with its folds. */
@@ -42,8 +47,21 @@ public final class LasingBranch {
    * pump leaves [rMin, start pump * 10], or the point budget is spent.
    */
   public Result trace(Model model, Equilibrium start, double rMin) {
+    return trace(ParameterFamily.pump(model.withPump(start.pump())), start, rMin, start.pump() * 10, true);
+  }
+
+  /**
+   * Traces the branch in any parameter of {@code family} from a lasing equilibrium of the family's
+   * base model (parameter value {@code family.base()}), downwards or upwards, until |b| has nearly
+   * vanished, the parameter leaves [min, max], or the point budget is spent. For {@link
+   * BranchPoint} the parameter value takes the place of the pump.
+   */
+  public Result trace(ParameterFamily family, Equilibrium start, double min, double max, boolean downwards) {
+    Model model = family.at(family.base());
     int n = model.dimension();
     int imB = model.layout().field("b").offset() + 1;
+    boolean log = family.logarithmic();
+    java.util.function.DoubleUnaryOperator value = u -> log ? Math.exp(u) : u;
     ParametrizedSystem system = new ParametrizedSystem() {
       final double[] f = new double[n];
       final double[] az = new double[n];
@@ -54,12 +72,13 @@ public final class LasingBranch {
       }
 
       @Override
-      public void residual(double[] x, double logR, double[] out) {
-        if (!Double.isFinite(logR)) {
+      public void residual(double[] x, double u, double[] out) {
+        double v = value.applyAsDouble(u);
+        if (!family.admissible(v)) {
           java.util.Arrays.fill(out, Double.NaN);
           return;
         }
-        Model m = model.withPump(Math.exp(logR));
+        Model m = family.at(v);
         m.rhs(0.0, x, f);
         m.layout().applyRotationGenerator(x, az);
         double omega = x[n];
@@ -73,22 +92,32 @@ public final class LasingBranch {
     x0[n] = start.omega();
     double[] scale = scale(model, x0);
     double b0 = start.bAbs();
-    double logMin = Math.log(rMin);
-    double logMax = Math.log(start.pump() * 10);
+    double u0 = log ? Math.log(family.base()) : family.base();
+    double uMin = log ? Math.log(min) : min;
+    double uMax = log ? Math.log(max) : max;
     List<BranchPoint> out = new ArrayList<>();
-    List<PseudoArclength.Point> raw = new PseudoArclength(settings).continueBranch(system, x0, Math.log(start.pump()), scale, true, pt -> {
-      double r = Math.exp(pt.p());
-      Model m = model.withPump(r);
+    int reB = imB - 1;
+    double sign0 = Math.signum(x0[reB]);
+    List<PseudoArclength.Point> raw = new PseudoArclength(settings).continueBranch(system, x0, u0, scale, downwards, pt -> {
+      double v = value.applyAsDouble(pt.p());
+      Model m = family.at(v);
       double[] z = Arrays.copyOf(pt.x(), n);
+      if (Math.signum(z[reB]) != sign0) {
+        // Through the non-lasing state (a pitchfork) onto the mirror branch b -> -b: the end.
+        return false;
+      }
       double omega = pt.x()[n];
       StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(m, z, omega, true);
-      out.add(new BranchPoint(r, m.fieldAmplitude(z), omega, m.photons(z), m.upperPopulationMean(z), sp.stable(),
+      out.add(new BranchPoint(v, m.fieldAmplitude(z), omega, m.photons(z), m.upperPopulationMean(z), sp.stable(),
           sp.rightmostReal(), pt.dpds()));
-      return m.fieldAmplitude(z) > END_AMPLITUDE_FRACTION * b0 && pt.p() > logMin && pt.p() < logMax;
+      return m.fieldAmplitude(z) > END_AMPLITUDE_FRACTION * b0 && pt.p() >= uMin && pt.p() <= uMax;
     });
-    // Folds: sign changes of d ln r / ds, located on the branch parametrised by |b|.
+    if (raw.size() > out.size()) {
+      raw = raw.subList(0, out.size()); // the point past the pitchfork was not accepted
+    }
+    // Folds: sign changes of d(parameter)/ds, located on the branch parametrised by |b|.
     List<Fold> folds = new ArrayList<>();
-    AmplitudeBranch amp = new AmplitudeBranch(model,
+    AmplitudeBranch amp = new AmplitudeBranch(family,
         new org.qdlaser.stages.numerics.NewtonSolver(org.qdlaser.stages.numerics.NewtonSettings.defaults()));
     for (int i = 1; i < out.size(); i++) {
       BranchPoint a = out.get(i - 1);
@@ -103,7 +132,7 @@ public final class LasingBranch {
       amp.extremum(new AmplitudeBranch.Point(guess), Math.min(a.bAbs(), b.bAbs()), Math.max(a.bAbs(), b.bAbs()),
               a.bAbs(), minimum, ThresholdFinder.FOLD_AMPLITUDE_RELATIVE)
           .ifPresent(p -> {
-            Model at = model.withPump(p.pump());
+            Model at = family.at(p.pump());
             double[] z = p.state();
             folds.add(new Fold(p.pump(), at.fieldAmplitude(z), at.upperPopulationMean(z), minimum));
           });

@@ -56,6 +56,10 @@ public record LaserParameters(
     return new LaserParameters(gamma, gammaC, gammaNl, gammaNr, g, mu, value, r, deltaNu);
   }
 
+  public LaserParameters withG(double value) {
+    return new LaserParameters(gamma, gammaC, gammaNl, gammaNr, value, mu, n, r, deltaNu);
+  }
+
   public LaserParameters withMu(double value) {
     return new LaserParameters(gamma, gammaC, gammaNl, gammaNr, g, value, n, r, deltaNu);
   }
