@@ -57,28 +57,32 @@ public final class EquilibriumSolver {
         z[f.offset() + 1] = 0.0;
       }
     }
-    NonlinearSystem system =
-        new NonlinearSystem() {
-          @Override
-          public int dimension() {
-            return model.dimension();
-          }
-
-          @Override
-          public void residual(double[] x, double[] out) {
-            model.rhs(0.0, x, out);
-          }
-
-          @Override
-          public org.qdlaser.stages.numerics.SparsityPattern sparsity() {
-            return model.sparsity();
-          }
-        };
+    NonlinearSystem system = steadyState(model);
     NewtonResult res = newton.solve(system, z);
     if (!res.converged()) {
       return Optional.empty();
     }
     return Optional.of(build(model, res.x(), 0.0, false, res));
+  }
+
+  /** f(z) = 0 of the model (non-rotating steady state) as a Newton system, with the model's sparsity. */
+  static NonlinearSystem steadyState(Model model) {
+    return new NonlinearSystem() {
+      @Override
+      public int dimension() {
+        return model.dimension();
+      }
+
+      @Override
+      public void residual(double[] x, double[] out) {
+        model.rhs(0.0, x, out);
+      }
+
+      @Override
+      public org.qdlaser.stages.numerics.SparsityPattern sparsity() {
+        return model.sparsity();
+      }
+    };
   }
 
   private static Equilibrium build(Model model, double[] z, double omega, boolean lasing, NewtonResult res) {

@@ -168,22 +168,7 @@ public final class StabilityAnalyzer {
       x = Arrays.copyOf(y, n + 1);
       x[n] = omega;
     } else {
-      system = new NonlinearSystem() {
-        @Override
-        public int dimension() {
-          return n;
-        }
-
-        @Override
-        public void residual(double[] z, double[] out) {
-          model.rhs(0.0, z, out);
-        }
-
-        @Override
-        public SparsityPattern sparsity() {
-          return model.sparsity();
-        }
-      };
+      system = EquilibriumSolver.steadyState(model);
       x = y.clone();
     }
     int dim = system.dimension();
