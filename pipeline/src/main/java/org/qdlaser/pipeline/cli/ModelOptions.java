@@ -6,7 +6,6 @@ import java.util.Map;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.manifest.ParameterResolver;
 import org.qdlaser.pipeline.manifest.SampleOptions;
-import org.qdlaser.stages.equilibrium.StabilityAnalyzer;
 import org.qdlaser.stages.physics.DisperseParameters;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;
@@ -32,20 +31,6 @@ public final class ModelOptions {
 
   /** The resolved model with everything a command reports about it. */
   record Resolved(ModelKind kind, Model model, ParameterResolver.Resolved parameters, Sample sample) {}
-
-  /**
-   * Refuses models whose state is too large for the dense continuation that {@code command} uses
-   * (TPM_d beyond 10 dots), naming the size and what is allowed.
-   */
-  static void requireDense(Resolved r, String command) {
-    int n = r.model().dimension();
-    if (n > StabilityAnalyzer.MAX_DENSE_DIMENSION) {
-      throw new InputException("--model",
-          command + " of " + r.kind() + " with N = " + r.parameters().parameters().n() + " dots has " + n
-              + " unknowns; this version's dense Newton and eigenvalue path allows at most "
-              + StabilityAnalyzer.MAX_DENSE_DIMENSION + " (for TPM_d: N <= 20); use fewer dots (--set N=...)");
-    }
-  }
 
   Resolved resolve() {
     ModelKind k;

@@ -26,7 +26,6 @@ public final class ThresholdCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelOptions.Resolved r = options.resolve();
-    ModelOptions.requireDense(r, "threshold");
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();
     Model model = r.model();

@@ -60,7 +60,7 @@ public final class ThresholdFinder {
 
   public Threshold find(Model model) {
     double rInst = nonLasingInstability(model);
-    LOG.debug("{}: non-lasing state loses stability at r = {}", model.kind(), rInst);
+    LOG.info("{}: non-lasing state loses stability at r = {}", model.kind(), rInst);
 
     // Start the lasing branch well above the instability (if any) and find a stable lasing state.
     double rTop = Double.isNaN(rInst) ? R_START : Math.max(R_START, 4 * rInst);
@@ -107,7 +107,7 @@ public final class ThresholdFinder {
       }
     }
     double width = (good.pump() - rBad) / good.pump();
-    LOG.debug("{}: stable lasing branch ends at r = {} with |b| = {}", model.kind(), good.pump(), good.bAbs());
+    LOG.info("{}: stable lasing branch ends at r = {} with |b| = {}", model.kind(), good.pump(), good.bAbs());
 
     // A supercritical pitchfork: |b|^2 grows linearly from the instability pump, so extrapolating
     // the branch's last two points to |b| = 0 lands on it (Newton itself loses accuracy as |b| -> 0).
@@ -182,7 +182,7 @@ public final class ThresholdFinder {
         .orElseThrow(() -> new EquilibriumException("fold of " + model.kind() + " not located: branch unsolvable near |b| = " + aEnd));
     Model at = model.withPump(p.pump());
     double[] z = p.state();
-    LOG.debug("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), p.pump(), end.pump(), at.fieldAmplitude(z));
+    LOG.info("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), p.pump(), end.pump(), at.fieldAmplitude(z));
     return new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
         at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0);
   }
