@@ -6,9 +6,9 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.qdlaser.stages.numerics.FiniteDifferences;
 import org.qdlaser.stages.numerics.LinearSolver;
+import org.qdlaser.stages.numerics.NewtonSolver;
 import org.qdlaser.stages.numerics.NonlinearSystem;
 import org.qdlaser.stages.numerics.ShiftInvertArnoldi;
-import org.qdlaser.stages.numerics.SparseFiniteDifferenceJacobian;
 import org.qdlaser.stages.numerics.SparseLuSolver;
 import org.qdlaser.stages.numerics.SparseMatrix;
 import org.qdlaser.stages.numerics.SparsityPattern;
@@ -173,15 +173,18 @@ public final class StabilityAnalyzer {
     }
     int dim = system.dimension();
     SparsityPattern pattern = withDiagonal(system.sparsity());
-    SparseMatrix jac = new SparseMatrix(pattern);
-    new SparseFiniteDifferenceJacobian(pattern).computeCentral(system.asOde(), 0.0, x, FD_FLOOR, jac, new double[dim]);
+    // Newton's workspace of this thread: the same bordered pattern right after a polish, so the
+    // colouring and the LU's ordering are reused.
+    NewtonSolver.SparseWorkspace ws = NewtonSolver.SparseWorkspace.forPattern(pattern);
+    SparseMatrix jac = ws.jacobian();
+    ws.jacobianBuilder().computeCentral(system.asOde(), 0.0, x, FD_FLOOR, jac, new double[dim]);
     // The same margin as the dense path: relative to the balanced norm of J - omega A (the model's
     // rows and columns without Im b, as the quotient, and without the omega border).
     double norm = balancedNorm(jac, n, lasing ? model.layout().field("b").offset() + 1 : -1);
     double[] best = {Double.NEGATIVE_INFINITY, 0.0};
-    double radius = nearestEigenvalues(model, jac, n, lasing, 0.0, best);
+    double radius = nearestEigenvalues(model, jac, ws.lu(), n, lasing, 0.0, best);
     if (radius > 0) {
-      nearestEigenvalues(model, jac, n, lasing, radius, best);
+      nearestEigenvalues(model, jac, ws.lu(), n, lasing, radius, best);
     }
     boolean stable = best[0] < RELATIVE_STABILITY_MARGIN * norm;
     return new Spectrum(best[0], best[1], norm, stable);
@@ -193,7 +196,8 @@ public final class StabilityAnalyzer {
    * and returns the largest |lambda - sigma| among the converged ones (0 if the shifted matrix is
    * singular: sigma is then an eigenvalue, recorded in best).
    */
-  private static double nearestEigenvalues(Model model, SparseMatrix jac, int n, boolean lasing, double sigma, double[] best) {
+  private static double nearestEigenvalues(
+      Model model, SparseMatrix jac, SparseLuSolver lu, int n, boolean lasing, double sigma, double[] best) {
     int dim = jac.dimension();
     SparseMatrix shifted = jac;
     if (sigma != 0) {
@@ -203,7 +207,6 @@ public final class StabilityAnalyzer {
         shifted.set(i, i, jac.get(i, i) - sigma);
       }
     }
-    SparseLuSolver lu = new SparseLuSolver();
     try {
       lu.factor(shifted);
     } catch (LinearSolver.SingularMatrixException e) {
