@@ -132,8 +132,14 @@ public final class ManifestParser {
     Study.Scan scan = null;
     switch (analysis) {
       case SWEEP -> pumps = sweep(root.get("sweep"), gammaNr);
-      case BRANCHES -> pumps = branch(root.get("branch"), gammaNr);
-      case THRESHOLD_CURVE -> scan = scan(root.get("scan"), gammaNr, runs);
+      case BRANCHES -> {
+        identicalDotsOnly(runs, "branches");
+        pumps = branch(root.get("branch"), gammaNr);
+      }
+      case THRESHOLD_CURVE -> {
+        identicalDotsOnly(runs, "threshold_curve");
+        scan = scan(root.get("scan"), gammaNr, runs);
+      }
       case ACTIVATION -> {
         JsonNode a = root.get("activation");
         if (a == null || !a.isObject()) {
@@ -177,6 +183,18 @@ public final class ManifestParser {
   }
 
   /** branch: {from: start pump, to: lowest pump}. */
+  /** The branches and threshold-curve stages build identical-dot models only (this version). */
+  private static void identicalDotsOnly(List<Study.ModelRun> runs, String analysis) {
+    for (int i = 0; i < runs.size(); i++) {
+      if (runs.get(i).kind().polydisperse()) {
+        throw new InputException("models[" + i + "].model", "analysis " + analysis
+            + " takes identical-dot models (CIM, TPM_IF, TPM) in this version, got " + runs.get(i).kind()
+            + "; for polydisperse dots use analysis sweep or activation, or qdlaser threshold --model "
+            + runs.get(i).kind());
+      }
+    }
+  }
+
   private static double[] branch(JsonNode b, double gammaNr) {
     if (b == null || !b.isObject()) {
       throw new InputException("branch", "analysis branches needs branch: {from: START_PUMP, to: LOWEST_PUMP}");

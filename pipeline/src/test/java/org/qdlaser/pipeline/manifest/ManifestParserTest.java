@@ -55,6 +55,11 @@ class ManifestParserTest {
         .isInstanceOf(InputException.class).hasMessageContaining("schema");
     assertThatThrownBy(() -> ManifestParser.parse("schema: [unclosed"))
         .isInstanceOf(InputException.class).hasMessageContaining("YAML");
+    String branches = String.join("\n", "schema: qdlaser/manifest/v1", "study: b",
+        "models: [{model: CIM_d, sample: {w_qd: 1, seed: 3}}]", "analysis: branches", "branch: {from: 1e15/s, to: 1e11/s}", "");
+    assertThatThrownBy(() -> ManifestParser.parse(branches))
+        .isInstanceOf(InputException.class).hasMessageContaining("models[0].model").hasMessageContaining("CIM_d")
+        .hasMessageContaining("identical-dot");
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {N: 2.5}\n")))
         .isInstanceOf(InputException.class).hasMessageContaining("parameters.N").hasMessageContaining("2.5");
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {beta: 1, gamma_nl: 3}\n")))
