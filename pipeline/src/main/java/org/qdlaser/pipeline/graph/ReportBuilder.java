@@ -32,11 +32,68 @@ final class ReportBuilder {
       case THRESHOLD_CURVE -> thresholdCurve(study, context, in);
       case BRANCHES -> branches(study, context, in);
       case ACTIVATION -> activation(study, context, in);
+      case OSCILLATION -> oscillation(study, context, in);
     };
+  }
+
+  private static Map<String, byte[]> oscillation(Study study, ReportContext context, TaskInputs in) throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Coherent field in the lab frame (Fig. 11)")
+        .paragraph("Re, Im and |<b>| against time, integrated in the lab frame from the rotating lasing state found by "
+            + "Newton: the field oscillates at the rotating-frame frequency omega with constant modulus (QDs of "
+            + "different frequencies synchronised). The fit gives the slope of the unwrapped phase.");
+    HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Oscillation vs the rotating-frame state")
+        .columns("model", "omega (Newton)", "d arg<b>/dt (fit)", "rel. difference", "|b| (Newton)", "|b| spread (rel.)", "periods");
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    for (Study.ModelRun run : study.models()) {
+      String l = run.label();
+      Table t = TableCodec.fromArrowIpc(in.get(StageActions.fieldPath(l, "arrow")));
+      JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-oscillation.json"));
+      double[] ns = t.doubles("time_ns");
+      RenderedFigure fig = org.qdlaser.stages.report.LineFigure.render(
+          new FigureSpec("<b> of " + l + " at r = " + fmt(study.pumps()[0] * study.gammaNrPerSecond()) + " s^-1", "time (ns)",
+              "<b>", false, false, 900, 600),
+          List.of(new org.qdlaser.stages.report.PointSeries("Re <b>", ns, t.doubles("re_b"), null),
+              new org.qdlaser.stages.report.PointSeries("Im <b>", ns, t.doubles("im_b"), null),
+              new org.qdlaser.stages.report.PointSeries("|<b>|", ns, t.doubles("abs_b"), null)));
+      out.put("report/fig11-" + l + ".png", fig.png());
+      out.put("report/fig11-" + l + ".svg", fig.svg());
+      out.put("report/fig11-" + l + ".arrow", TableCodec.toArrowIpc(t));
+      out.put("report/fig11-" + l + ".csv", TableCodec.toCsv(t));
+      sec.figure("fig11-" + l + ".png", "fig11-" + l + ".svg", "field of " + l, "Re, Im, |<b>| of " + l);
+      fits.row(l, fmt(f.get("omega_newton").asDouble()), fmt(f.get("angular_frequency_fit").asDouble()),
+          fmt(f.get("frequency_relative_difference").asDouble()), fmt(f.get("b_abs_newton").asDouble()),
+          fmt(f.get("b_abs_relative_spread").asDouble()), fmt(f.get("periods").asDouble()));
+      data.dataTable(l + " field", "fig11-" + l + ".arrow", "fig11-" + l + ".csv");
+    }
+    sec.table(fits.build());
+    out.put(INDEX, page(study, context, in, sec.build(), data.build()));
+    return out;
   }
 
   private static Map<String, byte[]> activation(Study study, ReportContext context, TaskInputs in) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
+    if (!study.figures().isEmpty()) {
+      List<ActivationFigures.RunResult> results = new ArrayList<>();
+      for (Study.ModelRun run : study.models()) {
+        results.add(ActivationFigures.load(run, in));
+      }
+      List<HtmlReport.Section> sections = new ArrayList<>();
+      for (Study.Figure f : study.figures()) {
+        sections.add(ActivationFigures.render(f, results, out));
+      }
+      HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+      for (Study.ModelRun run : study.models()) {
+        data.dataTable(run.label() + " activation", "../" + StageActions.activationPath(run.label(), "arrow"),
+            "../" + StageActions.activationPath(run.label(), "csv"));
+      }
+      HtmlReport.Builder html = HtmlReport.builder(study.title()).description(study.description());
+      sections.forEach(html::section);
+      html.section(parameters(study).build()).section(data.build());
+      provenance(html, context, in);
+      out.put(INDEX, html.build().toUtf8());
+      return out;
+    }
     HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Activation curves (Fig. 4)")
         .paragraph("Per-dot |<v_l^+ c_l>|^2 of the lasing state (scaled to [0, 1]) against the dot's detuning in units "
             + "of gamma, with the Lorentzian fit of Eq. (2), f = a_L / (1 + (x / w_L)^2). Standard errors from the "
@@ -49,6 +106,11 @@ final class ReportBuilder {
       Table t = TableCodec.fromArrowIpc(in.get(StageActions.activationPath(l, "arrow")));
       JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-lorentzian.json"));
       JsonNode st = CanonicalJson.mapper().readTree(in.get("equilibrium/" + l + "-state.json"));
+      if (!st.path("lasing").asBoolean(true)) {
+        sec.paragraph(l + " does not lase at this pump: no activation curve.");
+        fits.row(l, "-", "-", "-", "-", "-", fmt(st.get("omega").asDouble()), fmt(st.get("b_abs").asDouble()));
+        continue;
+      }
       double aL = f.get("a_L").asDouble();
       double wL = f.get("w_L").asDouble();
       double[] x = t.doubles("detuning_over_gamma");

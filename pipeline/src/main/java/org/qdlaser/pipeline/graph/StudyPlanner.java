@@ -17,9 +17,9 @@ public final class StudyPlanner {
   /** Stage versions: bump when a stage's output for the same inputs changes. */
   public static final int SAMPLING_VERSION = 2;
   public static final int INTEGRATION_VERSION = 3; // 3: sparse iteration matrices for the _d models
-  public static final int EQUILIBRIUM_VERSION = 3; // 3: transients with the sparse BDF
-  public static final int FITTING_VERSION = 3;
-  public static final int REPORT_VERSION = 1;
+  public static final int EQUILIBRIUM_VERSION = 5; // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability
+  public static final int FITTING_VERSION = 4; // 4: Lorentzian fit says lasing, none below threshold
+  public static final int REPORT_VERSION = 2; // 2: figures of activation studies (Figs. 5, 6, 8-10)
 
   private StudyPlanner() {}
 
@@ -39,7 +39,30 @@ public final class StudyPlanner {
         tasks.add(new PlannedTask(eq, StageActions.activation(run, study)));
         TaskSpec fit = TaskSpec.of("fitting", FITTING_VERSION, run.label(), Map.of("fit", "lorentzian (Eq. 2)"), List.of(eq.id()));
         tasks.add(new PlannedTask(fit, StageActions.lorentzian(run)));
+        fittingIds.add(sampling.id()); // the report's figures show the sample statistics (Fig. 9)
         fittingIds.add(eq.id());
+        fittingIds.add(fit.id());
+      }
+      tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", reportParameters(study, reportContext), fittingIds),
+          StageActions.report(study, reportContext)));
+      return tasks;
+    }
+    if (study.analysis() == Study.Analysis.OSCILLATION) {
+      for (Study.ModelRun run : study.models()) {
+        Map<String, Object> model = modelParameters(run);
+        Map<String, Object> sampleParams = new TreeMap<>(model);
+        sampleParams.put("sample", new TreeMap<>(run.sample()));
+        TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, run.label(), sampleParams, List.of());
+        tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
+        Map<String, Object> p = new TreeMap<>(model);
+        p.put("pump", study.pumps()[0]);
+        p.put("window", study.window());
+        p.put("relaxation", relaxation(study.relaxation()));
+        TaskSpec integ = TaskSpec.of("integration", INTEGRATION_VERSION, run.label(), p, List.of(sampling.id()));
+        tasks.add(new PlannedTask(integ, StageActions.oscillation(run, study)));
+        TaskSpec fit = TaskSpec.of("fitting", FITTING_VERSION, run.label(), Map.of("fit", "phase slope of <b>"), List.of(integ.id()));
+        tasks.add(new PlannedTask(fit, StageActions.oscillationFit(run)));
+        fittingIds.add(integ.id());
         fittingIds.add(fit.id());
       }
       tasks.add(new PlannedTask(TaskSpec.of("report", REPORT_VERSION, "all", reportParameters(study, reportContext), fittingIds),
@@ -107,6 +130,9 @@ public final class StudyPlanner {
     rep.put("analysis", study.analysis().name());
     rep.put("gamma_nr_per_s", study.gammaNrPerSecond());
     rep.put("labels", study.models().stream().map(Study.ModelRun::label).toList());
+    if (!study.figures().isEmpty()) {
+      rep.put("figures", study.figures().stream().map(f -> f.toString()).toList());
+    }
     // The report shows the code version; a new commit must regenerate it.
     rep.put("code", reportContext.codeIdentity());
     return rep;

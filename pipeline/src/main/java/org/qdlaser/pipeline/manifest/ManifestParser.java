@@ -21,7 +21,7 @@ public final class ManifestParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Set<String> TOP =
       Set.of("schema", "study", "title", "description", "units", "parameters", "models", "analysis", "sweep", "scan",
-          "branch", "activation", "integration");
+          "branch", "activation", "integration", "samples", "figures", "oscillation");
   /** Sweeps longer than this are surely a typo for this local executor. */
   private static final int MAX_SWEEP_POINTS = 10_000;
 
@@ -96,27 +96,52 @@ public final class ManifestParser {
       } catch (IllegalArgumentException e) {
         throw new InputException(path + ".model", e.getMessage());
       }
-      Map<String, String> sampleOpts = new LinkedHashMap<>();
+      JsonNode sampleNode = null;
+      String samplePath = path + ".sample";
       if (m.isObject() && m.has("sample")) {
         if (!kind.polydisperse()) {
           throw new InputException(path + ".sample", "a sample applies to the _d models only, got " + kind);
         }
-        sampleOpts = scalarMap(m.get("sample"), path + ".sample");
-        unknownKeys(m.get("sample"), SampleOptions.NAMES, path + ".sample.");
+        sampleNode = m.get("sample");
+      } else if (kind.polydisperse() && root.has("samples")) {
+        // The study-wide sample set applies to every _d model without its own sample.
+        sampleNode = root.get("samples");
+        samplePath = "samples";
       }
-      if (!NAME.matcher(label).matches()) {
-        throw new InputException(path + ".label", "label must match " + NAME.pattern() + ", got '" + label + "'");
-      }
-      if (!labels.add(label)) {
-        throw new InputException(path + ".label", "duplicate label '" + label + "'; labels must be unique");
+      List<SampleSets.Expanded> expanded;
+      if (sampleNode != null && (SampleSets.isSet(sampleNode) || "samples".equals(samplePath))) {
+        expanded = SampleSets.expand(sampleNode, samplePath);
+      } else {
+        Map<String, String> opts = new LinkedHashMap<>();
+        if (sampleNode != null) {
+          opts = scalarMap(sampleNode, samplePath);
+          unknownKeys(sampleNode, SampleOptions.NAMES, samplePath + ".");
+        }
+        expanded = List.of(new SampleSets.Expanded(opts, ""));
       }
       String prefix = m.isObject() ? path + ".parameters." : "parameters.";
       var resolvedParams = ParameterResolver.resolve(own, prefix).parameters();
-      if (kind.polydisperse()) {
-        // Validates the sample now (field paths in errors); the sampling stage draws it again.
-        SampleOptions.sample(sampleOpts, null, resolvedParams, path + ".sample.");
+      for (SampleSets.Expanded e : expanded) {
+        String runLabel = label + e.labelSuffix();
+        if (!NAME.matcher(runLabel).matches()) {
+          throw new InputException(path + ".label", "label must match " + NAME.pattern() + ", got '" + runLabel + "'"
+              + (e.labelSuffix().isEmpty() ? "" : " (label + sample suffix " + e.labelSuffix() + ")"));
+        }
+        if (!labels.add(runLabel)) {
+          throw new InputException(path + ".label", "duplicate label '" + runLabel + "'; labels must be unique");
+        }
+        if (kind.polydisperse()) {
+          // Validates the sample now (field paths in errors); the sampling stage draws it again.
+          SampleOptions.sample(e.options(), null, resolvedParams, samplePath + ".");
+        }
+        if (runs.size() >= SampleSets.MAX_RUNS) {
+          throw new InputException("models", "the study expands into more than " + SampleSets.MAX_RUNS + " model runs");
+        }
+        runs.add(new Study.ModelRun(runLabel, kind, resolvedParams, own, e.options()));
       }
-      runs.add(new Study.ModelRun(label, kind, resolvedParams, own, sampleOpts));
+    }
+    if (root.has("samples") && runs.stream().noneMatch(r -> r.kind().polydisperse())) {
+      throw new InputException("samples", "samples applies to the _d models (CIM_d, TPM_IF_d, TPM_d); this study has none");
     }
 
     String analysisName = text(root, "analysis", "analysis", "sweep");
@@ -125,10 +150,12 @@ public final class ManifestParser {
       case "threshold_curve" -> Study.Analysis.THRESHOLD_CURVE;
       case "branches" -> Study.Analysis.BRANCHES;
       case "activation" -> Study.Analysis.ACTIVATION;
+      case "oscillation" -> Study.Analysis.OSCILLATION;
       default -> throw new InputException("analysis",
-          "unknown analysis '" + analysisName + "', allowed: sweep, threshold_curve, branches, activation");
+          "unknown analysis '" + analysisName + "', allowed: sweep, threshold_curve, branches, activation, oscillation");
     };
     double[] pumps = new double[0];
+    double window = Double.NaN;
     Study.Scan scan = null;
     switch (analysis) {
       case SWEEP -> pumps = sweep(root.get("sweep"), gammaNr);
@@ -139,6 +166,19 @@ public final class ManifestParser {
       case THRESHOLD_CURVE -> {
         identicalDotsOnly(runs, "threshold_curve");
         scan = scan(root.get("scan"), gammaNr, runs);
+      }
+      case OSCILLATION -> {
+        JsonNode o = root.get("oscillation");
+        if (o == null || !o.isObject()) {
+          throw new InputException("oscillation", "analysis oscillation needs oscillation: {pump: PUMP, window: TIME}");
+        }
+        unknownKeys(o, Set.of("pump", "window"), "oscillation.");
+        pumps = new double[] {positive("oscillation.pump",
+            Quantities.parse("oscillation.pump", required(o, "pump", "oscillation.pump").asText()).normalised(gammaNr))};
+        window = number(o, "window", "oscillation.window", Double.NaN);
+        if (!(window > 0) || window > 1e6) {
+          throw new InputException("oscillation.window", "window (time, units of 1/gamma_nr) must be in (0, 1e6], got " + o.get("window"));
+        }
       }
       case ACTIVATION -> {
         JsonNode a = root.get("activation");
@@ -179,7 +219,76 @@ public final class ManifestParser {
         throw new InputException("integration", e.getMessage());
       }
     }
-    return new Study(study, title, description, gammaNr, runs, analysis, pumps, scan, relax, stride);
+    List<Study.Figure> figures = figures(root.get("figures"), analysis, runs);
+    return new Study(study, title, description, gammaNr, runs, analysis, pumps, scan, relax, stride, figures, window);
+  }
+
+  /**
+   * figures: [{id, kind, title, models, w_qd, seed, label_points}] of an activation study; each
+   * must select at least one run.
+   */
+  private static List<Study.Figure> figures(JsonNode f, Study.Analysis analysis, List<Study.ModelRun> runs) {
+    List<Study.Figure> out = new ArrayList<>();
+    if (f == null || f.isNull()) {
+      return out;
+    }
+    if (analysis != Study.Analysis.ACTIVATION) {
+      throw new InputException("figures", "figures apply to analysis activation only, got " + analysis.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!f.isArray() || f.isEmpty()) {
+      throw new InputException("figures", "figures must be a non-empty list of {id, kind, ...}");
+    }
+    Set<String> ids = new HashSet<>();
+    List<String> kinds = java.util.Arrays.stream(Study.FigureKind.values()).map(Study.FigureKind::manifestName).toList();
+    for (int i = 0; i < f.size(); i++) {
+      String path = "figures[" + i + "]";
+      JsonNode n = f.get(i);
+      if (!n.isObject()) {
+        throw new InputException(path, "expected a mapping {id, kind, title, models, w_qd, seed, label_points}, got " + n.getNodeType());
+      }
+      unknownKeys(n, Set.of("id", "kind", "title", "models", "w_qd", "seed", "label_points"), path + ".");
+      String id = text(n, "id", path + ".id", null);
+      if (!NAME.matcher(id).matches() || !ids.add(id)) {
+        throw new InputException(path + ".id", "figure id must match " + NAME.pattern() + " and be unique, got '" + id + "'");
+      }
+      String kindName = text(n, "kind", path + ".kind", null);
+      if (!kinds.contains(kindName)) {
+        throw new InputException(path + ".kind", "unknown figure kind '" + kindName + "', allowed: " + String.join(", ", kinds));
+      }
+      Study.FigureKind kind = Study.FigureKind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT));
+      List<ModelKind> models = new ArrayList<>();
+      JsonNode ms = n.get("models");
+      if (ms != null) {
+        if (!ms.isArray() || ms.isEmpty()) {
+          throw new InputException(path + ".models", "models must be a non-empty list of model names");
+        }
+        for (int j = 0; j < ms.size(); j++) {
+          try {
+            models.add(ModelKind.parse(ms.get(j).asText()));
+          } catch (IllegalArgumentException e) {
+            throw new InputException(path + ".models[" + j + "]", e.getMessage());
+          }
+        }
+      }
+      double w = number(n, "w_qd", path + ".w_qd", Double.NaN);
+      double seedD = number(n, "seed", path + ".seed", Double.NaN);
+      if (!Double.isNaN(seedD) && seedD != Math.rint(seedD)) {
+        throw new InputException(path + ".seed", "seed must be an integer, got " + n.get("seed"));
+      }
+      Long seed = Double.isNaN(seedD) ? null : (long) seedD;
+      JsonNode lp = n.get("label_points");
+      if (lp != null && !lp.isBoolean()) {
+        throw new InputException(path + ".label_points", "label_points must be true or false, got '" + lp.asText() + "'");
+      }
+      String title = text(n, "title", path + ".title", id);
+      Study.Figure fig = new Study.Figure(id, kind, title, models, w, seed, lp != null && lp.asBoolean());
+      if (runs.stream().noneMatch(fig::selects)) {
+        throw new InputException(path, "figure '" + id + "' selects no model run (models " + models + ", w_qd "
+            + (Double.isNaN(w) ? "any" : w) + ", seed " + (seed == null ? "any" : seed) + ")");
+      }
+      out.add(fig);
+    }
+    return out;
   }
 
   /** branch: {from: start pump, to: lowest pump}. */

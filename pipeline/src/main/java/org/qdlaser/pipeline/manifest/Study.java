@@ -20,13 +20,17 @@ import org.qdlaser.stages.physics.ModelKind;
  * @param scan threshold curves: the scanned parameter (null otherwise)
  * @param relaxation integration settings
  * @param recordStride time series: record every k-th accepted step
+ * @param figures activation studies: the figures drawn from the runs (empty: one panel per run)
+ * @param window oscillation studies: the length of the lab-frame time window (1/gamma_nr), NaN otherwise
  */
 public record Study(
     String name, String title, String description, double gammaNrPerSecond, List<ModelRun> models,
-    Analysis analysis, double[] pumps, Scan scan, RelaxationSettings relaxation, int recordStride) {
+    Analysis analysis, double[] pumps, Scan scan, RelaxationSettings relaxation, int recordStride,
+    List<Figure> figures, double window) {
 
   public Study {
     models = List.copyOf(models);
+    figures = List.copyOf(figures);
     pumps = pumps.clone();
   }
 
@@ -44,7 +48,9 @@ public record Study(
     /** The lasing branch by continuation, stable and unstable parts (Figs. 3 and 7). */
     BRANCHES,
     /** Activation curve of a polydisperse sample at one pump with its Lorentzian fit (Fig. 4). */
-    ACTIVATION
+    ACTIVATION,
+    /** The lasing field in the lab frame over a time window from the rotating lasing state (Fig. 11). */
+    OSCILLATION
   }
 
   /**
@@ -91,6 +97,16 @@ public record Study(
       return new LinkedHashMap<>(raw);
     }
 
+    /** The sample's width w_qd in units of gamma (the sampling default 1 when not given). */
+    public double sampleWidth() {
+      return sample.containsKey("w_qd") ? Double.parseDouble(sample.get("w_qd")) : 1.0;
+    }
+
+    /** The sample's seed (the sampling default 1 when not given). */
+    public long sampleSeed() {
+      return sample.containsKey("seed") ? (long) Double.parseDouble(sample.get("seed")) : 1L;
+    }
+
     /** Parameters with one value replaced (normalised). */
     public LaserParameters with(String parameter, double normalisedValue) {
       Map<String, String> m = raw();
@@ -100,6 +116,48 @@ public record Study(
       m.put(parameter, Double.toString(normalisedValue));
       // The value is already normalised: drop the unit so that it is not converted again.
       return ParameterResolver.resolve(m, "scan.").parameters();
+    }
+  }
+
+  /** What a figure of an activation study shows. */
+  public enum FigureKind {
+    /** One activation panel (scaled |<v^+ c>|^2 vs detuning with the Lorentzian fit) per selected run (Figs. 8, 9). */
+    ACTIVATION_PANELS,
+    /** Fitted width w_L against the lasing frequency omega, one series per model (Figs. 5, 9). */
+    WIDTH_VS_FREQUENCY,
+    /** Fitted amplitude a_L against |omega| (the shift from the cavity), one series per w_qd (Figs. 6, 10). */
+    AMPLITUDE_VS_SHIFT;
+
+    public String manifestName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * One figure of an activation study, drawn from the runs it selects.
+   *
+   * @param id file name stem and report anchor (e.g. fig5)
+   * @param kind what it shows
+   * @param title heading and chart title
+   * @param models selected model kinds (all models when empty)
+   * @param wQd selected width w_qd (units of gamma), NaN for every width
+   * @param seed selected seed, null for every seed
+   * @param labelPoints whether each point is labelled by its sample index (seed), as in Fig. 9
+   */
+  public record Figure(String id, FigureKind kind, String title, List<ModelKind> models, double wQd, Long seed,
+      boolean labelPoints) {
+    public Figure {
+      models = List.copyOf(models);
+      if (id == null || kind == null || title == null) {
+        throw new IllegalArgumentException("figure id, kind and title must not be null");
+      }
+    }
+
+    /** Whether the figure shows this run. */
+    public boolean selects(ModelRun run) {
+      return (models.isEmpty() || models.contains(run.kind()))
+          && (Double.isNaN(wQd) || run.sampleWidth() == wQd)
+          && (seed == null || run.sampleSeed() == seed);
     }
   }
 }

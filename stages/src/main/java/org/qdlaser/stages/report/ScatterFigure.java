@@ -1,0 +1,63 @@
+package org.qdlaser.stages.report;
+
+import java.util.List;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/**
+ * Several point series on linear axes, one marker and colour per series, points optionally
+ * labelled (Figs. 5, 6, 9, 10). Series without finite points are left out of the chart (a width
+ * whose samples are all below threshold has nothing to draw). Deterministic bytes.
+ */
+public final class ScatterFigure {
+  private ScatterFigure() {}
+
+  /** @throws IllegalArgumentException if no series has a finite point */
+  public static RenderedFigure render(FigureSpec spec, List<PointSeries> series) {
+    XYChart chart = new XYChartBuilder().width(spec.width()).height(spec.height()).title(spec.title())
+        .xAxisTitle(spec.xAxisLabel()).yAxisTitle(spec.yAxisLabel()).build();
+    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
+    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize((int) Math.max(6, Math.round(10 * scale)));
+    int drawn = 0;
+    for (int s = 0; s < series.size(); s++) {
+      PointSeries p = series.get(s);
+      double[] x = p.x();
+      double[] y = p.y();
+      String[] labels = p.labels();
+      int n = 0;
+      for (int i = 0; i < x.length; i++) {
+        if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+          n++;
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      double[] fx = new double[n];
+      double[] fy = new double[n];
+      for (int i = 0, k = 0; i < x.length; i++) {
+        if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+          fx[k] = x[i];
+          fy[k++] = y[i];
+          if (labels != null) {
+            // Beside the marker, in data coordinates: the label moves with the point.
+            AnnotationText t = new AnnotationText("  " + labels[i], x[i], y[i], false);
+            chart.addAnnotation(t);
+          }
+        }
+      }
+      XYSeries xs = chart.addSeries(p.name(), fx, fy);
+      xs.setMarker(BifurcationFigure.MARKERS[s % BifurcationFigure.MARKERS.length]);
+      xs.setMarkerColor(BifurcationFigure.PALETTE[s % BifurcationFigure.PALETTE.length]);
+      drawn++;
+    }
+    if (drawn == 0) {
+      throw new IllegalArgumentException("figure '" + spec.title() + "': no series has a finite point");
+    }
+    return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
+  }
+}

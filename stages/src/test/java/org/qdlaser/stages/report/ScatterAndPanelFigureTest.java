@@ -1,0 +1,73 @@
+package org.qdlaser.stages.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/** The scatter figure of Figs. 5/6/9/10 and the multi-panel composition of Figs. 8/9. */
+class ScatterAndPanelFigureTest {
+  static final int W = 480;
+  static final int H = 360;
+
+  private static RenderedFigure panel(String name) {
+    return ScatterFitFigure.render(new FigureSpec(name, "x", "y", false, false, W, H), name,
+        new double[] {-1, 0, 1}, new double[] {0.5, 1, 0.5}, "fit", new double[] {-1, 1}, new double[] {0.5, 0.5});
+  }
+
+  private static Document xml(byte[] svg) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    return f.newDocumentBuilder().parse(new ByteArrayInputStream(svg));
+  }
+
+  @Test
+  void panelsComposeIntoOneGridPngAndOneWellFormedSvg() throws Exception {
+    List<RenderedFigure> panels = List.of(panel("a"), panel("b"), panel("c"), panel("d"), panel("e"));
+    RenderedFigure grid = PanelGrid.compose(panels, 2, W, H);
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(grid.png()));
+    assertThat(img.getWidth()).isEqualTo(2 * W);
+    assertThat(img.getHeight()).isEqualTo(3 * H);
+    Document d = xml(grid.svg());
+    assertThat(d.getDocumentElement().getLocalName()).isEqualTo("svg");
+    assertThat(d.getDocumentElement().getAttribute("height")).isEqualTo(Integer.toString(3 * H));
+    // one nested <svg> per panel, the fifth at the start of the third row
+    var nested = d.getDocumentElement().getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg");
+    assertThat(nested.getLength()).isEqualTo(5);
+    var fifth = (org.w3c.dom.Element) nested.item(4).getParentNode();
+    assertThat(fifth.getAttribute("transform")).isEqualTo("translate(0," + (2 * H) + ")");
+    assertThat(PanelGrid.compose(panels, 2, W, H)).as("deterministic").isEqualTo(grid);
+  }
+
+  @Test
+  void panelOfTheWrongSizeOrNoPanelsIsRefused() {
+    assertThatThrownBy(() -> PanelGrid.compose(List.of(panel("a")), 1, W + 1, H))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("panel 0");
+    assertThatThrownBy(() -> PanelGrid.compose(List.of(), 1, W, H)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void scatterDrawsLabelledSeriesAndSkipsNonFinitePoints() throws Exception {
+    FigureSpec spec = new FigureSpec("w_L vs omega", "omega", "w_L", false, false, 900, 600);
+    PointSeries cim = new PointSeries("CIM_d", new double[] {1, 2, Double.NaN}, new double[] {1.8, 1.7, Double.NaN},
+        new String[] {"1", "2", "3"});
+    RenderedFigure f = ScatterFigure.render(spec, List.of(cim,
+        new PointSeries("none lasing", new double[] {Double.NaN}, new double[] {Double.NaN}, null)));
+    xml(f.svg());
+    // a series without finite points is left out entirely (no legend entry): same bytes as without it
+    assertThat(f).isEqualTo(ScatterFigure.render(spec, List.of(cim)));
+    assertThat(f).isNotEqualTo(ScatterFigure.render(spec, List.of(
+        new PointSeries("CIM_d", new double[] {1, 2}, new double[] {1.8, 1.7}, null))));
+    assertThat(ImageIO.read(new ByteArrayInputStream(f.png())).getWidth()).isEqualTo(900);
+    assertThatThrownBy(() -> ScatterFigure.render(spec, List.of(new PointSeries("x", new double[] {Double.NaN}, new double[] {1}, null))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no series");
+    assertThatThrownBy(() -> new PointSeries("x", new double[] {1}, new double[] {1}, new String[] {"a", "b"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels");
+  }
+}
