@@ -45,6 +45,28 @@ abstract class DisperseModelBase implements Model {
     return p;
   }
 
+  /**
+   * A state of this model built from a state {@code y} of another polydisperse model of the same
+   * dots: its field, per-dot polarisations Vc_l and upper populations Cc_l, every higher
+   * expectation value factorised ({@link #factorised}). Used to start TPM_d from the TPM_IF_d
+   * lasing state. Returns a new array.
+   */
+  double[] liftedFrom(DisperseModelBase from, double[] y) {
+    if (from.n != n) {
+      throw new IllegalArgumentException("cannot lift a state of " + from.n + " dots to " + n + " dots");
+    }
+    double[] vRe = new double[n];
+    double[] vIm = new double[n];
+    double[] cc = new double[n];
+    for (int l = 0; l < n; l++) {
+      int o = from.st.dot(l);
+      vRe[l] = y[o + DisperseStructure.V];
+      vIm[l] = y[o + DisperseStructure.V + 1];
+      cc[l] = y[o + DisperseStructure.C];
+    }
+    return factorised(y[DisperseStructure.B], y[DisperseStructure.B + 1], vRe, vIm, cc);
+  }
+
   @Override
   public ModelKind kind() {
     return st.kind;

@@ -25,4 +25,23 @@ public final class Models {
           "model " + kind + " is an identical-dot model; polydisperse models are CIM_d, TPM_IF_d, TPM_d");
     };
   }
+
+  /**
+   * A cheaper model whose lasing state is a good start for {@code m}'s: TPM_IF_d (the same dots
+   * without two-dot correlations: 9N + 5 unknowns instead of ~7N^2) for TPM_d; empty otherwise.
+   */
+  public static java.util.Optional<Model> seedModel(Model m) {
+    if (m instanceof TpmDisperseModel t) {
+      return java.util.Optional.of(new TpmIfDisperseModel(t.parameters()));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** State {@code y} of {@code from} lifted to {@code to} by factorisation (see {@link #seedModel}). */
+  public static double[] lift(Model from, double[] y, Model to) {
+    if (from instanceof DisperseModelBase f && to instanceof DisperseModelBase t) {
+      return t.liftedFrom(f, y);
+    }
+    throw new IllegalArgumentException("cannot lift a " + from.kind() + " state to " + to.kind());
+  }
 }
