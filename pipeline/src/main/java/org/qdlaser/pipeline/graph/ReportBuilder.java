@@ -210,9 +210,15 @@ final class ReportBuilder {
 
   private static Map<String, byte[]> branches(Study study, ReportContext context, TaskInputs in) throws IOException {
     double gnr = study.gammaNrPerSecond();
+    // The continuation parameter: the pump, or the one named in branch.parameter (its column and
+    // fold key carry its name; rates in s^-1, mu dimensionless).
+    String param = study.scan() == null ? "r" : study.scan().parameter();
+    String xKey = param.equals("r") ? "pump_per_s" : param + (param.equals("mu") ? "_value" : "_per_s");
+    String xLabel = param.equals("r") ? "pump r (s^-1)" : param.equals("mu") ? "mu" : param + " (s^-1)";
+    boolean logX = !param.equals("mu") && !param.equals("delta_nu");
     List<BranchSeries> series = new ArrayList<>();
     HtmlReport.Table.Builder foldTable = HtmlReport.Table.builder("Folds located on the branches")
-        .columns("model", "pump (s^-1)", "|b|", "<c+c>", "kind");
+        .columns("model", xLabel, "|b|", "<c+c>", "kind");
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     List<String> missing = new ArrayList<>();
     for (Study.ModelRun run : study.models()) {
@@ -223,14 +229,15 @@ final class ReportBuilder {
         missing.add(run.label() + ": " + foldDoc.path("note").asText());
         continue;
       }
-      BranchSeries s = new BranchSeries(run.label(), t.doubles("pump_per_s"), t.doubles("b_abs"), t.booleans("stable"));
+      BranchSeries s = new BranchSeries(run.label(), t.doubles(xKey), t.doubles("b_abs"), t.booleans("stable"));
       double lowest = Double.POSITIVE_INFINITY;
       double lowestB = 0;
       for (JsonNode f : folds) {
-        foldTable.row(run.label(), fmt(f.get("pump_per_s").asDouble()), fmt(f.get("b_abs").asDouble()),
+        String fx = param.equals("r") ? "pump_per_s" : param + "_per_s";
+        foldTable.row(run.label(), fmt(f.get(fx).asDouble()), fmt(f.get("b_abs").asDouble()),
             fmt(f.get("upper_population").asDouble()), f.get("kind").asText());
-        if (f.get("pump_per_s").asDouble() < lowest) {
-          lowest = f.get("pump_per_s").asDouble();
+        if (f.get(fx).asDouble() < lowest) {
+          lowest = f.get(fx).asDouble();
           lowestB = f.get("b_abs").asDouble();
         }
       }
@@ -242,12 +249,15 @@ final class ReportBuilder {
           "../" + StageActions.branchPath(run.label(), "csv"));
     }
     RenderedFigure fig = BifurcationFigure.render(
-        new FigureSpec("Lasing branches |<b>| vs pump (continuation)", "pump r (s^-1)", "|<b>|", true, false, 900, 600), series);
+        new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)", xLabel, "|<b>|",
+            logX, false, 900, 600), series);
     HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Lasing branches")
-        .paragraph("Lasing branches by pseudo-arclength continuation in ln r from the start pump, in the frame rotating "
+        .paragraph("Lasing branches by pseudo-arclength continuation in " + (param.equals("r") ? "ln r from the start pump"
+            : param + " from " + fmt(study.pumps()[0]) + " to " + fmt(study.pumps()[1]) + " (normalised)")
+            + ", in the frame rotating "
             + "with the field; solid: stable, dashed: unstable (rightmost eigenvalue of the rotating-frame Jacobian, "
             + "phase mode excluded). Diamonds mark the lowest fold of each branch (the threshold of a bistable model).")
-        .figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs r")
+        .figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs " + param)
         .table(foldTable.build());
     for (String m : missing) {
       sec.paragraph("Missing branch: " + m);

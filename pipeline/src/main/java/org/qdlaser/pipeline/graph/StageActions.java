@@ -27,6 +27,7 @@ import org.qdlaser.stages.integration.TimeSeries;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.physics.ParameterFamily;
 import org.qdlaser.stages.sampling.Sample;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -416,14 +417,22 @@ final class StageActions {
       RelaxationSettings rs = study.relaxation();
       EquilibriumSolver solver = new EquilibriumSolver();
       Model model = Models.identical(run.kind(), run.parameters());
-      Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(model.withPump(study.pumps()[0]));
+      String param = study.scan() == null ? "r" : study.scan().parameter();
+      double from = study.pumps()[0];
+      double to = study.pumps()[1];
+      ParameterFamily family = param.equals("r")
+          ? ParameterFamily.pump(model.withPump(from))
+          : ParameterFamily.identical(param, run.kind(), run.with(param, from).withR(study.pumps()[2]));
+      Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(family.at(from));
       String note = "";
       LasingBranch.Result res;
       if (start.lasing() && start.stable()) {
-        res = new LasingBranch(ContinuationSettings.defaults()).trace(model, start, study.pumps()[1]);
+        res = param.equals("r")
+            ? new LasingBranch(ContinuationSettings.defaults()).trace(model, start, to)
+            : new LasingBranch(ContinuationSettings.defaults()).trace(family, start, Math.min(from, to), Math.max(from, to), to < from);
       } else {
         // Recorded, not fatal: the report says which branch is missing and why.
-        note = "no stable lasing state reached from a lasing initial state at the start pump r = " + study.pumps()[0]
+        note = "no stable lasing state reached from a lasing initial state at the start " + param + " = " + from
             + " (threshold above it, or outside the basin); branch not traced";
         LOG.info("equilibrium/{}: {}", run.label(), note);
         res = new LasingBranch.Result(List.of(), List.of());
@@ -441,7 +450,8 @@ final class StageActions {
       for (int i = 0; i < n; i++) {
         BranchPoint p = pts.get(i);
         pump[i] = p.pump();
-        pumpPerS[i] = p.pump() * study.gammaNrPerSecond();
+        // The parameter's value; in s^-1 for rates (mu is dimensionless).
+        pumpPerS[i] = param.equals("mu") ? p.pump() : p.pump() * study.gammaNrPerSecond();
         b[i] = p.bAbs();
         omega[i] = p.omega();
         photons[i] = p.photons();
@@ -449,17 +459,19 @@ final class StageActions {
         stable[i] = p.stable();
         lambda[i] = p.rightmostEigenvalue();
       }
-      Table t = Table.builder("branch").addDouble("pump", pump).addDouble("pump_per_s", pumpPerS).addDouble("b_abs", b)
+      String col = param.equals("r") ? "pump" : param;
+      Table t = Table.builder("branch").addDouble(col, pump).addDouble(col + (param.equals("mu") ? "_value" : "_per_s"), pumpPerS)
+          .addDouble("b_abs", b)
           .addDouble("omega", omega).addDouble("photons", photons).addDouble("upper_population", cc)
           .addBoolean("stable", stable).addDouble("rightmost_eigenvalue", lambda).build();
       List<Map<String, Object>> folds = new ArrayList<>();
       for (LasingBranch.Fold f : res.folds()) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("pump", f.pump());
-        m.put("pump_per_s", f.pump() * study.gammaNrPerSecond());
+        m.put(param.equals("r") ? "pump" : param, f.pump());
+        m.put(param.equals("r") ? "pump_per_s" : param + "_per_s", param.equals("mu") ? f.pump() : f.pump() * study.gammaNrPerSecond());
         m.put("b_abs", f.bAbs());
         m.put("upper_population", f.upperPopulation());
-        m.put("kind", f.minimum() ? "fold (minimum of r)" : "fold (maximum of r)");
+        m.put("kind", f.minimum() ? "fold (minimum of " + param + ")" : "fold (maximum of " + param + ")");
         folds.add(m);
       }
       Map<String, byte[]> out = new LinkedHashMap<>();

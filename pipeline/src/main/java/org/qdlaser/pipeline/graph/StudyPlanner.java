@@ -79,8 +79,16 @@ public final class StudyPlanner {
           p.put("scan_values", study.scan().values());
           action = StageActions.thresholdCurve(run, study);
         } else {
-          p.put("start_pump", study.pumps()[0]);
-          p.put("lowest_pump", study.pumps()[1]);
+          if (study.scan() != null) {
+            // Continuation in another parameter (older manifests keep their keys: no new fields for r).
+            p.put("branch_parameter", study.scan().parameter());
+            p.put("branch_from", study.pumps()[0]);
+            p.put("branch_to", study.pumps()[1]);
+            p.put("branch_pump", study.pumps()[2]);
+          } else {
+            p.put("start_pump", study.pumps()[0]);
+            p.put("lowest_pump", study.pumps()[1]);
+          }
           action = StageActions.branch(run, study);
         }
         TaskSpec t = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, run.label(), p, List.of());

@@ -161,7 +161,13 @@ public final class ManifestParser {
       case SWEEP -> pumps = sweep(root.get("sweep"), gammaNr);
       case BRANCHES -> {
         identicalDotsOnly(runs, "branches");
-        pumps = branch(root.get("branch"), gammaNr);
+        String bp = root.has("branch") && root.get("branch").has("parameter")
+            ? text(root.get("branch"), "parameter", "branch.parameter", "r") : "r";
+        pumps = branch(root.get("branch"), gammaNr, bp);
+        if (!bp.equals("r")) {
+          // Continuation in another parameter: from/to are its values; the pump is parameters.r.
+          scan = new Study.Scan(bp, pumps, false);
+        }
       }
       case THRESHOLD_CURVE -> {
         identicalDotsOnly(runs, "threshold_curve");
@@ -304,15 +310,47 @@ public final class ManifestParser {
     }
   }
 
-  private static double[] branch(JsonNode b, double gammaNr) {
+  /** Parameters the lasing branch can be continued in (besides the pump r). */
+  static final List<String> BRANCH_PARAMETERS = List.of("r", "g", "gamma", "gamma_c", "gamma_nl", "mu", "delta_nu");
+
+  /**
+   * branch: {from, to} in the pump (start pump, lowest pump), or {parameter, from, to, pump} in
+   * another parameter (start value, end value, either direction, at the fixed pump). Returns
+   * {from, to} or {from, to, pump}.
+   */
+  private static double[] branch(JsonNode b, double gammaNr, String parameter) {
     if (b == null || !b.isObject()) {
       throw new InputException("branch", "analysis branches needs branch: {from: START_PUMP, to: LOWEST_PUMP}");
     }
-    unknownKeys(b, Set.of("from", "to"), "branch.");
-    double from = positive("branch.from", Quantities.parse("branch.from", required(b, "from", "branch.from").asText()).normalised(gammaNr));
-    double to = positive("branch.to", Quantities.parse("branch.to", required(b, "to", "branch.to").asText()).normalised(gammaNr));
-    if (!(to < from)) {
-      throw new InputException("branch.to", "the lowest pump must be below the start pump, got from=" + from + ", to=" + to);
+    unknownKeys(b, Set.of("from", "to", "parameter", "pump"), "branch.");
+    if (!BRANCH_PARAMETERS.contains(parameter)) {
+      throw new InputException("branch.parameter",
+          "cannot continue in '" + parameter + "', allowed: " + String.join(", ", BRANCH_PARAMETERS));
+    }
+    double from = Quantities.parse("branch.from", required(b, "from", "branch.from").asText()).normalised(gammaNr);
+    double to = Quantities.parse("branch.to", required(b, "to", "branch.to").asText()).normalised(gammaNr);
+    if (parameter.equals("r")) {
+      positive("branch.from", from);
+      positive("branch.to", to);
+      if (!(to < from)) {
+        throw new InputException("branch.to", "the lowest pump must be below the start pump, got from=" + from + ", to=" + to);
+      }
+    } else {
+      boolean rate = !parameter.equals("mu") && !parameter.equals("delta_nu");
+      if (rate) {
+        positive("branch.from", from);
+        positive("branch.to", to);
+      }
+      if (!Double.isFinite(from) || !Double.isFinite(to) || from == to) {
+        throw new InputException("branch.to", "branch needs two different finite values of " + parameter
+            + ", got from=" + from + ", to=" + to);
+      }
+      double pump = positive("branch.pump",
+          Quantities.parse("branch.pump", required(b, "pump", "branch.pump").asText()).normalised(gammaNr));
+      return new double[] {from, to, pump};
+    }
+    if (b.has("pump")) {
+      throw new InputException("branch.pump", "a pump continuation takes from and to only (pump is for branch.parameter other than r)");
     }
     return new double[] {from, to};
   }

@@ -60,6 +60,15 @@ class ManifestParserTest {
     assertThatThrownBy(() -> ManifestParser.parse(branches))
         .isInstanceOf(InputException.class).hasMessageContaining("models[0].model").hasMessageContaining("CIM_d")
         .hasMessageContaining("identical-dot");
+    String inG = String.join("\n", "schema: qdlaser/manifest/v1", "study: b", "models: [CIM]", "analysis: branches",
+        "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}", "");
+    Study ok = ManifestParser.parse(inG);
+    assertThat(ok.scan().parameter()).isEqualTo("g");
+    assertThat(ok.pumps()).containsExactly(70.0, 10.0, 2e5);
+    assertThatThrownBy(() -> ManifestParser.parse(inG.replace("parameter: g", "parameter: N")))
+        .isInstanceOf(InputException.class).hasMessageContaining("branch.parameter").hasMessageContaining("gamma_c");
+    assertThatThrownBy(() -> ManifestParser.parse(inG.replace(", pump: 2e14/s", "")))
+        .isInstanceOf(InputException.class).hasMessageContaining("branch.pump");
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {N: 2.5}\n")))
         .isInstanceOf(InputException.class).hasMessageContaining("parameters.N").hasMessageContaining("2.5");
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {beta: 1, gamma_nl: 3}\n")))
