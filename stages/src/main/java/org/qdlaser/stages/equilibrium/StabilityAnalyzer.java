@@ -216,21 +216,13 @@ public final class StabilityAnalyzer {
       }
       return 0.0;
     }
-    ShiftInvertArnoldi.Operator op = new ShiftInvertArnoldi.Operator() {
-      @Override
-      public int dimension() {
-        return dim;
+    // (M - sigma B)^-1 B with B = diag(I, 0) for the bordered lasing pencil.
+    ShiftInvertArnoldi.Operator op = ShiftInvertArnoldi.Operator.inverse(dim, v -> {
+      if (lasing) {
+        v[n] = 0.0;
       }
-
-      @Override
-      public void apply(double[] in, double[] out) {
-        System.arraycopy(in, 0, out, 0, dim);
-        if (lasing) {
-          out[n] = 0.0; // B = diag(I, 0)
-        }
-        lu.solve(out);
-      }
-    };
+      lu.solve(v);
+    });
     ShiftInvertArnoldi.Result res = ShiftInvertArnoldi.largest(op, SPARSE_WANTED, SPARSE_MAX_STEPS, SPARSE_RITZ_TOLERANCE);
     double radius = 0;
     int used = 0;

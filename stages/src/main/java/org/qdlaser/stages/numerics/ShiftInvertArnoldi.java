@@ -31,6 +31,22 @@ public final class ShiftInvertArnoldi {
     int dimension();
 
     void apply(double[] x, double[] y);
+
+    /** The operator y = M^-1 x of a factorised matrix, given its in-place solve. */
+    static Operator inverse(int n, java.util.function.Consumer<double[]> solveInPlace) {
+      return new Operator() {
+        @Override
+        public int dimension() {
+          return n;
+        }
+
+        @Override
+        public void apply(double[] x, double[] y) {
+          System.arraycopy(x, 0, y, 0, n);
+          solveInPlace.accept(y);
+        }
+      };
+    }
   }
 
   /**

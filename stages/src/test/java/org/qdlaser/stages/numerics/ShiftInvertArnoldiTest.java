@@ -39,19 +39,7 @@ class ShiftInvertArnoldiTest {
     new SparseFiniteDifferenceJacobian(p).computeCentral(b, 0.0, y, 1.0, jac, new double[n]);
     SparseLuSolver lu = new SparseLuSolver();
     lu.factor(jac);
-    ShiftInvertArnoldi.Operator op = new ShiftInvertArnoldi.Operator() {
-      @Override
-      public int dimension() {
-        return n;
-      }
-
-      @Override
-      public void apply(double[] x, double[] out) {
-        System.arraycopy(x, 0, out, 0, n);
-        lu.solve(out);
-      }
-    };
-    ShiftInvertArnoldi.Result res = ShiftInvertArnoldi.largest(op, 6, 120, 1e-10);
+    ShiftInvertArnoldi.Result res = ShiftInvertArnoldi.largest(ShiftInvertArnoldi.Operator.inverse(n, lu::solve), 6, 120, 1e-10);
     List<double[]> exact = new ArrayList<>();
     double diffusion = Brusselator2D.ALPHA * grid * grid;
     for (int pq = 0; pq < grid; pq++) {
@@ -105,18 +93,7 @@ class ShiftInvertArnoldiTest {
     }
     DenseLuSolver lu = new DenseLuSolver();
     lu.factor(shifted, n);
-    ShiftInvertArnoldi.Result res = ShiftInvertArnoldi.largest(new ShiftInvertArnoldi.Operator() {
-      @Override
-      public int dimension() {
-        return n;
-      }
-
-      @Override
-      public void apply(double[] x, double[] out) {
-        System.arraycopy(x, 0, out, 0, n);
-        lu.solve(out);
-      }
-    }, 5, n, 1e-10);
+    ShiftInvertArnoldi.Result res = ShiftInvertArnoldi.largest(ShiftInvertArnoldi.Operator.inverse(n, lu::solve), 5, n, 1e-10);
     var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false);
     assertThat(eig.decompose(new org.ejml.data.DMatrixRMaj(n, n, true, a))).isTrue();
     List<double[]> dense = new ArrayList<>();
