@@ -176,6 +176,9 @@ final class AmplitudeBranch {
    * @return the branch point at the extremum, or empty if the branch cannot be solved there
    */
   Optional<Point> extremum(Point guess, double aLo, double aHi, double aStart, boolean minimum, double relativeTolerance) {
+    if (!(aLo < aHi) || !(relativeTolerance > 0)) {
+      return Optional.empty(); // no interval to search (the bisection ended at its upper end)
+    }
     final Point[] nearest = {guess};
     double g = guess.pump();
     double penalty = minimum ? g + 1 + Math.abs(g) : g - 1 - Math.abs(g);
@@ -196,7 +199,9 @@ final class AmplitudeBranch {
             new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(rOfA),
             minimum ? org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE
                 : org.hipparchus.optim.nonlinear.scalar.GoalType.MAXIMIZE,
-            new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, Math.min(Math.max(aStart, aLo), aHi)));
+            // Hipparchus needs the start strictly inside the interval.
+            new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, 0.5 * (aLo + aHi) == aStart || aStart <= aLo || aStart >= aHi
+                ? 0.5 * (aLo + aHi) : aStart));
     return solveTowards(best.getPoint(), nearest[0]);
   }
 }
