@@ -23,16 +23,22 @@ public final class StudyPlanner {
 
   private StudyPlanner() {}
 
+  /** The sampling task of a polydisperse run (model parameters + sample options), added to {@code tasks}. */
+  private static TaskSpec samplingTask(Study.ModelRun run, Map<String, Object> model, List<PlannedTask> tasks) {
+    Map<String, Object> sampleParams = new TreeMap<>(model);
+    sampleParams.put("sample", new TreeMap<>(run.sample()));
+    TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, run.label(), sampleParams, List.of());
+    tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
+    return sampling;
+  }
+
   public static List<PlannedTask> plan(Study study, ReportContext reportContext) {
     List<PlannedTask> tasks = new ArrayList<>();
     List<String> fittingIds = new ArrayList<>();
     if (study.analysis() == Study.Analysis.ACTIVATION) {
       for (Study.ModelRun run : study.models()) {
         Map<String, Object> model = modelParameters(run);
-        Map<String, Object> sampleParams = new TreeMap<>(model);
-        sampleParams.put("sample", new TreeMap<>(run.sample()));
-        TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, run.label(), sampleParams, List.of());
-        tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
+        TaskSpec sampling = samplingTask(run, model, tasks);
         Map<String, Object> p = new TreeMap<>(model);
         p.put("pump", study.pumps()[0]);
         TaskSpec eq = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, run.label(), p, List.of(sampling.id()));
@@ -50,10 +56,7 @@ public final class StudyPlanner {
     if (study.analysis() == Study.Analysis.OSCILLATION) {
       for (Study.ModelRun run : study.models()) {
         Map<String, Object> model = modelParameters(run);
-        Map<String, Object> sampleParams = new TreeMap<>(model);
-        sampleParams.put("sample", new TreeMap<>(run.sample()));
-        TaskSpec sampling = TaskSpec.of("sampling", SAMPLING_VERSION, run.label(), sampleParams, List.of());
-        tasks.add(new PlannedTask(sampling, StageActions.sampling(run)));
+        TaskSpec sampling = samplingTask(run, model, tasks);
         Map<String, Object> p = new TreeMap<>(model);
         p.put("pump", study.pumps()[0]);
         p.put("window", study.window());

@@ -200,8 +200,7 @@ final class AmplitudeBranch {
             minimum ? org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE
                 : org.hipparchus.optim.nonlinear.scalar.GoalType.MAXIMIZE,
             // Hipparchus needs the start strictly inside the interval.
-            new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, 0.5 * (aLo + aHi) == aStart || aStart <= aLo || aStart >= aHi
-                ? 0.5 * (aLo + aHi) : aStart));
+            new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, aStart > aLo && aStart < aHi ? aStart : 0.5 * (aLo + aHi)));
     return solveTowards(best.getPoint(), nearest[0]);
   }
 }
