@@ -28,11 +28,17 @@ public final class Models {
 
   /**
    * A cheaper model whose lasing state is a good start for {@code m}'s: TPM_IF_d (the same dots
-   * without two-dot correlations: 9N + 5 unknowns instead of ~7N^2) for TPM_d; empty otherwise.
+   * without two-dot correlations: 9N + 5 unknowns instead of ~7N^2) for TPM_d, CIM_d (5N + 3) for
+   * TPM_IF_d; empty otherwise. Identical-dot models have none: they are cheap, and TPM_IF is
+   * multistable at Fig. 1's parameters (see PointSolver.FIRST_WINDOW), so their start must stay
+   * the paper's lasing initial state.
    */
   public static java.util.Optional<Model> seedModel(Model m) {
     if (m instanceof TpmDisperseModel t) {
       return java.util.Optional.of(new TpmIfDisperseModel(t.parameters()));
+    }
+    if (m instanceof TpmIfDisperseModel t) {
+      return java.util.Optional.of(new CimDisperseModel(t.parameters()));
     }
     return java.util.Optional.empty();
   }

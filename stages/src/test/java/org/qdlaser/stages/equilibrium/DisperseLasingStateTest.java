@@ -67,6 +67,31 @@ class DisperseLasingStateTest {
     assertThat(Math.IEEEremainder(phase - expected, 2 * Math.PI)).isCloseTo(0.0, offset(1e-6));
   }
 
+  /**
+   * TPM_IF_d starts from the lifted CIM_d lasing state (Models.seedModel); that shortcut must reach
+   * the state the paper's method — the transient from the lasing initial state — reaches. Sample S7
+   * at w_QD = gamma (N = 50, as in Figs. 5-10) is strongly pulled (|omega| = 1.35); both states are Newton-polished, so
+   * they agree far below 1e-7 when they are the same state.
+   */
+  @Test
+  void tpmIfDStateFromTheCimDSeedIsTheOneTheTransientReaches() {
+    Sample s = SampleGenerator.generate(new SampleSpec(50, 1.0, P.gamma(), 7, 0, 0, P.g()));
+    Model m = Models.disperse(ModelKind.TPM_IF_d,
+        new DisperseParameters(P.gamma(), P.gammaC(), P.gammaNl(), P.gammaNr(), P.mu(), P.r(), s.detunings(), s.couplings()));
+    RelaxationSettings rs = RelaxationSettings.rotating();
+    PointSolver points = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver());
+    Equilibrium seeded = points.solve(m);
+    Equilibrium viaTransient = points.solveFrom(m, PointSolver.lasingInitialState(m)).equilibrium();
+    assertThat(Models.seedModel(m)).isPresent();
+    assertThat(seeded.lasing()).isTrue();
+    assertThat(viaTransient.lasing()).isTrue();
+    assertThat(seeded.bAbs()).isCloseTo(viaTransient.bAbs(), offset(SAME_STATE * viaTransient.bAbs()));
+    assertThat(seeded.omega()).isCloseTo(viaTransient.omega(), offset(SAME_STATE * Math.abs(viaTransient.omega())));
+  }
+
+  /** Two Newton-polished (residual ~1e-12) copies of one state differ far below this; distinct states far above. */
+  static final double SAME_STATE = 1e-7;
+
   @Test
   void zeroWidthSampleGivesTheIdenticalDotLasingState() {
     Model m = cimD(50, 0.0, 1);
