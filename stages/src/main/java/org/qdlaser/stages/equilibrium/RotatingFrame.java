@@ -51,6 +51,57 @@ final class RotatingFrame implements NonlinearSystem {
     if (p == null) {
       return null;
     }
+    // Built once per base pattern (one per kind and N) and pump-row set: every Newton solve and
+    // stability analysis asks for it, and at TPM_d N = 50 building it (sorted rows of ~17k rows)
+    // costs more than a Newton iteration; the identical object also lets NewtonSolver's per-thread
+    // workspace recognise the pattern by identity instead of comparing it element by element.
+    BorderKey key = new BorderKey(p, pumpRows == null ? null : pumpRows.clone());
+    synchronized (BORDERED) {
+      SparsityPattern cached = BORDERED.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    SparsityPattern built = build(model, p, pumpRows);
+    synchronized (BORDERED) {
+      BORDERED.put(key, built);
+    }
+    return built;
+  }
+
+  /** Base pattern (by identity) and pump rows of a bordered pattern. */
+  private static final class BorderKey {
+    final SparsityPattern base;
+    final boolean[] pumpRows;
+
+    BorderKey(SparsityPattern base, boolean[] pumpRows) {
+      this.base = base;
+      this.pumpRows = pumpRows;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof BorderKey k && k.base == base && java.util.Arrays.equals(k.pumpRows, pumpRows);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(base) + java.util.Arrays.hashCode(pumpRows);
+    }
+  }
+
+  /** Most recently used bordered patterns; a handful covers a study's kinds and sizes. */
+  private static final int CACHED_PATTERNS = 4;
+
+  private static final java.util.Map<BorderKey, SparsityPattern> BORDERED =
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<BorderKey, SparsityPattern> eldest) {
+          return size() > CACHED_PATTERNS;
+        }
+      };
+
+  private static SparsityPattern build(Model model, SparsityPattern p, boolean[] pumpRows) {
     int n = model.dimension();
     int[] rs = p.rowStart();
     int[] cs = p.columns();
