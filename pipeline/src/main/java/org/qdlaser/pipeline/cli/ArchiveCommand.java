@@ -34,9 +34,7 @@ public final class ArchiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isDirectory(runDir)) {
-      throw new InputException("RUN_DIR", "not a directory: " + runDir);
-    }
+    CliChecks.runDirectory(runDir);
     if (!Files.isRegularFile(runDir.resolve(LockFile.FILE_NAME))) {
       throw new InputException("RUN_DIR", "not a run directory (no " + LockFile.FILE_NAME + "): " + runDir);
     }

@@ -50,9 +50,7 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = runDir.toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new InputException("RUN_DIR", "not a directory: " + runDir);
-    }
+    CliChecks.runDirectory(dir);
     PlanFile pf;
     try {
       pf = PlanFile.read(RunLayout.planFile(dir));
@@ -60,10 +58,7 @@ public final class CollectCommand implements Callable<Integer> {
       throw new InputException("RUN_DIR", runDir + " has no " + RunLayout.STATE_DIR + "/plan.json: it was not submitted with"
           + " --executor slurm (run it with qdlaser run)");
     }
-    int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-    if (threads < 1 || threads > 1024) {
-      throw new InputException("--jobs", "jobs must be in [1, 1024], got " + threads);
-    }
+    int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());
     pf.checkSameJar();
     List<PlannedTask> plan = pf.replan(dir);
     ShardList shards = Files.exists(RunLayout.shardsFile(dir)) ? ShardList.read(RunLayout.shardsFile(dir)) : null;

@@ -1,12 +1,10 @@
 package org.qdlaser.pipeline.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.golden.GoldenChecker;
 import org.qdlaser.pipeline.golden.GoldenResult;
-import org.qdlaser.pipeline.manifest.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +23,7 @@ public final class GoldenCommand implements Runnable {
   }
 
   static Path runDir(Path p) {
-    if (!Files.isDirectory(p)) {
-      throw new InputException("RUN_DIR", "not a directory: " + p);
-    }
-    return p;
+    return CliChecks.runDirectory(p);
   }
 
   /** {@code golden check RUN_DIR}: exit 1 naming each failing quantity. */

@@ -117,10 +117,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new InputException("MANIFEST", "manifest file not found: " + manifest);
     }
     Study study = ManifestParser.parse(new String(manifestBytes, StandardCharsets.UTF_8));
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1 || threads > 1024) {
-      throw new InputException("--jobs", "jobs must be in [1, 1024], got " + threads);
-    }
+    int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());
     Path runDir = (output != null ? output : Path.of("runs", study.name())).toAbsolutePath().normalize();
     String manifestSha = Hashing.sha256Hex(manifestBytes);
     ProvenanceCollector prov = new ProvenanceCollector(study.name(), manifestSha, ProvenanceCollector.defaultCodeDir());

@@ -81,10 +81,7 @@ public final class RunShardCommand implements Callable<Integer> {
       throw new InputException("--shard", "shard must be in [0, " + (shards.shards().size() - 1) + "] for " + planPath + ", got "
           + shard);
     }
-    int threads = jobs != null ? jobs : defaultThreads();
-    if (threads < 1 || threads > 1024) {
-      throw new InputException("--jobs", "jobs must be in [1, 1024], got " + threads);
-    }
+    int threads = CliChecks.jobs(jobs, defaultThreads());
     String failing = System.getenv(FAIL_ENV);
     if (failing != null && Arrays.asList(failing.split(",")).contains(Integer.toString(shard))) {
       LOG.error("shard {} fails on request ({}={}, a test hook)", shard, FAIL_ENV, failing);

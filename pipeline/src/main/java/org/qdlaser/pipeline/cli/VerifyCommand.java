@@ -1,10 +1,8 @@
 package org.qdlaser.pipeline.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.store.RunVerifier;
 import org.qdlaser.pipeline.store.VerificationProblem;
 import picocli.CommandLine.Command;
@@ -22,9 +20,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isDirectory(runDir)) {
-      throw new InputException("RUN_DIR", "not a directory: " + runDir);
-    }
+    CliChecks.runDirectory(runDir);
     List<VerificationProblem> problems = new RunVerifier().verify(runDir);
     if (problems.isEmpty()) {
       spec.commandLine().getOut().println("verified: every artifact of " + runDir + " matches lock.json");

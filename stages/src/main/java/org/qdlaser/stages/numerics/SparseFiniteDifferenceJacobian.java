@@ -86,10 +86,7 @@ public final class SparseFiniteDifferenceJacobian {
    * @return right-hand side evaluations used (the number of colours)
    */
   public int compute(OdeSystem system, double t, double[] y, double[] f0, double[] floor, SparseMatrix jac) {
-    // Identity first: the integrator passes a matrix built on the same pattern object.
-    if (jac.pattern() != pattern && !jac.pattern().equals(pattern)) {
-      throw new IllegalArgumentException("the Jacobian matrix is not on this object's sparsity pattern");
-    }
+    requireOwnPattern(jac);
     final int n = this.n;
     final double[] values = jac.values;
     System.arraycopy(y, 0, yWork, 0, n);
@@ -111,17 +108,32 @@ public final class SparseFiniteDifferenceJacobian {
         delta[j] = d;
       }
       system.rhs(t, yWork, fWork);
-      for (int p = from; p < to; p++) {
-        final int j = colouring.member(p);
-        yWork[j] = y[j];
-        final double inv = 1.0 / delta[j];
-        for (int q = colStart[j]; q < colStart[j + 1]; q++) {
-          final int i = colRows[q];
-          values[colPos[q]] = (fWork[i] - f0[i]) * inv;
-        }
-      }
+      storeDifferences(from, to, y, fWork, f0, values);
     }
     return colours;
+  }
+
+  private void requireOwnPattern(SparseMatrix jac) {
+    // Identity first: the integrator passes a matrix built on the same pattern object.
+    if (jac.pattern() != pattern && !jac.pattern().equals(pattern)) {
+      throw new IllegalArgumentException("the Jacobian matrix is not on this object's sparsity pattern");
+    }
+  }
+
+  /**
+   * For the columns of one colour (members from..to-1): restores yWork and stores the difference
+   * quotients (fA - fB) / delta_j in the columns' structural entries.
+   */
+  private void storeDifferences(int from, int to, double[] y, double[] fA, double[] fB, double[] values) {
+    for (int p = from; p < to; p++) {
+      final int j = colouring.member(p);
+      yWork[j] = y[j];
+      final double inv = 1.0 / delta[j];
+      for (int q = colStart[j]; q < colStart[j + 1]; q++) {
+        final int i = colRows[q];
+        values[colPos[q]] = (fA[i] - fB[i]) * inv;
+      }
+    }
   }
 
   /** eps^(1/3): balances truncation (h^2) against rounding (eps/h) of central differences. */
@@ -140,9 +152,7 @@ public final class SparseFiniteDifferenceJacobian {
    * @return right-hand side evaluations used (twice the number of colours)
    */
   public int computeCentral(OdeSystem system, double t, double[] y, double floor, SparseMatrix jac, double[] fPlus) {
-    if (jac.pattern() != pattern && !jac.pattern().equals(pattern)) {
-      throw new IllegalArgumentException("the Jacobian matrix is not on this object's sparsity pattern");
-    }
+    requireOwnPattern(jac);
     if (!(floor > 0)) {
       throw new IllegalArgumentException("increment floor must be positive, got " + floor);
     }
@@ -165,15 +175,7 @@ public final class SparseFiniteDifferenceJacobian {
         delta[j] += y[j] - yWork[j];
       }
       system.rhs(t, yWork, fMinus);
-      for (int p = from; p < to; p++) {
-        final int j = colouring.member(p);
-        yWork[j] = y[j];
-        final double inv = 1.0 / delta[j];
-        for (int q = colStart[j]; q < colStart[j + 1]; q++) {
-          final int i = colRows[q];
-          values[colPos[q]] = (fPlus[i] - fMinus[i]) * inv;
-        }
-      }
+      storeDifferences(from, to, y, fPlus, fMinus, values);
     }
     return 2 * colours;
   }
