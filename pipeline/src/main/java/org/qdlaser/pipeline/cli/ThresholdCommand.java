@@ -43,6 +43,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     out.put("kind", th.kind());
     out.put("b_abs_at_threshold", th.bAbs());
     out.put("upper_population_at_threshold", th.upperPopulation());
+    out.put("photons_at_threshold", th.photons());
     out.put("instability_pump", Double.isNaN(th.instabilityPump()) ? null : th.instabilityPump());
     out.put("relative_accuracy", th.relativeAccuracy());
     out.put("frequency", th.frequency());

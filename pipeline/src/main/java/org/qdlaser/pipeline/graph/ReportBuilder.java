@@ -381,9 +381,13 @@ final class ReportBuilder {
         fmt(study.pumps()[0] * gnr), fmt(study.pumps()[study.pumps().length - 1] * gnr), fmt(study.relaxation().rtol()),
         fmt(study.relaxation().atol()), fmt(study.relaxation().stopThreshold()), fmt(study.relaxation().maxTime())));
 
+    Map<String, byte[]> out = new LinkedHashMap<>();
     HtmlReport.Builder html = HtmlReport.builder(study.title())
-        .description(study.description())
-        .section(figure.build())
+        .description(study.description());
+    for (Study.Figure f : study.figures()) {
+      html.section(SweepFigures.render(f, study, in, out)); // photons_vs_pump (the Reply's Fig. 1)
+    }
+    html.section(figure.build())
         .section(HtmlReport.Section.builder("Thresholds").table(thresholds.build())
             .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "
                 + "must lie inside the bracket, which the last column checks.").build())
@@ -391,7 +395,6 @@ final class ReportBuilder {
         .section(data.build());
     provenance(html, context, in);
 
-    Map<String, byte[]> out = new LinkedHashMap<>();
     out.put(FIGURE + ".png", fig.png());
     out.put(FIGURE + ".svg", fig.svg());
     out.put(DATA + ".arrow", TableCodec.toArrowIpc(all));

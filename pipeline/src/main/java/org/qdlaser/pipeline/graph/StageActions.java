@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.store.CanonicalJson;
@@ -118,14 +119,17 @@ final class StageActions {
   }
 
   /**
-   * Downward sweep for detuned dots: each pump starts from the previous equilibrium and uses the
-   * windowed transient of PointSolver.solveFrom (early rotating-frame Newton), because the lasing
-   * state rotates and the App. A rates settle only at the integrator's error level. The time
-   * series holds one row per pump (the end of its transient).
+   * Downward sweep for detuned dots: each pump starts from the previous equilibrium, first by
+   * natural continuation (rotating-frame Newton from it, accepted if stable), else by the windowed
+   * transient of PointSolver.solveFrom (early rotating-frame Newton), because the lasing state
+   * rotates and the App. A rates settle only at the integrator's error level. The time series
+   * holds one row per pump (the end of its transient; time 0 where Newton continued the state).
    */
   private static Relaxer.SweepResult rotatingSweep(
       Model model, double[] pumps, double[] y0, Relaxer relaxer, ProgressListener progress) {
-    PointSolver ps = new PointSolver(relaxer, new EquilibriumSolver());
+    EquilibriumSolver solver = new EquilibriumSolver();
+    PointSolver ps = new PointSolver(relaxer, solver);
+    Equilibrium previous = null;
     List<Relaxation> out = new ArrayList<>();
     double[] y = y0;
     int n = pumps.length;
@@ -136,7 +140,34 @@ final class StageActions {
     double[] time = new double[n];
     for (int i = 0; i < n; i++) {
       Model m = model.withPump(pumps[i]);
-      PointSolver.Outcome o = ps.solveFrom(m, y);
+      // TPM_d: the first pump starts from the lifted TPM_IF_d lasing state (PointSolver.solve), as
+      // `qdlaser point`; from the generic initial state its transient costs minutes at N = 40.
+      // Later pumps: natural continuation first (Newton from the previous equilibrium, accepted if
+      // stable and physical), the transient only where it fails (past a threshold): TPM_d
+      // transients cost minutes per pump at N = 40 (docs/decisions.md).
+      PointSolver.Outcome o = null;
+      if (i == 0 && Models.seedModel(m).isPresent()) {
+        o = new PointSolver.Outcome(ps.solve(m), 0.0, "newton_seeded");
+      } else if (previous != null) {
+        java.util.function.Predicate<Equilibrium> accept =
+            e -> e.stable() && e.photons() >= 0 && e.upperPopulationMean() >= 0 && e.upperPopulationMean() <= 1;
+        Optional<Equilibrium> next = previous.lasing()
+            ? solver.polishLasing(m, y, previous.omega()).filter(accept) : Optional.empty();
+        String how = "newton_continued";
+        if (next.isEmpty()) {
+          // Lasing state lost (past a threshold) or never there: the stable non-lasing state by Newton
+          // (a TPM_d transient decaying to it costs over ten minutes at N = 40).
+          next = solver.polishNonLasing(m, y).filter(accept);
+          how = previous.lasing() ? "newton_non_lasing_after_lasing" : how;
+        }
+        if (next.isPresent()) {
+          o = new PointSolver.Outcome(next.get(), 0.0, how);
+        }
+      }
+      if (o == null) {
+        o = ps.solveFrom(m, y);
+      }
+      previous = o.equilibrium();
       y = o.equilibrium().state();
       double[] f = new double[y.length];
       m.rhs(0, y, f);
@@ -329,26 +360,62 @@ final class StageActions {
       out.put("highest_non_lasing_pump_per_s", nullIfNaN(b.highestNonLasingPump() * g));
       out.put("threshold_estimate_per_s", nullIfNaN(b.estimate() * g));
       out.put("b_abs_at_lowest_lasing", nullIfNaN(b.bAbsAtLowestLasing()));
-      if (run.kind().polydisperse()) {
-        out.put("exact_threshold_note", "exact thresholds of the polydisperse models come with issue 5");
-        out.put("exact_threshold_in_bracket", null);
-        return Map.of(fittingPath(run.label()), CanonicalJson.prettyBytes(out));
-      }
-      // The exact threshold of the same model, for comparison with the sweep's bracket.
-      RelaxationSettings rs = study.relaxation();
+      RelaxationSettings rs = relaxationFor(run, study);
       EquilibriumSolver solver = new EquilibriumSolver();
-      Threshold th = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver), solver)
-          .find(Models.identical(run.kind(), run.parameters()));
+      ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver), solver);
+      Threshold th;
+      if (run.kind().polydisperse()) {
+        // Detuned dots: the search of ThresholdFinder.find costs minutes for TPM^(d); start instead
+        // from the sweep's bracket, at its lowest lasing state (the polished end of that transient).
+        if (!b.bracketed()) {
+          out.put("exact_threshold_note", "the sweep does not bracket the threshold: no exact location");
+          out.put("exact_threshold_in_bracket", null);
+          return Map.of(fittingPath(run.label()), CanonicalJson.prettyBytes(out));
+        }
+        Model model = modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label()))));
+        Table ends = TableCodec.fromArrowIpc(in.get(endsPath(run.label())));
+        th = finder.findInBracket(model, polishedEnd(model, ends, b.lowestLasingPump()),
+            polishedEnd(model, ends, b.highestNonLasingPump()));
+        out.put("exact_threshold_method", "bisection of the stable lasing branch from the sweep's bracket, then "
+            + "classification as for identical dots (fold: minimum of r along the branch parametrised by |b|); "
+            + "non-lasing instability searched inside the bracket only, from the sweep's non-lasing state");
+        out.put("exact_threshold_frequency", th.frequency());
+      } else {
+        // The exact threshold of the same model, for comparison with the sweep's bracket.
+        th = finder.find(Models.identical(run.kind(), run.parameters()));
+      }
       out.put("exact_threshold_pump", th.pump());
       out.put("exact_threshold_pump_per_s", th.pump() * g);
       out.put("exact_threshold_kind", th.kind());
       out.put("exact_threshold_b_abs", th.bAbs());
       out.put("exact_threshold_upper_population", th.upperPopulation());
+      out.put("exact_threshold_photons", th.photons());
       out.put("exact_threshold_relative_accuracy", th.relativeAccuracy());
       out.put("exact_threshold_in_bracket", b.bracketed()
           && th.pump() >= b.highestNonLasingPump() && th.pump() <= b.lowestLasingPump());
       return Map.of(fittingPath(run.label()), CanonicalJson.prettyBytes(out));
     };
+  }
+
+  /** The Newton-polished end of the sweep's transient at {@code pump} (the ends table's row of that pump). */
+  private static Equilibrium polishedEnd(Model model, Table ends, double pump) {
+    double[] pumps = ends.doubles("pump");
+    for (int i = 0; i < pumps.length; i++) {
+      if (pumps[i] != pump) {
+        continue;
+      }
+      int dim = model.dimension();
+      double[] s = new double[dim];
+      double[] d = new double[dim];
+      for (int k = 0; k < dim; k++) {
+        s[k] = ends.doubles("y" + k)[i];
+        d[k] = ends.doubles("ydot" + k)[i];
+      }
+      Relaxation r = new Relaxation(pump, ends.doubles("duration")[i], s, d, ends.booleans("reached_criterion")[i],
+          ends.doubles("max_rate")[i], 0, 0);
+      return new EquilibriumSolver().polish(model.withPump(pump), r);
+    }
+    throw new IllegalStateException("no transient end at pump r = " + pump + " (normalised) in the sweep's ends table");
   }
 
   static Double nullIfNaN(double v) {

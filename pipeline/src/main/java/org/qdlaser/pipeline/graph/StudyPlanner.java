@@ -16,9 +16,9 @@ import org.qdlaser.stages.physics.LaserParameters;
 public final class StudyPlanner {
   /** Stage versions: bump when a stage's output for the same inputs changes. */
   public static final int SAMPLING_VERSION = 2;
-  public static final int INTEGRATION_VERSION = 3; // 3: sparse iteration matrices for the _d models
+  public static final int INTEGRATION_VERSION = 4; // 3: sparse iteration matrices for the _d models; 4: TPM_d sweeps start seeded
   public static final int EQUILIBRIUM_VERSION = 6; // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded from CIM_d
-  public static final int FITTING_VERSION = 4; // 4: Lorentzian fit says lasing, none below threshold
+  public static final int FITTING_VERSION = 5; // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps
   public static final int REPORT_VERSION = 2; // 2: figures of activation studies (Figs. 5, 6, 8-10)
 
   private StudyPlanner() {}
@@ -123,7 +123,10 @@ public final class StudyPlanner {
 
       Map<String, Object> fit = new TreeMap<>(model);
       fit.put("relaxation", relaxation(study.relaxation()));
-      TaskSpec fitting = TaskSpec.of("fitting", FITTING_VERSION, label, fit, List.of(equilibrium.id()));
+      // Detuned dots: the exact threshold starts from the sweep's lowest lasing state (sample + transient ends).
+      List<String> fitInputs = run.kind().polydisperse()
+          ? List.of(sampling.id(), integration.id(), equilibrium.id()) : List.of(equilibrium.id());
+      TaskSpec fitting = TaskSpec.of("fitting", FITTING_VERSION, label, fit, fitInputs);
       tasks.add(new PlannedTask(fitting, StageActions.fitting(run, study)));
       fittingIds.add(equilibrium.id());
       fittingIds.add(fitting.id());

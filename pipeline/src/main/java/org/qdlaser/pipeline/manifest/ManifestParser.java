@@ -238,8 +238,9 @@ public final class ManifestParser {
     if (f == null || f.isNull()) {
       return out;
     }
-    if (analysis != Study.Analysis.ACTIVATION) {
-      throw new InputException("figures", "figures apply to analysis activation only, got " + analysis.name().toLowerCase(java.util.Locale.ROOT));
+    if (analysis != Study.Analysis.ACTIVATION && analysis != Study.Analysis.SWEEP) {
+      throw new InputException("figures", "figures apply to analyses activation and sweep only, got "
+          + analysis.name().toLowerCase(java.util.Locale.ROOT));
     }
     if (!f.isArray() || f.isEmpty()) {
       throw new InputException("figures", "figures must be a non-empty list of {id, kind, ...}");
@@ -252,7 +253,7 @@ public final class ManifestParser {
       if (!n.isObject()) {
         throw new InputException(path, "expected a mapping {id, kind, title, models, w_qd, seed, label_points}, got " + n.getNodeType());
       }
-      unknownKeys(n, Set.of("id", "kind", "title", "models", "w_qd", "seed", "label_points"), path + ".");
+      unknownKeys(n, Set.of("id", "kind", "title", "models", "w_qd", "seed", "label_points", "markers"), path + ".");
       String id = text(n, "id", path + ".id", null);
       if (!NAME.matcher(id).matches() || !ids.add(id)) {
         throw new InputException(path + ".id", "figure id must match " + NAME.pattern() + " and be unique, got '" + id + "'");
@@ -262,6 +263,11 @@ public final class ManifestParser {
         throw new InputException(path + ".kind", "unknown figure kind '" + kindName + "', allowed: " + String.join(", ", kinds));
       }
       Study.FigureKind kind = Study.FigureKind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT));
+      if (kind.analysis() != analysis) {
+        throw new InputException(path + ".kind", "figure kind '" + kindName + "' needs analysis "
+            + kind.analysis().name().toLowerCase(java.util.Locale.ROOT) + ", got " + analysis.name().toLowerCase(java.util.Locale.ROOT));
+      }
+      Map<String, String> markers = markers(n.get("markers"), kind, runs, path + ".markers");
       List<ModelKind> models = new ArrayList<>();
       JsonNode ms = n.get("models");
       if (ms != null) {
@@ -287,12 +293,44 @@ public final class ManifestParser {
         throw new InputException(path + ".label_points", "label_points must be true or false, got '" + lp.asText() + "'");
       }
       String title = text(n, "title", path + ".title", id);
-      Study.Figure fig = new Study.Figure(id, kind, title, models, w, seed, lp != null && lp.asBoolean());
+      Study.Figure fig = new Study.Figure(id, kind, title, models, w, seed, lp != null && lp.asBoolean(), markers);
       if (runs.stream().noneMatch(fig::selects)) {
         throw new InputException(path, "figure '" + id + "' selects no model run (models " + models + ", w_qd "
             + (Double.isNaN(w) ? "any" : w) + ", seed " + (seed == null ? "any" : seed) + ")");
       }
       out.add(fig);
+    }
+    return out;
+  }
+
+  /**
+   * markers: {RUN_LABEL: star | diamond | cross} of a photons_vs_pump figure (threshold marks, as the
+   * Reply's stars, diamond and cross); every key a run label of the study.
+   */
+  private static Map<String, String> markers(JsonNode m, Study.FigureKind kind, List<Study.ModelRun> runs, String path) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (m == null || m.isNull()) {
+      return out;
+    }
+    if (kind != Study.FigureKind.PHOTONS_VS_PUMP) {
+      throw new InputException(path, "markers apply to figure kind photons_vs_pump only, got " + kind.manifestName());
+    }
+    if (!m.isObject()) {
+      throw new InputException(path, "expected a mapping {run label: star | diamond | cross}, got " + m.getNodeType());
+    }
+    Set<String> labels = new HashSet<>();
+    runs.forEach(r -> labels.add(r.label()));
+    for (var it = m.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!labels.contains(e.getKey())) {
+        throw new InputException(path + "." + e.getKey(), "no model run labelled '" + e.getKey() + "'; labels: "
+            + String.join(", ", new java.util.TreeSet<>(labels)));
+      }
+      try {
+        out.put(e.getKey(), org.qdlaser.stages.report.PhotonFigure.Shape.parse(e.getValue().asText()).manifestName());
+      } catch (IllegalArgumentException ex) {
+        throw new InputException(path + "." + e.getKey(), ex.getMessage());
+      }
     }
     return out;
   }

@@ -119,17 +119,24 @@ public record Study(
     }
   }
 
-  /** What a figure of an activation study shows. */
+  /** What a figure shows (activation studies; {@code photons_vs_pump}: sweep studies). */
   public enum FigureKind {
     /** One activation panel (scaled |<v^+ c>|^2 vs detuning with the Lorentzian fit) per selected run (Figs. 8, 9). */
     ACTIVATION_PANELS,
     /** Fitted width w_L against the lasing frequency omega, one series per model (Figs. 5, 9). */
     WIDTH_VS_FREQUENCY,
     /** Fitted amplitude a_L against |omega| (the shift from the cavity), one series per w_qd (Figs. 6, 10). */
-    AMPLITUDE_VS_SHIFT;
+    AMPLITUDE_VS_SHIFT,
+    /** Photon number <b^+b> against the pump, log-log, thresholds marked by shape (the Reply's Fig. 1); sweep studies. */
+    PHOTONS_VS_PUMP;
 
     public String manifestName() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The analysis whose runs the figure is drawn from. */
+    public Analysis analysis() {
+      return this == PHOTONS_VS_PUMP ? Analysis.SWEEP : Analysis.ACTIVATION;
     }
   }
 
@@ -143,14 +150,28 @@ public record Study(
    * @param wQd selected width w_qd (units of gamma), NaN for every width
    * @param seed selected seed, null for every seed
    * @param labelPoints whether each point is labelled by its sample index (seed), as in Fig. 9
+   * @param markers photons_vs_pump: threshold marker shape (star, diamond, cross) per run label;
+   *     runs not named get a diamond
    */
   public record Figure(String id, FigureKind kind, String title, List<ModelKind> models, double wQd, Long seed,
-      boolean labelPoints) {
+      boolean labelPoints, Map<String, String> markers) {
     public Figure {
       models = List.copyOf(models);
+      markers = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(markers));
       if (id == null || kind == null || title == null) {
         throw new IllegalArgumentException("figure id, kind and title must not be null");
       }
+    }
+
+    /** A figure without threshold markers (activation figures). */
+    public Figure(String id, FigureKind kind, String title, List<ModelKind> models, double wQd, Long seed,
+        boolean labelPoints) {
+      this(id, kind, title, models, wQd, seed, labelPoints, Map.of());
+    }
+
+    /** The marker shape of a run's threshold: its entry in {@code markers}, else diamond. */
+    public String marker(String label) {
+      return markers.getOrDefault(label, "diamond");
     }
 
     /** Whether the figure shows this run. */

@@ -15,6 +15,8 @@ import org.qdlaser.stages.physics.ModelKind;
  *     {@code hopf} (the lasing state loses stability to a complex pair of eigenvalues)
  * @param bAbs |<b>| at threshold (0 for a pitchfork)
  * @param upperPopulation mean <c^+ c> at threshold
+ * @param photons photon number <b^+ b> at threshold (of the lasing state at a fold, of the
+ *     non-lasing state at an instability of the non-lasing state)
  * @param instabilityPump pump where the non-lasing state loses stability (NaN if not found in the
  *     scanned range)
  * @param relativeAccuracy estimated relative accuracy of {@code pump}
@@ -23,5 +25,5 @@ import org.qdlaser.stages.physics.ModelKind;
  *     the critical eigenvalue (0 for identical resonant dots)
  */
 public record Threshold(
-    ModelKind model, double pump, String kind, double bAbs, double upperPopulation, double instabilityPump,
+    ModelKind model, double pump, String kind, double bAbs, double upperPopulation, double photons, double instabilityPump,
     double relativeAccuracy, double frequency) {}

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Locates the threshold of stable coherent emission of an identical-dot model.
+ * Locates the threshold of stable coherent emission of a model (identical or detuned dots).
  *
  * <p>Two independent computations: (1) the pump where the non-lasing state loses stability, as the
  * root (Brent) of the rightmost eigenvalue of its Jacobian; (2) the lower end of the stable lasing
@@ -27,6 +27,12 @@ public final class ThresholdFinder {
   private static final double DESCENT_RATIO = 1.2;
   /** Relative bracket width at which bisection of the branch end stops. */
   static final double BISECTION_RELATIVE_WIDTH = 1e-9;
+  /**
+   * The same for {@link #findInBracket}: a fold is then located by minimising r(|b|) and a pitchfork
+   * by Brent on the eigenvalue, so the bisection only has to come close (9 instead of 29 TPM^(d)
+   * Newton solves and stability analyses from a sweep bracket of ratio 1.6).
+   */
+  static final double BRACKET_BISECTION_WIDTH = 1e-3;
   /** Brent's relative accuracy on the instability pump. */
   private static final double BRENT_RELATIVE_ACCURACY = 1e-13;
   /** A branch end within this relative distance of the instability pump is that pitchfork. */
@@ -96,7 +102,47 @@ public final class ThresholdFinder {
       throw new EquilibriumException(
           model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
     }
-    while ((good.pump() - rBad) / good.pump() > BISECTION_RELATIVE_WIDTH) {
+    return locate(model, rInst, previous, good, rBad, BISECTION_RELATIVE_WIDTH);
+  }
+
+  /**
+   * The threshold inside a bracket read off a downward pump sweep: {@code lowestLasing} is the
+   * stable lasing state at the lowest pump of the sweep that lases, {@code highestNonLasing} the
+   * non-lasing state at the next (lower) pump of the sweep, where the sweep found no stable lasing
+   * state. Skips the search of {@link #find} for the branch (the costly part for TPM^(d)): the
+   * branch end is bisected from the bracket and classified as there; the non-lasing instability is
+   * searched only inside the bracket, continuing {@code highestNonLasing} upwards (a pitchfork or
+   * Hopf threshold lies there; {@code instabilityPump} of the result is NaN when it does not).
+   *
+   * @throws IllegalArgumentException if {@code lowestLasing} is not a stable lasing state or
+   *     {@code highestNonLasing} is not a non-lasing state at a lower pump
+   */
+  public Threshold findInBracket(Model model, Equilibrium lowestLasing, Equilibrium highestNonLasing) {
+    if (!lowestLasing.lasing() || !lowestLasing.stable()) {
+      throw new IllegalArgumentException("lowestLasing at r = " + lowestLasing.pump()
+          + " (normalised) must be a stable lasing state (lasing " + lowestLasing.lasing() + ", stable "
+          + lowestLasing.stable() + ")");
+    }
+    double rBad = highestNonLasing.pump();
+    if (highestNonLasing.lasing() || !(rBad > 0 && rBad < lowestLasing.pump())) {
+      throw new IllegalArgumentException("highestNonLasing at r = " + rBad + " (normalised pump) must be a non-lasing "
+          + "state (lasing " + highestNonLasing.lasing() + ") at a pump in (0, " + lowestLasing.pump() + ")");
+    }
+    double rInst = highestNonLasing.stable() ? nonLasingInstability(model, highestNonLasing, lowestLasing.pump()) : Double.NaN;
+    LOG.info("{}: bracket [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
+        lowestLasing.pump(), rInst);
+    return locate(model, rInst, lowestLasing, lowestLasing, rBad, BRACKET_BISECTION_WIDTH);
+  }
+
+  /**
+   * Bisects the end of the stable lasing branch between {@code good} (stable lasing; {@code
+   * previous} is its stable neighbour above, or {@code good} itself) and {@code rBad} (no stable
+   * lasing), then classifies it: pitchfork or Hopf at the non-lasing instability {@code rInst}, Hopf
+   * of the lasing state, fold, or another instability.
+   */
+  private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
+      double bisectionWidth) {
+    while ((good.pump() - rBad) / good.pump() > bisectionWidth) {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
       if (e.isPresent()) {
@@ -121,7 +167,7 @@ public final class ThresholdFinder {
       // detuned dots (a Hopf bifurcation to a rotating wave).
       StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
       boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
-      return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), rInst,
+      return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), at.photons(), rInst,
           THRESHOLD_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
     }
     // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
@@ -129,7 +175,7 @@ public final class ThresholdFinder {
     StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
     if (Math.abs(sp.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(sp.jacobianNorm(), 1.0)) {
       LOG.debug("{}: branch end eigenvalue {} + {}i: Hopf", model.kind(), sp.rightmostReal(), sp.rightmostImag());
-      return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), rInst,
+      return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst,
           width, good.omega());
     }
     Equilibrium fold = locateFold(model, previous, good);
@@ -141,12 +187,12 @@ public final class ThresholdFinder {
     if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
       AmplitudeBranch.Point pm = mid.get();
       if (!StabilityAnalyzer.analyse(model.withPump(pm.pump()), pm.state(), pm.omega(), true).stable()) {
-        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), rInst, width,
+        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst, width,
             good.omega());
       }
     }
     return new Threshold(
-        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY,
+        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), fold.photons(), rInst, THRESHOLD_RELATIVE_ACCURACY,
         fold.omega());
   }
 
@@ -196,10 +242,20 @@ public final class ThresholdFinder {
    * crossing above R_MIN), or NaN if it stays stable up to R_MAX.
    */
   public double nonLasingInstability(Model model) {
-    int points = (int) Math.round(Math.log10(R_MAX / R_MIN) * SCAN_PER_DECADE);
-    Equilibrium prev = nonLasingAt(model, R_MIN);
+    return nonLasingInstability(model, nonLasingAt(model, R_MIN), R_MAX);
+  }
+
+  /**
+   * Pump where the rightmost eigenvalue of the non-lasing state crosses zero upwards, the first
+   * crossing in [start.pump(), rHi] on a grid of {@value #SCAN_PER_DECADE} points per decade (at
+   * least one interval), continuing the non-lasing state {@code start}, or NaN if there is none.
+   */
+  double nonLasingInstability(Model model, Equilibrium start, double rHi) {
+    double rLo = start.pump();
+    int points = Math.max(1, (int) Math.round(Math.log10(rHi / rLo) * SCAN_PER_DECADE));
+    Equilibrium prev = start;
     for (int i = 1; i <= points; i++) {
-      double r = R_MIN * Math.pow(R_MAX / R_MIN, (double) i / points);
+      double r = i == points ? rHi : rLo * Math.pow(rHi / rLo, (double) i / points);
       Equilibrium e;
       try {
         e = continueNonLasing(model, prev, r);

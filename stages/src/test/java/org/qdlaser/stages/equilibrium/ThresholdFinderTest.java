@@ -94,4 +94,39 @@ class ThresholdFinderTest {
     assertThat(e.photons()).isCloseTo(50 * (2e5 * (1 - cc) - cc) / 20.0, offset(1e-6 * e.photons()));
     assertThat(e.stable()).isTrue();
   }
+
+  /** findInBracket ends on the same threshold as find, to its bisection width and the fold's accuracy. */
+  static final double BRACKET_AGREEMENT = 1e-8;
+
+  @Test
+  void thresholdFromASweepBracketEqualsTheFullSearch() {
+    for (ModelKind kind : new ModelKind[] {ModelKind.CIM, ModelKind.TPM}) {
+      Model m = Models.identical(kind, LaserParameters.tableI().withN(40));
+      Threshold full = finder.find(m);
+      // A sweep bracket of ratio 1.33 around it: stable lasing above, none below.
+      Equilibrium above = points.solve(m.withPump(full.pump() * 1.2));
+      assertThat(above.lasing() && above.stable()).isTrue();
+      Equilibrium below = finder.nonLasingAt(m, full.pump() * 0.9);
+      Threshold fromBracket = finder.findInBracket(m, above, below);
+      assertThat(fromBracket.kind()).as("%s kind", kind).isEqualTo(full.kind());
+      assertThat(fromBracket.pump()).as("%s threshold pump", kind)
+          .isCloseTo(full.pump(), offset(BRACKET_AGREEMENT * full.pump()));
+      assertThat(fromBracket.photons()).as("%s photons at threshold", kind)
+          .isCloseTo(full.photons(), offset(1e-4 * full.photons()));
+    }
+  }
+
+  @Test
+  void bracketMustHoldAStableLasingStateAboveALowerPump() {
+    Model m = Models.identical(ModelKind.CIM, LaserParameters.tableI());
+    Equilibrium lasing = points.solve(m.withPump(3000.0));
+    Equilibrium offAbove = finder.nonLasingAt(m, 4000.0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, lasing, offAbove))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("highestNonLasing at r = 4000.0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, lasing, lasing))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-lasing state");
+    Equilibrium off = points.solve(m.withPump(1000.0));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, off, finder.nonLasingAt(m, 500.0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stable lasing state");
+  }
 }

@@ -1,0 +1,150 @@
+package org.qdlaser.pipeline.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.Table;
+import org.qdlaser.pipeline.store.TableCodec;
+import org.qdlaser.stages.report.BranchSeries;
+import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlReport;
+import org.qdlaser.stages.report.PhotonFigure;
+import org.qdlaser.stages.report.RenderedFigure;
+
+/**
+ * The figures of a sweep study (manifest {@code figures:}, kind {@code photons_vs_pump}): the photon
+ * number of every sweep equilibrium against the pump, log-log, with each run's threshold marked by
+ * its shape (the Reply's Fig. 1). Writes {@code report/<id>.png|svg}, the curves {@code
+ * report/<id>.arrow|csv} and the marks {@code report/<id>-thresholds.arrow|csv}.
+ */
+final class SweepFigures {
+  private SweepFigures() {}
+
+  /** Threshold mark of one run: exact location if the fitting stage found it, else the sweep's lowest lasing pump. */
+  record ThresholdMark(String label, String marker, String source, String kind, double pumpPerS, double photons,
+      double lowestLasingPerS, double highestNonLasingPerS) {}
+
+  /** The curves and marks as tables (package-private for tests). */
+  record Data(Table curves, Table marks, List<BranchSeries> series, List<ThresholdMark> thresholds) {}
+
+  static Data load(Study.Figure fig, Study study, TaskInputs in) throws IOException {
+    double gnr = study.gammaNrPerSecond();
+    List<String> model = new ArrayList<>();
+    List<double[]> rows = new ArrayList<>();
+    List<Boolean> lasingCol = new ArrayList<>();
+    List<Boolean> stableCol = new ArrayList<>();
+    List<BranchSeries> series = new ArrayList<>();
+    List<ThresholdMark> marks = new ArrayList<>();
+    for (Study.ModelRun run : study.models()) {
+      if (!fig.selects(run)) {
+        continue;
+      }
+      String label = run.label();
+      Table eq = TableCodec.fromArrowIpc(in.get(StageActions.equilibriumPath(label, "arrow")));
+      JsonNode fit = CanonicalJson.mapper().readTree(in.get(StageActions.fittingPath(label)));
+      double[] pump = eq.doubles("pump");
+      double[] photons = eq.doubles("photons");
+      double[] b = eq.doubles("b_abs");
+      boolean[] lasing = eq.booleans("lasing");
+      boolean[] stable = eq.booleans("stable");
+      double[] pumpPerS = new double[pump.length];
+      double lowestLasingPhotons = Double.NaN;
+      double lowest = fit.path("lowest_lasing_pump").asDouble(Double.NaN);
+      for (int i = 0; i < pump.length; i++) {
+        pumpPerS[i] = pump[i] * gnr;
+        model.add(label);
+        rows.add(new double[] {pump[i], pumpPerS[i], photons[i], b[i]});
+        lasingCol.add(lasing[i]);
+        stableCol.add(stable[i]);
+        if (pump[i] == lowest) {
+          lowestLasingPhotons = photons[i];
+        }
+      }
+      double[] drawn = new double[photons.length];
+      for (int i = 0; i < drawn.length; i++) {
+        drawn[i] = Math.max(0.0, photons[i]); // rounding-level negatives below threshold: not drawn on the log axis
+      }
+      series.add(new BranchSeries(label, pumpPerS, drawn, stable));
+      double lo = fit.path("highest_non_lasing_pump_per_s").asDouble(Double.NaN);
+      double hi = fit.path("lowest_lasing_pump_per_s").asDouble(Double.NaN);
+      if (fit.hasNonNull("exact_threshold_pump_per_s") && fit.hasNonNull("exact_threshold_photons")) {
+        marks.add(new ThresholdMark(label, fig.marker(label), "exact", fit.get("exact_threshold_kind").asText(),
+            fit.get("exact_threshold_pump_per_s").asDouble(), fit.get("exact_threshold_photons").asDouble(), hi, lo));
+      } else if (fit.path("bracketed").asBoolean(false)) {
+        marks.add(new ThresholdMark(label, fig.marker(label), "sweep bracket (lowest lasing pump)", "-", hi,
+            lowestLasingPhotons, hi, lo));
+      }
+    }
+    Table curves = Table.builder("photons_vs_pump").addString("model", model.toArray(new String[0]))
+        .addDouble("pump", column(rows, 0)).addDouble("pump_per_s", column(rows, 1))
+        .addBoolean("lasing", unboxB(lasingCol)).addBoolean("stable", unboxB(stableCol))
+        .addDouble("photons", column(rows, 2)).addDouble("b_abs", column(rows, 3)).build();
+    Table markTable = Table.builder("threshold_marks")
+        .addString("model", marks.stream().map(ThresholdMark::label).toArray(String[]::new))
+        .addString("marker", marks.stream().map(ThresholdMark::marker).toArray(String[]::new))
+        .addString("source", marks.stream().map(ThresholdMark::source).toArray(String[]::new))
+        .addString("kind", marks.stream().map(ThresholdMark::kind).toArray(String[]::new))
+        .addDouble("threshold_pump_per_s", marks.stream().mapToDouble(ThresholdMark::pumpPerS).toArray())
+        .addDouble("photons", marks.stream().mapToDouble(ThresholdMark::photons).toArray())
+        .addDouble("lowest_lasing_pump_per_s", marks.stream().mapToDouble(ThresholdMark::lowestLasingPerS).toArray())
+        .addDouble("highest_non_lasing_pump_per_s", marks.stream().mapToDouble(ThresholdMark::highestNonLasingPerS).toArray())
+        .build();
+    return new Data(curves, markTable, series, marks);
+  }
+
+  /** Renders one figure into {@code out}; returns its report section. */
+  static HtmlReport.Section render(Study.Figure fig, Study study, TaskInputs in, Map<String, byte[]> out) throws IOException {
+    Data d = load(fig, study, in);
+    List<PhotonFigure.Mark> marks = new ArrayList<>();
+    HtmlReport.Table.Builder table = HtmlReport.Table.builder("Threshold marks")
+        .columns("model", "marker", "threshold pump (s^-1)", "kind", "<b+b> at threshold", "located by",
+            "sweep bracket (s^-1)");
+    for (ThresholdMark m : d.thresholds()) {
+      if (Double.isFinite(m.photons())) {
+        marks.add(new PhotonFigure.Mark(m.label(), m.pumpPerS(), m.photons(), PhotonFigure.Shape.parse(m.marker()),
+            m.label() + " threshold (" + m.marker() + ")"));
+      }
+      table.row(m.label(), m.marker(), ReportBuilder.fmt(m.pumpPerS()), m.kind(), ReportBuilder.fmt(m.photons()), m.source(),
+          ReportBuilder.fmt(m.highestNonLasingPerS()) + " .. " + ReportBuilder.fmt(m.lowestLasingPerS()));
+    }
+    RenderedFigure f = PhotonFigure.render(
+        new FigureSpec(fig.title(), "pump r (s^-1)", "photon number <b+b>", true, true, 900, 600), d.series(), marks);
+    String id = fig.id();
+    out.put("report/" + id + ".png", f.png());
+    out.put("report/" + id + ".svg", f.svg());
+    out.put("report/" + id + ".arrow", TableCodec.toArrowIpc(d.curves()));
+    out.put("report/" + id + ".csv", TableCodec.toCsv(d.curves()));
+    out.put("report/" + id + "-thresholds.arrow", TableCodec.toArrowIpc(d.marks()));
+    out.put("report/" + id + "-thresholds.csv", TableCodec.toCsv(d.marks()));
+    return HtmlReport.Section.builder(fig.title())
+        .paragraph("Photon number <b+b> of the equilibrium reached at each pump of the downward sweep (lasing and "
+            + "non-lasing alike), log-log. Each threshold is marked on its model's curve by the shape chosen in the "
+            + "manifest, at the exact threshold where the fitting stage located it (kind as listed), otherwise at "
+            + "the lowest lasing pump of the sweep.")
+        .figure(id + ".png", id + ".svg", fig.title(), "photon number vs pump")
+        .table(table.build())
+        .dataTable(fig.title() + ": curves", id + ".arrow", id + ".csv")
+        .dataTable(fig.title() + ": threshold marks", id + "-thresholds.arrow", id + "-thresholds.csv")
+        .build();
+  }
+
+  private static double[] column(List<double[]> rows, int k) {
+    double[] a = new double[rows.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = rows.get(i)[k];
+    }
+    return a;
+  }
+
+  private static boolean[] unboxB(List<Boolean> l) {
+    boolean[] a = new boolean[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i);
+    }
+    return a;
+  }
+}
