@@ -47,6 +47,8 @@ public final class ThresholdFinder {
   public static final double THRESHOLD_RELATIVE_ACCURACY = 1e-10;
   /** Start of the lasing branch: Table I pump (2e14 s^-1) unless the threshold lies higher. */
   private static final double R_START = 2e5;
+  /** Ratio between the pumps tried for a first stable lasing state (see {@link #startPumps}). */
+  static final double START_RATIO = 10;
 
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
@@ -63,15 +65,13 @@ public final class ThresholdFinder {
     LOG.info("{}: non-lasing state loses stability at r = {}", model.kind(), rInst);
 
     // Start the lasing branch well above the instability (if any) and find a stable lasing state.
-    double rTop = Double.isNaN(rInst) ? R_START : Math.max(R_START, 4 * rInst);
     Equilibrium top = null;
-    while (rTop <= R_MAX) {
+    for (double rTop : startPumps(rInst)) {
       Equilibrium e = pointSolver.solve(model.withPump(rTop));
       if (e.lasing() && e.stable()) {
         top = e;
         break;
       }
-      rTop *= 10;
     }
     if (top == null) {
       throw new EquilibriumException(
@@ -148,6 +148,22 @@ public final class ThresholdFinder {
     return new Threshold(
         model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY,
         fold.omega());
+  }
+
+  /**
+   * Pumps tried in turn for a first stable lasing state: from the Table I pump (or 4 times the
+   * instability pump) up by {@link #START_RATIO}, the last one {@link #R_MAX} itself, so that a
+   * threshold anywhere below the ceiling is reached (TPM at g = 2e12 s^-1, N = 70: fold near 6e16
+   * s^-1, between the decade steps 2e16 and 2e17 s^-1 of a search that stopped below the ceiling).
+   */
+  static double[] startPumps(double rInst) {
+    double r = Double.isNaN(rInst) ? R_START : Math.max(R_START, 4 * rInst);
+    java.util.List<Double> pumps = new java.util.ArrayList<>();
+    for (; r < R_MAX; r *= START_RATIO) {
+      pumps.add(r);
+    }
+    pumps.add(R_MAX);
+    return pumps.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
