@@ -31,6 +31,12 @@ public final class ThresholdFinder {
   private static final double BRENT_RELATIVE_ACCURACY = 1e-13;
   /** A branch end within this relative distance of the instability pump is that pitchfork. */
   static final double PITCHFORK_MATCH = 1e-3;
+  /**
+   * A minimum of r(|b|) within {@link #PITCHFORK_MATCH} of the instability pump whose amplitude is
+   * below this fraction of the start state's is the pitchfork, not a fold (TPM_IF folds: 1e-2 to
+   * 1e-1 of it).
+   */
+  static final double PITCHFORK_AMPLITUDE_FRACTION = 1e-3;
   /** A rightmost eigenvalue with |Im| above this fraction of the Jacobian norm is a complex pair. */
   private static final double HOPF_IMAG_FRACTION = 1e-9;
   /**
@@ -115,14 +121,7 @@ public final class ThresholdFinder {
     double b2 = previous.bAbs() * previous.bAbs();
     double r0 = b2 != b1 ? good.pump() - b1 * (previous.pump() - good.pump()) / (b2 - b1) : good.pump();
     if (!Double.isNaN(rInst) && Math.abs(r0 - rInst) / rInst < PITCHFORK_MATCH) {
-      Equilibrium at = nonLasingAt(model, rInst);
-      // The critical eigenvalue's imaginary part is the frequency of the emerging rotating state:
-      // zero for resonant identical dots (pitchfork of the phase-symmetric system), non-zero for
-      // detuned dots (a Hopf bifurcation to a rotating wave).
-      StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
-      boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
-      return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), rInst,
-          THRESHOLD_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
+      return instabilityOfNonLasing(model, rInst);
     }
     // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
     // parametrised by |b|: a fold is the minimum of r(|b|).
@@ -133,6 +132,17 @@ public final class ThresholdFinder {
           width, good.omega());
     }
     Equilibrium fold = locateFold(model, previous, good);
+    if (!Double.isNaN(rInst) && Math.abs(fold.pump() - rInst) / rInst < PITCHFORK_MATCH
+        && fold.bAbs() < PITCHFORK_AMPLITUDE_FRACTION * top.bAbs()) {
+      // The "fold" is the pitchfork itself: the bisection ended on a spurious lasing state with a
+      // vanishing field just below the instability (|b| ~ 1e-5 beside ~4e7 incoherent photons passes
+      // Newton's step test), so the extrapolation above missed; r(|b|) is then minimal at |b| -> 0,
+      // at the instability pump (CIM, beta = 3.4e-6, gamma_c = 1.97e8 s^-1: |b| = 1.6e-3 at
+      // r = rInst (1 - 4e-10), against |b| = 8.1e3 at the start).
+      LOG.debug("{}: minimum of r(|b|) at r = {}, |b| = {}: the instability of the non-lasing state", model.kind(),
+          fold.pump(), fold.bAbs());
+      return instabilityOfNonLasing(model, rInst);
+    }
     // The branch between the fold and the bisection end must be stable for the fold to be the
     // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
     AmplitudeBranch branch = new AmplitudeBranch(model, newton);
@@ -148,6 +158,20 @@ public final class ThresholdFinder {
     return new Threshold(
         model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), rInst, THRESHOLD_RELATIVE_ACCURACY,
         fold.omega());
+  }
+
+  /**
+   * The threshold at the pump where the non-lasing state loses stability. The critical
+   * eigenvalue's imaginary part is the frequency of the emerging rotating state: zero for resonant
+   * identical dots (pitchfork of the phase-symmetric system), non-zero for detuned dots (a Hopf
+   * bifurcation to a rotating wave).
+   */
+  private Threshold instabilityOfNonLasing(Model model, double rInst) {
+    Equilibrium at = nonLasingAt(model, rInst);
+    StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
+    boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
+    return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), rInst,
+        THRESHOLD_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
   }
 
   /**
