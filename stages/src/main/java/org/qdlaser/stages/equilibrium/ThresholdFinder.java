@@ -37,6 +37,12 @@ public final class ThresholdFinder {
   private static final double BRENT_RELATIVE_ACCURACY = 1e-13;
   /** A branch end within this relative distance of the instability pump is that pitchfork. */
   static final double PITCHFORK_MATCH = 1e-3;
+  /**
+   * A minimum of r(|b|) within {@link #PITCHFORK_MATCH} of the instability pump whose amplitude is
+   * below this fraction of the start state's is the pitchfork, not a fold (TPM_IF folds: 1e-2 to
+   * 1e-1 of it).
+   */
+  static final double PITCHFORK_AMPLITUDE_FRACTION = 1e-3;
   /** A rightmost eigenvalue with |Im| above this fraction of the Jacobian norm is a complex pair. */
   private static final double HOPF_IMAG_FRACTION = 1e-9;
   /**
@@ -53,6 +59,8 @@ public final class ThresholdFinder {
   public static final double THRESHOLD_RELATIVE_ACCURACY = 1e-10;
   /** Start of the lasing branch: Table I pump (2e14 s^-1) unless the threshold lies higher. */
   private static final double R_START = 2e5;
+  /** Ratio between the pumps tried for a first stable lasing state (see {@link #startPumps}). */
+  static final double START_RATIO = 10;
 
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
@@ -69,15 +77,13 @@ public final class ThresholdFinder {
     LOG.info("{}: non-lasing state loses stability at r = {}", model.kind(), rInst);
 
     // Start the lasing branch well above the instability (if any) and find a stable lasing state.
-    double rTop = Double.isNaN(rInst) ? R_START : Math.max(R_START, 4 * rInst);
     Equilibrium top = null;
-    while (rTop <= R_MAX) {
+    for (double rTop : startPumps(rInst)) {
       Equilibrium e = pointSolver.solve(model.withPump(rTop));
       if (e.lasing() && e.stable()) {
         top = e;
         break;
       }
-      rTop *= 10;
     }
     if (top == null) {
       throw new EquilibriumException(
@@ -102,7 +108,7 @@ public final class ThresholdFinder {
       throw new EquilibriumException(
           model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
     }
-    return locate(model, rInst, previous, good, rBad, BISECTION_RELATIVE_WIDTH);
+    return locate(model, rInst, previous, good, rBad, BISECTION_RELATIVE_WIDTH, top.bAbs());
   }
 
   /**
@@ -131,17 +137,18 @@ public final class ThresholdFinder {
     double rInst = highestNonLasing.stable() ? nonLasingInstability(model, highestNonLasing, lowestLasing.pump()) : Double.NaN;
     LOG.info("{}: bracket [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
         lowestLasing.pump(), rInst);
-    return locate(model, rInst, lowestLasing, lowestLasing, rBad, BRACKET_BISECTION_WIDTH);
+    return locate(model, rInst, lowestLasing, lowestLasing, rBad, BRACKET_BISECTION_WIDTH, lowestLasing.bAbs());
   }
 
   /**
    * Bisects the end of the stable lasing branch between {@code good} (stable lasing; {@code
    * previous} is its stable neighbour above, or {@code good} itself) and {@code rBad} (no stable
    * lasing), then classifies it: pitchfork or Hopf at the non-lasing instability {@code rInst}, Hopf
-   * of the lasing state, fold, or another instability.
+   * of the lasing state, fold, or another instability. {@code startAmplitude} is |b| of the
+   * search's first stable lasing state, the scale against which a vanishing field is judged.
    */
   private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
-      double bisectionWidth) {
+      double bisectionWidth, double startAmplitude) {
     while ((good.pump() - rBad) / good.pump() > bisectionWidth) {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
@@ -161,14 +168,7 @@ public final class ThresholdFinder {
     double b2 = previous.bAbs() * previous.bAbs();
     double r0 = b2 != b1 ? good.pump() - b1 * (previous.pump() - good.pump()) / (b2 - b1) : good.pump();
     if (!Double.isNaN(rInst) && Math.abs(r0 - rInst) / rInst < PITCHFORK_MATCH) {
-      Equilibrium at = nonLasingAt(model, rInst);
-      // The critical eigenvalue's imaginary part is the frequency of the emerging rotating state:
-      // zero for resonant identical dots (pitchfork of the phase-symmetric system), non-zero for
-      // detuned dots (a Hopf bifurcation to a rotating wave).
-      StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
-      boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
-      return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), at.photons(), rInst,
-          THRESHOLD_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
+      return instabilityOfNonLasing(model, rInst);
     }
     // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
     // parametrised by |b|: a fold is the minimum of r(|b|).
@@ -179,6 +179,17 @@ public final class ThresholdFinder {
           width, good.omega());
     }
     Equilibrium fold = locateFold(model, previous, good);
+    if (!Double.isNaN(rInst) && Math.abs(fold.pump() - rInst) / rInst < PITCHFORK_MATCH
+        && fold.bAbs() < PITCHFORK_AMPLITUDE_FRACTION * startAmplitude) {
+      // The "fold" is the pitchfork itself: the bisection ended on a spurious lasing state with a
+      // vanishing field just below the instability (|b| ~ 1e-5 beside ~4e7 incoherent photons passes
+      // Newton's step test), so the extrapolation above missed; r(|b|) is then minimal at |b| -> 0,
+      // at the instability pump (CIM, beta = 3.4e-6, gamma_c = 1.97e8 s^-1: |b| = 1.6e-3 at
+      // r = rInst (1 - 4e-10), against |b| = 8.1e3 at the start).
+      LOG.debug("{}: minimum of r(|b|) at r = {}, |b| = {}: the instability of the non-lasing state", model.kind(),
+          fold.pump(), fold.bAbs());
+      return instabilityOfNonLasing(model, rInst);
+    }
     // The branch between the fold and the bisection end must be stable for the fold to be the
     // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
     AmplitudeBranch branch = new AmplitudeBranch(model, newton);
@@ -194,6 +205,36 @@ public final class ThresholdFinder {
     return new Threshold(
         model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), fold.photons(), rInst, THRESHOLD_RELATIVE_ACCURACY,
         fold.omega());
+  }
+
+  /**
+   * The threshold at the pump where the non-lasing state loses stability. The critical
+   * eigenvalue's imaginary part is the frequency of the emerging rotating state: zero for resonant
+   * identical dots (pitchfork of the phase-symmetric system), non-zero for detuned dots (a Hopf
+   * bifurcation to a rotating wave).
+   */
+  private Threshold instabilityOfNonLasing(Model model, double rInst) {
+    Equilibrium at = nonLasingAt(model, rInst);
+    StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
+    boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
+    return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), at.photons(), rInst,
+        THRESHOLD_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
+  }
+
+  /**
+   * Pumps tried in turn for a first stable lasing state: from the Table I pump (or 4 times the
+   * instability pump) up by {@link #START_RATIO}, the last one {@link #R_MAX} itself, so that a
+   * threshold anywhere below the ceiling is reached (TPM at g = 2e12 s^-1, N = 70: fold near 6e16
+   * s^-1, between the decade steps 2e16 and 2e17 s^-1 of a search that stopped below the ceiling).
+   */
+  static double[] startPumps(double rInst) {
+    double r = Double.isNaN(rInst) ? R_START : Math.max(R_START, 4 * rInst);
+    java.util.List<Double> pumps = new java.util.ArrayList<>();
+    for (; r < R_MAX; r *= START_RATIO) {
+      pumps.add(r);
+    }
+    pumps.add(R_MAX);
+    return pumps.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

@@ -4,7 +4,8 @@ package org.qdlaser.stages.numerics;
  * Outcome of a Newton solve.
  *
  * @param x final iterate (copy)
- * @param converged whether the step criterion was met
+ * @param converged whether the step criterion was met, or F reached its rounding level (see {@link
+ *     NewtonSolver})
  * @param iterations Newton iterations taken
  * @param residualNorm max-norm of F at {@code x}
  */

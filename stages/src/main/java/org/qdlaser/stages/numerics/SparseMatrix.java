@@ -142,6 +142,25 @@ public final class SparseMatrix {
     }
   }
 
+  /**
+   * out_i = sum_j |A_ij x_j|, the size of the terms of (A x)_i. Allocation-free.
+   *
+   * @param x length n, read only; must not be {@code out}
+   * @param out length n, overwritten
+   */
+  public void multiplyAbsolute(double[] x, double[] out) {
+    final int[] rs = rowStart;
+    final int[] cols = columns;
+    final double[] v = values;
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        s += Math.abs(v[k] * x[cols[k]]);
+      }
+      out[i] = s;
+    }
+  }
+
   /** A new dense row-major copy ({@code a[i*n+j]}), for tests and small problems. */
   public double[] toDense() {
     double[] a = new double[n * n];

@@ -6,6 +6,8 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
@@ -128,5 +130,41 @@ class ThresholdFinderTest {
     Equilibrium off = points.solve(m.withPump(1000.0));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, off, finder.nonLasingAt(m, 500.0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stable lasing state");
+  }
+
+  /** Fig. 1(a) parameters: N = 70, beta = 7e-4, gamma_c = 1e10 s^-1, Table I otherwise. */
+  static LaserParameters fig1a(double g, double mu) {
+    return new LaserParameters(1e4, 10.0, LaserParameters.gammaNlFromBeta(7e-4, LaserParameters.GAMMA_L_TABLE_I), 1.0, g,
+        mu, 70, 2e5, 0.0);
+  }
+
+  /**
+   * Issue 5: TPM (mu = 0) at large g had no threshold in Fig. 1(a). At g = 4.61e11 s^-1 Newton
+   * stagnated at the rounding level of the ill-conditioned lasing state (r ~ 1.4e16 s^-1, slow mode
+   * ~5e-4 against a Jacobian norm ~3e7) and the descent stopped far above the fold; at g = 2e12 s^-1
+   * the fold (~5.6e16 s^-1) lay between the decade start pumps 2e16 and 2e17 s^-1, above which the
+   * search stopped. Both are folds, with the properties of a fold threshold.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {461.2286156319872, 2000.0})
+  void tpmAtLargeCouplingHasAFoldThreshold(double g) {
+    Model m = Models.identical(ModelKind.TPM, fig1a(g, 0));
+    Threshold th = finder.find(m);
+    assertThat(th.kind()).isEqualTo("fold");
+    assertThat(th.bAbs()).as("a fold starts with a finite field").isGreaterThan(1.0);
+    assertThat(th.pump()).as("above TPM_IF's threshold (Fig. 1: TPM > TPM_IF)")
+        .isGreaterThan(finder.find(Models.identical(ModelKind.TPM_IF, fig1a(g, 0))).pump());
+    // Just above the fold a stable lasing state exists, continued from a transient at 1.2 times it...
+    Equilibrium above = points.solve(m.withPump(th.pump() * 1.2));
+    assertThat(above.lasing()).isTrue();
+    Optional<Equilibrium> near = Optional.of(above);
+    for (double f : new double[] {1.1, 1.05, 1.02, 1.01, 1 + 1e-3}) {
+      near = near.flatMap(e -> solver.polishLasing(m.withPump(th.pump() * f), e.state(), e.omega()));
+    }
+    assertThat(near).isPresent();
+    assertThat(near.get().stable()).isTrue();
+    // ...and none just below it, continued from there.
+    Optional<Equilibrium> lost = solver.polishLasing(m.withPump(th.pump() * (1 - PROBE)), near.get().state(), near.get().omega());
+    assertThat(lost.filter(e -> e.bAbs() > 0.5 * th.bAbs())).isEmpty();
   }
 }
