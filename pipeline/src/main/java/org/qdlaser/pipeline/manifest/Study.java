@@ -126,7 +126,13 @@ public record Study(
     /** Fitted width w_L against the lasing frequency omega, one series per model (Figs. 5, 9). */
     WIDTH_VS_FREQUENCY,
     /** Fitted amplitude a_L against |omega| (the shift from the cavity), one series per w_qd (Figs. 6, 10). */
-    AMPLITUDE_VS_SHIFT;
+    AMPLITUDE_VS_SHIFT,
+    /**
+     * Branches study: lasing branches |<b>| vs pump of the identical-dot runs and of one sample per
+     * polydisperse model (the figure's seed), with the min..max range over all samples of that model
+     * as error bars and the thresholds as diamonds, plus a low-pump magnification (Fig. 3).
+     */
+    AMPLITUDE_RANGE;
 
     public String manifestName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -151,6 +157,27 @@ public record Study(
       if (id == null || kind == null || title == null) {
         throw new IllegalArgumentException("figure id, kind and title must not be null");
       }
+    }
+
+    /**
+     * amplitude_range: whether the run is one of the polydisperse samples whose range the error bars
+     * show (selected model, w_qd; every seed).
+     */
+    public boolean inRange(ModelRun run) {
+      return run.kind().polydisperse() && (models.isEmpty() || models.contains(run.kind()))
+          && (Double.isNaN(wQd) || run.sampleWidth() == wQd);
+    }
+
+    /**
+     * amplitude_range: whether the run's branch is drawn: an identical-dot run of a selected model,
+     * or the sample with the figure's seed (the lowest seed of the range when none is given: decided
+     * by the report, so here every seed passes without a seed).
+     */
+    public boolean showsBranch(ModelRun run) {
+      if (!run.kind().polydisperse()) {
+        return models.isEmpty() || models.contains(run.kind());
+      }
+      return inRange(run) && (seed == null || run.sampleSeed() == seed);
     }
 
     /** Whether the figure shows this run. */
