@@ -163,7 +163,7 @@ public final class ManifestParser {
         String bp = root.has("branch") && root.get("branch").has("parameter")
             ? text(root.get("branch"), "parameter", "branch.parameter", "r") : "r";
         if (!bp.equals("r")) {
-          identicalDotsOnly(runs, "branches in " + bp + " (branch.parameter)");
+          identicalDotsOnly(runs, "branches in " + bp + " (branch.parameter)", models);
         }
         branchSizes(runs, models);
         pumps = branch(root.get("branch"), gammaNr, bp);
@@ -173,7 +173,7 @@ public final class ManifestParser {
         }
       }
       case THRESHOLD_CURVE -> {
-        identicalDotsOnly(runs, "threshold_curve");
+        identicalDotsOnly(runs, "threshold_curve", models);
         scan = scan(root.get("scan"), gammaNr, runs);
       }
       case OSCILLATION -> {
@@ -316,13 +316,14 @@ public final class ManifestParser {
 
   /** branch: {from: start pump, to: lowest pump}. */
   /** The branches and threshold-curve stages build identical-dot models only (this version). */
-  private static void identicalDotsOnly(List<Study.ModelRun> runs, String analysis) {
-    for (int i = 0; i < runs.size(); i++) {
-      if (runs.get(i).kind().polydisperse()) {
+  private static void identicalDotsOnly(List<Study.ModelRun> runs, String analysis, JsonNode models) {
+    for (Study.ModelRun run : runs) {
+      if (run.kind().polydisperse()) {
+        // The entry of models: the run came from (a sample set expands one entry into several runs).
+        int i = Math.max(0, modelIndex(models, run));
         throw new InputException("models[" + i + "].model", "analysis " + analysis
-            + " takes identical-dot models (CIM, TPM_IF, TPM) in this version, got " + runs.get(i).kind()
-            + "; for polydisperse dots use analysis sweep or activation, or qdlaser threshold --model "
-            + runs.get(i).kind());
+            + " takes identical-dot models (CIM, TPM_IF, TPM) in this version, got " + run.kind()
+            + "; for polydisperse dots use analysis sweep or activation, or qdlaser threshold --model " + run.kind());
       }
     }
   }

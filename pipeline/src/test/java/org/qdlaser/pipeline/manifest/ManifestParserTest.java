@@ -64,6 +64,10 @@ class ManifestParserTest {
     assertThat(ok.models().stream().filter(f::showsBranch)).extracting(Study.ModelRun::label)
         .containsExactly("CIM", "CIM_d_w1_S3");
     assertThat(ok.models().stream().filter(f::inRange)).hasSize(3);
+    // A sample set expands one models entry into several runs: the error names the entry.
+    assertThatThrownBy(() -> ManifestParser.parse(base.replace("branch: {from: 2e14/s, to: 1e11/s}",
+            "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}")))
+        .isInstanceOf(InputException.class).hasMessageContaining("models[1].model").hasMessageContaining("branch.parameter");
     assertThatThrownBy(() -> ManifestParser.parse(base + "figures: [{id: fig3, kind: amplitude_range, seed: 7}]\n"))
         .isInstanceOf(InputException.class).hasMessageContaining("figures[0].seed").hasMessageContaining("7");
     assertThatThrownBy(() -> ManifestParser.parse(base + "figures: [{id: f, kind: width_vs_frequency}]\n"))
