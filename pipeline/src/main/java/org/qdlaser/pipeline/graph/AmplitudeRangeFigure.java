@@ -160,8 +160,10 @@ final class AmplitudeRangeFigure {
     double insetMax = INSET_FACTOR * highestShownThreshold;
     summary.put("inset_max_pump_per_s", insetMax);
 
+    // The unstable branches may continue above the start pump (up to 10 x): the panels show the
+    // study's pump range, so that the branches' lasing parts stay readable.
     RenderedFigure main = BifurcationFigure.render(new FigureSpec(fig.title(), "pump r (s^-1)", "|<b>|", false, false,
-        PANEL_WIDTH, PANEL_HEIGHT), shown, bars);
+        PANEL_WIDTH, PANEL_HEIGHT), clip(shown, startPerS), bars);
     RenderedFigure inset = BifurcationFigure.render(new FigureSpec("low-pump region (r <= " + ReportBuilder.fmt(insetMax)
         + " s^-1)", "pump r (s^-1)", "|<b>|", false, false, PANEL_WIDTH, PANEL_HEIGHT),
         clip(shown, insetMax), clipBars(bars, insetMax));
@@ -198,7 +200,10 @@ final class AmplitudeRangeFigure {
     return m;
   }
 
-  /** The branches restricted to pumps <= max (the points in order; a branch with none is left out). */
+  /**
+   * The branches restricted to pumps <= max (the points in order). A branch with no point left stays
+   * in the list, empty, so that every branch keeps its colour (chosen by position).
+   */
   private static List<BranchSeries> clip(List<BranchSeries> series, double max) {
     List<BranchSeries> out = new ArrayList<>();
     for (BranchSeries s : series) {
@@ -210,9 +215,6 @@ final class AmplitudeRangeFigure {
         if (p[i] <= max) {
           keep.add(i);
         }
-      }
-      if (keep.isEmpty()) {
-        continue;
       }
       double[] cp = new double[keep.size()];
       double[] cb = new double[keep.size()];
