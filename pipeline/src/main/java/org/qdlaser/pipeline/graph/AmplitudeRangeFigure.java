@@ -116,6 +116,9 @@ final class AmplitudeRangeFigure {
       g.put("threshold_pump_per_s_max", StageActions.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
       g.put("threshold_pump_per_s_mean", StageActions.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
       g.put("threshold_kinds", group.stream().map(RunBranch::kind).distinct().sorted().toList());
+      Map<String, Long> kindCounts = new TreeMap<>();
+      group.forEach(r -> kindCounts.merge(r.kind(), 1L, Long::sum));
+      g.put("threshold_kind_counts", kindCounts);
       shown.add(sel.series());
       if (Double.isFinite(sel.thresholdPerS())) {
         highestShownThreshold = Math.max(highestShownThreshold, sel.thresholdPerS());
