@@ -30,12 +30,14 @@ import org.qdlaser.stages.report.RenderedFigure;
  * {@code report/<id>-summary.json} (thresholds per run and per model: what golden checks read).
  *
  * <p>Error bars: each sample's stable branch is interpolated onto a common grid of {@value
- * #GRID_POINTS} pumps spaced evenly in ln(pump), from the lowest threshold of the model's samples to
+ * #GRID_POINTS} pumps spaced evenly in ln(pump), from just above the lowest threshold of the model's samples to
  * the branches' start pump, linearly in ln(pump) between its continuation points; below its
  * threshold a sample counts as |<b>| = 0 (see {@link AmplitudeRange}).
  */
 final class AmplitudeRangeFigure {
   static final int GRID_POINTS = 30;
+  /** Relative offset of the grid's first pump above the lowest threshold. */
+  static final double GRID_START_OFFSET = 1e-6;
   /** The magnified panel shows pumps up to this multiple of the highest threshold of the polydisperse curves. */
   static final double INSET_FACTOR = 2.0;
   static final int PANEL_WIDTH = 900;
@@ -123,7 +125,9 @@ final class AmplitudeRangeFigure {
       if (Double.isFinite(sel.thresholdPerS())) {
         highestShownThreshold = Math.max(highestShownThreshold, sel.thresholdPerS());
       }
-      double low = pumps.stream().mapToDouble(Double::doubleValue).min().orElse(startPerS / 100);
+      // Just above the lowest threshold, so that its sample counts as lasing at the first grid pump
+      // whatever the last bits of the threshold (the grid is compared with golden data).
+      double low = (1 + GRID_START_OFFSET) * pumps.stream().mapToDouble(Double::doubleValue).min().orElse(startPerS / 100);
       if (low < startPerS) {
         double[] grid = AmplitudeRange.logGrid(low, startPerS, GRID_POINTS);
         List<BranchSeries> samples = group.stream().map(RunBranch::series).toList();
