@@ -221,6 +221,8 @@ final class ReportBuilder {
         .columns("model", xLabel, "|b|", "<c+c>", "kind");
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     List<String> missing = new ArrayList<>();
+    HtmlReport.Table.Builder thresholdTable = HtmlReport.Table.builder("Thresholds: low-" + param
+        + " end of the stable branch").columns("model", xLabel, "kind", "|b|");
     for (Study.ModelRun run : study.models()) {
       Table t = TableCodec.fromArrowIpc(in.get(StageActions.branchPath(run.label(), "arrow")));
       JsonNode foldDoc = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-folds.json"));
@@ -230,10 +232,10 @@ final class ReportBuilder {
         continue;
       }
       BranchSeries s = new BranchSeries(run.label(), t.doubles(xKey), t.doubles("b_abs"), t.booleans("stable"));
+      String fx = param.equals("r") ? "pump_per_s" : param + "_per_s";
       double lowest = Double.POSITIVE_INFINITY;
       double lowestB = 0;
       for (JsonNode f : folds) {
-        String fx = param.equals("r") ? "pump_per_s" : param + "_per_s";
         foldTable.row(run.label(), fmt(f.get(fx).asDouble()), fmt(f.get("b_abs").asDouble()),
             fmt(f.get("upper_population").asDouble()), f.get("kind").asText());
         if (f.get(fx).asDouble() < lowest) {
@@ -241,31 +243,57 @@ final class ReportBuilder {
           lowestB = f.get("b_abs").asDouble();
         }
       }
-      if (Double.isFinite(lowest)) {
+      JsonNode th = foldDoc.path("threshold");
+      if (th.path(fx).isNumber() && th.path("b_abs").isNumber()) {
+        // The stable branch's end (fold, pitchfork, Hopf or instability); older runs: the lowest fold.
+        s = s.withThreshold(th.get(fx).asDouble(), th.get("b_abs").asDouble());
+        thresholdTable.row(run.label(), fmt(th.get(fx).asDouble()), th.path("kind").asText(), fmt(th.get("b_abs").asDouble()));
+      } else if (Double.isFinite(lowest)) {
         s = s.withThreshold(lowest, lowestB);
+      }
+      if (th.has("kind") && !th.path(fx).isNumber()) {
+        thresholdTable.row(run.label(), "-", th.path("kind").asText(), "-");
       }
       series.add(s);
       data.dataTable(run.label() + " branch", "../" + StageActions.branchPath(run.label(), "arrow"),
           "../" + StageActions.branchPath(run.label(), "csv"));
     }
-    RenderedFigure fig = BifurcationFigure.render(
-        new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)", xLabel, "|<b>|",
-            logX, false, 900, 600), series);
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    List<HtmlReport.Section> figureSections = new ArrayList<>();
+    if (!study.figures().isEmpty()) {
+      List<AmplitudeRangeFigure.RunBranch> runs = new ArrayList<>();
+      for (Study.ModelRun run : study.models()) {
+        runs.add(AmplitudeRangeFigure.load(run, in));
+      }
+      for (Study.Figure f : study.figures()) {
+        figureSections.add(AmplitudeRangeFigure.render(f, runs, study.pumps()[0] * gnr, out));
+      }
+    }
     HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Lasing branches")
         .paragraph("Lasing branches by pseudo-arclength continuation in " + (param.equals("r") ? "ln r from the start pump"
             : param + " from " + fmt(study.pumps()[0]) + " to " + fmt(study.pumps()[1]) + " (normalised)")
             + ", in the frame rotating "
             + "with the field; solid: stable, dashed: unstable (rightmost eigenvalue of the rotating-frame Jacobian, "
-            + "phase mode excluded). Diamonds mark the lowest fold of each branch (the threshold of a bistable model).")
-        .figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs " + param)
-        .table(foldTable.build());
+            + "phase mode excluded). Diamonds mark the threshold of each branch: the low-" + param + " end of its "
+            + "stable part (a fold, or where the branch reaches |b| = 0).");
+    if (study.figures().isEmpty()) {
+      // With figures: they show the branches (one sample per polydisperse model); no all-runs diagram.
+      RenderedFigure fig = BifurcationFigure.render(
+          new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)", xLabel, "|<b>|",
+              logX, false, 900, 600), series);
+      out.put("report/branches.png", fig.png());
+      out.put("report/branches.svg", fig.svg());
+      sec.figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs " + param);
+    }
+    sec.table(thresholdTable.build()).table(foldTable.build());
     for (String m : missing) {
       sec.paragraph("Missing branch: " + m);
     }
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put("report/branches.png", fig.png());
-    out.put("report/branches.svg", fig.svg());
-    out.put(INDEX, page(study, context, in, sec.build(), data.build()));
+    HtmlReport.Builder html = HtmlReport.builder(study.title()).description(study.description());
+    figureSections.forEach(html::section);
+    html.section(sec.build()).section(parameters(study).build()).section(data.build());
+    provenance(html, context, in);
+    out.put(INDEX, html.build().toUtf8());
     return out;
   }
 

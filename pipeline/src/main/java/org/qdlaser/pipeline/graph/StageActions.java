@@ -481,9 +481,13 @@ final class StageActions {
 
   static TaskAction branch(Study.ModelRun run, Study study) {
     return in -> {
-      RelaxationSettings rs = study.relaxation();
+      boolean disperse = run.kind().polydisperse();
+      // Detuned dots lase in a rotating state: the start is found as for the activation curves.
+      RelaxationSettings rs = disperse ? RelaxationSettings.rotating() : study.relaxation();
       EquilibriumSolver solver = new EquilibriumSolver();
-      Model model = Models.identical(run.kind(), run.parameters());
+      Model model = disperse
+          ? modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label()))))
+          : Models.identical(run.kind(), run.parameters());
       String param = study.scan() == null ? "r" : study.scan().parameter();
       double from = study.pumps()[0];
       double to = study.pumps()[1];
@@ -505,6 +509,9 @@ final class StageActions {
         res = new LasingBranch.Result(List.of(), List.of());
       }
       List<BranchPoint> pts = res.points();
+      LasingBranch.StableEnd end = res.stableEnd();
+      LOG.info("equilibrium/{}: {} branch points, {} folds; stable branch ends at {} = {} ({}, |b| = {})", run.label(),
+          pts.size(), res.folds().size(), param, end.pump(), end.kind(), end.bAbs());
       int n = pts.size();
       double[] pump = new double[n];
       double[] pumpPerS = new double[n];
@@ -544,8 +551,15 @@ final class StageActions {
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(branchPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
       out.put(branchPath(run.label(), "csv"), TableCodec.toCsv(t));
+      Map<String, Object> threshold = new TreeMap<>();
+      threshold.put(param.equals("r") ? "pump" : param, nullIfNaN(end.pump()));
+      threshold.put(param.equals("r") ? "pump_per_s" : param + "_per_s",
+          nullIfNaN(param.equals("mu") ? end.pump() : end.pump() * study.gammaNrPerSecond()));
+      threshold.put("b_abs", nullIfNaN(end.bAbs()));
+      threshold.put("kind", end.kind());
+      threshold.put("what", "low-" + param + " end of the stable part of the branch (LasingBranch.StableEnd)");
       out.put("equilibrium/" + run.label() + "-folds.json",
-          CanonicalJson.prettyBytes(Map.of("model", run.kind().name(), "folds", folds, "note", note)));
+          CanonicalJson.prettyBytes(Map.of("model", run.kind().name(), "folds", folds, "note", note, "threshold", threshold)));
       return out;
     };
   }

@@ -160,9 +160,12 @@ public final class ManifestParser {
     switch (analysis) {
       case SWEEP -> pumps = sweep(root.get("sweep"), gammaNr);
       case BRANCHES -> {
-        identicalDotsOnly(runs, "branches");
         String bp = root.has("branch") && root.get("branch").has("parameter")
             ? text(root.get("branch"), "parameter", "branch.parameter", "r") : "r";
+        if (!bp.equals("r")) {
+          identicalDotsOnly(runs, "branches in " + bp + " (branch.parameter)", models);
+        }
+        branchSizes(runs, models);
         pumps = branch(root.get("branch"), gammaNr, bp);
         if (!bp.equals("r")) {
           // Continuation in another parameter: from/to are its values; the pump is parameters.r.
@@ -170,7 +173,7 @@ public final class ManifestParser {
         }
       }
       case THRESHOLD_CURVE -> {
-        identicalDotsOnly(runs, "threshold_curve");
+        identicalDotsOnly(runs, "threshold_curve", models);
         scan = scan(root.get("scan"), gammaNr, runs);
       }
       case OSCILLATION -> {
@@ -238,8 +241,8 @@ public final class ManifestParser {
     if (f == null || f.isNull()) {
       return out;
     }
-    if (analysis != Study.Analysis.ACTIVATION && analysis != Study.Analysis.SWEEP) {
-      throw new InputException("figures", "figures apply to analyses activation and sweep only, got "
+    if (analysis != Study.Analysis.ACTIVATION && analysis != Study.Analysis.SWEEP && analysis != Study.Analysis.BRANCHES) {
+      throw new InputException("figures", "figures apply to analyses activation, sweep and branches only, got "
           + analysis.name().toLowerCase(java.util.Locale.ROOT));
     }
     if (!f.isArray() || f.isEmpty()) {
@@ -294,7 +297,16 @@ public final class ManifestParser {
       }
       String title = text(n, "title", path + ".title", id);
       Study.Figure fig = new Study.Figure(id, kind, title, models, w, seed, lp != null && lp.asBoolean(), markers);
-      if (runs.stream().noneMatch(fig::selects)) {
+      if (kind == Study.FigureKind.AMPLITUDE_RANGE) {
+        if (runs.stream().noneMatch(fig::showsBranch)) {
+          throw new InputException(path, "figure '" + id + "' selects no model run (models " + models + ", w_qd "
+              + (Double.isNaN(w) ? "any" : w) + ")");
+        }
+        if (seed != null && runs.stream().anyMatch(r -> fig.inRange(r)) && runs.stream().noneMatch(r -> fig.inRange(r)
+            && r.sampleSeed() == seed)) {
+          throw new InputException(path + ".seed", "figure '" + id + "': no polydisperse run has seed " + seed);
+        }
+      } else if (runs.stream().noneMatch(fig::selects)) {
         throw new InputException(path, "figure '" + id + "' selects no model run (models " + models + ", w_qd "
             + (Double.isNaN(w) ? "any" : w) + ", seed " + (seed == null ? "any" : seed) + ")");
       }
@@ -337,15 +349,50 @@ public final class ManifestParser {
 
   /** branch: {from: start pump, to: lowest pump}. */
   /** The branches and threshold-curve stages build identical-dot models only (this version). */
-  private static void identicalDotsOnly(List<Study.ModelRun> runs, String analysis) {
-    for (int i = 0; i < runs.size(); i++) {
-      if (runs.get(i).kind().polydisperse()) {
+  private static void identicalDotsOnly(List<Study.ModelRun> runs, String analysis, JsonNode models) {
+    for (Study.ModelRun run : runs) {
+      if (run.kind().polydisperse()) {
+        // The entry of models: the run came from (a sample set expands one entry into several runs).
+        int i = Math.max(0, modelIndex(models, run));
         throw new InputException("models[" + i + "].model", "analysis " + analysis
-            + " takes identical-dot models (CIM, TPM_IF, TPM) in this version, got " + runs.get(i).kind()
-            + "; for polydisperse dots use analysis sweep or activation, or qdlaser threshold --model "
-            + runs.get(i).kind());
+            + " takes identical-dot models (CIM, TPM_IF, TPM) in this version, got " + run.kind()
+            + "; for polydisperse dots use analysis sweep or activation, or qdlaser threshold --model " + run.kind());
       }
     }
+  }
+
+  /**
+   * The continuation's dense tangent systems limit the number of unknowns ({@link
+   * org.qdlaser.stages.equilibrium.LasingBranch#MAX_DIMENSION}): TPM_d beyond N = 11 is refused,
+   * naming the field that sets N.
+   */
+  private static void branchSizes(List<Study.ModelRun> runs, JsonNode models) {
+    for (Study.ModelRun run : runs) {
+      int n = run.parameters().n();
+      int unknowns = run.kind().polydisperse() ? org.qdlaser.stages.physics.Models.disperseDimension(run.kind(), n) : 0;
+      if (unknowns + 1 > org.qdlaser.stages.equilibrium.LasingBranch.MAX_DIMENSION) {
+        int i = modelIndex(models, run);
+        String field = i >= 0 && models.get(i).isObject() && models.get(i).path("parameters").has("N")
+            ? "models[" + i + "].parameters.N" : "parameters.N";
+        throw new InputException(field, "analysis branches traces at most "
+            + org.qdlaser.stages.equilibrium.LasingBranch.MAX_DIMENSION + " unknowns (dense tangent systems); " + run.kind()
+            + " with N = " + n + " has " + unknowns + " (+ omega). Use a smaller N, analysis sweep or activation, or "
+            + "qdlaser threshold --model " + run.kind());
+      }
+    }
+  }
+
+  /** Index in models: of the entry a run came from (by label prefix and model name), or -1. */
+  private static int modelIndex(JsonNode models, Study.ModelRun run) {
+    for (int i = 0; i < models.size(); i++) {
+      JsonNode m = models.get(i);
+      String kind = m.isTextual() ? m.asText() : m.path("model").asText();
+      String label = m.isTextual() ? kind : m.path("label").asText(kind);
+      if (kind.equals(run.kind().name()) && run.label().startsWith(label)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Parameters the lasing branch can be continued in (besides the pump r). */

@@ -119,7 +119,7 @@ public record Study(
     }
   }
 
-  /** What a figure shows (activation studies; {@code photons_vs_pump}: sweep studies). */
+  /** What a figure shows (activation studies; {@code photons_vs_pump}: sweep studies; {@code amplitude_range}: branches studies). */
   public enum FigureKind {
     /** One activation panel (scaled |<v^+ c>|^2 vs detuning with the Lorentzian fit) per selected run (Figs. 8, 9). */
     ACTIVATION_PANELS,
@@ -128,7 +128,13 @@ public record Study(
     /** Fitted amplitude a_L against |omega| (the shift from the cavity), one series per w_qd (Figs. 6, 10). */
     AMPLITUDE_VS_SHIFT,
     /** Photon number <b^+b> against the pump, log-log, thresholds marked by shape (the Reply's Fig. 1); sweep studies. */
-    PHOTONS_VS_PUMP;
+    PHOTONS_VS_PUMP,
+    /**
+     * Branches study: lasing branches |<b>| vs pump of the identical-dot runs and of one sample per
+     * polydisperse model (the figure's seed), with the min..max range over all samples of that model
+     * as error bars and the thresholds as diamonds, plus a low-pump magnification (Fig. 3).
+     */
+    AMPLITUDE_RANGE;
 
     public String manifestName() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -136,7 +142,14 @@ public record Study(
 
     /** The analysis whose runs the figure is drawn from. */
     public Analysis analysis() {
-      return this == PHOTONS_VS_PUMP ? Analysis.SWEEP : Analysis.ACTIVATION;
+      switch (this) {
+        case PHOTONS_VS_PUMP:
+          return Analysis.SWEEP;
+        case AMPLITUDE_RANGE:
+          return Analysis.BRANCHES;
+        default:
+          return Analysis.ACTIVATION;
+      }
     }
   }
 
@@ -172,6 +185,27 @@ public record Study(
     /** The marker shape of a run's threshold: its entry in {@code markers}, else diamond. */
     public String marker(String label) {
       return markers.getOrDefault(label, "diamond");
+    }
+
+    /**
+     * amplitude_range: whether the run is one of the polydisperse samples whose range the error bars
+     * show (selected model, w_qd; every seed).
+     */
+    public boolean inRange(ModelRun run) {
+      return run.kind().polydisperse() && (models.isEmpty() || models.contains(run.kind()))
+          && (Double.isNaN(wQd) || run.sampleWidth() == wQd);
+    }
+
+    /**
+     * amplitude_range: whether the run's branch is drawn: an identical-dot run of a selected model,
+     * or the sample with the figure's seed (the lowest seed of the range when none is given: decided
+     * by the report, so here every seed passes without a seed).
+     */
+    public boolean showsBranch(ModelRun run) {
+      if (!run.kind().polydisperse()) {
+        return models.isEmpty() || models.contains(run.kind());
+      }
+      return inRange(run) && (seed == null || run.sampleSeed() == seed);
     }
 
     /** Whether the figure shows this run. */

@@ -48,6 +48,40 @@ class AnalysesTest {
     assertThat(runDir.resolve("report/population.svg")).isRegularFile();
   }
 
+  /**
+   * Fig. 3 in small: branches of CIM and of three CIM_d samples (10 dots, twice the Table I coupling
+   * so that they lase), the amplitude_range figure with its error bars, data and summary.
+   */
+  @Test
+  void amplitudeRangeFigureOfPolydisperseBranches(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("fig3.yaml");
+    Files.writeString(manifest, String.join("\n", "schema: qdlaser/manifest/v1", "study: f3",
+        "parameters: {N: 10, beta: 1, g: 1.4e11/s}", "models: [CIM, CIM_d]", "samples: {w_qd: 1, seed: 1..3}",
+        "analysis: branches", "branch: {from: 2e14/s, to: 1e11/s}", "figures: [{id: fig3, kind: amplitude_range, seed: 2}]", ""));
+    Path runDir = tmp.resolve("run");
+    assertThat(run("run", manifest.toString(), "-o", runDir.toString())).isZero();
+    for (String f : List.of("fig3.png", "fig3.svg", "fig3.arrow", "fig3.csv", "fig3-summary.json", "index.html")) {
+      assertThat(runDir.resolve("report/" + f)).isRegularFile();
+    }
+    var summary = org.qdlaser.pipeline.store.CanonicalJson.mapper().readTree(runDir.resolve("report/fig3-summary.json").toFile());
+    var cimD = summary.path("polydisperse").path("CIM_d");
+    assertThat(cimD.path("shown").asText()).isEqualTo("CIM_d_w1_S2");
+    assertThat(cimD.path("samples").asInt()).isEqualTo(3);
+    assertThat(cimD.path("shown_inside_range").asBoolean()).isTrue();
+    assertThat(cimD.path("threshold_kinds").toString()).isEqualTo("[\"hopf\"]");
+    double cc = 0.5 * (1 + 1e4 * 10 / (10 * 140.0 * 140.0));
+    double rTh = cc * (1 + 2 * 140.0 * 140.0 / 10) / (1 - cc) * 1e9;
+    var cim = summary.path("identical").path("CIM");
+    assertThat(cim.path("kind").asText()).isEqualTo("pitchfork");
+    // Extrapolated to |b| = 0 from the last two continuation points: O(|b|^4).
+    assertThat(cim.path("pump_per_s").asDouble()).isCloseTo(rTh, offset(1e-6 * rTh));
+    assertThat(cimD.path("threshold_pump_per_s_min").asDouble()).as("detuned dots lase later").isGreaterThan(rTh);
+    List<String> rows = Files.readAllLines(runDir.resolve("report/fig3.csv"));
+    assertThat(rows.get(0)).isEqualTo("model,pump_per_s,b_abs_min,b_abs_max,b_abs_shown_sample,samples_lasing,samples_counted");
+    assertThat(rows).hasSize(1 + AmplitudeRangeFigure.GRID_POINTS);
+    assertThat(Files.readString(runDir.resolve("report/index.html"))).contains("fig3.png").contains("hopf");
+  }
+
   @Test
   void branchesStudyTracesBothBranchesOfTpmIf(@TempDir Path tmp) throws Exception {
     Path manifest = tmp.resolve("branches.yaml");

@@ -38,6 +38,48 @@ class ManifestParserTest {
     assertThat(s.models().get(0).parameters().gammaNl()).isCloseTo(expected, org.assertj.core.data.Offset.offset(expected * CONVERSION_TOLERANCE));
   }
 
+  /** The continuation's dense tangent systems take at most LasingBranch.MAX_DIMENSION unknowns. */
+  @Test
+  void branchesRefuseTpmDAboveTheDenseLimitNamingN() {
+    String tpmD = String.join("\n", "schema: qdlaser/manifest/v1", "study: b", "parameters: {N: 50}",
+        "models: [{model: TPM_d, sample: {w_qd: 1, seed: 3}}]", "analysis: branches", "branch: {from: 2e14/s, to: 1e11/s}", "");
+    assertThatThrownBy(() -> ManifestParser.parse(tpmD))
+        .isInstanceOf(InputException.class).hasMessageContaining("parameters.N").hasMessageContaining("TPM_d")
+        .hasMessageContaining("17605").hasMessageContaining("1000");
+    String perModel = tpmD.replace("parameters: {N: 50}\n", "").replace("sample: {w_qd: 1, seed: 3}",
+        "sample: {w_qd: 1, seed: 3}, parameters: {N: 12}");
+    assertThatThrownBy(() -> ManifestParser.parse(perModel))
+        .isInstanceOf(InputException.class).hasMessageContaining("models[0].parameters.N").hasMessageContaining("1037");
+    // N = 11: 5 + 99 + 770 = 874 unknowns, inside the limit; CIM_d and TPM_IF_d at N = 50 too.
+    assertThat(ManifestParser.parse(perModel.replace("N: 12", "N: 11")).models()).hasSize(1);
+    assertThat(ManifestParser.parse(tpmD.replace("TPM_d", "TPM_IF_d")).models()).hasSize(1);
+  }
+
+  @Test
+  void amplitudeRangeFiguresBelongToBranchesStudies() {
+    String base = String.join("\n", "schema: qdlaser/manifest/v1", "study: b", "parameters: {N: 50}",
+        "models: [CIM, CIM_d]", "samples: {w_qd: 1, seed: 1..3}", "analysis: branches", "branch: {from: 2e14/s, to: 1e11/s}", "");
+    Study ok = ManifestParser.parse(base + "figures: [{id: fig3, kind: amplitude_range, seed: 3}]\n");
+    Study.Figure f = ok.figures().get(0);
+    assertThat(ok.models().stream().filter(f::showsBranch)).extracting(Study.ModelRun::label)
+        .containsExactly("CIM", "CIM_d_w1_S3");
+    assertThat(ok.models().stream().filter(f::inRange)).hasSize(3);
+    // A sample set expands one models entry into several runs: the error names the entry.
+    assertThatThrownBy(() -> ManifestParser.parse(base.replace("branch: {from: 2e14/s, to: 1e11/s}",
+            "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}")))
+        .isInstanceOf(InputException.class).hasMessageContaining("models[1].model").hasMessageContaining("branch.parameter");
+    assertThatThrownBy(() -> ManifestParser.parse(base + "figures: [{id: fig3, kind: amplitude_range, seed: 7}]\n"))
+        .isInstanceOf(InputException.class).hasMessageContaining("figures[0].seed").hasMessageContaining("7");
+    assertThatThrownBy(() -> ManifestParser.parse(base + "figures: [{id: f, kind: width_vs_frequency}]\n"))
+        .isInstanceOf(InputException.class).hasMessageContaining("figures[0].kind").hasMessageContaining("branches");
+    assertThatThrownBy(() -> ManifestParser.parse(base + "figures: [{id: f, kind: amplitude_range, models: [TPM]}]\n"))
+        .isInstanceOf(InputException.class).hasMessageContaining("figures[0]").hasMessageContaining("selects no");
+    String activation = base.replace("analysis: branches\nbranch: {from: 2e14/s, to: 1e11/s}", "analysis: activation\n"
+        + "activation: {pump: 2e14/s}").replace("models: [CIM, CIM_d]", "models: [CIM_d]");
+    assertThatThrownBy(() -> ManifestParser.parse(activation + "figures: [{id: f, kind: amplitude_range}]\n"))
+        .isInstanceOf(InputException.class).hasMessageContaining("figures[0].kind").hasMessageContaining("amplitude_range");
+  }
+
   @Test
   void errorsNameTheFieldAndValue() {
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {g: -x}\n")))
@@ -57,8 +99,12 @@ class ManifestParserTest {
         .isInstanceOf(InputException.class).hasMessageContaining("YAML");
     String branches = String.join("\n", "schema: qdlaser/manifest/v1", "study: b",
         "models: [{model: CIM_d, sample: {w_qd: 1, seed: 3}}]", "analysis: branches", "branch: {from: 1e15/s, to: 1e11/s}", "");
-    assertThatThrownBy(() -> ManifestParser.parse(branches))
-        .isInstanceOf(InputException.class).hasMessageContaining("models[0].model").hasMessageContaining("CIM_d")
+    // Pump continuation of polydisperse dots is allowed (Fig. 3); in other parameters it is not.
+    assertThat(ManifestParser.parse(branches).models()).extracting(Study.ModelRun::kind)
+        .containsExactly(org.qdlaser.stages.physics.ModelKind.CIM_d);
+    assertThatThrownBy(() -> ManifestParser.parse(branches.replace("branch: {from: 1e15/s, to: 1e11/s}",
+            "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}")))
+        .isInstanceOf(InputException.class).hasMessageContaining("branch.parameter").hasMessageContaining("CIM_d")
         .hasMessageContaining("identical-dot");
     String inG = String.join("\n", "schema: qdlaser/manifest/v1", "study: b", "models: [CIM]", "analysis: branches",
         "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}", "");

@@ -20,6 +20,20 @@ public final class LasingBranch {
   static final double END_AMPLITUDE_FRACTION = 1e-3;
   /** Floor of the arclength scale of a field, relative to the largest field magnitude. */
   private static final double SCALE_FLOOR = 1e-9;
+  /**
+   * Largest number of unknowns (state + omega) traced: the tangent of the continuation is a dense
+   * (n + 2) x (n + 2) system built column by column (central differences), and every point's
+   * stability a dense eigenproblem. CIM_d (3 + 5N) and TPM_IF_d (5 + 9N) at N = 50 fit; TPM_d
+   * (5 + 9N + 7N(N - 1)) only up to N = 11.
+   */
+  public static final int MAX_DIMENSION = 1_000;
+  /**
+   * A branch that ends stable with |b| below this fraction of its starting amplitude has reached the
+   * non-lasing state: its end is extrapolated to |b| = 0.
+   */
+  static final double ZERO_AMPLITUDE_FRACTION = 0.05;
+  /** |omega| below this (units of gamma_nr) is a non-rotating state: its zero-amplitude end is a pitchfork. */
+  static final double RESONANT_OMEGA = 1e-9;
 
   private final ContinuationSettings settings;
 
@@ -34,11 +48,63 @@ public final class LasingBranch {
    */
   public record Fold(double pump, double bAbs, double upperPopulation, boolean minimum) {}
 
+  /**
+   * The low-pump end of the stable part of a branch traced downwards from a stable point: the
+   * lasing threshold read off the continuation.
+   *
+   * @param pump the parameter value there (the pump for a pump continuation); NaN for {@code none}
+   * @param bAbs |b| there (0 where the branch meets the non-lasing state)
+   * @param kind {@code fold} (saddle-node: the stable branch turns into the unstable one, located
+   *     exactly), {@code pitchfork} / {@code hopf} (the branch reaches |b| = 0, non-rotating /
+   *     rotating; the parameter extrapolated linearly in |b|^2 from the last two points, error
+   *     O(|b|^4)), {@code instability} (stability lost without a fold: the value is the last stable
+   *     point, an upper bound within one continuation step), or {@code none: <reason>}
+   */
+  public record StableEnd(double pump, double bAbs, String kind) {}
+
   /** A traced branch with its folds. */
   public record Result(List<BranchPoint> points, List<Fold> folds) {
     public Result {
       points = List.copyOf(points);
       folds = List.copyOf(folds);
+    }
+
+    /** The low-pump end of the stable part of the branch (see {@link StableEnd}). */
+    public StableEnd stableEnd() {
+      if (points.isEmpty()) {
+        return new StableEnd(Double.NaN, Double.NaN, "none: no branch");
+      }
+      if (!points.get(0).stable()) {
+        return new StableEnd(Double.NaN, Double.NaN, "none: the branch starts unstable");
+      }
+      int last = 0;
+      while (last + 1 < points.size() && points.get(last + 1).stable()
+          && Math.signum(points.get(last + 1).dlogrds()) == Math.signum(points.get(0).dlogrds())) {
+        last++;
+      }
+      BranchPoint end = points.get(last);
+      if (last + 1 < points.size()) {
+        BranchPoint next = points.get(last + 1);
+        // A fold between the last stable point and the next one ends the stable branch there.
+        // A fold between the last stable point and the next one (located in that amplitude interval,
+        // see trace) ends the stable branch there.
+        for (Fold f : folds) {
+          if (f.minimum() && f.bAbs() >= Math.min(end.bAbs(), next.bAbs()) && f.bAbs() <= Math.max(end.bAbs(), next.bAbs())) {
+            return new StableEnd(f.pump(), f.bAbs(), "fold");
+          }
+        }
+        return new StableEnd(end.pump(), end.bAbs(), "instability");
+      }
+      double b0 = points.get(0).bAbs();
+      if (last >= 1 && end.bAbs() < ZERO_AMPLITUDE_FRACTION * b0) {
+        BranchPoint prev = points.get(last - 1);
+        double b1 = end.bAbs() * end.bAbs();
+        double b2 = prev.bAbs() * prev.bAbs();
+        double p0 = end.pump() - b1 * (prev.pump() - end.pump()) / (b2 - b1);
+        return new StableEnd(p0, 0.0, Math.abs(end.omega()) > RESONANT_OMEGA ? "hopf" : "pitchfork");
+      }
+      return new StableEnd(Double.NaN, Double.NaN, "none: the continuation stopped at " + end.pump()
+          + " with |b| = " + end.bAbs() + ", still stable");
     }
   }
 
@@ -59,6 +125,10 @@ public final class LasingBranch {
   public Result trace(ParameterFamily family, Equilibrium start, double min, double max, boolean downwards) {
     Model model = family.at(family.base());
     int n = model.dimension();
+    if (n + 1 > MAX_DIMENSION) {
+      throw new IllegalArgumentException(model.kind() + " has " + n + " unknowns (+ omega): the continuation (dense tangent "
+          + "systems) takes at most " + MAX_DIMENSION);
+    }
     int imB = model.layout().field("b").offset() + 1;
     boolean log = family.logarithmic();
     java.util.function.DoubleUnaryOperator value = u -> log ? Math.exp(u) : u;
@@ -140,24 +210,43 @@ public final class LasingBranch {
     return new Result(out, folds);
   }
 
-  /** Arclength scale per unknown: the magnitude of its field at the start (floored), 1 for omega. */
+  /**
+   * Arclength scale per unknown. Fields are grouped in families by their name without the dot
+   * index ({@code Vc[3]} belongs to {@code Vc}); every unknown of a family is scaled by the largest
+   * magnitude in the family at the start (floored) times the square root of the family's number of
+   * fields, so that a family of N per-dot fields weighs in the arclength like the one field of an
+   * identical-dot model (a step is then an RMS relative change, not one growing as sqrt(N)). For
+   * identical-dot models every family has one field: the scale is that field's magnitude. Omega: 1.
+   */
   private static double[] scale(Model model, double[] x0) {
     int n = model.dimension();
     double max = 0;
     for (int i = 0; i < n; i++) {
       max = Math.max(max, Math.abs(x0[i]));
     }
+    java.util.Map<String, double[]> families = new java.util.HashMap<>(); // family -> {magnitude, count}
+    for (Field f : model.layout().fields()) {
+      double[] fam = families.computeIfAbsent(family(f.name()), k -> new double[2]);
+      for (int k = 0; k < f.size(); k++) {
+        fam[0] = Math.max(fam[0], Math.abs(x0[f.offset() + k]));
+      }
+      fam[1] += 1;
+    }
     double[] s = new double[n + 1];
     for (Field f : model.layout().fields()) {
-      double mag = 0;
+      double[] fam = families.get(family(f.name()));
+      double v = Math.max(fam[0], SCALE_FLOOR * max) * Math.sqrt(fam[1]);
       for (int k = 0; k < f.size(); k++) {
-        mag = Math.max(mag, Math.abs(x0[f.offset() + k]));
-      }
-      for (int k = 0; k < f.size(); k++) {
-        s[f.offset() + k] = Math.max(mag, SCALE_FLOOR * max);
+        s[f.offset() + k] = v;
       }
     }
     s[n] = 1.0;
     return s;
+  }
+
+  /** Family of a field: its name without the dot or pair index ({@code Vc[3]} -> {@code Vc}). */
+  static String family(String fieldName) {
+    int i = fieldName.indexOf('[');
+    return i < 0 ? fieldName : fieldName.substring(0, i);
   }
 }

@@ -27,6 +27,20 @@ public final class Models {
   }
 
   /**
+   * Number of real unknowns of a polydisperse model with {@code n} dots, (A1) with the errata of
+   * docs/errata.md: 3 + 5N (CIM_d), 5 + 9N (TPM_IF_d), 5 + 9N + 7N(N - 1) (TPM_d), without building
+   * its layout.
+   */
+  public static int disperseDimension(ModelKind kind, int n) {
+    return switch (kind) {
+      case CIM_d -> 3 + 5 * n;
+      case TPM_IF_d -> 5 + 9 * n;
+      case TPM_d -> (int) Math.min(Integer.MAX_VALUE, 5L + 9L * n + 7L * n * (n - 1L));
+      default -> throw new IllegalArgumentException("not a polydisperse model: " + kind);
+    };
+  }
+
+  /**
    * A cheaper model whose lasing state is a good start for {@code m}'s: TPM_IF_d (the same dots
    * without two-dot correlations: 9N + 5 unknowns instead of ~7N^2) for TPM_d, CIM_d (5N + 3) for
    * TPM_IF_d; empty otherwise. Identical-dot models have none: they are cheap, and TPM_IF is

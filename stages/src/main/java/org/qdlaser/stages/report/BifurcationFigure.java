@@ -105,8 +105,25 @@ public final class BifurcationFigure {
     return new RenderedFigure(encodePng(chart), encodeSvg(chart));
   }
 
+  /**
+   * Renders the branches with range bars (error bars) in the colour of the branch each set names,
+   * e.g. the min..max of |&lt;b&gt;| over samples (paper Fig. 3).
+   *
+   * @throws IllegalArgumentException as {@link #render(FigureSpec, List)}, or if a set of bars names
+   *     no branch or its name clashes with a series
+   */
+  public static RenderedFigure render(FigureSpec spec, List<BranchSeries> series, List<RangeBars> bars) {
+    XYChart chart = buildChart(spec, series, bars);
+    return new RenderedFigure(encodePng(chart), encodeSvg(chart));
+  }
+
   /** Builds the XChart chart (package-private for tests). */
   static XYChart buildChart(FigureSpec spec, List<BranchSeries> series) {
+    return buildChart(spec, series, List.of());
+  }
+
+  /** Builds the XChart chart with range bars (package-private for tests). */
+  static XYChart buildChart(FigureSpec spec, List<BranchSeries> series, List<RangeBars> bars) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(series, "series");
     if (series.isEmpty()) {
@@ -195,6 +212,41 @@ public final class BifurcationFigure {
         s.setLineColor(colour);
         xRange.add(b.thresholdPump());
         yRange.add(b.thresholdAmplitude());
+      }
+    }
+
+    BasicStroke thin = new BasicStroke((float) Math.max(1.0, 1.5 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+    Set<String> names = new HashSet<>(chart.getSeriesMap().keySet());
+    for (RangeBars r : Objects.requireNonNull(bars, "bars")) {
+      int m = -1;
+      for (int k = 0; k < series.size(); k++) {
+        if (series.get(k).label().equals(r.branchLabel())) {
+          m = k;
+        }
+      }
+      if (m < 0) {
+        throw new IllegalArgumentException("range bars '" + r.name() + "' name branch '" + r.branchLabel() + "', which is not drawn");
+      }
+      if (!names.add(r.name())) {
+        throw new IllegalArgumentException("range bars '" + r.name() + "' clash with another series name");
+      }
+      // One series: a vertical segment per bar, NaN between bars (XChart breaks the line there).
+      Polyline line = new Polyline();
+      double[] x = r.x();
+      double[] lo = r.low();
+      double[] hi = r.high();
+      for (int i = 0; i < x.length; i++) {
+        if (Double.isNaN(lo[i]) || Double.isNaN(hi[i]) || !drawable(spec, x[i], lo[i]) || !drawable(spec, x[i], hi[i])) {
+          continue;
+        }
+        line.breakLine();
+        line.add(x[i], lo[i]);
+        line.add(x[i], hi[i]);
+      }
+      if (!line.isEmpty()) {
+        XYSeries s = chart.addSeries(r.name(), line.x(), line.y());
+        styleData(s, PALETTE[m % PALETTE.length], SeriesMarkers.NONE, thin);
+        line.extend(xRange, yRange);
       }
     }
 
