@@ -46,10 +46,11 @@ class SampleSetsTest {
   @Test
   void shippedWidthsManifestExpandsAndHasSixFigures() throws Exception {
     Study s = ManifestParser.parse(Files.readString(Path.of("..", "manifests", "fig5-6-9-10-activation-widths.yaml")));
-    assertThat(s.models()).hasSize(2 * 40 + 20 + 6);
+    // CIM_d and TPM_IF_d: 4 widths x 10 seeds; TPM_d: 3 widths x 10 seeds (2 gamma left out).
+    assertThat(s.models()).hasSize(2 * 40 + 30);
     assertThat(s.figures()).extracting(Study.Figure::id).contains("fig5", "fig6", "fig9-panels", "fig10-CIM_d");
     Study.Figure fig5 = s.figures().get(0);
-    assertThat(s.models().stream().filter(fig5::selects)).hasSize(26);
+    assertThat(s.models().stream().filter(fig5::selects)).hasSize(30);
   }
 
   @Test
