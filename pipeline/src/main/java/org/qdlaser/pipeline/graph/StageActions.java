@@ -498,9 +498,11 @@ final class StageActions {
       String note = "";
       LasingBranch.Result res;
       if (start.lasing() && start.stable()) {
+        // Sample branches (Fig. 3) stop a few points past the fold: see LasingBranch(settings, true).
+        LasingBranch tracer = new LasingBranch(ContinuationSettings.defaults(), run.kind().polydisperse());
         res = param.equals("r")
-            ? new LasingBranch(ContinuationSettings.defaults()).trace(model, start, to)
-            : new LasingBranch(ContinuationSettings.defaults()).trace(family, start, Math.min(from, to), Math.max(from, to), to < from);
+            ? tracer.trace(model, start, to)
+            : tracer.trace(family, start, Math.min(from, to), Math.max(from, to), to < from);
       } else {
         // Recorded, not fatal: the report says which branch is missing and why.
         note = "no stable lasing state reached from a lasing initial state at the start " + param + " = " + from
