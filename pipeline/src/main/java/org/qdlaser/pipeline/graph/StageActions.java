@@ -601,20 +601,32 @@ final class StageActions {
       }
       Table t = Table.builder("activation").addLong("dot", dot).addDouble("detuning", det)
           .addDouble("detuning_over_gamma", detG).addDouble("activation", act).addDouble("activation_scaled", scaled).build();
-      Map<String, Object> state = new TreeMap<>();
-      state.put("pump", e.pump());
-      state.put("lasing", e.lasing());
-      state.put("b_abs", e.bAbs());
-      state.put("omega", e.omega());
-      state.put("photons", e.photons());
-      state.put("stable", e.stable());
-      state.put("residual", e.residual());
+      Map<String, Object> state = stateSummary(e, true);
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(activationPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
       out.put(activationPath(run.label(), "csv"), TableCodec.toCsv(t));
       out.put("equilibrium/" + run.label() + "-state.json", CanonicalJson.prettyBytes(state));
       return out;
     };
+  }
+
+  /**
+   * The state summary JSON of an equilibrium (sorted keys): pump, lasing, |b|, omega, stability,
+   * residual, and <b+b> when {@code withPhotons} (activation states; the oscillation study's start
+   * state has never carried it, and its artifact bytes stay as they were).
+   */
+  private static Map<String, Object> stateSummary(Equilibrium e, boolean withPhotons) {
+    Map<String, Object> state = new TreeMap<>();
+    state.put("pump", e.pump());
+    state.put("lasing", e.lasing());
+    state.put("b_abs", e.bAbs());
+    state.put("omega", e.omega());
+    if (withPhotons) {
+      state.put("photons", e.photons());
+    }
+    state.put("stable", e.stable());
+    state.put("residual", e.residual());
+    return state;
   }
 
   static TaskAction lorentzian(Study.ModelRun run) {
@@ -677,13 +689,7 @@ final class StageActions {
       }
       Table t = Table.builder("field").addDouble("time", tr.time()).addDouble("time_ns", tNs).addDouble("re_b", tr.re())
           .addDouble("im_b", tr.im()).addDouble("abs_b", tr.abs()).build();
-      Map<String, Object> state = new TreeMap<>();
-      state.put("pump", e.pump());
-      state.put("lasing", e.lasing());
-      state.put("b_abs", e.bAbs());
-      state.put("omega", e.omega());
-      state.put("stable", e.stable());
-      state.put("residual", e.residual());
+      Map<String, Object> state = stateSummary(e, false);
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(fieldPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
       out.put(fieldPath(run.label(), "csv"), TableCodec.toCsv(t));
