@@ -3,16 +3,22 @@ package org.qdlaser.pipeline.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.manifest.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibrium;
+import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.equilibrium.EquilibriumSolver;
+import org.qdlaser.stages.equilibrium.WidthHomotopy;
 import org.qdlaser.stages.equilibrium.PointSolver;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.numerics.NewtonSettings;
+import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** One equilibrium: transient from a lasing state (App. A criterion), then rotating-frame Newton. */
@@ -21,6 +27,12 @@ import picocli.CommandLine.Spec;
 public final class PointCommand implements Callable<Integer> {
   @Mixin ModelOptions options;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--from", paramLabel = "START",
+      description = "Start of the search for a _d model: 'seed' (default: the cheaper model's lasing state of the same"
+          + " dots, then a transient) or 'identical' (the identical-dot lasing state continued in w_qd from 0 to the"
+          + " sample's width; the JSON then carries the path).")
+  String from = "seed";
 
   @Override
   public Integer call() {
@@ -31,7 +43,32 @@ public final class PointCommand implements Callable<Integer> {
     // Detuned dots lase in a state that rotates in the integration frame: see RelaxationSettings.rotating().
     RelaxationSettings settings = kind.polydisperse() ? RelaxationSettings.rotating() : RelaxationSettings.defaults();
     PointSolver solver = new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver());
-    Equilibrium e = solver.solve(model);
+    if (!from.equals("seed") && !from.equals("identical")) {
+      throw new InputException("--from", "start must be 'seed' or 'identical', got '" + from + "'");
+    }
+    if (from.equals("identical") && Models.disperseParameters(model).isEmpty()) {
+      throw new InputException("--from", "'identical' needs a polydisperse model (CIM_d, TPM_IF_d, TPM_d), got " + kind);
+    }
+    WidthHomotopy.Result path = null;
+    Equilibrium e;
+    if (from.equals("identical")) {
+      Equilibrium start = solver.solve(WidthHomotopy.identicalModel(model));
+      if (!start.lasing()) {
+        throw new EquilibriumException("--from identical: the identical-dot " + start.model() + " does not lase at r = "
+            + start.pump() + " (gamma_nr units), so there is no lasing state to continue in w_qd");
+      }
+      path = new WidthHomotopy(NewtonSettings.defaults()).follow(model, start.state(), start.omega());
+      if (path.end().isEmpty()) {
+        WidthHomotopy.Step last = path.path().isEmpty() ? null : path.path().get(path.path().size() - 1);
+        throw new EquilibriumException("the lasing state of identical dots was not continued to the sample's width w0 = "
+            + path.sampleWidth() + " gamma (" + path.ending() + ")"
+            + (last == null ? "" : "; last state at w = " + last.width() + " gamma: |b| = " + last.bAbs() + ", omega = "
+                + last.omega() + ", <b+b> - |<b>|^2 = " + last.incoherentPhotons() + ", after " + path.path().size() + " steps"));
+      }
+      e = path.end().get();
+    } else {
+      e = solver.solve(model);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());
     out.put("parameters", resolved.asMap());
@@ -39,6 +76,8 @@ public final class PointCommand implements Callable<Integer> {
     out.put("b_abs", e.bAbs());
     out.put("omega", e.omega());
     out.put("photons", e.photons());
+    // <b+b> - |<b>|^2, never negative in a quantum state; the closures can violate it (Equilibrium#incoherentPhotons).
+    out.put("incoherent_photons", e.incoherentPhotons());
     out.put("upper_population_mean", e.upperPopulationMean());
     out.put("stable", e.stable());
     out.put("rightmost_eigenvalue", e.rightmostEigenvalue());
@@ -47,6 +86,10 @@ public final class PointCommand implements Callable<Integer> {
       out.put("activation", e.activation());
       out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
           "detuning_std", r.sample().detuningStd(), "detunings", r.sample().detunings()));
+    }
+    if (path != null) {
+      out.put("path", path.path().stream().map(st -> Map.of("w_qd", st.width(), "b_abs", st.bAbs(), "omega", st.omega(),
+          "incoherent_photons", st.incoherentPhotons(), "newton_iterations", st.iterations())).toList());
     }
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;

@@ -40,4 +40,14 @@ public record Equilibrium(
   public double[] activation() {
     return activation.clone();
   }
+
+  /**
+   * The incoherent photon number {@code <b+b> - |<b>|^2 = <(b - <b>)+ (b - <b>)>}, never negative in
+   * a quantum state (Cauchy-Schwarz). The moment closures do not enforce it: a steady state with a
+   * negative value solves the truncated equations but its moments belong to no quantum state
+   * (docs/decisions.md, "Photon number below the coherent intensity").
+   */
+  public double incoherentPhotons() {
+    return photons - bAbs * bAbs;
+  }
 }

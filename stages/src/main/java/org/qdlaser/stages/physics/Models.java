@@ -57,6 +57,11 @@ public final class Models {
     return java.util.Optional.empty();
   }
 
+  /** The per-dot parameters of a polydisperse model; empty for identical-dot models. */
+  public static java.util.Optional<DisperseParameters> disperseParameters(Model m) {
+    return m instanceof DisperseModelBase d ? java.util.Optional.of(d.parameters()) : java.util.Optional.empty();
+  }
+
   /** State {@code y} of {@code from} lifted to {@code to} by factorisation (see {@link #seedModel}). */
   public static double[] lift(Model from, double[] y, Model to) {
     if (from instanceof DisperseModelBase f && to instanceof DisperseModelBase t) {
