@@ -203,6 +203,67 @@ public final class StabilityAnalyzer {
     return new Rightmost(best, bestIm, norm);
   }
 
+  /**
+   * Largest coupling, relative to the largest entry of the Jacobian, between the real parts of the
+   * charge-1 fields and the rest for that subspace to count as invariant: at a non-lasing state of a
+   * conjugation-symmetric model the couplings are exact zeros of the difference quotients (terms
+   * linear in fields that are zero, or products of them); a detuning makes them O(Delta nu).
+   */
+  static final double INVARIANT_SUBSPACE_TOLERANCE = 1e-14;
+
+  /**
+   * The determinant of the Jacobian restricted to the real parts of the charge-1 fields (b, Vc, ...)
+   * at a non-lasing state, or NaN if that subspace is not invariant.
+   *
+   * <p>At a non-lasing state every charged field is zero, so the linearisation does not mix phase
+   * charges; for a model also symmetric under complex conjugation of the charged fields (identical
+   * dots at Delta nu = 0, real g) the charge-1 sector splits further into identical blocks on the
+   * real and on the imaginary parts. The determinant of the real block changes sign where one of its
+   * real eigenvalues crosses zero: the pitchfork of the lasing state. Unlike the rightmost eigenvalue
+   * of the whole Jacobian from the QR iteration, whose rounding (~eps times the norm, 1e4 and more)
+   * hides a crossing that is slow at small gamma_c (|d lambda / d ln r| ~ 1e-6), an LU determinant
+   * of this small block is accurate to the rounding of its own cancelling terms (CIM: gamma_c gamma
+   * against N g^2 (2 Cc - 1)).
+   */
+  public static double realChargeOneDeterminant(Model model, double[] y) {
+    int n = model.dimension();
+    double[][] j = new double[n][n];
+    FiniteDifferences.jacobianCentral(model, 0.0, y, FD_FLOOR, j);
+    StateLayout layout = model.layout();
+    boolean[] in = new boolean[n];
+    int k = 0;
+    for (var f : layout.fields()) {
+      if (f.complex() && Math.abs(f.charge()) == 1) {
+        in[f.offset()] = true;
+        k++;
+      }
+    }
+    if (k == 0) {
+      return Double.NaN;
+    }
+    double max = 0;
+    for (double[] row : j) {
+      for (double v : row) {
+        max = Math.max(max, Math.abs(v));
+      }
+    }
+    double[][] block = new double[k][k];
+    for (int r = 0, rr = 0; r < n; r++) {
+      for (int c = 0, cc = 0; c < n; c++) {
+        if (in[r] != in[c] && Math.abs(j[r][c]) > INVARIANT_SUBSPACE_TOLERANCE * max) {
+          return Double.NaN; // the real charge-1 parts couple to the rest: not invariant
+        }
+        if (in[r] && in[c]) {
+          block[rr][cc++] = j[r][c];
+        }
+      }
+      if (in[r]) {
+        rr++;
+      }
+    }
+    return new org.hipparchus.linear.LUDecomposition(new Array2DRowRealMatrix(block, false), 0.0).getDeterminant();
+  }
+
   /** Eigenvalues nearest the origin resolved by the sparse path (the rightmost is among them). */
   static final int SPARSE_WANTED = 12;
   /** Krylov dimension limit of the sparse path (memory: this many state vectors). */
