@@ -213,9 +213,10 @@ final class ReportBuilder {
     // The continuation parameter: the pump, or the one named in branch.parameter (its column and
     // fold key carry its name; rates in s^-1, mu dimensionless).
     String param = study.scan() == null ? "r" : study.scan().parameter();
-    String xKey = param.equals("r") ? "pump_per_s" : param + (param.equals("mu") ? "_value" : "_per_s");
-    String xLabel = param.equals("r") ? "pump r (s^-1)" : param.equals("mu") ? "mu" : param + " (s^-1)";
-    boolean logX = !param.equals("mu") && !param.equals("delta_nu");
+    String xKey = param.equals("r") ? "pump_per_s" : param + (StageActions.dimensionless(param) ? "_value" : "_per_s");
+    String xLabel = param.equals("r") ? "pump r (s^-1)" : param.equals("mu") ? "mu"
+        : param.equals("w_qd") ? "w_QD (units of gamma)" : param + " (s^-1)";
+    boolean logX = !StageActions.dimensionless(param) && !param.equals("delta_nu");
     List<BranchSeries> series = new ArrayList<>();
     HtmlReport.Table.Builder foldTable = HtmlReport.Table.builder("Folds located on the branches")
         .columns("model", xLabel, "|b|", "<c+c>", "kind");
@@ -232,7 +233,7 @@ final class ReportBuilder {
         continue;
       }
       BranchSeries s = new BranchSeries(run.label(), t.doubles(xKey), t.doubles("b_abs"), t.booleans("stable"));
-      String fx = param.equals("r") ? "pump_per_s" : param + "_per_s";
+      String fx = StageActions.foldValueKey(param);
       double lowest = Double.POSITIVE_INFINITY;
       double lowestB = 0;
       for (JsonNode f : folds) {
@@ -276,8 +277,9 @@ final class ReportBuilder {
             + "with the field; solid: stable, dashed: unstable (rightmost eigenvalue of the rotating-frame Jacobian, "
             + "phase mode excluded). Diamonds mark the threshold of each branch: the low-" + param + " end of its "
             + "stable part (a fold, or where the branch reaches |b| = 0).");
-    if (study.figures().isEmpty()) {
+    if (study.figures().isEmpty() && !series.isEmpty()) {
       // With figures: they show the branches (one sample per polydisperse model); no all-runs diagram.
+      // Without any traced branch there is nothing to draw: the page says which are missing and why.
       RenderedFigure fig = BifurcationFigure.render(
           new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)", xLabel, "|<b>|",
               logX, false, 900, 600), series);

@@ -493,7 +493,9 @@ final class StageActions {
       double to = study.pumps()[1];
       ParameterFamily family = param.equals("r")
           ? ParameterFamily.pump(model.withPump(from))
-          : ParameterFamily.identical(param, run.kind(), run.with(param, from).withR(study.pumps()[2]));
+          : param.equals("w_qd")
+              ? widthFamily(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label()))), from, study.pumps()[2])
+              : ParameterFamily.identical(param, run.kind(), run.with(param, from).withR(study.pumps()[2]));
       Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(family.at(from));
       String note = "";
       LasingBranch.Result res;
@@ -527,7 +529,7 @@ final class StageActions {
         BranchPoint p = pts.get(i);
         pump[i] = p.pump();
         // The parameter's value; in s^-1 for rates (mu is dimensionless).
-        pumpPerS[i] = param.equals("mu") ? p.pump() : p.pump() * study.gammaNrPerSecond();
+        pumpPerS[i] = dimensionless(param) ? p.pump() : p.pump() * study.gammaNrPerSecond();
         b[i] = p.bAbs();
         omega[i] = p.omega();
         photons[i] = p.photons();
@@ -536,7 +538,7 @@ final class StageActions {
         lambda[i] = p.rightmostEigenvalue();
       }
       String col = param.equals("r") ? "pump" : param;
-      Table t = Table.builder("branch").addDouble(col, pump).addDouble(col + (param.equals("mu") ? "_value" : "_per_s"), pumpPerS)
+      Table t = Table.builder("branch").addDouble(col, pump).addDouble(col + (dimensionless(param) ? "_value" : "_per_s"), pumpPerS)
           .addDouble("b_abs", b)
           .addDouble("omega", omega).addDouble("photons", photons).addDouble("upper_population", cc)
           .addBoolean("stable", stable).addDouble("rightmost_eigenvalue", lambda).build();
@@ -544,7 +546,7 @@ final class StageActions {
       for (LasingBranch.Fold f : res.folds()) {
         Map<String, Object> m = new TreeMap<>();
         m.put(param.equals("r") ? "pump" : param, f.pump());
-        m.put(param.equals("r") ? "pump_per_s" : param + "_per_s", param.equals("mu") ? f.pump() : f.pump() * study.gammaNrPerSecond());
+        m.put(foldValueKey(param), dimensionless(param) ? f.pump() : f.pump() * study.gammaNrPerSecond());
         m.put("b_abs", f.bAbs());
         m.put("upper_population", f.upperPopulation());
         m.put("kind", f.minimum() ? "fold (minimum of " + param + ")" : "fold (maximum of " + param + ")");
@@ -555,15 +557,44 @@ final class StageActions {
       out.put(branchPath(run.label(), "csv"), TableCodec.toCsv(t));
       Map<String, Object> threshold = new TreeMap<>();
       threshold.put(param.equals("r") ? "pump" : param, nullIfNaN(end.pump()));
-      threshold.put(param.equals("r") ? "pump_per_s" : param + "_per_s",
-          nullIfNaN(param.equals("mu") ? end.pump() : end.pump() * study.gammaNrPerSecond()));
+      threshold.put(foldValueKey(param),
+          nullIfNaN(dimensionless(param) ? end.pump() : end.pump() * study.gammaNrPerSecond()));
       threshold.put("b_abs", nullIfNaN(end.bAbs()));
       threshold.put("kind", end.kind());
-      threshold.put("what", "low-" + param + " end of the stable part of the branch (LasingBranch.StableEnd)");
+      threshold.put("what", (to < from ? "low-" : "high-") + param + " end of the stable part of the branch (LasingBranch.StableEnd)");
       out.put("equilibrium/" + run.label() + "-folds.json",
           CanonicalJson.prettyBytes(Map.of("model", run.kind().name(), "folds", folds, "note", note, "threshold", threshold)));
       return out;
     };
+  }
+
+  /** Continuation parameters without a unit: their values are written as they are (mu; w_qd in units of gamma). */
+  static boolean dimensionless(String param) {
+    return param.equals("mu") || param.equals("w_qd");
+  }
+
+  /**
+   * Key of the parameter's value in folds.json (folds and threshold): {@code pump_per_s} for the
+   * pump, {@code w_qd_value} for the width, {@code <param>_per_s} otherwise (mu's value under
+   * {@code mu_per_s}, as written since the first mu branches).
+   */
+  static String foldValueKey(String param) {
+    return param.equals("r") ? "pump_per_s" : param.equals("w_qd") ? "w_qd_value" : param + "_per_s";
+  }
+
+  /**
+   * The width family of a sample run at the fixed pump: the sample's detunings scaled by w /
+   * w_qd(sample), so that w is the nominal width of the manifest's sample option and the model at
+   * w = w_qd(sample) is the sample itself (ParameterFamily.disperse measures the width as the
+   * detunings' RMS about 0, which differs from the nominal width by the draw's scatter); the
+   * family's base is the start value {@code from}, where the continuation starts.
+   */
+  static ParameterFamily widthFamily(Study.ModelRun run, Table sample, double from, double pump) {
+    LaserParameters p = run.parameters();
+    ParameterFamily rms = ParameterFamily.disperse("w_qd", run.kind(), new org.qdlaser.stages.physics.DisperseParameters(
+        p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), pump, sample.doubles("detuning"), sample.doubles("coupling")));
+    double perNominal = rms.base() / run.sampleWidth();
+    return new ParameterFamily("w_qd", from, false, 0.0, v -> rms.at(v * perNominal));
   }
 
   static String activationPath(String label, String ext) {

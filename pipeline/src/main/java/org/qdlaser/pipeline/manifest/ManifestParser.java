@@ -162,7 +162,14 @@ public final class ManifestParser {
       case BRANCHES -> {
         String bp = root.has("branch") && root.get("branch").has("parameter")
             ? text(root.get("branch"), "parameter", "branch.parameter", "r") : "r";
-        if (!bp.equals("r")) {
+        if (!BRANCH_PARAMETERS.contains(bp)) {
+          // Before the model checks: an unknown parameter is the error, whatever the models.
+          throw new InputException("branch.parameter",
+              "cannot continue in '" + bp + "', allowed: " + String.join(", ", BRANCH_PARAMETERS));
+        }
+        if (bp.equals("w_qd")) {
+          polydisperseOnly(runs, "branches in w_qd (branch.parameter)", models);
+        } else if (!bp.equals("r")) {
           identicalDotsOnly(runs, "branches in " + bp + " (branch.parameter)", models);
         }
         branchSizes(runs, models);
@@ -361,6 +368,18 @@ public final class ManifestParser {
     }
   }
 
+  /** Continuation in the sample width w_qd needs a sample: polydisperse models only. */
+  private static void polydisperseOnly(List<Study.ModelRun> runs, String analysis, JsonNode models) {
+    for (Study.ModelRun run : runs) {
+      if (!run.kind().polydisperse()) {
+        int i = Math.max(0, modelIndex(models, run));
+        throw new InputException("models[" + i + "].model", "analysis " + analysis
+            + " takes polydisperse models with a sample (CIM_d, TPM_IF_d, TPM_d), got " + run.kind()
+            + "; identical dots have no width");
+      }
+    }
+  }
+
   /**
    * The continuation's dense tangent systems limit the number of unknowns ({@link
    * org.qdlaser.stages.equilibrium.LasingBranch#MAX_DIMENSION}): TPM_d beyond N = 11 is refused,
@@ -396,7 +415,7 @@ public final class ManifestParser {
   }
 
   /** Parameters the lasing branch can be continued in (besides the pump r). */
-  static final List<String> BRANCH_PARAMETERS = List.of("r", "g", "gamma", "gamma_c", "gamma_nl", "mu", "delta_nu");
+  static final List<String> BRANCH_PARAMETERS = List.of("r", "g", "gamma", "gamma_c", "gamma_nl", "mu", "delta_nu", "w_qd");
 
   /**
    * branch: {from, to} in the pump (start pump, lowest pump), or {parameter, from, to, pump} in
@@ -412,8 +431,12 @@ public final class ManifestParser {
       throw new InputException("branch.parameter",
           "cannot continue in '" + parameter + "', allowed: " + String.join(", ", BRANCH_PARAMETERS));
     }
-    double from = Quantities.parse("branch.from", required(b, "from", "branch.from").asText()).normalised(gammaNr);
-    double to = Quantities.parse("branch.to", required(b, "to", "branch.to").asText()).normalised(gammaNr);
+    double from = branchValue(b, "from", parameter, gammaNr);
+    double to = branchValue(b, "to", parameter, gammaNr);
+    if (parameter.equals("w_qd") && (!(from >= 0) || !(to >= 0))) {
+      throw new InputException(from >= 0 ? "branch.to" : "branch.from",
+          "w_qd is a width (units of gamma), must be >= 0, got from=" + from + ", to=" + to);
+    }
     if (parameter.equals("r")) {
       positive("branch.from", from);
       positive("branch.to", to);
@@ -438,6 +461,16 @@ public final class ManifestParser {
       throw new InputException("branch.pump", "a pump continuation takes from and to only (pump is for branch.parameter other than r)");
     }
     return new double[] {from, to};
+  }
+
+  /** branch.from or branch.to: normalised; w_qd is in units of gamma and refuses the /s suffix. */
+  private static double branchValue(JsonNode b, String key, String parameter, double gammaNr) {
+    String field = "branch." + key;
+    Quantities.Quantity q = Quantities.parse(field, required(b, key, field).asText());
+    if (parameter.equals("w_qd") && q.perSecond()) {
+      throw new InputException(field, "w_qd is a width in units of gamma; no /s");
+    }
+    return q.normalised(gammaNr);
   }
 
   /** scan: {parameter, from, to, points, spacing}. Every scan value must give valid parameters. */

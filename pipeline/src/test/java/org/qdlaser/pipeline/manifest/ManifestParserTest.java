@@ -121,6 +121,28 @@ class ManifestParserTest {
         .isInstanceOf(InputException.class).hasMessageContaining("beta");
   }
 
+  /** Continuation in the sample width: polydisperse models only, w_qd in units of gamma (manifests/branches-in-w.yaml). */
+  @Test
+  void branchesInWidthTakeSamplesOnly() {
+    String inW = String.join("\n", "schema: qdlaser/manifest/v1", "study: w",
+        "models: [{model: CIM_d, sample: {w_qd: 1, seed: 3}}, {model: TPM_IF_d, sample: {w_qd: 1, seed: 3}}]",
+        "analysis: branches", "branch: {parameter: w_qd, from: 0.1, to: 2, pump: 2e14/s}", "");
+    Study ok = ManifestParser.parse(inW);
+    assertThat(ok.scan().parameter()).isEqualTo("w_qd");
+    assertThat(ok.pumps()).containsExactly(0.1, 2.0, 2e5);
+    assertThat(ok.models()).extracting(Study.ModelRun::kind).containsExactly(
+        org.qdlaser.stages.physics.ModelKind.CIM_d, org.qdlaser.stages.physics.ModelKind.TPM_IF_d);
+    assertThatThrownBy(() -> ManifestParser.parse(inW.replace("{model: CIM_d, sample: {w_qd: 1, seed: 3}}", "CIM")))
+        .isInstanceOf(InputException.class).hasMessageContaining("models[0].model").hasMessageContaining("w_qd");
+    assertThatThrownBy(() -> ManifestParser.parse(inW.replace("to: 2,", "to: 2e9/s,")))
+        .isInstanceOf(InputException.class).hasMessageContaining("branch.to").hasMessageContaining("/s");
+    assertThatThrownBy(() -> ManifestParser.parse(inW.replace("from: 0.1", "from: -0.1")))
+        .isInstanceOf(InputException.class).hasMessageContaining("branch.from").hasMessageContaining("-0.1");
+    // w_qd was added to the continuation parameters in the message of a bad one.
+    assertThatThrownBy(() -> ManifestParser.parse(inW.replace("parameter: w_qd", "parameter: seed")))
+        .isInstanceOf(InputException.class).hasMessageContaining("branch.parameter").hasMessageContaining("w_qd");
+  }
+
   @Test
   void perSecondSuffixUsesGammaNr() {
     var r = ParameterResolver.resolve(java.util.Map.of("gamma_nr", "2e9/s", "g", "7e10/s"), "--set ");

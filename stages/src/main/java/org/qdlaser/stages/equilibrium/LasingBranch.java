@@ -106,11 +106,12 @@ public final class LasingBranch {
       BranchPoint end = points.get(last);
       if (last + 1 < points.size()) {
         BranchPoint next = points.get(last + 1);
-        // A fold between the last stable point and the next one ends the stable branch there.
         // A fold between the last stable point and the next one (located in that amplitude interval,
-        // see trace) ends the stable branch there.
+        // see trace) ends the stable branch there: a minimum of the parameter for a branch traced
+        // downwards, a maximum for one traced upwards (continuation in w_qd from narrow samples).
+        boolean downwards = points.get(0).dlogrds() < 0;
         for (Fold f : folds) {
-          if (f.minimum() && f.bAbs() >= Math.min(end.bAbs(), next.bAbs()) && f.bAbs() <= Math.max(end.bAbs(), next.bAbs())) {
+          if (f.minimum() == downwards && f.bAbs() >= Math.min(end.bAbs(), next.bAbs()) && f.bAbs() <= Math.max(end.bAbs(), next.bAbs())) {
             return new StableEnd(f.pump(), f.bAbs(), "fold");
           }
         }

@@ -14,12 +14,25 @@ public final class FiniteDifferences {
    * @param jac caller-owned n x n output
    */
   public static void jacobianCentral(NonlinearSystem system, double[] x, double floor, double[][] jac) {
+    jacobianCentral(system, x, floor, 1.0, jac);
+  }
+
+  /**
+   * The same with the increments multiplied by {@code stepFactor}: the Jacobian from two step sizes
+   * differs by its truncation (h^2) and rounding (eps/h) errors, an estimate of its accuracy.
+   *
+   * @param stepFactor positive multiplier of the increments (1: the balanced step)
+   */
+  public static void jacobianCentral(NonlinearSystem system, double[] x, double floor, double stepFactor, double[][] jac) {
+    if (!(stepFactor > 0) || Double.isInfinite(stepFactor)) {
+      throw new IllegalArgumentException("step factor must be positive and finite, got " + stepFactor);
+    }
     int n = system.dimension();
     double[] fp = new double[n];
     double[] fm = new double[n];
     for (int j = 0; j < n; j++) {
       double xj = x[j];
-      double h = CENTRAL_STEP * (Math.abs(xj) + floor);
+      double h = stepFactor * CENTRAL_STEP * (Math.abs(xj) + floor);
       x[j] = xj + h;
       double hp = x[j] - xj;
       system.residual(x, fp);
@@ -36,6 +49,11 @@ public final class FiniteDifferences {
 
   /** Central-difference Jacobian of an ODE right-hand side at (t, y). */
   public static void jacobianCentral(OdeSystem system, double t, double[] y, double floor, double[][] jac) {
+    jacobianCentral(system, t, y, floor, 1.0, jac);
+  }
+
+  /** Central-difference Jacobian of an ODE right-hand side with increments times {@code stepFactor}. */
+  public static void jacobianCentral(OdeSystem system, double t, double[] y, double floor, double stepFactor, double[][] jac) {
     jacobianCentral(
         new NonlinearSystem() {
           @Override
@@ -48,6 +66,6 @@ public final class FiniteDifferences {
             system.rhs(t, x, out);
           }
         },
-        y, floor, jac);
+        y, floor, stepFactor, jac);
   }
 }

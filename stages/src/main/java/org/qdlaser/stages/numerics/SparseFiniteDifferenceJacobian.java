@@ -152,7 +152,20 @@ public final class SparseFiniteDifferenceJacobian {
    * @return right-hand side evaluations used (twice the number of colours)
    */
   public int computeCentral(OdeSystem system, double t, double[] y, double floor, SparseMatrix jac, double[] fPlus) {
+    return computeCentral(system, t, y, floor, 1.0, jac, fPlus);
+  }
+
+  /**
+   * {@link #computeCentral(OdeSystem, double, double[], double, SparseMatrix, double[])} with the
+   * increments multiplied by {@code stepFactor} (two step sizes estimate the Jacobian's accuracy).
+   */
+  public int computeCentral(
+      OdeSystem system, double t, double[] y, double floor, double stepFactor, SparseMatrix jac, double[] fPlus) {
     requireOwnPattern(jac);
+    if (!(stepFactor > 0) || Double.isInfinite(stepFactor)) {
+      throw new IllegalArgumentException("step factor must be positive and finite, got " + stepFactor);
+    }
+    final double step = stepFactor * CBRT_EPS;
     if (!(floor > 0)) {
       throw new IllegalArgumentException("increment floor must be positive, got " + floor);
     }
@@ -165,13 +178,13 @@ public final class SparseFiniteDifferenceJacobian {
       final int to = colouring.colourStart(c + 1);
       for (int p = from; p < to; p++) {
         final int j = colouring.member(p);
-        yWork[j] = y[j] + CBRT_EPS * (Math.abs(y[j]) + floor);
+        yWork[j] = y[j] + step * (Math.abs(y[j]) + floor);
         delta[j] = yWork[j] - y[j]; // the increment actually represented
       }
       system.rhs(t, yWork, fPlus);
       for (int p = from; p < to; p++) {
         final int j = colouring.member(p);
-        yWork[j] = y[j] - CBRT_EPS * (Math.abs(y[j]) + floor);
+        yWork[j] = y[j] - step * (Math.abs(y[j]) + floor);
         delta[j] += y[j] - yWork[j];
       }
       system.rhs(t, yWork, fMinus);

@@ -43,4 +43,23 @@ class LasingBranchTest {
     assertThat(branch.get(branch.size() - 1).stable()).isFalse();
     assertThat(branch.get(branch.size() - 1).bAbs()).isLessThan(lowest.bAbs());
   }
+
+  /**
+   * A branch traced upwards in its parameter (w_qd from a narrow sample) turns back at a maximum of
+   * the parameter: that fold ends its stable part, as a minimum ends a branch traced downwards. The
+   * points are those of the TPM_IF_d S3 branch in w_qd at 2e14 s^-1 around its fold (rounded).
+   */
+  @Test
+  void branchTracedUpwardsEndsAtAMaximumFold() {
+    List<BranchPoint> pts = List.of(
+        new BranchPoint(1.8597, 53.91, 1.3091, 0, 0.99, true, -8.0e-3, 0.10),
+        new BranchPoint(1.8691, 46.07, 1.3094, 0, 0.99, true, -2.8e-3, 0.04),
+        new BranchPoint(1.8700, 42.13, 1.3093, 0, 0.99, false, 1.2e-3, -0.01),
+        new BranchPoint(1.8645, 38.51, 1.3089, 0, 0.99, false, 6.1e-3, -0.06));
+    LasingBranch.Result up = new LasingBranch.Result(pts, List.of(new LasingBranch.Fold(1.8702, 43.16, 0.99, false)));
+    assertThat(up.stableEnd()).isEqualTo(new LasingBranch.StableEnd(1.8702, 43.16, "fold"));
+    // A minimum inside the same interval would not end a branch traced upwards.
+    LasingBranch.Result wrongTurn = new LasingBranch.Result(pts, List.of(new LasingBranch.Fold(1.8702, 43.16, 0.99, true)));
+    assertThat(wrongTurn.stableEnd().kind()).isEqualTo("instability");
+  }
 }
