@@ -279,6 +279,7 @@ final class ActivationFigures {
     m.put("runs", rs.size());
     m.put("lasing", las.size());
     m.put("not_lasing", rs.stream().filter(r -> !r.drawn()).map(r -> r.run().label()).toList());
+    m.put("not_lasing_count", rs.stream().filter(r -> !r.drawn()).count());
     List<RunResult> uns = rs.stream().filter(RunResult::unsettled).toList();
     m.put("unsettled", uns.stream().map(r -> r.run().label()).toList());
     m.put("unsettled_count", uns.size());

@@ -23,7 +23,7 @@ public final class StudyPlanner {
   // five unstable points past the fold; 10: activation transients bounded by a budget, verdict unsettled
   public static final int EQUILIBRIUM_VERSION = 10;
   public static final int FITTING_VERSION = 7; // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as equilibrium 7; 7: unsettled samples fitted, marked
-  public static final int REPORT_VERSION = 4; // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump; 4: unsettled samples (open markers, listed)
+  public static final int REPORT_VERSION = 5; // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump; 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
 
   private StudyPlanner() {}
 

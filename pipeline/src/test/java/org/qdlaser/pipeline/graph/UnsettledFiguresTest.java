@@ -46,6 +46,7 @@ class UnsettledFiguresTest {
     assertThat(g.get("unsettled_count").asInt()).isEqualTo(1);
     assertThat(g.get("unsettled").get(0).asText()).isEqualTo("TPM_d_w2_S7");
     assertThat(g.get("not_lasing")).hasSize(1);
+    assertThat(g.get("not_lasing_count").asInt()).isEqualTo(1);
     assertThat(g.get("not_lasing").get(0).asText()).isEqualTo("TPM_d_w2_S2");
     // exact arithmetic on the inputs: |drift| and |drift| * time
     assertThat(g.get("unsettled_max_abs_drift_rate").asDouble()).isCloseTo(4.5e-4, offset(1e-15));
