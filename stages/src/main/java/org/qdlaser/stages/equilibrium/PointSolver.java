@@ -122,6 +122,12 @@ public final class PointSolver {
         }
       }
       if (elapsed >= maxTime && b > EquilibriumSolver.LASING_AMPLITUDE_FLOOR) {
+        if (TransientEnding.decaying(log, elapsed, budget)) {
+          var off = solver.polishNonLasing(model, s).filter(Equilibrium::stable);
+          if (off.isPresent()) {
+            return new Outcome(off.get(), elapsed, "newton_non_lasing");
+          }
+        }
         LOG.info("{} r = {}: transient unsettled after its budget of {} time units (|b| = {})", model.kind(),
             model.pump(), elapsed, b);
         return new Outcome(TransientEnding.unsettled(model, s, rel.derivative(), log, elapsed, budget), elapsed, "unsettled");

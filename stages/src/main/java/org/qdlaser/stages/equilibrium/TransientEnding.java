@@ -15,6 +15,22 @@ final class TransientEnding {
   private TransientEnding() {}
 
   /**
+   * A field whose |b| falls by more than a factor e per budget (d ln|b| / dt < -DECAY_RATE_TIMES_BUDGET
+   * / T over the drift window) is decaying on the transient's own time scale: it is on its way to
+   * the non-lasing state, not unsettled. Measured at the default budget (T = 28, 2026-12-02): samples
+   * below threshold decay at d ln|b|/dt ~ -0.13 (CIM_d S5 at w_QD = 2 gamma, |b| 707 -> 1.2, just
+   * short of the 1e-3 of PointSolver.DECAYED), the unsettled TPM_d samples drift at |d ln|b|/dt| <=
+   * 4.5e-4: this threshold (-0.036 at T = 28) lies two orders of magnitude from both.
+   */
+  static final double DECAY_RATE_TIMES_BUDGET = 1.0;
+
+  /** Whether the transient's field decays on the budget's time scale (see {@link #DECAY_RATE_TIMES_BUDGET}). */
+  static boolean decaying(FieldLog log, double elapsed, TransientBudget budget) {
+    double drift = log.driftRate(elapsed * (1 - budget.driftFraction()));
+    return drift < -DECAY_RATE_TIMES_BUDGET / elapsed;
+  }
+
+  /**
    * @param end state at the end of the transient (lab frame)
    * @param endDerivative right-hand side there (fallback for the drift and frequency when the
    *     drift window holds fewer than three accepted steps)

@@ -26,7 +26,11 @@ class UnsettledTransientTest {
    * (|b| falls by e^{-0.028}), and no App. A criterion (relative rate 1e-3 > 1e-6). Plus a photon
    * number relaxing to |b|^2, so that the state has the fields a model reports.
    */
-  record SlowlyDrifting(double pump) implements Model {
+  record SlowlyDrifting(double pump, double eps) implements Model {
+    SlowlyDrifting(double pump) {
+      this(pump, EPS);
+    }
+
     static final StateLayout LAYOUT = StateLayout.builder().add("b", true, 1).add("Bb", false, 0).build();
 
     @Override
@@ -46,13 +50,13 @@ class UnsettledTransientTest {
 
     @Override
     public Model withPump(double r) {
-      return new SlowlyDrifting(r);
+      return new SlowlyDrifting(r, eps);
     }
 
     @Override
     public void rhs(double t, double[] y, double[] yDot) {
-      yDot[0] = EPS * y[0] - OMEGA * y[1];
-      yDot[1] = EPS * y[1] + OMEGA * y[0];
+      yDot[0] = eps * y[0] - OMEGA * y[1];
+      yDot[1] = eps * y[1] + OMEGA * y[0];
       yDot[2] = (y[0] * y[0] + y[1] * y[1]) - y[2];
     }
 
@@ -116,6 +120,22 @@ class UnsettledTransientTest {
     // d|b|^2/dt = 2 EPS |b|^2 (Bb relaxes at rate 1, so it lags by that rate); 5 % for the lag's own relaxation
     assertThat(e.residual()).isCloseTo(2 * Math.abs(EPS) * expectedB * expectedB, offset(0.05 * 2 * Math.abs(EPS) * expectedB * expectedB));
     assertThat(e.rightmostEigenvalue()).isNaN();
+  }
+
+  /**
+   * A field decaying at -0.2 per unit falls to e^{-5.6} = 3.7e-3 of its start in 28 units: not below
+   * PointSolver.DECAYED (1e-3), but decaying on the budget's time scale (rate below -1/28), so it
+   * goes to the (stable) non-lasing state, as a sample below threshold (CIM_d S5 at 2 gamma decays
+   * at -0.13 per unit), not unsettled.
+   */
+  @Test
+  void aFieldDecayingOnTheBudgetsTimeScaleIsNonLasingNotUnsettled() {
+    Model m = new SlowlyDrifting(1.0, -0.2);
+    PointSolver.Outcome o = solver(TransientBudget.of(28), 1e4).solveFrom(m, m.lasingInitialState());
+    assertThat(o.ending()).isEqualTo("newton_non_lasing");
+    assertThat(o.equilibrium().verdict()).isEqualTo(Verdict.NON_LASING);
+    assertThat(o.equilibrium().stable()).isTrue();
+    assertThat(o.transientTime()).isCloseTo(28.0, offset(1e-9));
   }
 
   @Test
