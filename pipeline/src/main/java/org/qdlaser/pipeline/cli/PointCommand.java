@@ -15,6 +15,7 @@ import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.numerics.NewtonSettings;
 import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,11 @@ public final class PointCommand implements Callable<Integer> {
     Model model = r.model();
     // Detuned dots lase in a state that rotates in the integration frame: see RelaxationSettings.rotating().
     RelaxationSettings settings = kind.polydisperse() ? RelaxationSettings.rotating() : RelaxationSettings.defaults();
-    PointSolver solver = new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver());
+    // Detuned dots: transients bounded by the default budget; one that does not settle within it is
+    // reported unsettled (verdict) instead of running for tens of minutes (docs/decisions.md).
+    PointSolver solver = kind.polydisperse()
+        ? new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver(), TransientBudget.defaults())
+        : new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver());
     if (!from.equals("seed") && !from.equals("identical")) {
       throw new InputException("--from", "start must be 'seed' or 'identical', got '" + from + "'");
     }
@@ -80,8 +85,12 @@ public final class PointCommand implements Callable<Integer> {
     out.put("incoherent_photons", e.incoherentPhotons());
     out.put("upper_population_mean", e.upperPopulationMean());
     out.put("stable", e.stable());
-    out.put("rightmost_eigenvalue", e.rightmostEigenvalue());
+    out.put("rightmost_eigenvalue", Double.isNaN(e.rightmostEigenvalue()) ? null : e.rightmostEigenvalue());
     out.put("residual", e.residual());
+    out.put("verdict", e.verdict().jsonName());
+    if (e.unsettled() != null) {
+      out.put("unsettled", unsettled(e.unsettled()));
+    }
     if (r.sample() != null) {
       out.put("activation", e.activation());
       out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
@@ -93,5 +102,19 @@ public final class PointCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;
+  }
+
+  /** The diagnostics of an unsettled transient end, as in the activation studies' state JSON. */
+  static Map<String, Object> unsettled(org.qdlaser.stages.equilibrium.Unsettled u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("b_abs_end", u.bAbsEnd());
+    m.put("drift_rate", u.driftRate());
+    m.put("omega", u.omega());
+    m.put("time", u.time());
+    m.put("drift_window_start", u.driftWindowStart());
+    m.put("what", "transient budget spent without the App. A criterion, decay or a stable steady state: |b| at the "
+        + "end, its relative drift d ln|b|/dt and the rotation frequency of <b> fitted over [drift_window_start, time] "
+        + "(time units 1/gamma_nr); lasing and stable describe no steady state");
+    return m;
   }
 }

@@ -33,9 +33,25 @@ final class ActivationFigures {
 
   private ActivationFigures() {}
 
-  /** One run's results as the figures need them. */
+  /**
+   * One run's results as the figures need them. {@code verdict}: lasing, non_lasing or unsettled
+   * (then omega, |b| and the fit are those of the end of the transient; driftRate d ln|b|/dt and
+   * transientTime its diagnostics, NaN otherwise).
+   */
   record RunResult(Study.ModelRun run, boolean lasing, double omega, double bAbs, double aL, double wL, double rSquared,
-      double meanDetuning, double detuningStd, double[] detuning, double[] scaled) {}
+      double meanDetuning, double detuningStd, double[] detuning, double[] scaled, String verdict, double driftRate,
+      double transientTime) {
+    boolean unsettled() {
+      return UNSETTLED.equals(verdict);
+    }
+
+    /** Drawn: a steady lasing state (filled marker) or an unsettled end (open marker). */
+    boolean drawn() {
+      return lasing || unsettled();
+    }
+  }
+
+  static final String UNSETTLED = "unsettled";
 
   static RunResult load(Study.ModelRun run, TaskInputs in) throws IOException {
     String l = run.label();
@@ -45,9 +61,12 @@ final class ActivationFigures {
     Table t = TableCodec.fromArrowIpc(in.get(StageActions.activationPath(l, "arrow")));
     double gamma = run.parameters().gamma();
     boolean lasing = st.path("lasing").asBoolean(true);
+    String verdict = st.path("verdict").asText(lasing ? "lasing" : "non_lasing");
+    JsonNode u = st.path("unsettled");
     return new RunResult(run, lasing, st.get("omega").asDouble(), st.get("b_abs").asDouble(), num(f.get("a_L")),
         num(f.get("w_L")), num(f.get("r_squared")), s.get("mean_detuning").asDouble() / gamma,
-        s.get("detuning_std").asDouble() / gamma, t.doubles("detuning_over_gamma"), t.doubles("activation_scaled"));
+        s.get("detuning_std").asDouble() / gamma, t.doubles("detuning_over_gamma"), t.doubles("activation_scaled"),
+        verdict, num(u.get("drift_rate")), num(u.get("time")));
   }
 
   private static double num(JsonNode n) {
@@ -64,12 +83,13 @@ final class ActivationFigures {
     summary.put("kind", fig.kind().manifestName());
     summary.put("runs", sel.size());
     summary.put("lasing", sel.stream().filter(RunResult::lasing).count());
+    summary.put("unsettled", sel.stream().filter(RunResult::unsettled).count());
     switch (fig.kind()) {
       case ACTIVATION_PANELS -> {
         List<RenderedFigure> panels = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (RunResult r : sel) {
-          if (!r.lasing()) {
+          if (!r.drawn()) {
             skipped.add(r.run().label());
             continue;
           }
@@ -81,11 +101,13 @@ final class ActivationFigures {
         rendered = PanelGrid.compose(panels, Math.min(PANEL_COLUMNS, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
         text = "One panel per run: per-dot |<v_l^+ c_l>|^2 scaled to [0, 1] against detuning / gamma, with the "
             + "Lorentzian fit of Eq. (2); each panel gives the sample's mean detuning and standard deviation w-bar "
-            + "(units of gamma), a_L and w_L." + (skipped.isEmpty() ? "" : " Not lasing (no panel): " + String.join(", ", skipped) + ".");
+            + "(units of gamma), a_L and w_L." + (skipped.isEmpty() ? "" : " Not lasing (no panel): " + String.join(", ", skipped) + ".")
+            + UNSETTLED_PANEL_NOTE;
         Map<String, Object> fits = new TreeMap<>();
         for (RunResult r : sel) {
           Map<String, Object> m = new TreeMap<>();
           m.put("lasing", r.lasing());
+          m.put("verdict", r.verdict());
           m.put("a_L", StageActions.nullIfNaN(r.aL()));
           m.put("w_L", StageActions.nullIfNaN(r.wL()));
           m.put("r_squared", StageActions.nullIfNaN(r.rSquared()));
@@ -102,6 +124,7 @@ final class ActivationFigures {
           series.add(new PointSeries(e.getKey(), rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
               rs.stream().mapToDouble(RunResult::wL).toArray(),
               fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.run().sampleSeed())).toArray(String[]::new) : null));
+          unsettledSeries(e.getKey(), rs, RunResult::omega, RunResult::wL, fig.labelPoints()).ifPresent(series::add);
           groups.put(e.getKey(), stats(rs));
         }
         summary.put("groups", groups);
@@ -110,7 +133,7 @@ final class ActivationFigures {
             "activation width w_L (gamma)", false, false, 900, 600), series);
         text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
             + "rotating-frame frequency, relative to the cavity), one marker per sample"
-            + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted.";
+            + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted." + UNSETTLED_NOTE;
       }
       case AMPLITUDE_VS_SHIFT -> {
         Map<String, List<RunResult>> byWidth = group(sel, r -> "w" + fmtShort(r.run().sampleWidth()));
@@ -119,9 +142,11 @@ final class ActivationFigures {
         double firstStd = Double.NaN;
         for (Map.Entry<String, List<RunResult>> e : byWidth.entrySet()) {
           List<RunResult> rs = e.getValue();
-          series.add(new PointSeries("w_QD = " + fmtShort(rs.get(0).run().sampleWidth()) + " gamma",
+          String name = "w_QD = " + fmtShort(rs.get(0).run().sampleWidth()) + " gamma";
+          series.add(new PointSeries(name,
               rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
               rs.stream().mapToDouble(RunResult::aL).toArray(), null));
+          unsettledSeries(name, rs, r -> Math.abs(r.omega()), RunResult::aL, false).ifPresent(series::add);
           Map<String, Object> st = stats(rs);
           double sd = (double) st.getOrDefault("abs_omega_std", Double.NaN);
           if (Double.isNaN(firstStd)) {
@@ -135,7 +160,7 @@ final class ActivationFigures {
             "activation amplitude a_L", false, false, 900, 600), series);
         text = "Fitted activation amplitude a_L against the frequency shift |Delta omega| of the lasing state from "
             + "the cavity, one marker per sample, one series per width w_QD. Samples below threshold at this pump "
-            + "have no point; the table counts them.";
+            + "have no point; the table counts them." + UNSETTLED_NOTE;
       }
       default -> throw new IllegalStateException("unknown figure kind " + fig.kind());
     }
@@ -146,18 +171,47 @@ final class ActivationFigures {
     out.put("report/" + fig.id() + ".csv", TableCodec.toCsv(data));
     out.put("report/" + fig.id() + "-summary.json", CanonicalJson.prettyBytes(summary));
     HtmlReport.Table.Builder rows = HtmlReport.Table.builder("Runs of " + fig.id())
-        .columns("run", "w_QD", "seed", "lasing", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
+        .columns("run", "w_QD", "seed", "verdict", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
     for (RunResult r : sel) {
-      rows.row(r.run().label(), ReportBuilder.fmt(r.run().sampleWidth()), r.run().sampleSeed(), r.lasing(),
+      rows.row(r.run().label(), ReportBuilder.fmt(r.run().sampleWidth()), r.run().sampleSeed(), r.verdict(),
           ReportBuilder.fmt(r.omega()), fmtOrDash(r.aL()), fmtOrDash(r.wL()), fmtOrDash(r.rSquared()),
           ReportBuilder.fmt(r.meanDetuning()), ReportBuilder.fmt(r.detuningStd()));
     }
-    return HtmlReport.Section.builder(fig.title())
+    HtmlReport.Section.Builder section = HtmlReport.Section.builder(fig.title())
         .paragraph(text)
         .figure(fig.id() + ".png", fig.id() + ".svg", fig.title(), fig.title())
-        .table(rows.build())
-        .dataTable(fig.id() + " data (one row per run)", fig.id() + ".arrow", fig.id() + ".csv")
-        .build();
+        .table(rows.build());
+    List<RunResult> unsettled = sel.stream().filter(RunResult::unsettled).toList();
+    if (!unsettled.isEmpty()) {
+      HtmlReport.Table.Builder u = HtmlReport.Table.builder("Unsettled samples of " + fig.id()
+              + ": no steady state within the transient budget; values of the transient's end")
+          .columns("run", "|b| at the end", "d ln|b|/dt (gamma_nr)", "drift time scale 1/|d ln|b|/dt|", "omega", "time integrated");
+      for (RunResult r : unsettled) {
+        u.row(r.run().label(), ReportBuilder.fmt(r.bAbs()), ReportBuilder.fmt(r.driftRate()),
+            ReportBuilder.fmt(1 / Math.abs(r.driftRate())), ReportBuilder.fmt(r.omega()), ReportBuilder.fmt(r.transientTime()));
+      }
+      section.table(u.build());
+    }
+    return section.dataTable(fig.id() + " data (one row per run)", fig.id() + ".arrow", fig.id() + ".csv").build();
+  }
+
+  private static final String UNSETTLED_NOTE = " Open circles (legend: unsettled): samples whose transient did not settle "
+      + "within the budget (no steady lasing state, still lasing at its end); their omega and fit are those of the "
+      + "transient's end (docs/decisions.md).";
+
+  private static final String UNSETTLED_PANEL_NOTE = " Panels titled UNSETTLED (open circles) show the end state of a "
+      + "transient that did not settle within the budget, not a steady state.";
+
+  /** The unsettled runs of a group as one open-marker series, empty if there are none. */
+  private static java.util.Optional<PointSeries> unsettledSeries(String name, List<RunResult> rs,
+      java.util.function.ToDoubleFunction<RunResult> x, java.util.function.ToDoubleFunction<RunResult> y, boolean labels) {
+    if (rs.stream().noneMatch(RunResult::unsettled)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new PointSeries(name + " (unsettled)",
+        rs.stream().mapToDouble(r -> r.unsettled() ? x.applyAsDouble(r) : Double.NaN).toArray(),
+        rs.stream().mapToDouble(r -> r.unsettled() ? y.applyAsDouble(r) : Double.NaN).toArray(),
+        labels ? rs.stream().map(r -> Long.toString(r.run().sampleSeed())).toArray(String[]::new) : null, true));
   }
 
   private static RenderedFigure panel(RunResult r) {
@@ -169,10 +223,11 @@ final class ActivationFigures {
       fx[i] = lo + (hi - lo) * i / (fx.length - 1);
       fy[i] = r.aL() / (1 + (fx[i] / r.wL()) * (fx[i] / r.wL()));
     }
-    String title = String.format(Locale.ROOT, "%s: mean %.3g, w-bar %.3g; a_L %.3g, w_L %.3g", r.run().label(),
-        r.meanDetuning(), r.detuningStd(), r.aL(), r.wL());
+    String title = String.format(Locale.ROOT, "%s%s: mean %.3g, w-bar %.3g; a_L %.3g, w_L %.3g",
+        r.unsettled() ? "UNSETTLED " : "", r.run().label(), r.meanDetuning(), r.detuningStd(), r.aL(), r.wL());
     return ScatterFitFigure.render(new FigureSpec(title, "detuning / gamma", "scaled activation", false, false,
-        PANEL_WIDTH, PANEL_HEIGHT), "S" + r.run().sampleSeed(), r.detuning(), r.scaled(), "fit", fx, fy);
+        PANEL_WIDTH, PANEL_HEIGHT), "S" + r.run().sampleSeed() + (r.unsettled() ? " (unsettled)" : ""), r.detuning(),
+        r.scaled(), "fit", fx, fy, r.unsettled());
   }
 
   private static Table dataTable(List<RunResult> rs) {
@@ -182,6 +237,8 @@ final class ActivationFigures {
     double[] w = new double[n];
     long[] seed = new long[n];
     boolean[] lasing = new boolean[n];
+    String[] verdict = new String[n];
+    double[] drift = new double[n];
     double[] omega = new double[n];
     double[] absOmega = new double[n];
     double[] b = new double[n];
@@ -197,6 +254,8 @@ final class ActivationFigures {
       w[i] = r.run().sampleWidth();
       seed[i] = r.run().sampleSeed();
       lasing[i] = r.lasing();
+      verdict[i] = r.verdict();
+      drift[i] = r.driftRate();
       omega[i] = r.omega();
       absOmega[i] = Math.abs(r.omega());
       b[i] = r.bAbs();
@@ -209,7 +268,8 @@ final class ActivationFigures {
     return Table.builder("activation_fits").addString("run", label).addString("model", model).addDouble("w_qd", w)
         .addLong("seed", seed).addBoolean("lasing", lasing).addDouble("omega", omega).addDouble("abs_omega", absOmega)
         .addDouble("b_abs", b).addDouble("a_L", aL).addDouble("w_L", wL).addDouble("r_squared", r2)
-        .addDouble("mean_detuning_over_gamma", mean).addDouble("detuning_std_over_gamma", std).build();
+        .addDouble("mean_detuning_over_gamma", mean).addDouble("detuning_std_over_gamma", std)
+        .addString("verdict", verdict).addDouble("drift_rate", drift).build();
   }
 
   /** Count, lasing count and statistics of the lasing runs of one group. */
@@ -218,7 +278,17 @@ final class ActivationFigures {
     Map<String, Object> m = new TreeMap<>();
     m.put("runs", rs.size());
     m.put("lasing", las.size());
-    m.put("not_lasing", rs.stream().filter(r -> !r.lasing()).map(r -> r.run().label()).toList());
+    m.put("not_lasing", rs.stream().filter(r -> !r.drawn()).map(r -> r.run().label()).toList());
+    m.put("not_lasing_count", rs.stream().filter(r -> !r.drawn()).count());
+    List<RunResult> uns = rs.stream().filter(RunResult::unsettled).toList();
+    m.put("unsettled", uns.stream().map(r -> r.run().label()).toList());
+    m.put("unsettled_count", uns.size());
+    if (!uns.isEmpty()) {
+      // |d ln|b|/dt| against 1/T of the transient: the relative change of |b| over the whole budget at the end's drift
+      m.put("unsettled_max_abs_drift_rate", uns.stream().mapToDouble(r -> Math.abs(r.driftRate())).max().orElse(Double.NaN));
+      m.put("unsettled_max_drift_times_time", uns.stream().mapToDouble(r -> Math.abs(r.driftRate()) * r.transientTime()).max().orElse(Double.NaN));
+      m.put("unsettled_b_abs_min", uns.stream().mapToDouble(RunResult::bAbs).min().orElse(Double.NaN));
+    }
     if (las.isEmpty()) {
       return m;
     }

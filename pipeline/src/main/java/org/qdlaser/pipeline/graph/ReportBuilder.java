@@ -106,7 +106,14 @@ final class ReportBuilder {
       Table t = TableCodec.fromArrowIpc(in.get(StageActions.activationPath(l, "arrow")));
       JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-lorentzian.json"));
       JsonNode st = CanonicalJson.mapper().readTree(in.get("equilibrium/" + l + "-state.json"));
-      if (!st.path("lasing").asBoolean(true)) {
+      boolean unsettled = ActivationFigures.UNSETTLED.equals(st.path("verdict").asText());
+      if (unsettled) {
+        JsonNode u = st.get("unsettled");
+        sec.paragraph(l + " is UNSETTLED: no steady state within the transient budget of " + fmt(u.get("time").asDouble())
+            + " time units; still lasing at its end with |b| = " + fmt(u.get("b_abs_end").asDouble()) + ", drifting at d ln|b|/dt = "
+            + fmt(u.get("drift_rate").asDouble()) + " per unit time (omega = " + fmt(u.get("omega").asDouble())
+            + "). Its curve and fit (open circles) are those of the transient's end, not of a steady state.");
+      } else if (!st.path("lasing").asBoolean(true)) {
         sec.paragraph(l + " does not lase at this pump: no activation curve.");
         fits.row(l, "-", "-", "-", "-", "-", fmt(st.get("omega").asDouble()), fmt(st.get("b_abs").asDouble()));
         continue;
@@ -124,7 +131,7 @@ final class ReportBuilder {
       }
       RenderedFigure fig = org.qdlaser.stages.report.ScatterFitFigure.render(
           new FigureSpec("Activation curve, " + l, "detuning / gamma", "|<v^+ c>|^2 (scaled)", false, false, 900, 600),
-          l, x, t.doubles("activation_scaled"), "Lorentzian fit", fx, fy);
+          l + (unsettled ? " (unsettled)" : ""), x, t.doubles("activation_scaled"), "Lorentzian fit", fx, fy, unsettled);
       out.put("report/activation-" + l + ".png", fig.png());
       out.put("report/activation-" + l + ".svg", fig.svg());
       sec.figure("activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, "activation curve of " + l);

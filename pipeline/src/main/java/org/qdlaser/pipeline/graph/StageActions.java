@@ -607,7 +607,10 @@ final class StageActions {
     return in -> {
       Model model = modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label())))).withPump(study.pumps()[0]);
       RelaxationSettings rs = RelaxationSettings.rotating();
-      Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver()).solve(model);
+      // Transients bounded by the study's budget: a sample that does not settle within it is recorded
+      // unsettled, with the activation curve of the end state (docs/decisions.md).
+      Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver(), study.transientBudget())
+          .solve(model);
       double gamma = run.parameters().gamma();
       double[] det = TableCodec.fromArrowIpc(in.get(samplePath(run.label()))).doubles("detuning");
       double[] act = e.activation();
@@ -615,7 +618,11 @@ final class StageActions {
       for (double a : act) {
         max = Math.max(max, a);
       }
-      if (!e.lasing()) {
+      if (e.unsettled() != null) {
+        // Still lasing at the end of the budget, not at a steady state: the curve of the end state, marked.
+        LOG.info("equilibrium/{}: unsettled after {} time units (|b| = {}, d ln|b|/dt = {}); activation of the end state",
+            run.label(), e.unsettled().time(), e.bAbs(), e.unsettled().driftRate());
+      } else if (!e.lasing()) {
         // A sample below threshold is a result (Fig. 6: some w_QD = 2 gamma samples do not lase), not a
         // failure: recorded with lasing = false, its scaled activation undefined (NaN), and no fit.
         LOG.info("equilibrium/{}: not lasing at r = {} (|b| = {}); no activation curve", run.label(), study.pumps()[0], e.bAbs());
@@ -633,6 +640,10 @@ final class StageActions {
       Table t = Table.builder("activation").addLong("dot", dot).addDouble("detuning", det)
           .addDouble("detuning_over_gamma", detG).addDouble("activation", act).addDouble("activation_scaled", scaled).build();
       Map<String, Object> state = stateSummary(e, true);
+      state.put("verdict", e.verdict().jsonName());
+      if (e.unsettled() != null) {
+        state.put("unsettled", unsettledSummary(e.unsettled()));
+      }
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(activationPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
       out.put(activationPath(run.label(), "csv"), TableCodec.toCsv(t));
@@ -643,7 +654,7 @@ final class StageActions {
 
   /**
    * The state summary JSON of an equilibrium (sorted keys): pump, lasing, |b|, omega, stability,
-   * residual, and <b+b> when {@code withPhotons} (activation states; the oscillation study's start
+   * residual, and <b+b> and <b+b> - |<b>|^2 when {@code withPhotons} (activation states; the oscillation study's start
    * state has never carried it, and its artifact bytes stay as they were).
    */
   private static Map<String, Object> stateSummary(Equilibrium e, boolean withPhotons) {
@@ -654,20 +665,42 @@ final class StageActions {
     state.put("omega", e.omega());
     if (withPhotons) {
       state.put("photons", e.photons());
+      // <b+b> - |<b>|^2: negative for some TPM_d samples at w_QD = gamma (docs/decisions.md)
+      state.put("incoherent_photons", e.incoherentPhotons());
     }
     state.put("stable", e.stable());
     state.put("residual", e.residual());
     return state;
   }
 
+  /** Diagnostics of an unsettled end (state JSON key {@code unsettled}); NaN-free by Unsettled's validation. */
+  static Map<String, Object> unsettledSummary(org.qdlaser.stages.equilibrium.Unsettled u) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("b_abs_end", u.bAbsEnd());
+    m.put("drift_rate", u.driftRate());
+    m.put("drift_time_scale", u.driftTimeScale());
+    m.put("omega", u.omega());
+    m.put("time", u.time());
+    m.put("drift_window_start", u.driftWindowStart());
+    m.put("what", "transient budget spent without the App. A criterion, decay or a stable steady state: |b| at the end, "
+        + "its relative drift d ln|b|/dt and the rotation frequency of <b> fitted over [drift_window_start, time] (1/gamma_nr); "
+        + "b_abs, omega and the activation curve are those of the end state, not of a steady state");
+    return m;
+  }
+
   static TaskAction lorentzian(Study.ModelRun run) {
     return in -> {
       Table t = TableCodec.fromArrowIpc(in.get(activationPath(run.label(), "arrow")));
-      boolean lasing = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-state.json")).path("lasing").asBoolean(true);
-      if (!lasing) {
+      var stateJson = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-state.json"));
+      boolean lasing = stateJson.path("lasing").asBoolean(true);
+      // Older state files have no verdict: lasing or not.
+      String verdict = stateJson.path("verdict").asText(lasing ? "lasing" : "non_lasing");
+      boolean unsettled = "unsettled".equals(verdict);
+      if (!lasing && !unsettled) {
         Map<String, Object> none = new TreeMap<>();
         none.put("model", run.kind().name());
         none.put("lasing", false);
+        none.put("verdict", verdict);
         none.put("fit", "none: the sample does not lase at this pump");
         for (String k : List.of("a_L", "w_L", "a_L_standard_error", "w_L_standard_error", "rms", "r_squared")) {
           none.put(k, null);
@@ -678,8 +711,10 @@ final class StageActions {
           org.qdlaser.stages.fitting.CurveFitter.lorentzian(t.doubles("detuning_over_gamma"), t.doubles("activation_scaled"));
       Map<String, Object> out = new TreeMap<>();
       out.put("model", run.kind().name());
-      out.put("lasing", true);
-      out.put("fit", "f(x) = a_L / (1 + (x / w_L)^2), x = detuning / gamma, data scaled to [0, 1] (Eq. 2)");
+      out.put("lasing", lasing);
+      out.put("verdict", verdict);
+      out.put("fit", "f(x) = a_L / (1 + (x / w_L)^2), x = detuning / gamma, data scaled to [0, 1] (Eq. 2)"
+          + (unsettled ? "; UNSETTLED: fitted to the end state of a transient that did not settle, not a steady state" : ""));
       out.put("a_L", f.parameters()[0]);
       out.put("w_L", f.parameters()[1]);
       out.put("a_L_standard_error", f.standardErrors()[0]);

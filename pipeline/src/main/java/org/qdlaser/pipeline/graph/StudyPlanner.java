@@ -20,11 +20,12 @@ public final class StudyPlanner {
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
-  // five unstable points past the fold; 10: stability margin from the Jacobian's measured noise (unstable
-  // branches past ill-conditioned folds were labelled stable), pitchforks by the real charge-1 determinant
+  // five unstable points past the fold; 10: activation transients bounded by a budget, verdict unsettled;
+  // stability margin from the Jacobian's measured noise (unstable branches past ill-conditioned folds were
+  // labelled stable), pitchforks by the real charge-1 determinant
   public static final int EQUILIBRIUM_VERSION = 10;
-  public static final int FITTING_VERSION = 7; // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as equilibrium 7; 7: as equilibrium 10
-  public static final int REPORT_VERSION = 3; // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump
+  public static final int FITTING_VERSION = 7; // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
+  public static final int REPORT_VERSION = 5; // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump; 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
 
   private StudyPlanner() {}
 
@@ -46,6 +47,7 @@ public final class StudyPlanner {
         TaskSpec sampling = samplingTask(run, model, tasks);
         Map<String, Object> p = new TreeMap<>(model);
         p.put("pump", study.pumps()[0]);
+        p.put("transient_budget", study.transientBudget().time());
         TaskSpec eq = TaskSpec.of("equilibrium", EQUILIBRIUM_VERSION, run.label(), p, List.of(sampling.id()));
         tasks.add(new PlannedTask(eq, StageActions.activation(run, study)));
         TaskSpec fit = TaskSpec.of("fitting", FITTING_VERSION, run.label(), Map.of("fit", "lorentzian (Eq. 2)"), List.of(eq.id()));

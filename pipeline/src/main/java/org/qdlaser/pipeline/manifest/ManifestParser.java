@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.ModelKind;
 
 /** Parses and validates a study manifest; every error names the field path (exit code 2). */
@@ -24,6 +25,13 @@ public final class ManifestParser {
           "branch", "activation", "integration", "samples", "figures", "oscillation");
   /** Sweeps longer than this are surely a typo for this local executor. */
   private static final int MAX_SWEEP_POINTS = 10_000;
+  /**
+   * Allowed transient budgets of activation studies (1/gamma_nr): at least the first transient
+   * window of PointSolver (4 units, one Newton attempt after it), at most the rotating relaxation
+   * settings' max time (1e4; beyond it the budget would not bound anything).
+   */
+  static final double MIN_TRANSIENT_BUDGET = 4.0;
+  static final double MAX_TRANSIENT_BUDGET = 1e4;
 
   private ManifestParser() {}
 
@@ -201,9 +209,16 @@ public final class ManifestParser {
         if (a == null || !a.isObject()) {
           throw new InputException("activation", "analysis activation needs activation: {pump: PUMP}");
         }
-        unknownKeys(a, Set.of("pump"), "activation.");
+        unknownKeys(a, Set.of("pump", "transient_budget"), "activation.");
         pumps = new double[] {positive("activation.pump",
             Quantities.parse("activation.pump", required(a, "pump", "activation.pump").asText()).normalised(gammaNr))};
+        // The transient budget (1/gamma_nr) of samples that Newton does not settle from the seed: past it
+        // the sample is recorded unsettled (TransientBudget, docs/decisions.md). Kept in `window`.
+        window = number(a, "transient_budget", "activation.transient_budget", TransientBudget.DEFAULT_TIME);
+        if (!(window >= MIN_TRANSIENT_BUDGET) || window > MAX_TRANSIENT_BUDGET) {
+          throw new InputException("activation.transient_budget", "transient_budget (time, units of 1/gamma_nr) must be in ["
+              + MIN_TRANSIENT_BUDGET + ", " + MAX_TRANSIENT_BUDGET + "], got " + a.get("transient_budget"));
+        }
         for (int i = 0; i < runs.size(); i++) {
           if (!runs.get(i).kind().polydisperse()) {
             throw new InputException("models[" + i + "].model", "analysis activation needs polydisperse models (CIM_d, TPM_IF_d, TPM_d)");

@@ -21,7 +21,9 @@ import org.qdlaser.stages.physics.ModelKind;
  * @param relaxation integration settings
  * @param recordStride time series: record every k-th accepted step
  * @param figures activation studies: the figures drawn from the runs (empty: one panel per run)
- * @param window oscillation studies: the length of the lab-frame time window (1/gamma_nr), NaN otherwise
+ * @param window oscillation studies: the length of the lab-frame time window (1/gamma_nr); activation
+ *     studies: the transient budget (1/gamma_nr) of samples that Newton does not settle from the seed
+ *     (TransientBudget); NaN otherwise
  */
 public record Study(
     String name, String title, String description, double gammaNrPerSecond, List<ModelRun> models,
@@ -37,6 +39,13 @@ public record Study(
   @Override
   public double[] pumps() {
     return pumps.clone();
+  }
+
+  /** Activation studies: the transient budget of {@code window}; others: the default budget. */
+  public org.qdlaser.stages.integration.TransientBudget transientBudget() {
+    return analysis == Analysis.ACTIVATION && Double.isFinite(window)
+        ? org.qdlaser.stages.integration.TransientBudget.of(window)
+        : org.qdlaser.stages.integration.TransientBudget.defaults();
   }
 
   /** What a study computes per model. */

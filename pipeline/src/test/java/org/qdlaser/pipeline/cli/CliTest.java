@@ -175,6 +175,8 @@ class CliTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("lasing").asBoolean()).isTrue();
+    assertThat(j.get("verdict").asText()).isEqualTo("lasing");
+    assertThat(j.has("unsettled")).isFalse();
     assertThat(j.get("activation").size()).isEqualTo(50);
     assertThat(Math.abs(j.get("omega").asDouble())).isGreaterThan(1e-3);
     assertThat(j.get("sample").get("detunings").size()).isEqualTo(50);

@@ -81,6 +81,22 @@ class ManifestParserTest {
   }
 
   @Test
+  void activationTransientBudgetDefaultsAndIsBounded() {
+    String activation = String.join("\n", "schema: qdlaser/manifest/v1", "study: a", "parameters: {N: 50}",
+        "models: [CIM_d]", "samples: {w_qd: 1, seed: 1..3}", "analysis: activation", "activation: {pump: 2e14/s}", "");
+    assertThat(ManifestParser.parse(activation).transientBudget().time())
+        .isEqualTo(org.qdlaser.stages.integration.TransientBudget.DEFAULT_TIME);
+    Study twelve = ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, transient_budget: 12}"));
+    assertThat(twelve.transientBudget().time()).isEqualTo(12.0);
+    assertThat(twelve.transientBudget().bounded()).isTrue();
+    for (String bad : new String[] {"2", "20000", "-1", "x"}) {
+      assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, transient_budget: " + bad + "}")))
+          .as(bad).isInstanceOf(InputException.class).hasMessageContaining("activation.transient_budget")
+          .hasMessageContaining(bad);
+    }
+  }
+
+  @Test
   void errorsNameTheFieldAndValue() {
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {g: -x}\n")))
         .isInstanceOf(InputException.class)

@@ -20,15 +20,37 @@ import org.qdlaser.stages.physics.ModelKind;
  * @param residual max-norm of the rotating-frame right-hand side at the state (state units per
  *     unit time, time in 1/gamma_nr)
  * @param newtonIterations Newton iterations used to polish
+ * @param unsettled null for a steady state; for a transient that ended unsettled (see {@link
+ *     Unsettled}) its diagnostics, and then the other components describe the end of the transient,
+ *     not a steady state: lasing and stable false, omega the fitted rotation frequency, state, |b|,
+ *     photons, populations and activation those of the end state, rightmost eigenvalue NaN, residual
+ *     the rotating-frame residual there, no Newton iterations
  */
 public record Equilibrium(
     ModelKind model, double pump, boolean lasing, double[] state, double omega, double bAbs,
     double photons, double upperPopulationMean, double[] activation, boolean stable,
-    double rightmostEigenvalue, double residual, int newtonIterations) {
+    double rightmostEigenvalue, double residual, int newtonIterations, Unsettled unsettled) {
 
   public Equilibrium {
     state = state.clone();
     activation = activation.clone();
+    if (unsettled != null && (lasing || stable)) {
+      throw new IllegalArgumentException("an unsettled transient end is neither a lasing steady state nor stable");
+    }
+  }
+
+  /** A steady state (no unsettled diagnostics). */
+  public Equilibrium(
+      ModelKind model, double pump, boolean lasing, double[] state, double omega, double bAbs,
+      double photons, double upperPopulationMean, double[] activation, boolean stable,
+      double rightmostEigenvalue, double residual, int newtonIterations) {
+    this(model, pump, lasing, state, omega, bAbs, photons, upperPopulationMean, activation, stable,
+        rightmostEigenvalue, residual, newtonIterations, null);
+  }
+
+  /** lasing, non_lasing or unsettled. */
+  public Verdict verdict() {
+    return Verdict.of(this);
   }
 
   @Override

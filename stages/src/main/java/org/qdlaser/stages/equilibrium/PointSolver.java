@@ -1,7 +1,9 @@
 package org.qdlaser.stages.equilibrium;
 
+import org.qdlaser.stages.integration.FieldLog;
 import org.qdlaser.stages.integration.Relaxation;
 import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
 
 /**
@@ -12,10 +14,18 @@ import org.qdlaser.stages.physics.Model;
 public final class PointSolver {
   private final Relaxer relaxer;
   private final EquilibriumSolver solver;
+  private final TransientBudget budget;
 
+  /** Unbounded transients (to the relaxation settings' max time), polished at their end. */
   public PointSolver(Relaxer relaxer, EquilibriumSolver solver) {
+    this(relaxer, solver, TransientBudget.unbounded());
+  }
+
+  /** Transients bounded by {@code budget}: one that does not settle within it ends unsettled. */
+  public PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget) {
     this.relaxer = relaxer;
     this.solver = solver;
+    this.budget = budget;
   }
 
   public Relaxer relaxer() {
@@ -66,7 +76,11 @@ public final class PointSolver {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PointSolver.class);
 
-  /** Result of {@link #solveFrom}: the equilibrium, the transient time spent, how it ended. */
+  /**
+   * Result of {@link #solveFrom}: the equilibrium, the transient time spent, how it ended
+   * (criterion, max_time, newton_lasing, newton_non_lasing, or unsettled: the budget was spent, see
+   * {@link Unsettled}).
+   */
   public record Outcome(Equilibrium equilibrium, double transientTime, String ending) {}
 
   /**
@@ -74,18 +88,22 @@ public final class PointSolver {
    * lasing state found by rotating-frame Newton is accepted, and so is the non-lasing state once
    * the field has decayed below {@link #DECAYED} of its value at the start (it is then on its way
    * there); otherwise the transient ends by the App. A criterion or the maximum time and its end is
-   * polished.
+   * polished. With a bounded {@link TransientBudget}, a transient that spends it without any of
+   * these, its field still on, ends {@code unsettled} ({@link TransientEnding}).
    */
   public Outcome solveFrom(Model model, double[] y0) {
     double[] y = y0.clone();
     double b0 = model.fieldAmplitude(y0);
     double elapsed = 0;
     double window = FIRST_WINDOW;
-    double maxTime = relaxer.settings().maxTime();
+    double maxTime = Math.min(relaxer.settings().maxTime(), budget.time());
+    FieldLog log = new FieldLog(model); // |b| along the transient: the drift of an unsettled end
     while (true) {
-      Relaxation rel = relaxer.relax(model, y, Math.min(window, maxTime - elapsed));
+      log.startWindow(elapsed);
+      Relaxation rel = relaxer.relax(model, y, Math.min(window, maxTime - elapsed),
+          budget.bounded() ? log : org.qdlaser.stages.numerics.StepObserver.NONE);
       elapsed += rel.duration();
-      if (rel.reachedCriterion() || elapsed >= maxTime) {
+      if (rel.reachedCriterion() || (elapsed >= maxTime && !budget.bounded())) {
         return new Outcome(polish(model, rel), elapsed, rel.reachedCriterion() ? "criterion" : "max_time");
       }
       double[] s = rel.state();
@@ -102,6 +120,20 @@ public final class PointSolver {
         if (off.isPresent()) {
           return new Outcome(off.get(), elapsed, "newton_non_lasing");
         }
+      }
+      if (elapsed >= maxTime && b > EquilibriumSolver.LASING_AMPLITUDE_FLOOR) {
+        if (TransientEnding.decaying(log, elapsed, budget)) {
+          var off = solver.polishNonLasing(model, s).filter(Equilibrium::stable);
+          if (off.isPresent()) {
+            return new Outcome(off.get(), elapsed, "newton_non_lasing");
+          }
+        }
+        LOG.info("{} r = {}: transient unsettled after its budget of {} time units (|b| = {})", model.kind(),
+            model.pump(), elapsed, b);
+        return new Outcome(TransientEnding.unsettled(model, s, rel.derivative(), log, elapsed, budget), elapsed, "unsettled");
+      }
+      if (elapsed >= maxTime) {
+        return new Outcome(polish(model, rel), elapsed, "max_time");
       }
       y = s;
       window *= 2;

@@ -30,7 +30,7 @@ public final class Relaxer {
   }
 
   Relaxation relax(Model model, double[] y0, StepObserver observer) {
-    return relax(model, y0, settings.maxTime(), observer);
+    return relaxWindow(model, y0, settings.maxTime(), observer);
   }
 
   /** One transient of at most {@code window} time units (1/gamma_nr), ended early by the criterion. */
@@ -38,7 +38,12 @@ public final class Relaxer {
     return relax(model, y0, Math.min(window, settings.maxTime()), StepObserver.NONE);
   }
 
-  private Relaxation relax(Model model, double[] y0, double window, StepObserver observer) {
+  /** As {@link #relax(Model, double[], double)}, with {@code observer} called after every accepted step. */
+  public Relaxation relax(Model model, double[] y0, double window, StepObserver observer) {
+    return relaxWindow(model, y0, Math.min(window, settings.maxTime()), observer);
+  }
+
+  private Relaxation relaxWindow(Model model, double[] y0, double window, StepObserver observer) {
     EquilibriumCriterion criterion = new EquilibriumCriterion(model, settings.stopThreshold(), settings.relativeStop());
     double minTime = Math.min(settings.minTime(), window);
     IntegrationResult res =

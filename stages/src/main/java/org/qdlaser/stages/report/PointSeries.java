@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param x abscissae (copied)
  * @param y ordinates (copied)
  * @param labels one label per point, or null for none
+ * @param open draw hollow markers: the points are not steady states (e.g. the ends of unsettled
+ *     transients), to be told apart from the filled markers of steady states
  */
-public record PointSeries(String name, double[] x, double[] y, String[] labels) {
+public record PointSeries(String name, double[] x, double[] y, String[] labels, boolean open) {
+  /** Filled markers. */
+  public PointSeries(String name, double[] x, double[] y, String[] labels) {
+    this(name, x, y, labels, false);
+  }
+
   public PointSeries {
     Objects.requireNonNull(name, "name");
     x = x.clone();
@@ -46,16 +53,16 @@ public record PointSeries(String name, double[] x, double[] y, String[] labels) 
   @Override
   public boolean equals(Object o) {
     return o instanceof PointSeries p && name.equals(p.name) && Arrays.equals(x, p.x) && Arrays.equals(y, p.y)
-        && Arrays.equals(labels, p.labels);
+        && Arrays.equals(labels, p.labels) && open == p.open;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, Arrays.hashCode(x), Arrays.hashCode(y), Arrays.hashCode(labels));
+    return Objects.hash(name, Arrays.hashCode(x), Arrays.hashCode(y), Arrays.hashCode(labels), open);
   }
 
   @Override
   public String toString() {
-    return "PointSeries[" + name + ", " + x.length + " points]";
+    return "PointSeries[" + name + ", " + x.length + " points" + (open ? ", open" : "") + "]";
   }
 }

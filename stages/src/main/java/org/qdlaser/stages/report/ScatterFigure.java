@@ -8,7 +8,8 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * Several point series on linear axes, one marker and colour per series, points optionally
- * labelled (Figs. 5, 6, 9, 10). Series without finite points are left out of the chart (a width
+ * labelled (Figs. 5, 6, 9, 10); open series (points that are not steady states) get hollow circles.
+ * Series without finite points are left out of the chart (a width
  * whose samples are all below threshold has nothing to draw). Deterministic bytes.
  */
 public final class ScatterFigure {
@@ -51,7 +52,7 @@ public final class ScatterFigure {
         }
       }
       XYSeries xs = chart.addSeries(p.name(), fx, fy);
-      xs.setMarker(BifurcationFigure.MARKERS[s % BifurcationFigure.MARKERS.length]);
+      xs.setMarker(p.open() ? new OpenMarker() : BifurcationFigure.MARKERS[s % BifurcationFigure.MARKERS.length]);
       xs.setMarkerColor(BifurcationFigure.PALETTE[s % BifurcationFigure.PALETTE.length]);
       drawn++;
     }

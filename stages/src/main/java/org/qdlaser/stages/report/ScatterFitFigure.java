@@ -21,6 +21,12 @@ public final class ScatterFitFigure {
    */
   public static RenderedFigure render(
       FigureSpec spec, String dataLabel, double[] x, double[] y, String fitLabel, double[] fitX, double[] fitY) {
+    return render(spec, dataLabel, x, y, fitLabel, fitX, fitY, false);
+  }
+
+  /** As above; {@code openData}: hollow markers (the data are not of a steady state, e.g. an unsettled transient's end). */
+  public static RenderedFigure render(FigureSpec spec, String dataLabel, double[] x, double[] y, String fitLabel,
+      double[] fitX, double[] fitY, boolean openData) {
     if (x.length != y.length || fitX.length != fitY.length || x.length == 0) {
       throw new IllegalArgumentException("data and fit arrays must be non-empty and of equal lengths");
     }
@@ -34,7 +40,7 @@ public final class ScatterFitFigure {
     fit.setLineStyle(new BasicStroke((float) (2.5 * scale)));
     XYSeries data = chart.addSeries(dataLabel, x, y);
     data.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-    data.setMarker(SeriesMarkers.CIRCLE);
+    data.setMarker(openData ? new OpenMarker() : SeriesMarkers.CIRCLE);
     data.setMarkerColor(BifurcationFigure.PALETTE[0]);
     return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
   }
