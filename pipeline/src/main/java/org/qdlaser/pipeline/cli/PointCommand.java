@@ -89,7 +89,7 @@ public final class PointCommand implements Callable<Integer> {
     out.put("residual", e.residual());
     out.put("verdict", e.verdict().jsonName());
     if (e.unsettled() != null) {
-      out.put("unsettled", unsettled(e.unsettled()));
+      out.put("unsettled", org.qdlaser.pipeline.graph.UnsettledJson.summary(e.unsettled()));
     }
     if (r.sample() != null) {
       out.put("activation", e.activation());
@@ -102,19 +102,5 @@ public final class PointCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;
-  }
-
-  /** The diagnostics of an unsettled transient end, as in the activation studies' state JSON. */
-  static Map<String, Object> unsettled(org.qdlaser.stages.equilibrium.Unsettled u) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("b_abs_end", u.bAbsEnd());
-    m.put("drift_rate", u.driftRate());
-    m.put("omega", u.omega());
-    m.put("time", u.time());
-    m.put("drift_window_start", u.driftWindowStart());
-    m.put("what", "transient budget spent without the App. A criterion, decay or a stable steady state: |b| at the "
-        + "end, its relative drift d ln|b|/dt and the rotation frequency of <b> fitted over [drift_window_start, time] "
-        + "(time units 1/gamma_nr); lasing and stable describe no steady state");
-    return m;
   }
 }

@@ -642,7 +642,7 @@ final class StageActions {
       Map<String, Object> state = stateSummary(e, true);
       state.put("verdict", e.verdict().jsonName());
       if (e.unsettled() != null) {
-        state.put("unsettled", unsettledSummary(e.unsettled()));
+        state.put("unsettled", UnsettledJson.summary(e.unsettled()));
       }
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(activationPath(run.label(), "arrow"), TableCodec.toArrowIpc(t));
@@ -673,20 +673,6 @@ final class StageActions {
     return state;
   }
 
-  /** Diagnostics of an unsettled end (state JSON key {@code unsettled}); NaN-free by Unsettled's validation. */
-  static Map<String, Object> unsettledSummary(org.qdlaser.stages.equilibrium.Unsettled u) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("b_abs_end", u.bAbsEnd());
-    m.put("drift_rate", u.driftRate());
-    m.put("drift_time_scale", u.driftTimeScale());
-    m.put("omega", u.omega());
-    m.put("time", u.time());
-    m.put("drift_window_start", u.driftWindowStart());
-    m.put("what", "transient budget spent without the App. A criterion, decay or a stable steady state: |b| at the end, "
-        + "its relative drift d ln|b|/dt and the rotation frequency of <b> fitted over [drift_window_start, time] (1/gamma_nr); "
-        + "b_abs, omega and the activation curve are those of the end state, not of a steady state");
-    return m;
-  }
 
   static TaskAction lorentzian(Study.ModelRun run) {
     return in -> {
