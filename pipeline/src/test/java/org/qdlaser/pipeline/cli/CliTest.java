@@ -192,6 +192,34 @@ class CliTest {
     assertThat(bad.err()).contains("--detunings").contains("line 2").contains("abc");
   }
 
+  /**
+   * `--from identical` (width homotopy) reaches the state of the default route, with its path from
+   * zero width; both are Newton-polished, so they agree to the solver's accuracy (1e-8 relative).
+   */
+  @Test
+  void pointFromIdenticalDotsReachesTheDefaultStateWithItsPath() throws Exception {
+    Result seeded = run("point", "--model", "CIM_d", "--set", "w_qd=1", "--set", "seed=3", "--json");
+    Result homotopy = run("point", "--model", "CIM_d", "--set", "w_qd=1", "--set", "seed=3", "--from", "identical", "--json");
+    assertThat(homotopy.code()).as(homotopy.err()).isZero();
+    JsonNode a = new ObjectMapper().readTree(seeded.out());
+    JsonNode b = new ObjectMapper().readTree(homotopy.out());
+    assertThat(b.get("b_abs").asDouble()).isCloseTo(a.get("b_abs").asDouble(), offset(1e-8 * a.get("b_abs").asDouble()));
+    assertThat(b.get("omega").asDouble()).isCloseTo(a.get("omega").asDouble(), offset(1e-8 * Math.abs(a.get("omega").asDouble())));
+    JsonNode path = b.get("path");
+    assertThat(path.get(0).get("w_qd").asDouble()).isZero();
+    assertThat(path.get(0).get("omega").asDouble()).isZero();
+    assertThat(path.get(path.size() - 1).get("b_abs").asDouble()).isCloseTo(b.get("b_abs").asDouble(), offset(1e-6));
+    // CIM's closure: the coherent intensity exceeds the photon number (docs/decisions.md).
+    assertThat(b.get("incoherent_photons").asDouble()).isNegative();
+
+    Result identical = run("point", "--model", "CIM", "--from", "identical", "--json");
+    assertThat(identical.code()).isEqualTo(2);
+    assertThat(identical.err()).contains("--from").contains("CIM");
+    Result bogus = run("point", "--model", "CIM_d", "--set", "w_qd=1", "--from", "bogus", "--json");
+    assertThat(bogus.code()).isEqualTo(2);
+    assertThat(bogus.err()).contains("--from").contains("bogus");
+  }
+
   /** ROBER at t = 1e11 (reference y3 = 0.99999997916...; ivp-testset.json), the 1e-3 at rtol 1e-6. */
   @Test
   void benchStiffPrintsTheContractKeysAndAnAccurateRoberState() throws Exception {
