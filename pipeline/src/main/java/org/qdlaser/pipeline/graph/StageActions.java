@@ -485,16 +485,15 @@ final class StageActions {
       // Detuned dots lase in a rotating state: the start is found as for the activation curves.
       RelaxationSettings rs = disperse ? RelaxationSettings.rotating() : study.relaxation();
       EquilibriumSolver solver = new EquilibriumSolver();
-      Model model = disperse
-          ? modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label()))))
-          : Models.identical(run.kind(), run.parameters());
+      Table sample = disperse ? TableCodec.fromArrowIpc(in.get(samplePath(run.label()))) : null;
+      Model model = disperse ? modelFromSample(run, sample) : Models.identical(run.kind(), run.parameters());
       String param = study.scan() == null ? "r" : study.scan().parameter();
       double from = study.pumps()[0];
       double to = study.pumps()[1];
       ParameterFamily family = param.equals("r")
           ? ParameterFamily.pump(model.withPump(from))
           : param.equals("w_qd")
-              ? widthFamily(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label()))), from, study.pumps()[2])
+              ? widthFamily(run, sample, from, study.pumps()[2])
               : ParameterFamily.identical(param, run.kind(), run.with(param, from).withR(study.pumps()[2]));
       Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(family.at(from));
       String note = "";
@@ -605,14 +604,15 @@ final class StageActions {
 
   static TaskAction activation(Study.ModelRun run, Study study) {
     return in -> {
-      Model model = modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label())))).withPump(study.pumps()[0]);
+      Table sample = TableCodec.fromArrowIpc(in.get(samplePath(run.label())));
+      Model model = modelFromSample(run, sample).withPump(study.pumps()[0]);
       RelaxationSettings rs = RelaxationSettings.rotating();
       // Transients bounded by the study's budget: a sample that does not settle within it is recorded
       // unsettled, with the activation curve of the end state (docs/decisions.md).
       Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver(), study.transientBudget())
           .solve(model);
       double gamma = run.parameters().gamma();
-      double[] det = TableCodec.fromArrowIpc(in.get(samplePath(run.label()))).doubles("detuning");
+      double[] det = sample.doubles("detuning");
       double[] act = e.activation();
       double max = 0;
       for (double a : act) {
