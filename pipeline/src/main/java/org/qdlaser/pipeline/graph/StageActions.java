@@ -10,17 +10,13 @@ import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
+import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
+import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.equilibrium.BranchPoint;
-import org.qdlaser.stages.equilibrium.EquilibriumSolver;
 import org.qdlaser.stages.equilibrium.LasingBranch;
-import org.qdlaser.stages.numerics.ContinuationSettings;
-import org.qdlaser.stages.equilibrium.PointSolver;
 import org.qdlaser.stages.equilibrium.Threshold;
-import org.qdlaser.stages.equilibrium.ThresholdFinder;
-import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.fitting.ThresholdBracket;
-import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.ProgressListener;
 import org.qdlaser.stages.integration.Relaxation;
 import org.qdlaser.stages.integration.Relaxer;
@@ -99,18 +95,13 @@ final class StageActions {
       Table sample = TableCodec.fromArrowIpc(in.get(samplePath(run.label())));
       Model model = modelFromSample(run, sample);
       double[] pumps = study.pumps();
-      RelaxationSettings rs = relaxationFor(run, study);
-      Relaxer relaxer = new Relaxer(Integrators.bdf(rs), rs);
-      Model first = model.withPump(pumps[0]);
       int every = Math.max(1, pumps.length / 10);
       ProgressListener progress = (done, total, what) -> {
         if (done % every == 0 || done == total) {
           LOG.info("integration/{}: {}/{} pump values done ({})", run.label(), done, total, what);
         }
       };
-      Relaxer.SweepResult res = run.kind().polydisperse()
-          ? rotatingSweep(model, pumps, first.lasingInitialState(), relaxer, progress)
-          : relaxer.sweep(model, pumps, first.lasingInitialState(), study.recordStride(), progress);
+      Relaxer.SweepResult res = Equilibria.of(study.relaxation()).pumpSweep(model, pumps, study.recordStride(), progress);
       Map<String, byte[]> out = new LinkedHashMap<>();
       out.put(seriesPath(run.label()), TableCodec.toArrowIpc(seriesTable(res.series())));
       out.put(endsPath(run.label()), TableCodec.toArrowIpc(endsTable(model, res.relaxations())));
@@ -118,102 +109,9 @@ final class StageActions {
     };
   }
 
-  /**
-   * Downward sweep for detuned dots: each pump starts from the previous equilibrium, first by
-   * natural continuation (rotating-frame Newton from it, accepted if stable), else by the windowed
-   * transient of PointSolver.solveFrom (early rotating-frame Newton), because the lasing state
-   * rotates and the App. A rates settle only at the integrator's error level. The time series
-   * holds one row per pump (the end of its transient; time 0 where Newton continued the state).
-   */
-  private static Relaxer.SweepResult rotatingSweep(
-      Model model, double[] pumps, double[] y0, Relaxer relaxer, ProgressListener progress) {
-    EquilibriumSolver solver = new EquilibriumSolver();
-    PointSolver ps = new PointSolver(relaxer, solver);
-    Equilibrium previous = null;
-    List<Relaxation> out = new ArrayList<>();
-    double[] y = y0;
-    int n = pumps.length;
-    double[] b = new double[n];
-    double[] ph = new double[n];
-    double[] cc = new double[n];
-    double[] bb = new double[n];
-    double[] time = new double[n];
-    for (int i = 0; i < n; i++) {
-      Model m = model.withPump(pumps[i]);
-      // TPM_d: the first pump starts from the lifted TPM_IF_d lasing state (PointSolver.solve), as
-      // `qdlaser point`; from the generic initial state its transient costs minutes at N = 40.
-      // Later pumps: natural continuation first (Newton from the previous equilibrium, accepted if
-      // stable and physical), the transient only where it fails (past a threshold): TPM_d
-      // transients cost minutes per pump at N = 40 (docs/decisions.md).
-      PointSolver.Outcome o = null;
-      if (i == 0 && Models.seedModel(m).isPresent()) {
-        o = new PointSolver.Outcome(ps.solve(m), 0.0, "newton_seeded");
-      } else if (previous != null) {
-        java.util.function.Predicate<Equilibrium> accept =
-            e -> e.stable() && e.photons() >= 0 && e.upperPopulationMean() >= 0 && e.upperPopulationMean() <= 1;
-        Optional<Equilibrium> next = previous.lasing()
-            ? solver.polishLasing(m, y, previous.omega()).filter(accept) : Optional.empty();
-        String how = "newton_continued";
-        if (next.isEmpty()) {
-          // Lasing state lost (past a threshold) or never there: the stable non-lasing state by Newton
-          // (a TPM_d transient decaying to it costs over ten minutes at N = 40).
-          next = solver.polishNonLasing(m, y).filter(accept);
-          how = previous.lasing() ? "newton_non_lasing_after_lasing" : how;
-        }
-        if (next.isPresent()) {
-          o = new PointSolver.Outcome(next.get(), 0.0, how);
-        }
-      }
-      if (o == null) {
-        o = ps.solveFrom(m, y);
-      }
-      previous = o.equilibrium();
-      y = o.equilibrium().state();
-      double[] f = new double[y.length];
-      m.rhs(0, y, f);
-      out.add(new Relaxation(pumps[i], o.transientTime(), y, f, !"max_time".equals(o.ending()), 0.0, 0, 0));
-      b[i] = m.fieldAmplitude(y);
-      ph[i] = m.photons(y);
-      cc[i] = m.upperPopulationMean(y);
-      bb[i] = m.bbAmplitude(y);
-      time[i] = o.transientTime();
-      progress.progress(i + 1, n, m.kind() + " r=" + pumps[i] + " (" + o.ending() + ")");
-    }
-    return new Relaxer.SweepResult(out, new TimeSeries(pumps, time, b, ph, cc, bb));
-  }
-
-  /**
-   * The transient settings of a model run: the manifest's, except that detuned dots lase in a state
-   * rotating in the integration frame, for which the App. A rates settle at the integrator's error
-   * level; those use a relative criterion (RelaxationSettings.rotating()).
-   */
-  static RelaxationSettings relaxationFor(Study.ModelRun run, Study study) {
-    RelaxationSettings s = study.relaxation();
-    if (!run.kind().polydisperse()) {
-      return s;
-    }
-    RelaxationSettings r = RelaxationSettings.rotating();
-    return new RelaxationSettings(r.rtol(), r.atol(), r.stopThreshold(), s.maxTime(), s.minTime(), true);
-  }
-
   /** The model of a run, with the per-dot detunings and couplings of its sample artifact. */
   private static Model modelFromSample(Study.ModelRun run, Table sample) {
-    LaserParameters p = run.parameters();
-    double[] d = sample.doubles("detuning");
-    double[] g = sample.doubles("coupling");
-    if (run.kind().polydisperse()) {
-      return Models.disperse(run.kind(), new org.qdlaser.stages.physics.DisperseParameters(
-          p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), p.r(), d, g));
-    }
-    if (d.length != p.n()) {
-      throw new IllegalStateException("sample of " + run.label() + " has " + d.length + " dots, model has N = " + p.n());
-    }
-    for (int i = 0; i < d.length; i++) {
-      if (d[i] != p.deltaNu() || g[i] != p.g()) {
-        throw new IllegalStateException("identical-dot model " + run.label() + " got a sample with differing dot " + i);
-      }
-    }
-    return Models.identical(run.kind(), p);
+    return Models.of(run.kind(), run.parameters(), sample.doubles("detuning"), sample.doubles("coupling"));
   }
 
   private static Table seriesTable(TimeSeries s) {
@@ -269,7 +167,7 @@ final class StageActions {
       Table ends = TableCodec.fromArrowIpc(in.get(endsPath(run.label())));
       int n = ends.rowCount();
       int dim = model.dimension();
-      EquilibriumSolver solver = new EquilibriumSolver();
+      Equilibria equilibria = Equilibria.defaults();
       double[][] y = new double[dim][];
       double[][] yDot = new double[dim][];
       for (int k = 0; k < dim; k++) {
@@ -289,7 +187,7 @@ final class StageActions {
           d[k] = yDot[k][i];
         }
         Relaxation r = new Relaxation(pump[i], duration[i], s, d, reached[i], maxRate[i], 0, 0);
-        eqs.add(solver.polish(model.withPump(pump[i]), r));
+        eqs.add(equilibria.polish(model.withPump(pump[i]), r));
       }
       Table t = equilibriumTable(eqs, study.gammaNrPerSecond(), duration, reached);
       Map<String, byte[]> out = new LinkedHashMap<>();
@@ -360,9 +258,7 @@ final class StageActions {
       out.put("highest_non_lasing_pump_per_s", nullIfNaN(b.highestNonLasingPump() * g));
       out.put("threshold_estimate_per_s", nullIfNaN(b.estimate() * g));
       out.put("b_abs_at_lowest_lasing", nullIfNaN(b.bAbsAtLowestLasing()));
-      RelaxationSettings rs = relaxationFor(run, study);
-      EquilibriumSolver solver = new EquilibriumSolver();
-      ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver), solver);
+      Equilibria equilibria = Equilibria.of(study.relaxation());
       Threshold th;
       if (run.kind().polydisperse()) {
         // Detuned dots: the search of ThresholdFinder.find costs minutes for TPM^(d); start instead
@@ -374,15 +270,15 @@ final class StageActions {
         }
         Model model = modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label()))));
         Table ends = TableCodec.fromArrowIpc(in.get(endsPath(run.label())));
-        th = finder.findInBracket(model, polishedEnd(model, ends, b.lowestLasingPump()),
-            polishedEnd(model, ends, b.highestNonLasingPump()));
+        th = equilibria.thresholdInBracket(model, endAt(model, ends, b.lowestLasingPump()),
+            endAt(model, ends, b.highestNonLasingPump()));
         out.put("exact_threshold_method", "bisection of the stable lasing branch from the sweep's bracket, then "
             + "classification as for identical dots (fold: minimum of r along the branch parametrised by |b|); "
             + "non-lasing instability searched inside the bracket only, from the sweep's non-lasing state");
         out.put("exact_threshold_frequency", th.frequency());
       } else {
         // The exact threshold of the same model, for comparison with the sweep's bracket.
-        th = finder.find(Models.identical(run.kind(), run.parameters()));
+        th = equilibria.threshold(Models.identical(run.kind(), run.parameters()));
       }
       out.put("exact_threshold_pump", th.pump());
       out.put("exact_threshold_pump_per_s", th.pump() * g);
@@ -397,8 +293,8 @@ final class StageActions {
     };
   }
 
-  /** The Newton-polished end of the sweep's transient at {@code pump} (the ends table's row of that pump). */
-  private static Equilibrium polishedEnd(Model model, Table ends, double pump) {
+  /** The end of the sweep's transient at {@code pump} (the ends table's row of that pump). */
+  private static Relaxation endAt(Model model, Table ends, double pump) {
     double[] pumps = ends.doubles("pump");
     for (int i = 0; i < pumps.length; i++) {
       if (pumps[i] != pump) {
@@ -411,9 +307,8 @@ final class StageActions {
         s[k] = ends.doubles("y" + k)[i];
         d[k] = ends.doubles("ydot" + k)[i];
       }
-      Relaxation r = new Relaxation(pump, ends.doubles("duration")[i], s, d, ends.booleans("reached_criterion")[i],
+      return new Relaxation(pump, ends.doubles("duration")[i], s, d, ends.booleans("reached_criterion")[i],
           ends.doubles("max_rate")[i], 0, 0);
-      return new EquilibriumSolver().polish(model.withPump(pump), r);
     }
     throw new IllegalStateException("no transient end at pump r = " + pump + " (normalised) in the sweep's ends table");
   }
@@ -442,14 +337,12 @@ final class StageActions {
       String[] kind = new String[n];
       double[] bAbs = new double[n];
       double[] cc = new double[n];
-      RelaxationSettings rs = study.relaxation();
-      EquilibriumSolver solver = new EquilibriumSolver();
-      ThresholdFinder finder = new ThresholdFinder(new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver), solver);
+      Equilibria equilibria = Equilibria.of(study.relaxation());
       int every = Math.max(1, n / 5);
       for (int i = 0; i < n; i++) {
         LaserParameters p = run.with(scan.parameter(), values[i]);
         try {
-          Threshold th = finder.find(Models.identical(run.kind(), p));
+          Threshold th = equilibria.threshold(Models.identical(run.kind(), p));
           pump[i] = th.pump();
           kind[i] = th.kind();
           bAbs[i] = th.bAbs();
@@ -482,9 +375,6 @@ final class StageActions {
   static TaskAction branch(Study.ModelRun run, Study study) {
     return in -> {
       boolean disperse = run.kind().polydisperse();
-      // Detuned dots lase in a rotating state: the start is found as for the activation curves.
-      RelaxationSettings rs = disperse ? RelaxationSettings.rotating() : study.relaxation();
-      EquilibriumSolver solver = new EquilibriumSolver();
       Table sample = disperse ? TableCodec.fromArrowIpc(in.get(samplePath(run.label()))) : null;
       Model model = disperse ? modelFromSample(run, sample) : Models.identical(run.kind(), run.parameters());
       String param = study.scan() == null ? "r" : study.scan().parameter();
@@ -493,23 +383,14 @@ final class StageActions {
       ParameterFamily family = param.equals("r")
           ? ParameterFamily.pump(model.withPump(from))
           : param.equals("w_qd")
-              ? widthFamily(run, sample, from, study.pumps()[2])
+              ? ParameterFamily.nominalWidth(model.withPump(study.pumps()[2]), run.sampleWidth(), from)
               : ParameterFamily.identical(param, run.kind(), run.with(param, from).withR(study.pumps()[2]));
-      Equilibrium start = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver).solve(family.at(from));
-      String note = "";
-      LasingBranch.Result res;
-      if (start.lasing() && start.stable()) {
-        // Sample branches (Fig. 3) stop a few points past the fold: see LasingBranch(settings, true).
-        LasingBranch tracer = new LasingBranch(ContinuationSettings.defaults(), run.kind().polydisperse());
-        res = param.equals("r")
-            ? tracer.trace(model, start, to)
-            : tracer.trace(family, start, Math.min(from, to), Math.max(from, to), to < from);
-      } else {
+      Equilibria.Branch branch = Equilibria.of(study.relaxation()).branch(family, from, to);
+      LasingBranch.Result res = branch.result();
+      String note = branch.note();
+      if (!note.isEmpty()) {
         // Recorded, not fatal: the report says which branch is missing and why.
-        note = "no stable lasing state reached from a lasing initial state at the start " + param + " = " + from
-            + " (threshold above it, or outside the basin); branch not traced";
         LOG.info("equilibrium/{}: {}", run.label(), note);
-        res = new LasingBranch.Result(List.of(), List.of());
       }
       List<BranchPoint> pts = res.points();
       LasingBranch.StableEnd end = res.stableEnd();
@@ -581,21 +462,6 @@ final class StageActions {
     return param.equals("r") ? "pump_per_s" : param.equals("w_qd") ? "w_qd_value" : param + "_per_s";
   }
 
-  /**
-   * The width family of a sample run at the fixed pump: the sample's detunings scaled by w /
-   * w_qd(sample), so that w is the nominal width of the manifest's sample option and the model at
-   * w = w_qd(sample) is the sample itself (ParameterFamily.disperse measures the width as the
-   * detunings' RMS about 0, which differs from the nominal width by the draw's scatter); the
-   * family's base is the start value {@code from}, where the continuation starts.
-   */
-  static ParameterFamily widthFamily(Study.ModelRun run, Table sample, double from, double pump) {
-    LaserParameters p = run.parameters();
-    ParameterFamily rms = ParameterFamily.disperse("w_qd", run.kind(), new org.qdlaser.stages.physics.DisperseParameters(
-        p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), pump, sample.doubles("detuning"), sample.doubles("coupling")));
-    double perNominal = rms.base() / run.sampleWidth();
-    return new ParameterFamily("w_qd", from, false, 0.0, v -> rms.at(v * perNominal));
-  }
-
   static String activationPath(String label, String ext) {
     return "equilibrium/" + label + "-activation." + ext;
   }
@@ -606,11 +472,9 @@ final class StageActions {
     return in -> {
       Table sample = TableCodec.fromArrowIpc(in.get(samplePath(run.label())));
       Model model = modelFromSample(run, sample).withPump(study.pumps()[0]);
-      RelaxationSettings rs = RelaxationSettings.rotating();
       // Transients bounded by the study's budget: a sample that does not settle within it is recorded
       // unsettled, with the activation curve of the end state (docs/decisions.md).
-      Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), new EquilibriumSolver(), study.transientBudget())
-          .solve(model);
+      Equilibrium e = Equilibria.defaults().point(model, study.transientBudget());
       double gamma = run.parameters().gamma();
       double[] det = sample.doubles("detuning");
       double[] act = e.activation();
@@ -725,14 +589,13 @@ final class StageActions {
   static TaskAction oscillation(Study.ModelRun run, Study study) {
     return in -> {
       Model model = modelFromSample(run, TableCodec.fromArrowIpc(in.get(samplePath(run.label())))).withPump(study.pumps()[0]);
-      RelaxationSettings rot = RelaxationSettings.rotating();
-      Equilibrium e = new PointSolver(new Relaxer(Integrators.bdf(rot), rot), new EquilibriumSolver()).solve(model);
+      Equilibria equilibria = Equilibria.of(study.relaxation());
+      Equilibrium e = equilibria.point(model, TransientBudget.unbounded());
       if (!e.lasing()) {
         throw new org.qdlaser.stages.equilibrium.EquilibriumException(run.label() + " does not lase at r = "
             + study.pumps()[0] + ": no field oscillation to record");
       }
-      org.qdlaser.stages.integration.FieldTrace tr =
-          org.qdlaser.stages.integration.FieldTrace.record(Integrators.bdf(study.relaxation()), model, e.state(), study.window());
+      org.qdlaser.stages.integration.FieldTrace tr = equilibria.fieldTrace(model, e.state(), study.window());
       LOG.info("integration/{}: {} points of <b> over t = {} from the lasing state (omega = {})", run.label(),
           tr.time().length, study.window(), e.omega());
       double[] tNs = tr.time();
