@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.manifest.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibria;
@@ -73,7 +74,7 @@ public final class PointCommand implements Callable<Integer> {
     out.put("residual", e.residual());
     out.put("verdict", e.verdict().jsonName());
     if (e.unsettled() != null) {
-      out.put("unsettled", org.qdlaser.pipeline.graph.UnsettledJson.summary(e.unsettled()));
+      out.put("unsettled", UnsettledSummary.of(e.unsettled()).toMap());
     }
     if (r.sample() != null) {
       out.put("activation", e.activation());

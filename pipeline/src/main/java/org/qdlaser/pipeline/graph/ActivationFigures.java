@@ -1,13 +1,18 @@
 package org.qdlaser.pipeline.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.qdlaser.pipeline.artifacts.ActivationTable;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.LorentzianFit;
+import org.qdlaser.pipeline.artifacts.SampleStats;
+import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
+import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
@@ -39,10 +44,10 @@ final class ActivationFigures {
    * transientTime its diagnostics, NaN otherwise).
    */
   record RunResult(Study.ModelRun run, boolean lasing, double omega, double bAbs, double aL, double wL, double rSquared,
-      double meanDetuning, double detuningStd, double[] detuning, double[] scaled, String verdict, double driftRate,
+      double meanDetuning, double detuningStd, double[] detuning, double[] scaled, Verdict verdict, double driftRate,
       double transientTime) {
     boolean unsettled() {
-      return UNSETTLED.equals(verdict);
+      return verdict == Verdict.UNSETTLED;
     }
 
     /** Drawn: a steady lasing state (filled marker) or an unsettled end (open marker). */
@@ -51,26 +56,21 @@ final class ActivationFigures {
     }
   }
 
-  static final String UNSETTLED = "unsettled";
-
-  static RunResult load(Study.ModelRun run, TaskInputs in) throws IOException {
+  static RunResult load(Study.ModelRun run, TaskInputs in) {
     String l = run.label();
-    JsonNode st = CanonicalJson.mapper().readTree(in.get("equilibrium/" + l + "-state.json"));
-    JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-lorentzian.json"));
-    JsonNode s = CanonicalJson.mapper().readTree(in.get(StageActions.sampleStatsPath(l)));
-    Table t = TableCodec.fromArrowIpc(in.get(StageActions.activationPath(l, "arrow")));
+    StateSummary st = StateSummary.fromJson(in.get(ArtifactPaths.activationState(l)));
+    LorentzianFit f = LorentzianFit.fromJson(in.get(ArtifactPaths.lorentzian(l)));
+    SampleStats s = SampleStats.fromJson(in.get(ArtifactPaths.sampleStats(l)));
+    ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(l).arrow()));
     double gamma = run.parameters().gamma();
-    boolean lasing = st.path("lasing").asBoolean(true);
-    String verdict = st.path("verdict").asText(lasing ? "lasing" : "non_lasing");
-    JsonNode u = st.path("unsettled");
-    return new RunResult(run, lasing, st.get("omega").asDouble(), st.get("b_abs").asDouble(), num(f.get("a_L")),
-        num(f.get("w_L")), num(f.get("r_squared")), s.get("mean_detuning").asDouble() / gamma,
-        s.get("detuning_std").asDouble() / gamma, t.doubles("detuning_over_gamma"), t.doubles("activation_scaled"),
-        verdict, num(u.get("drift_rate")), num(u.get("time")));
+    UnsettledSummary u = st.unsettled();
+    return new RunResult(run, st.lasing(), st.omega(), st.bAbs(), num(f.aL()), num(f.wL()), num(f.rSquared()),
+        s.meanDetuning() / gamma, s.detuningStd() / gamma, t.detuningOverGamma(), t.scaled(), st.verdict(),
+        u == null ? Double.NaN : u.driftRate(), u == null ? Double.NaN : u.time());
   }
 
-  private static double num(JsonNode n) {
-    return n == null || n.isNull() ? Double.NaN : n.asDouble();
+  private static double num(Double v) {
+    return v == null ? Double.NaN : v;
   }
 
   /** Renders one figure into {@code out}; returns its report section. */
@@ -107,7 +107,7 @@ final class ActivationFigures {
         for (RunResult r : sel) {
           Map<String, Object> m = new TreeMap<>();
           m.put("lasing", r.lasing());
-          m.put("verdict", r.verdict());
+          m.put("verdict", r.verdict().jsonName());
           m.put("a_L", StageActions.nullIfNaN(r.aL()));
           m.put("w_L", StageActions.nullIfNaN(r.wL()));
           m.put("r_squared", StageActions.nullIfNaN(r.rSquared()));
@@ -165,15 +165,15 @@ final class ActivationFigures {
       default -> throw new IllegalStateException("unknown figure kind " + fig.kind());
     }
     Table data = dataTable(sel);
-    out.put("report/" + fig.id() + ".png", rendered.png());
-    out.put("report/" + fig.id() + ".svg", rendered.svg());
-    out.put("report/" + fig.id() + ".arrow", TableCodec.toArrowIpc(data));
-    out.put("report/" + fig.id() + ".csv", TableCodec.toCsv(data));
-    out.put("report/" + fig.id() + "-summary.json", CanonicalJson.prettyBytes(summary));
+    out.put(ArtifactPaths.report(fig.id() + ".png"), rendered.png());
+    out.put(ArtifactPaths.report(fig.id() + ".svg"), rendered.svg());
+    out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableCodec.toArrowIpc(data));
+    out.put(ArtifactPaths.report(fig.id() + ".csv"), TableCodec.toCsv(data));
+    out.put(ArtifactPaths.report(fig.id() + "-summary.json"), CanonicalJson.prettyBytes(summary));
     HtmlReport.Table.Builder rows = HtmlReport.Table.builder("Runs of " + fig.id())
         .columns("run", "w_QD", "seed", "verdict", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
     for (RunResult r : sel) {
-      rows.row(r.run().label(), ReportBuilder.fmt(r.run().sampleWidth()), r.run().sampleSeed(), r.verdict(),
+      rows.row(r.run().label(), ReportBuilder.fmt(r.run().sampleWidth()), r.run().sampleSeed(), r.verdict().jsonName(),
           ReportBuilder.fmt(r.omega()), fmtOrDash(r.aL()), fmtOrDash(r.wL()), fmtOrDash(r.rSquared()),
           ReportBuilder.fmt(r.meanDetuning()), ReportBuilder.fmt(r.detuningStd()));
     }
@@ -254,7 +254,7 @@ final class ActivationFigures {
       w[i] = r.run().sampleWidth();
       seed[i] = r.run().sampleSeed();
       lasing[i] = r.lasing();
-      verdict[i] = r.verdict();
+      verdict[i] = r.verdict().jsonName();
       drift[i] = r.driftRate();
       omega[i] = r.omega();
       absOmega[i] = Math.abs(r.omega());

@@ -1,12 +1,13 @@
 package org.qdlaser.pipeline.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.BranchFolds;
+import org.qdlaser.pipeline.artifacts.BranchTable;
 import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
@@ -49,13 +50,14 @@ final class AmplitudeRangeFigure {
   record RunBranch(Study.ModelRun run, BranchSeries series, double thresholdPerS, double thresholdBAbs, String kind) {}
 
   /** Loads a run's branch table and threshold (the marker is omitted when the branch has none). */
-  static RunBranch load(Study.ModelRun run, TaskInputs in) throws IOException {
-    Table t = TableCodec.fromArrowIpc(in.get(StageActions.branchPath(run.label(), "arrow")));
-    JsonNode th = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-folds.json")).path("threshold");
-    double p = th.path("pump_per_s").isNumber() ? th.get("pump_per_s").asDouble() : Double.NaN;
-    double b = th.path("b_abs").isNumber() ? th.get("b_abs").asDouble() : Double.NaN;
-    String kind = th.path("kind").asText("none: no threshold recorded");
-    BranchSeries s = new BranchSeries(run.label(), t.doubles("pump_per_s"), t.doubles("b_abs"), t.booleans("stable"));
+  static RunBranch load(Study.ModelRun run, TaskInputs in) {
+    BranchTable t = BranchTable.fromArrow(in.get(ArtifactPaths.branch(run.label()).arrow()), "r");
+    BranchFolds.StableEnd th = BranchFolds.fromJson(in.get(ArtifactPaths.folds(run.label())), "r").threshold();
+    double p = th.valueInUnits() != null ? th.valueInUnits() : Double.NaN;
+    double b = th.bAbs() != null ? th.bAbs() : Double.NaN;
+    String kind = th.kind();
+    BranchSeries s = new BranchSeries(run.label(), t.doubles(BranchTable.Row::valueInUnits), t.doubles(BranchTable.Row::bAbs),
+        t.stable());
     if (Double.isFinite(p) && Double.isFinite(b)) {
       s = s.withThreshold(p, b);
     }
@@ -175,15 +177,15 @@ final class AmplitudeRangeFigure {
         + " s^-1)", "pump r (s^-1)", "|<b>|", false, false, PANEL_WIDTH, PANEL_HEIGHT),
         clip(shown, insetMax), clipBars(bars, insetMax));
     RenderedFigure both = PanelGrid.compose(List.of(main, inset), 2, PANEL_WIDTH, PANEL_HEIGHT);
-    out.put("report/" + fig.id() + ".png", both.png());
-    out.put("report/" + fig.id() + ".svg", both.svg());
+    out.put(ArtifactPaths.report(fig.id() + ".png"), both.png());
+    out.put(ArtifactPaths.report(fig.id() + ".svg"), both.svg());
     Table t = Table.builder(fig.id()).addString("model", colModel.toArray(new String[0]))
         .addDouble("pump_per_s", unbox(colPump)).addDouble("b_abs_min", unbox(colMin)).addDouble("b_abs_max", unbox(colMax))
         .addDouble("b_abs_shown_sample", unbox(colShown)).addLong("samples_lasing", unboxL(colLasing))
         .addLong("samples_counted", unboxL(colCounted)).build();
-    out.put("report/" + fig.id() + ".arrow", TableCodec.toArrowIpc(t));
-    out.put("report/" + fig.id() + ".csv", TableCodec.toCsv(t));
-    out.put("report/" + fig.id() + "-summary.json", CanonicalJson.prettyBytes(summary));
+    out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableCodec.toArrowIpc(t));
+    out.put(ArtifactPaths.report(fig.id() + ".csv"), TableCodec.toCsv(t));
+    out.put(ArtifactPaths.report(fig.id() + "-summary.json"), CanonicalJson.prettyBytes(summary));
     return HtmlReport.Section.builder(fig.title())
         .paragraph("Lasing branches |<b>| vs pump by continuation (solid: stable, dashed: unstable). Polydisperse models: "
             + "the curve of the sample with seed " + (fig.seed() == null ? "(lowest)" : fig.seed()) + "; the error bars give "

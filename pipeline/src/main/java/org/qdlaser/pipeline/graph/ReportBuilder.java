@@ -1,15 +1,27 @@
 package org.qdlaser.pipeline.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.qdlaser.pipeline.artifacts.ActivationTable;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.BranchFolds;
+import org.qdlaser.pipeline.artifacts.BranchTable;
+import org.qdlaser.pipeline.artifacts.EquilibriaTable;
+import org.qdlaser.pipeline.artifacts.FieldTable;
+import org.qdlaser.pipeline.artifacts.LorentzianFit;
+import org.qdlaser.pipeline.artifacts.OscillationSummary;
+import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.artifacts.SweepFit;
+import org.qdlaser.pipeline.artifacts.ThresholdsTable;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.stages.equilibrium.Verdict;
+import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.pipeline.store.ArtifactRef;
-import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.report.BifurcationFigure;
@@ -20,9 +32,9 @@ import org.qdlaser.stages.report.RenderedFigure;
 
 /** The report task: bifurcation diagram (Fig. 3, identical dots), its data, thresholds, provenance. */
 final class ReportBuilder {
-  static final String FIGURE = "report/bifurcation";
-  static final String DATA = "report/bifurcation";
-  static final String INDEX = "report/index.html";
+  static final String FIGURE = ArtifactPaths.report("bifurcation");
+  static final String DATA = ArtifactPaths.report("bifurcation");
+  static final String INDEX = ArtifactPaths.REPORT_INDEX;
 
   private ReportBuilder() {}
 
@@ -47,23 +59,21 @@ final class ReportBuilder {
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     for (Study.ModelRun run : study.models()) {
       String l = run.label();
-      Table t = TableCodec.fromArrowIpc(in.get(StageActions.fieldPath(l, "arrow")));
-      JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-oscillation.json"));
-      double[] ns = t.doubles("time_ns");
+      FieldTable t = FieldTable.fromArrow(in.get(ArtifactPaths.field(l).arrow()));
+      OscillationSummary f = OscillationSummary.fromJson(in.get(ArtifactPaths.oscillationFit(l)));
+      double[] ns = t.timeNs();
       RenderedFigure fig = org.qdlaser.stages.report.LineFigure.render(
           new FigureSpec("<b> of " + l + " at r = " + fmt(study.pumps()[0] * study.gammaNrPerSecond()) + " s^-1", "time (ns)",
               "<b>", false, false, 900, 600),
-          List.of(new org.qdlaser.stages.report.PointSeries("Re <b>", ns, t.doubles("re_b"), null),
-              new org.qdlaser.stages.report.PointSeries("Im <b>", ns, t.doubles("im_b"), null),
-              new org.qdlaser.stages.report.PointSeries("|<b>|", ns, t.doubles("abs_b"), null)));
-      out.put("report/fig11-" + l + ".png", fig.png());
-      out.put("report/fig11-" + l + ".svg", fig.svg());
-      out.put("report/fig11-" + l + ".arrow", TableCodec.toArrowIpc(t));
-      out.put("report/fig11-" + l + ".csv", TableCodec.toCsv(t));
+          List.of(new org.qdlaser.stages.report.PointSeries("Re <b>", ns, t.re(), null),
+              new org.qdlaser.stages.report.PointSeries("Im <b>", ns, t.im(), null),
+              new org.qdlaser.stages.report.PointSeries("|<b>|", ns, t.abs(), null)));
+      out.put(ArtifactPaths.report("fig11-" + l + ".png"), fig.png());
+      out.put(ArtifactPaths.report("fig11-" + l + ".svg"), fig.svg());
+      out.putAll(t.files(ArtifactPaths.reportTable("fig11-" + l)));
       sec.figure("fig11-" + l + ".png", "fig11-" + l + ".svg", "field of " + l, "Re, Im, |<b>| of " + l);
-      fits.row(l, fmt(f.get("omega_newton").asDouble()), fmt(f.get("angular_frequency_fit").asDouble()),
-          fmt(f.get("frequency_relative_difference").asDouble()), fmt(f.get("b_abs_newton").asDouble()),
-          fmt(f.get("b_abs_relative_spread").asDouble()), fmt(f.get("periods").asDouble()));
+      fits.row(l, fmt(f.omegaNewton()), fmt(f.angularFrequencyFit()), fmt(f.frequencyRelativeDifference()),
+          fmt(f.bAbsNewton()), fmt(f.bAbsRelativeSpread()), fmt(f.periods()));
       data.dataTable(l + " field", "fig11-" + l + ".arrow", "fig11-" + l + ".csv");
     }
     sec.table(fits.build());
@@ -84,8 +94,8 @@ final class ReportBuilder {
       }
       HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
       for (Study.ModelRun run : study.models()) {
-        data.dataTable(run.label() + " activation", "../" + StageActions.activationPath(run.label(), "arrow"),
-            "../" + StageActions.activationPath(run.label(), "csv"));
+        ArtifactPaths.TablePaths a = ArtifactPaths.activation(run.label());
+        data.dataTable(run.label() + " activation", ArtifactPaths.fromReport(a.arrow()), ArtifactPaths.fromReport(a.csv()));
       }
       HtmlReport.Builder html = HtmlReport.builder(study.title()).description(study.description());
       sections.forEach(html::section);
@@ -103,24 +113,24 @@ final class ReportBuilder {
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     for (Study.ModelRun run : study.models()) {
       String l = run.label();
-      Table t = TableCodec.fromArrowIpc(in.get(StageActions.activationPath(l, "arrow")));
-      JsonNode f = CanonicalJson.mapper().readTree(in.get("fitting/" + l + "-lorentzian.json"));
-      JsonNode st = CanonicalJson.mapper().readTree(in.get("equilibrium/" + l + "-state.json"));
-      boolean unsettled = ActivationFigures.UNSETTLED.equals(st.path("verdict").asText());
+      ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(l).arrow()));
+      LorentzianFit f = LorentzianFit.fromJson(in.get(ArtifactPaths.lorentzian(l)));
+      StateSummary st = StateSummary.fromJson(in.get(ArtifactPaths.activationState(l)));
+      boolean unsettled = st.verdict() == Verdict.UNSETTLED;
       if (unsettled) {
-        JsonNode u = st.get("unsettled");
-        sec.paragraph(l + " is UNSETTLED: no steady state within the transient budget of " + fmt(u.get("time").asDouble())
-            + " time units; still lasing at its end with |b| = " + fmt(u.get("b_abs_end").asDouble()) + ", drifting at d ln|b|/dt = "
-            + fmt(u.get("drift_rate").asDouble()) + " per unit time (omega = " + fmt(u.get("omega").asDouble())
+        UnsettledSummary u = st.unsettled();
+        sec.paragraph(l + " is UNSETTLED: no steady state within the transient budget of " + fmt(u.time())
+            + " time units; still lasing at its end with |b| = " + fmt(u.bAbsEnd()) + ", drifting at d ln|b|/dt = "
+            + fmt(u.driftRate()) + " per unit time (omega = " + fmt(u.omega())
             + "). Its curve and fit (open circles) are those of the transient's end, not of a steady state.");
-      } else if (!st.path("lasing").asBoolean(true)) {
+      } else if (!st.lasing()) {
         sec.paragraph(l + " does not lase at this pump: no activation curve.");
-        fits.row(l, "-", "-", "-", "-", "-", fmt(st.get("omega").asDouble()), fmt(st.get("b_abs").asDouble()));
+        fits.row(l, "-", "-", "-", "-", "-", fmt(st.omega()), fmt(st.bAbs()));
         continue;
       }
-      double aL = f.get("a_L").asDouble();
-      double wL = f.get("w_L").asDouble();
-      double[] x = t.doubles("detuning_over_gamma");
+      double aL = f.aL();
+      double wL = f.wL();
+      double[] x = t.detuningOverGamma();
       double lo = java.util.Arrays.stream(x).min().orElse(-1);
       double hi = java.util.Arrays.stream(x).max().orElse(1);
       double[] fx = new double[201];
@@ -131,25 +141,24 @@ final class ReportBuilder {
       }
       RenderedFigure fig = org.qdlaser.stages.report.ScatterFitFigure.render(
           new FigureSpec("Activation curve, " + l, "detuning / gamma", "|<v^+ c>|^2 (scaled)", false, false, 900, 600),
-          l + (unsettled ? " (unsettled)" : ""), x, t.doubles("activation_scaled"), "Lorentzian fit", fx, fy, unsettled);
-      out.put("report/activation-" + l + ".png", fig.png());
-      out.put("report/activation-" + l + ".svg", fig.svg());
+          l + (unsettled ? " (unsettled)" : ""), x, t.scaled(), "Lorentzian fit", fx, fy, unsettled);
+      out.put(ArtifactPaths.report("activation-" + l + ".png"), fig.png());
+      out.put(ArtifactPaths.report("activation-" + l + ".svg"), fig.svg());
       sec.figure("activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, "activation curve of " + l);
-      fits.row(l, fmt(aL), fmt(f.get("a_L_standard_error").asDouble()), fmt(wL), fmt(f.get("w_L_standard_error").asDouble()),
-          fmt(f.get("r_squared").asDouble()), fmt(st.get("omega").asDouble()), fmt(st.get("b_abs").asDouble()));
-      data.dataTable(l + " activation", "../" + StageActions.activationPath(l, "arrow"), "../" + StageActions.activationPath(l, "csv"));
+      fits.row(l, fmt(aL), fmt(f.aLStandardError()), fmt(wL), fmt(f.wLStandardError()), fmt(f.rSquared()), fmt(st.omega()),
+          fmt(st.bAbs()));
+      ArtifactPaths.TablePaths a = ArtifactPaths.activation(l);
+      data.dataTable(l + " activation", ArtifactPaths.fromReport(a.arrow()), ArtifactPaths.fromReport(a.csv()));
     }
     sec.table(fits.build());
     out.put(INDEX, page(study, context, in, sec.build(), data.build()));
     return out;
   }
 
-  private static final java.util.Set<String> DIMENSIONLESS = java.util.Set.of("beta", "mu", "N");
-
   private static Map<String, byte[]> thresholdCurve(Study study, ReportContext context, TaskInputs in) {
     double gnr = study.gammaNrPerSecond();
     String param = study.scan().parameter();
-    boolean rate = !DIMENSIONLESS.contains(param);
+    boolean rate = Parameter.of(param).rate();
     double xUnit = rate ? gnr : 1.0;
     String xLabel = param + (rate ? " (s^-1)" : "");
     List<BranchSeries> rth = new ArrayList<>();
@@ -163,11 +172,12 @@ final class ReportBuilder {
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     data.dataTable("Thresholds, all models", "thresholds.arrow", "thresholds.csv");
     for (Study.ModelRun run : study.models()) {
-      Table t = TableCodec.fromArrowIpc(in.get(StageActions.thresholdsPath(run.label(), "arrow")));
-      double[] v = t.doubles(param);
-      double[] pump = t.doubles("threshold_pump");
-      double[] c = t.doubles("upper_population");
-      String[] k = t.strings("kind");
+      ArtifactPaths.TablePaths paths = ArtifactPaths.thresholds(run.label());
+      ThresholdsTable t = ThresholdsTable.fromArrow(in.get(paths.arrow()), param);
+      double[] v = t.doubles(ThresholdsTable.Row::value);
+      double[] pump = t.doubles(ThresholdsTable.Row::thresholdPump);
+      double[] c = t.doubles(ThresholdsTable.Row::upperPopulation);
+      String[] k = t.rows().stream().map(ThresholdsTable.Row::kind).toArray(String[]::new);
       List<double[]> ok = new ArrayList<>();
       for (int i = 0; i < v.length; i++) {
         model.add(run.label());
@@ -187,8 +197,7 @@ final class ReportBuilder {
         rth.add(new BranchSeries(run.label(), xs, ok.stream().mapToDouble(a -> a[1]).toArray(), all));
         ccth.add(new BranchSeries(run.label(), xs, ok.stream().mapToDouble(a -> a[2]).toArray(), all));
       }
-      data.dataTable(run.label(), "../" + StageActions.thresholdsPath(run.label(), "arrow"),
-          "../" + StageActions.thresholdsPath(run.label(), "csv"));
+      data.dataTable(run.label(), ArtifactPaths.fromReport(paths.arrow()), ArtifactPaths.fromReport(paths.csv()));
     }
     boolean logX = study.scan().log();
     RenderedFigure f1 = BifurcationFigure.render(
@@ -205,12 +214,12 @@ final class ReportBuilder {
         .figure("thresholds.png", "thresholds.svg", "threshold pump vs " + param, "r_th vs " + param)
         .figure("population.png", "population.svg", "population at threshold", "<c+c>_th vs " + param);
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put("report/thresholds.png", f1.png());
-    out.put("report/thresholds.svg", f1.svg());
-    out.put("report/population.png", f2.png());
-    out.put("report/population.svg", f2.svg());
-    out.put("report/thresholds.arrow", TableCodec.toArrowIpc(all));
-    out.put("report/thresholds.csv", TableCodec.toCsv(all));
+    out.put(ArtifactPaths.report("thresholds.png"), f1.png());
+    out.put(ArtifactPaths.report("thresholds.svg"), f1.svg());
+    out.put(ArtifactPaths.report("population.png"), f2.png());
+    out.put(ArtifactPaths.report("population.svg"), f2.svg());
+    out.put(ArtifactPaths.report("thresholds.arrow"), TableCodec.toArrowIpc(all));
+    out.put(ArtifactPaths.report("thresholds.csv"), TableCodec.toCsv(all));
     out.put(INDEX, page(study, context, in, fig.build(), data.build()));
     return out;
   }
@@ -220,10 +229,9 @@ final class ReportBuilder {
     // The continuation parameter: the pump, or the one named in branch.parameter (its column and
     // fold key carry its name; rates in s^-1, mu dimensionless).
     String param = study.scan() == null ? "r" : study.scan().parameter();
-    String xKey = param.equals("r") ? "pump_per_s" : param + (StageActions.dimensionless(param) ? "_value" : "_per_s");
     String xLabel = param.equals("r") ? "pump r (s^-1)" : param.equals("mu") ? "mu"
         : param.equals("w_qd") ? "w_QD (units of gamma)" : param + " (s^-1)";
-    boolean logX = !StageActions.dimensionless(param) && !param.equals("delta_nu");
+    boolean logX = Parameter.of(param).logarithmic();
     List<BranchSeries> series = new ArrayList<>();
     HtmlReport.Table.Builder foldTable = HtmlReport.Table.builder("Folds located on the branches")
         .columns("model", xLabel, "|b|", "<c+c>", "kind");
@@ -232,39 +240,37 @@ final class ReportBuilder {
     HtmlReport.Table.Builder thresholdTable = HtmlReport.Table.builder("Thresholds: low-" + param
         + " end of the stable branch").columns("model", xLabel, "kind", "|b|");
     for (Study.ModelRun run : study.models()) {
-      Table t = TableCodec.fromArrowIpc(in.get(StageActions.branchPath(run.label(), "arrow")));
-      JsonNode foldDoc = CanonicalJson.mapper().readTree(in.get("equilibrium/" + run.label() + "-folds.json"));
-      JsonNode folds = foldDoc.path("folds");
-      if (t.rowCount() == 0) {
-        missing.add(run.label() + ": " + foldDoc.path("note").asText());
+      ArtifactPaths.TablePaths paths = ArtifactPaths.branch(run.label());
+      BranchTable t = BranchTable.fromArrow(in.get(paths.arrow()), param);
+      BranchFolds foldDoc = BranchFolds.fromJson(in.get(ArtifactPaths.folds(run.label())), param);
+      if (t.rows().isEmpty()) {
+        missing.add(run.label() + ": " + foldDoc.note());
         continue;
       }
-      BranchSeries s = new BranchSeries(run.label(), t.doubles(xKey), t.doubles("b_abs"), t.booleans("stable"));
-      String fx = StageActions.foldValueKey(param);
+      BranchSeries s = new BranchSeries(run.label(), t.doubles(BranchTable.Row::valueInUnits), t.doubles(BranchTable.Row::bAbs),
+          t.stable());
       double lowest = Double.POSITIVE_INFINITY;
       double lowestB = 0;
-      for (JsonNode f : folds) {
-        foldTable.row(run.label(), fmt(f.get(fx).asDouble()), fmt(f.get("b_abs").asDouble()),
-            fmt(f.get("upper_population").asDouble()), f.get("kind").asText());
-        if (f.get(fx).asDouble() < lowest) {
-          lowest = f.get(fx).asDouble();
-          lowestB = f.get("b_abs").asDouble();
+      for (BranchFolds.Fold f : foldDoc.folds()) {
+        foldTable.row(run.label(), fmt(f.valueInUnits()), fmt(f.bAbs()), fmt(f.upperPopulation()), f.kind());
+        if (f.valueInUnits() < lowest) {
+          lowest = f.valueInUnits();
+          lowestB = f.bAbs();
         }
       }
-      JsonNode th = foldDoc.path("threshold");
-      if (th.path(fx).isNumber() && th.path("b_abs").isNumber()) {
-        // The stable branch's end (fold, pitchfork, Hopf or instability); older runs: the lowest fold.
-        s = s.withThreshold(th.get(fx).asDouble(), th.get("b_abs").asDouble());
-        thresholdTable.row(run.label(), fmt(th.get(fx).asDouble()), th.path("kind").asText(), fmt(th.get("b_abs").asDouble()));
+      BranchFolds.StableEnd th = foldDoc.threshold();
+      if (th.valueInUnits() != null && th.bAbs() != null) {
+        // The stable branch's end (fold, pitchfork, Hopf or instability).
+        s = s.withThreshold(th.valueInUnits(), th.bAbs());
+        thresholdTable.row(run.label(), fmt(th.valueInUnits()), th.kind(), fmt(th.bAbs()));
       } else if (Double.isFinite(lowest)) {
         s = s.withThreshold(lowest, lowestB);
       }
-      if (th.has("kind") && !th.path(fx).isNumber()) {
-        thresholdTable.row(run.label(), "-", th.path("kind").asText(), "-");
+      if (th.valueInUnits() == null) {
+        thresholdTable.row(run.label(), "-", th.kind(), "-");
       }
       series.add(s);
-      data.dataTable(run.label() + " branch", "../" + StageActions.branchPath(run.label(), "arrow"),
-          "../" + StageActions.branchPath(run.label(), "csv"));
+      data.dataTable(run.label() + " branch", ArtifactPaths.fromReport(paths.arrow()), ArtifactPaths.fromReport(paths.csv()));
     }
     Map<String, byte[]> out = new LinkedHashMap<>();
     List<HtmlReport.Section> figureSections = new ArrayList<>();
@@ -290,8 +296,8 @@ final class ReportBuilder {
       RenderedFigure fig = BifurcationFigure.render(
           new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)", xLabel, "|<b>|",
               logX, false, 900, 600), series);
-      out.put("report/branches.png", fig.png());
-      out.put("report/branches.svg", fig.svg());
+      out.put(ArtifactPaths.report("branches.png"), fig.png());
+      out.put(ArtifactPaths.report("branches.svg"), fig.svg());
       sec.figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs " + param);
     }
     sec.table(thresholdTable.build()).table(foldTable.build());
@@ -358,14 +364,15 @@ final class ReportBuilder {
     data.dataTable("Bifurcation diagram, all models", "bifurcation.arrow", "bifurcation.csv");
     for (Study.ModelRun run : study.models()) {
       String label = run.label();
-      Table eq = TableCodec.fromArrowIpc(in.get(StageActions.equilibriumPath(label, "arrow")));
-      JsonNode fit = CanonicalJson.mapper().readTree(in.get(StageActions.fittingPath(label)));
-      double[] pump = eq.doubles("pump");
-      double[] b = eq.doubles("b_abs");
-      boolean[] lasing = eq.booleans("lasing");
-      boolean[] stable = eq.booleans("stable");
-      double[] photons = eq.doubles("photons");
-      double[] cc = eq.doubles("upper_population");
+      ArtifactPaths.TablePaths paths = ArtifactPaths.equilibria(label);
+      EquilibriaTable eq = EquilibriaTable.fromArrow(in.get(paths.arrow()));
+      SweepFit fit = SweepFit.fromJson(in.get(ArtifactPaths.sweepFit(label)));
+      double[] pump = eq.doubles(EquilibriaTable.Row::pump);
+      double[] b = eq.doubles(EquilibriaTable.Row::bAbs);
+      boolean[] lasing = eq.booleans(EquilibriaTable.Row::lasing);
+      boolean[] stable = eq.booleans(EquilibriaTable.Row::stable);
+      double[] photons = eq.doubles(EquilibriaTable.Row::photons);
+      double[] cc = eq.doubles(EquilibriaTable.Row::upperPopulation);
       double[] pumpPerS = new double[pump.length];
       boolean[] plottedStable = new boolean[pump.length];
       for (int i = 0; i < pump.length; i++) {
@@ -381,18 +388,18 @@ final class ReportBuilder {
         ccCol.add(cc[i]);
       }
       BranchSeries s = new BranchSeries(label, pumpPerS, b, plottedStable);
-      if (fit.has("exact_threshold_pump_per_s")) {
-        s = s.withThreshold(fit.get("exact_threshold_pump_per_s").asDouble(), fit.get("exact_threshold_b_abs").asDouble());
-      } else if (fit.get("bracketed").asBoolean()) {
-        s = s.withThreshold(fit.get("lowest_lasing_pump_per_s").asDouble(), fit.get("b_abs_at_lowest_lasing").asDouble());
+      if (fit.hasExactThreshold()) {
+        s = s.withThreshold(fit.exactThresholdPumpPerS(), fit.exactThresholdBAbs());
+      } else if (fit.bracketed()) {
+        s = s.withThreshold(fit.lowestLasingPumpPerS(), fit.bAbsAtLowestLasing());
       }
       series.add(s);
-      thresholds.row(label, num(fit.get("lowest_lasing_pump_per_s")), num(fit.get("highest_non_lasing_pump_per_s")),
-          num(fit.get("b_abs_at_lowest_lasing")), num(fit.get("exact_threshold_pump_per_s")),
-          fit.path("exact_threshold_kind").asText("-"), num(fit.get("exact_threshold_b_abs")),
-          num(fit.get("exact_threshold_upper_population")), fit.path("exact_threshold_in_bracket").asText("-"));
-      data.dataTable(label + ": equilibria", "../" + StageActions.equilibriumPath(label, "arrow"),
-          "../" + StageActions.equilibriumPath(label, "csv"));
+      thresholds.row(label, num(fit.lowestLasingPumpPerS()), num(fit.highestNonLasingPumpPerS()),
+          num(fit.bAbsAtLowestLasing()), num(fit.exactThresholdPumpPerS()),
+          fit.exactThresholdKind() == null ? "-" : fit.exactThresholdKind(), num(fit.exactThresholdBAbs()),
+          num(fit.exactThresholdUpperPopulation()),
+          fit.exactThresholdInBracket() == null ? "-" : fit.exactThresholdInBracket().toString());
+      data.dataTable(label + ": equilibria", ArtifactPaths.fromReport(paths.arrow()), ArtifactPaths.fromReport(paths.csv()));
     }
     RenderedFigure fig = BifurcationFigure.render(
         new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", "pump r (s^-1)", "|<b>|", true, false, 900, 600),
@@ -440,8 +447,8 @@ final class ReportBuilder {
     return out;
   }
 
-  private static String num(JsonNode n) {
-    return n == null || n.isNull() || n.isMissingNode() ? "-" : fmt(n.asDouble());
+  private static String num(Double v) {
+    return v == null ? "-" : fmt(v);
   }
 
   static String fmt(double v) {

@@ -1,10 +1,12 @@
 package org.qdlaser.pipeline.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.EquilibriaTable;
+import org.qdlaser.pipeline.artifacts.SweepFit;
 import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
@@ -44,16 +46,16 @@ final class SweepFigures {
         continue;
       }
       String label = run.label();
-      Table eq = TableCodec.fromArrowIpc(in.get(StageActions.equilibriumPath(label, "arrow")));
-      JsonNode fit = CanonicalJson.mapper().readTree(in.get(StageActions.fittingPath(label)));
-      double[] pump = eq.doubles("pump");
-      double[] photons = eq.doubles("photons");
-      double[] b = eq.doubles("b_abs");
-      boolean[] lasing = eq.booleans("lasing");
-      boolean[] stable = eq.booleans("stable");
+      EquilibriaTable eq = EquilibriaTable.fromArrow(in.get(ArtifactPaths.equilibria(label).arrow()));
+      SweepFit fit = SweepFit.fromJson(in.get(ArtifactPaths.sweepFit(label)));
+      double[] pump = eq.doubles(EquilibriaTable.Row::pump);
+      double[] photons = eq.doubles(EquilibriaTable.Row::photons);
+      double[] b = eq.doubles(EquilibriaTable.Row::bAbs);
+      boolean[] lasing = eq.booleans(EquilibriaTable.Row::lasing);
+      boolean[] stable = eq.booleans(EquilibriaTable.Row::stable);
       double[] pumpPerS = new double[pump.length];
       double lowestLasingPhotons = Double.NaN;
-      double lowest = fit.path("lowest_lasing_pump").asDouble(Double.NaN);
+      double lowest = orNaN(fit.lowestLasingPump());
       for (int i = 0; i < pump.length; i++) {
         pumpPerS[i] = pump[i] * gnr;
         model.add(label);
@@ -69,12 +71,12 @@ final class SweepFigures {
         drawn[i] = Math.max(0.0, photons[i]); // rounding-level negatives below threshold: not drawn on the log axis
       }
       series.add(new BranchSeries(label, pumpPerS, drawn, stable));
-      double lo = fit.path("highest_non_lasing_pump_per_s").asDouble(Double.NaN);
-      double hi = fit.path("lowest_lasing_pump_per_s").asDouble(Double.NaN);
-      if (fit.hasNonNull("exact_threshold_pump_per_s") && fit.hasNonNull("exact_threshold_photons")) {
-        marks.add(new ThresholdMark(label, fig.marker(label), "exact", fit.get("exact_threshold_kind").asText(),
-            fit.get("exact_threshold_pump_per_s").asDouble(), fit.get("exact_threshold_photons").asDouble(), hi, lo));
-      } else if (fit.path("bracketed").asBoolean(false)) {
+      double lo = orNaN(fit.highestNonLasingPumpPerS());
+      double hi = orNaN(fit.lowestLasingPumpPerS());
+      if (fit.exactThresholdPumpPerS() != null && fit.exactThresholdPhotons() != null) {
+        marks.add(new ThresholdMark(label, fig.marker(label), "exact", fit.exactThresholdKind(),
+            fit.exactThresholdPumpPerS(), fit.exactThresholdPhotons(), hi, lo));
+      } else if (fit.bracketed()) {
         marks.add(new ThresholdMark(label, fig.marker(label), "sweep bracket (lowest lasing pump)", "-", hi,
             lowestLasingPhotons, hi, lo));
       }
@@ -114,12 +116,12 @@ final class SweepFigures {
     RenderedFigure f = PhotonFigure.render(
         new FigureSpec(fig.title(), "pump r (s^-1)", "photon number <b+b>", true, true, 900, 600), d.series(), marks);
     String id = fig.id();
-    out.put("report/" + id + ".png", f.png());
-    out.put("report/" + id + ".svg", f.svg());
-    out.put("report/" + id + ".arrow", TableCodec.toArrowIpc(d.curves()));
-    out.put("report/" + id + ".csv", TableCodec.toCsv(d.curves()));
-    out.put("report/" + id + "-thresholds.arrow", TableCodec.toArrowIpc(d.marks()));
-    out.put("report/" + id + "-thresholds.csv", TableCodec.toCsv(d.marks()));
+    out.put(ArtifactPaths.report(id + ".png"), f.png());
+    out.put(ArtifactPaths.report(id + ".svg"), f.svg());
+    out.put(ArtifactPaths.report(id + ".arrow"), TableCodec.toArrowIpc(d.curves()));
+    out.put(ArtifactPaths.report(id + ".csv"), TableCodec.toCsv(d.curves()));
+    out.put(ArtifactPaths.report(id + "-thresholds.arrow"), TableCodec.toArrowIpc(d.marks()));
+    out.put(ArtifactPaths.report(id + "-thresholds.csv"), TableCodec.toCsv(d.marks()));
     return HtmlReport.Section.builder(fig.title())
         .paragraph("Photon number <b+b> of the equilibrium reached at each pump of the downward sweep (lasing and "
             + "non-lasing alike), log-log. Each threshold is marked on its model's curve by the shape chosen in the "
@@ -130,6 +132,10 @@ final class SweepFigures {
         .dataTable(fig.title() + ": curves", id + ".arrow", id + ".csv")
         .dataTable(fig.title() + ": threshold marks", id + "-thresholds.arrow", id + "-thresholds.csv")
         .build();
+  }
+
+  private static double orNaN(Double v) {
+    return v == null ? Double.NaN : v;
   }
 
   private static double[] column(List<double[]> rows, int k) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.provenance.Timestamps;
@@ -191,13 +192,13 @@ public final class TaskRunner {
   }
 
   private boolean sameStageAndLabelRanBefore(TaskSpec spec) {
-    String prefix = spec.stage().equals("report") ? "report/" : null;
+    boolean report = spec.stage().equals("report");
     for (LockFile.TaskEntry e : previous.tasks().values()) {
       if (!e.stage().equals(spec.stage())) {
         continue;
       }
       for (ArtifactRef a : e.artifacts()) {
-        if (prefix != null || a.path().contains("/" + spec.label() + ".") || a.path().contains("/" + spec.label() + "-")) {
+        if (report || ArtifactPaths.ofLabel(a.path(), spec.label())) {
           return true;
         }
       }

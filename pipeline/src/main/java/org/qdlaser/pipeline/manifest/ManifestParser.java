@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Parameter;
 
 /** Parses and validates a study manifest; every error names the field path (exit code 2). */
 public final class ManifestParser {
@@ -448,9 +449,9 @@ public final class ManifestParser {
     }
     double from = branchValue(b, "from", parameter, gammaNr);
     double to = branchValue(b, "to", parameter, gammaNr);
-    if (parameter.equals("w_qd") && (!(from >= 0) || !(to >= 0))) {
-      throw new InputException(from >= 0 ? "branch.to" : "branch.from",
-          "w_qd is a width (units of gamma), must be >= 0, got from=" + from + ", to=" + to);
+    if (parameter.equals("w_qd") && (!(from > 0) || !(to > 0))) {
+      throw new InputException(from > 0 ? "branch.to" : "branch.from",
+          "w_qd is a width (units of gamma), must be > 0, got from=" + from + ", to=" + to);
     }
     if (parameter.equals("r")) {
       positive("branch.from", from);
@@ -459,8 +460,7 @@ public final class ManifestParser {
         throw new InputException("branch.to", "the lowest pump must be below the start pump, got from=" + from + ", to=" + to);
       }
     } else {
-      boolean rate = !parameter.equals("mu") && !parameter.equals("delta_nu");
-      if (rate) {
+      if (Parameter.of(parameter).logarithmic()) {
         positive("branch.from", from);
         positive("branch.to", to);
       }
@@ -499,7 +499,7 @@ public final class ManifestParser {
     if (!allowed.contains(param)) {
       throw new InputException("scan.parameter", "cannot scan '" + param + "', allowed: " + String.join(", ", allowed));
     }
-    boolean dimensionless = Set.of("beta", "mu", "N").contains(param);
+    boolean dimensionless = !Parameter.of(param).rate();
     java.util.function.Function<String, Double> value = f -> {
       Quantities.Quantity q = Quantities.parse(f, required(s, f.substring(5), f).asText());
       if (dimensionless && q.perSecond()) {

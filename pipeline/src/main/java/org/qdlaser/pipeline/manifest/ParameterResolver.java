@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Parameter;
 
 /**
  * Turns named parameter values (from a manifest or {@code --set k=v}) into normalised
@@ -15,8 +16,7 @@ public final class ParameterResolver {
   /** Default gamma_nr of Table I, s^-1. */
   public static final double GAMMA_NR_PER_SECOND = 1e9;
 
-  public static final List<String> NAMES =
-      List.of("gamma", "gamma_c", "gamma_nl", "beta", "gamma_l", "gamma_nr", "g", "mu", "N", "r", "delta_nu");
+  public static final List<String> NAMES = Parameter.MODEL.stream().map(Parameter::key).toList();
 
   private ParameterResolver() {}
 

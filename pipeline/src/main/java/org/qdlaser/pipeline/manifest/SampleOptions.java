@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.stages.sampling.Sample;
 import org.qdlaser.stages.sampling.SampleGenerator;
 import org.qdlaser.stages.sampling.SampleSpec;
@@ -21,7 +22,7 @@ import org.qdlaser.stages.sampling.SampleSpec;
  * per line; blank lines and lines starting with # ignored).
  */
 public final class SampleOptions {
-  public static final Set<String> NAMES = Set.of("w_qd", "seed", "tail", "identical_fraction");
+  public static final Set<String> NAMES = Set.copyOf(Parameter.SAMPLE.stream().map(Parameter::key).toList());
 
   private SampleOptions() {}
 

@@ -25,7 +25,8 @@ import org.qdlaser.stages.physics.ParameterFamily;
  * since the polydisperse sweeps were added; the two differ only in the longest transient, 1e4
  * against the manifest's max_time).
  *
- * <p>Not thread-safe (the integrators are workspaces): one instance per task or command.
+ * <p>Failures: {@link EquilibriumException} (an integration failing below is reported as one, with
+ * its message). Not thread-safe (the integrators are workspaces): one instance per task or command.
  */
 public final class Equilibria {
   private final RelaxationSettings settings;
@@ -75,7 +76,7 @@ public final class Equilibria {
 
   /** One equilibrium (transient from a lasing initial state, then Newton) with the given transient budget. */
   public Equilibrium point(Model model, TransientBudget budget) {
-    return pointSolver(model.kind(), budget).solve(model);
+    return guarded(() -> pointSolver(model.kind(), budget).solve(model));
   }
 
   /**
@@ -86,6 +87,10 @@ public final class Equilibria {
    * @throws EquilibriumException if the identical dots do not lase at the model's pump
    */
   public WidthHomotopy.Result pointFromIdentical(Model model) {
+    return guarded(() -> fromIdentical(model));
+  }
+
+  private WidthHomotopy.Result fromIdentical(Model model) {
     Equilibrium start = pointSolver(model.kind(), TransientBudget.defaults()).solve(WidthHomotopy.identicalModel(model));
     if (!start.lasing()) {
       throw new EquilibriumException("--from identical: the identical-dot " + start.model() + " does not lase at r = "
@@ -97,7 +102,7 @@ public final class Equilibria {
 
   /** The threshold of stable coherent emission and its kind (search from a high pump downwards). */
   public Threshold threshold(Model model) {
-    return new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver).find(model);
+    return guarded(() -> new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver).find(model));
   }
 
   /**
@@ -106,15 +111,17 @@ public final class Equilibria {
    * {@link #threshold} (see {@link ThresholdFinder#findInBracket}).
    */
   public Threshold thresholdInBracket(Model model, Relaxation lowestLasingEnd, Relaxation highestNonLasingEnd) {
-    Equilibrium lasing = new EquilibriumSolver().polish(model.withPump(lowestLasingEnd.pump()), lowestLasingEnd);
-    Equilibrium nonLasing = new EquilibriumSolver().polish(model.withPump(highestNonLasingEnd.pump()), highestNonLasingEnd);
-    return new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver)
-        .findInBracket(model, lasing, nonLasing);
+    return guarded(() -> {
+      Equilibrium lasing = new EquilibriumSolver().polish(model.withPump(lowestLasingEnd.pump()), lowestLasingEnd);
+      Equilibrium nonLasing = new EquilibriumSolver().polish(model.withPump(highestNonLasingEnd.pump()), highestNonLasingEnd);
+      return new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver)
+          .findInBracket(model, lasing, nonLasing);
+    });
   }
 
   /** The Newton-polished end of a transient at the model's pump (lasing if it still has a field, else not). */
   public Equilibrium polish(Model model, Relaxation end) {
-    return solver.polish(model, end);
+    return guarded(() -> solver.polish(model, end));
   }
 
   /**
@@ -128,9 +135,9 @@ public final class Equilibria {
     RelaxationSettings s = sweepSettings(model.kind());
     Relaxer relaxer = new Relaxer(Integrators.bdf(s), s);
     double[] y0 = model.withPump(pumps[0]).lasingInitialState();
-    return model.kind().polydisperse()
+    return guarded(() -> model.kind().polydisperse()
         ? RotatingSweep.sweep(model, pumps, y0, relaxer, solver, progress)
-        : relaxer.sweep(model, pumps, y0, recordStride, progress);
+        : relaxer.sweep(model, pumps, y0, recordStride, progress));
   }
 
   /**
@@ -144,6 +151,10 @@ public final class Equilibria {
    *     {@code from}
    */
   public Branch branch(ParameterFamily family, double from, double to) {
+    return guarded(() -> traceBranch(family, from, to));
+  }
+
+  private Branch traceBranch(ParameterFamily family, double from, double to) {
     Model first = family.at(from);
     Equilibrium start = point(first, TransientBudget.unbounded());
     if (!start.lasing() || !start.stable()) {
@@ -172,6 +183,19 @@ public final class Equilibria {
    * this facade's settings (not the rotating ones: the lab-frame field is what is recorded).
    */
   public FieldTrace fieldTrace(Model model, double[] start, double window) {
-    return FieldTrace.record(Integrators.bdf(settings), model, start, window);
+    return guarded(() -> FieldTrace.record(Integrators.bdf(settings), model, start, window));
+  }
+
+  /**
+   * Runs a computation; an integration that fails below (step size underflow, too many steps) is
+   * reported as an {@link EquilibriumException} with the same message, so that callers see one kind
+   * of computation failure.
+   */
+  private static <T> T guarded(java.util.function.Supplier<T> computation) {
+    try {
+      return computation.get();
+    } catch (org.qdlaser.stages.numerics.IntegrationException e) {
+      throw new EquilibriumException(e.getMessage(), e);
+    }
   }
 }
