@@ -108,9 +108,9 @@ final class ActivationFigures {
           Map<String, Object> m = new TreeMap<>();
           m.put("lasing", r.lasing());
           m.put("verdict", r.verdict().jsonName());
-          m.put("a_L", StageActions.nullIfNaN(r.aL()));
-          m.put("w_L", StageActions.nullIfNaN(r.wL()));
-          m.put("r_squared", StageActions.nullIfNaN(r.rSquared()));
+          m.put("a_L", ReportBuilder.nullIfNaN(r.aL()));
+          m.put("w_L", ReportBuilder.nullIfNaN(r.wL()));
+          m.put("r_squared", ReportBuilder.nullIfNaN(r.rSquared()));
           fits.put(r.run().label(), m);
         }
         summary.put("fits", fits);
@@ -297,9 +297,9 @@ final class ActivationFigures {
     put(m, "abs_omega", las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray());
     put(m, "omega", las.stream().mapToDouble(RunResult::omega).toArray());
     // App. G: the higher the sample's mean detuning, the larger |Delta omega|; narrow samples, wide curves.
-    m.put("rank_correlation_abs_mean_detuning_abs_omega", StageActions.nullIfNaN(SampleStatistics.spearman(
+    m.put("rank_correlation_abs_mean_detuning_abs_omega", ReportBuilder.nullIfNaN(SampleStatistics.spearman(
         las.stream().mapToDouble(r -> Math.abs(r.meanDetuning())).toArray(), las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray())));
-    m.put("rank_correlation_w_bar_w_L", StageActions.nullIfNaN(SampleStatistics.spearman(
+    m.put("rank_correlation_w_bar_w_L", ReportBuilder.nullIfNaN(SampleStatistics.spearman(
         las.stream().mapToDouble(RunResult::detuningStd).toArray(), las.stream().mapToDouble(RunResult::wL).toArray())));
     return m;
   }

@@ -113,12 +113,12 @@ final class AmplitudeRangeFigure {
         ths.row(r.run().label(), ReportBuilder.fmt(r.thresholdPerS()), r.kind(), ReportBuilder.fmt(r.thresholdBAbs()));
       }
       g.put("thresholds", perRun);
-      g.put("shown_threshold_pump_per_s", StageActions.nullIfNaN(sel.thresholdPerS()));
+      g.put("shown_threshold_pump_per_s", ReportBuilder.nullIfNaN(sel.thresholdPerS()));
       g.put("shown_threshold_kind", sel.kind());
       g.put("threshold_count", pumps.size());
-      g.put("threshold_pump_per_s_min", StageActions.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
-      g.put("threshold_pump_per_s_max", StageActions.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
-      g.put("threshold_pump_per_s_mean", StageActions.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+      g.put("threshold_pump_per_s_min", ReportBuilder.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
+      g.put("threshold_pump_per_s_max", ReportBuilder.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+      g.put("threshold_pump_per_s_mean", ReportBuilder.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
       g.put("threshold_kinds", group.stream().map(RunBranch::kind).distinct().sorted().toList());
       Map<String, Long> kindCounts = new TreeMap<>();
       group.forEach(r -> kindCounts.merge(r.kind(), 1L, Long::sum));
@@ -202,8 +202,8 @@ final class AmplitudeRangeFigure {
 
   private static Map<String, Object> threshold(RunBranch r) {
     Map<String, Object> m = new TreeMap<>();
-    m.put("pump_per_s", StageActions.nullIfNaN(r.thresholdPerS()));
-    m.put("b_abs", StageActions.nullIfNaN(r.thresholdBAbs()));
+    m.put("pump_per_s", ReportBuilder.nullIfNaN(r.thresholdPerS()));
+    m.put("b_abs", ReportBuilder.nullIfNaN(r.thresholdBAbs()));
     m.put("kind", r.kind());
     m.put("seed", r.run().kind().polydisperse() ? r.run().sampleSeed() : null);
     return m;

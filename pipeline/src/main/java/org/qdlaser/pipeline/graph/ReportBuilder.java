@@ -324,13 +324,29 @@ final class ReportBuilder {
     double gnr = study.gammaNrPerSecond();
     HtmlReport.Section.Builder params = HtmlReport.Section.builder("Parameters");
     for (Study.ModelRun run : study.models()) {
-      Map<String, Object> p = StudyPlanner.modelParameters(run);
+      Map<String, Object> p = modelParameters(run);
       params.parameters(run.label() + " (normalised to gamma_nr = " + fmt(gnr) + " s^-1)");
       for (Map.Entry<String, Object> e : p.entrySet()) {
         params.parameter(e.getKey(), String.valueOf(e.getValue()));
       }
     }
     return params;
+  }
+
+  /** A run's model and normalised parameters, in the order the report lists them. */
+  private static Map<String, Object> modelParameters(Study.ModelRun run) {
+    org.qdlaser.stages.physics.LaserParameters p = run.parameters();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", run.kind().name());
+    m.put("gamma", p.gamma());
+    m.put("gamma_c", p.gammaC());
+    m.put("gamma_nl", p.gammaNl());
+    m.put("gamma_nr", p.gammaNr());
+    m.put("g", p.g());
+    m.put("mu", p.mu());
+    m.put("N", p.n());
+    m.put("delta_nu", p.deltaNu());
+    return m;
   }
 
   private static void provenance(HtmlReport.Builder html, ReportContext context, TaskInputs in) {
@@ -449,6 +465,11 @@ final class ReportBuilder {
 
   private static String num(Double v) {
     return v == null ? "-" : fmt(v);
+  }
+
+  /** A number for a JSON summary: null where it is not defined. */
+  static Double nullIfNaN(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 
   static String fmt(double v) {

@@ -20,8 +20,11 @@ public final class ParameterResolver {
 
   private ParameterResolver() {}
 
-  /** The result: normalised parameters plus the gamma_nr (s^-1) used for conversions. */
-  public record Resolved(LaserParameters parameters, double gammaNrPerSecond) {
+  /**
+   * The result: normalised parameters plus the gamma_nr (s^-1) used for conversions and gamma_l
+   * (normalised; Table I's unless given), which sets gamma_nl together with beta.
+   */
+  public record Resolved(LaserParameters parameters, double gammaNrPerSecond, double gammaL) {
     /** Normalised parameters by name, as reported in JSON and provenance (sorted). */
     public Map<String, Object> asMap() {
       Map<String, Object> m = new TreeMap<>();
@@ -72,6 +75,7 @@ public final class ParameterResolver {
     double mu = dimensionless(values, "mu", d.mu(), fieldPrefix);
     int n = integer(values, "N", d.n(), fieldPrefix);
     double gammaNl;
+    double gammaL = LaserParameters.GAMMA_L_TABLE_I;
     if (values.containsKey("gamma_nl") && values.containsKey("beta")) {
       throw new InputException(fieldPrefix + "beta", "give either gamma_nl or beta, not both");
     }
@@ -80,7 +84,7 @@ public final class ParameterResolver {
       if (!(beta > 0 && beta <= 1)) {
         throw new InputException(fieldPrefix + "beta", "beta must be in (0, 1], got " + beta);
       }
-      double gammaL = rate(values, "gamma_l", LaserParameters.GAMMA_L_TABLE_I, gammaNr, fieldPrefix);
+      gammaL = rate(values, "gamma_l", LaserParameters.GAMMA_L_TABLE_I, gammaNr, fieldPrefix);
       gammaNl = LaserParameters.gammaNlFromBeta(beta, gammaL);
     } else {
       if (values.containsKey("gamma_l")) {
@@ -89,7 +93,7 @@ public final class ParameterResolver {
       gammaNl = rate(values, "gamma_nl", d.gammaNl(), gammaNr, fieldPrefix);
     }
     try {
-      return new Resolved(new LaserParameters(gamma, gammaC, gammaNl, 1.0, g, mu, n, r, deltaNu), gammaNr);
+      return new Resolved(new LaserParameters(gamma, gammaC, gammaNl, 1.0, g, mu, n, r, deltaNu), gammaNr, gammaL);
     } catch (IllegalArgumentException e) {
       String name = e.getMessage().split(" ")[0];
       throw new InputException(fieldPrefix + name, e.getMessage());

@@ -116,6 +116,11 @@ public record Study(
       return sample.containsKey("seed") ? (long) Double.parseDouble(sample.get("seed")) : 1L;
     }
 
+    /** gamma_l (normalised): Table I's unless given; sets gamma_nl together with beta. */
+    public double gammaL() {
+      return ParameterResolver.resolve(raw, "").gammaL();
+    }
+
     /** Parameters with one value replaced (normalised). */
     public LaserParameters with(String parameter, double normalisedValue) {
       Map<String, String> m = raw();
