@@ -7,6 +7,9 @@ import org.qdlaser.stages.integration.Relaxation;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.integration.TransientBudget;
+import org.qdlaser.stages.numerics.nonlinear.ContinuationSettings;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
+import org.qdlaser.stages.numerics.ode.IntegrationException;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.ParameterFamily;
@@ -96,7 +99,7 @@ public final class Equilibria {
       throw new EquilibriumException("--from identical: the identical-dot " + start.model() + " does not lase at r = "
           + start.pump() + " (gamma_nr units), so there is no lasing state to continue in w_qd");
     }
-    return new WidthHomotopy(org.qdlaser.stages.numerics.NewtonSettings.defaults())
+    return new WidthHomotopy(NewtonSettings.defaults())
         .follow(model, start.state(), start.omega());
   }
 
@@ -145,7 +148,7 @@ public final class Equilibria {
    * towards {@code to}. In the pump ({@code family.name()} is r) the branch is traced downwards to
    * {@code to}; in another parameter between the two values, in either direction. Sample branches
    * stop a few points past the first fold ({@link LasingBranch#LasingBranch(
-   * org.qdlaser.stages.numerics.ContinuationSettings, boolean)}).
+   * ContinuationSettings, boolean)}).
    *
    * @return the branch, or an empty one with the reason when no stable lasing state is reached at
    *     {@code from}
@@ -162,7 +165,7 @@ public final class Equilibria {
           "no stable lasing state reached from a lasing initial state at the start " + family.name() + " = " + from
               + " (threshold above it, or outside the basin); branch not traced");
     }
-    LasingBranch tracer = new LasingBranch(org.qdlaser.stages.numerics.ContinuationSettings.defaults(),
+    LasingBranch tracer = new LasingBranch(ContinuationSettings.defaults(),
         first.kind().polydisperse());
     LasingBranch.Result res = family.name().equals("r")
         ? tracer.trace(first, start, to)
@@ -194,7 +197,7 @@ public final class Equilibria {
   private static <T> T guarded(java.util.function.Supplier<T> computation) {
     try {
       return computation.get();
-    } catch (org.qdlaser.stages.numerics.IntegrationException e) {
+    } catch (IntegrationException e) {
       throw new EquilibriumException(e.getMessage(), e);
     }
   }
