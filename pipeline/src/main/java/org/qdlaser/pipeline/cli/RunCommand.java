@@ -26,7 +26,7 @@ import org.qdlaser.pipeline.graph.SlurmArrayExecutor;
 import org.qdlaser.pipeline.graph.SlurmClient;
 import org.qdlaser.pipeline.graph.SlurmOptions;
 import org.qdlaser.pipeline.graph.SlurmScripts;
-import org.qdlaser.pipeline.graph.StudyPlanner;
+import org.qdlaser.pipeline.manifest.StudyPlanner;
 import org.qdlaser.pipeline.graph.TaskRunner;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.pipeline.manifest.ManifestParser;

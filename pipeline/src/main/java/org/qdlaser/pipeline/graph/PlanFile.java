@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.qdlaser.pipeline.manifest.ManifestParser;
-import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
@@ -144,8 +142,8 @@ public record PlanFile(String schema, String study, String manifestSha256, Strin
       throw new ExecutionFailure("manifest " + manifest + " changed since the plan was written (sha256 " + sha + ", plan says "
           + manifestSha256 + "); resubmit with qdlaser run");
     }
-    Study s = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8));
-    List<PlannedTask> plan = StudyPlanner.plan(s, reportContext());
+    List<PlannedTask> plan = org.qdlaser.pipeline.manifest.StudyPlanner.plan(new String(bytes, StandardCharsets.UTF_8),
+        reportContext());
     List<String> mine = new ArrayList<>();
     plan.forEach(t -> mine.add(CanonicalJson.string(t.spec())));
     for (int i = 0; i < Math.max(plan.size(), tasks.size()); i++) {

@@ -27,6 +27,20 @@ public record RelaxationParams(
     return new RelaxationParams(s.rtol(), s.atol(), s.stopThreshold(), s.maxTime(), s.minTime());
   }
 
+  /** The App. A defaults ({@link RelaxationSettings#defaults()}). */
+  public static RelaxationParams defaults() {
+    return of(RelaxationSettings.defaults());
+  }
+
+  /**
+   * Settings checked as the integrator needs them.
+   *
+   * @throws IllegalArgumentException saying which value is out of range
+   */
+  public static RelaxationParams validated(double rtol, double atol, double stopThreshold, double maxTime, double minTime) {
+    return of(new RelaxationSettings(rtol, atol, stopThreshold, maxTime, minTime, false));
+  }
+
   public RelaxationSettings settings() {
     return new RelaxationSettings(rtol, atol, stopThreshold, maxTime, minTime, false);
   }

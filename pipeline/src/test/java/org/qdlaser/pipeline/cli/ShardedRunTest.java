@@ -21,7 +21,7 @@ import org.qdlaser.pipeline.graph.ShardList;
 import org.qdlaser.pipeline.graph.SlurmArrayExecutor;
 import org.qdlaser.pipeline.graph.SlurmClient;
 import org.qdlaser.pipeline.graph.SlurmOptions;
-import org.qdlaser.pipeline.graph.StudyPlanner;
+import org.qdlaser.pipeline.manifest.StudyPlanner;
 import org.qdlaser.pipeline.manifest.ManifestParser;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;

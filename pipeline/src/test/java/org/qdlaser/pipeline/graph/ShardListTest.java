@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qdlaser.pipeline.manifest.ManifestParser;
+import org.qdlaser.pipeline.manifest.StudyPlanner;
 
 /** Longest-processing-time-first packing of model chains into shards. */
 class ShardListTest {

@@ -32,6 +32,10 @@ import org.qdlaser.stages.physics.ParameterFamily;
  * its message). Not thread-safe (the integrators are workspaces): one instance per task or command.
  */
 public final class Equilibria {
+  /** Largest number of unknowns (state + omega) a branch is traced with ({@link LasingBranch#MAX_DIMENSION}). */
+  public static final int MAX_BRANCH_UNKNOWNS = LasingBranch.MAX_DIMENSION;
+  /** The default transient budget of a detuned-dot point (1/gamma_nr, {@link TransientBudget#DEFAULT_TIME}). */
+  public static final double DEFAULT_TRANSIENT_BUDGET = TransientBudget.DEFAULT_TIME;
   private final RelaxationSettings settings;
   private final EquilibriumSolver solver = new EquilibriumSolver();
 

@@ -1,13 +1,13 @@
-package org.qdlaser.pipeline.graph;
+package org.qdlaser.pipeline.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
-import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
@@ -33,15 +33,15 @@ final class SweepFigures {
   /** The curves and marks as tables (package-private for tests). */
   record Data(Table curves, Table marks, List<BranchSeries> series, List<ThresholdMark> thresholds) {}
 
-  static Data load(Study.Figure fig, Study study, TaskInputs in) throws IOException {
-    double gnr = study.gammaNrPerSecond();
+  static Data load(Figure fig, ReportHeader h, TaskInputs in) {
+    double gnr = h.gammaNrPerSecond();
     List<String> model = new ArrayList<>();
     List<double[]> rows = new ArrayList<>();
     List<Boolean> lasingCol = new ArrayList<>();
     List<Boolean> stableCol = new ArrayList<>();
     List<BranchSeries> series = new ArrayList<>();
     List<ThresholdMark> marks = new ArrayList<>();
-    for (Study.ModelRun run : study.models()) {
+    for (ModelRun run : h.runs()) {
       if (!fig.selects(run)) {
         continue;
       }
@@ -99,8 +99,8 @@ final class SweepFigures {
   }
 
   /** Renders one figure into {@code out}; returns its report section. */
-  static HtmlReport.Section render(Study.Figure fig, Study study, TaskInputs in, Map<String, byte[]> out) throws IOException {
-    Data d = load(fig, study, in);
+  static HtmlReport.Section render(Figure fig, ReportHeader h, TaskInputs in, Map<String, byte[]> out) {
+    Data d = load(fig, h, in);
     List<PhotonFigure.Mark> marks = new ArrayList<>();
     HtmlReport.Table.Builder table = HtmlReport.Table.builder("Threshold marks")
         .columns("model", "marker", "threshold pump (s^-1)", "kind", "<b+b> at threshold", "located by",
@@ -110,8 +110,8 @@ final class SweepFigures {
         marks.add(new PhotonFigure.Mark(m.label(), m.pumpPerS(), m.photons(), PhotonFigure.Shape.parse(m.marker()),
             m.label() + " threshold (" + m.marker() + ")"));
       }
-      table.row(m.label(), m.marker(), ReportBuilder.fmt(m.pumpPerS()), m.kind(), ReportBuilder.fmt(m.photons()), m.source(),
-          ReportBuilder.fmt(m.highestNonLasingPerS()) + " .. " + ReportBuilder.fmt(m.lowestLasingPerS()));
+      table.row(m.label(), m.marker(), ReportPage.fmt(m.pumpPerS()), m.kind(), ReportPage.fmt(m.photons()), m.source(),
+          ReportPage.fmt(m.highestNonLasingPerS()) + " .. " + ReportPage.fmt(m.lowestLasingPerS()));
     }
     RenderedFigure f = PhotonFigure.render(
         new FigureSpec(fig.title(), "pump r (s^-1)", "photon number <b+b>", true, true, 900, 600), d.series(), marks);

@@ -1,4 +1,4 @@
-package org.qdlaser.pipeline.graph;
+package org.qdlaser.pipeline.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,8 @@ import java.util.TreeMap;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.BranchFolds;
 import org.qdlaser.pipeline.artifacts.BranchTable;
-import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
@@ -47,10 +48,10 @@ final class AmplitudeRangeFigure {
   private AmplitudeRangeFigure() {}
 
   /** One run's branch (pump in s^-1) with its threshold marker and the threshold's kind. */
-  record RunBranch(Study.ModelRun run, BranchSeries series, double thresholdPerS, double thresholdBAbs, String kind) {}
+  record RunBranch(ModelRun run, BranchSeries series, double thresholdPerS, double thresholdBAbs, String kind) {}
 
   /** Loads a run's branch table and threshold (the marker is omitted when the branch has none). */
-  static RunBranch load(Study.ModelRun run, TaskInputs in) {
+  static RunBranch load(ModelRun run, TaskInputs in) {
     BranchTable t = BranchTable.fromArrow(in.get(ArtifactPaths.branch(run.label()).arrow()), "r");
     BranchFolds.StableEnd th = BranchFolds.fromJson(in.get(ArtifactPaths.folds(run.label())), "r").threshold();
     double p = th.valueInUnits() != null ? th.valueInUnits() : Double.NaN;
@@ -65,7 +66,7 @@ final class AmplitudeRangeFigure {
   }
 
   /** Renders the figure into {@code out}; returns its report section. */
-  static HtmlReport.Section render(Study.Figure fig, List<RunBranch> all, double startPerS, Map<String, byte[]> out) {
+  static HtmlReport.Section render(Figure fig, List<RunBranch> all, double startPerS, Map<String, byte[]> out) {
     List<BranchSeries> shown = new ArrayList<>();
     List<RangeBars> bars = new ArrayList<>();
     Map<String, Object> summary = new TreeMap<>();
@@ -79,7 +80,7 @@ final class AmplitudeRangeFigure {
       if (!r.run().kind().polydisperse() && fig.showsBranch(r.run())) {
         shown.add(r.series());
         identical.put(r.run().label(), threshold(r));
-        ths.row(r.run().label(), ReportBuilder.fmt(r.thresholdPerS()), r.kind(), ReportBuilder.fmt(r.thresholdBAbs()));
+        ths.row(r.run().label(), ReportPage.fmt(r.thresholdPerS()), r.kind(), ReportPage.fmt(r.thresholdBAbs()));
       }
     }
     // Band table columns, one row per (model, grid pump).
@@ -110,15 +111,15 @@ final class AmplitudeRangeFigure {
         if (Double.isFinite(r.thresholdPerS())) {
           pumps.add(r.thresholdPerS());
         }
-        ths.row(r.run().label(), ReportBuilder.fmt(r.thresholdPerS()), r.kind(), ReportBuilder.fmt(r.thresholdBAbs()));
+        ths.row(r.run().label(), ReportPage.fmt(r.thresholdPerS()), r.kind(), ReportPage.fmt(r.thresholdBAbs()));
       }
       g.put("thresholds", perRun);
-      g.put("shown_threshold_pump_per_s", ReportBuilder.nullIfNaN(sel.thresholdPerS()));
+      g.put("shown_threshold_pump_per_s", ReportPage.nullIfNaN(sel.thresholdPerS()));
       g.put("shown_threshold_kind", sel.kind());
       g.put("threshold_count", pumps.size());
-      g.put("threshold_pump_per_s_min", ReportBuilder.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
-      g.put("threshold_pump_per_s_max", ReportBuilder.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
-      g.put("threshold_pump_per_s_mean", ReportBuilder.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+      g.put("threshold_pump_per_s_min", ReportPage.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
+      g.put("threshold_pump_per_s_max", ReportPage.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
+      g.put("threshold_pump_per_s_mean", ReportPage.nullIfNaN(pumps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
       g.put("threshold_kinds", group.stream().map(RunBranch::kind).distinct().sorted().toList());
       Map<String, Long> kindCounts = new TreeMap<>();
       group.forEach(r -> kindCounts.merge(r.kind(), 1L, Long::sum));
@@ -173,7 +174,7 @@ final class AmplitudeRangeFigure {
     // study's pump range, so that the branches' lasing parts stay readable.
     RenderedFigure main = BifurcationFigure.render(new FigureSpec(fig.title(), "pump r (s^-1)", "|<b>|", false, false,
         PANEL_WIDTH, PANEL_HEIGHT), clip(shown, startPerS), bars);
-    RenderedFigure inset = BifurcationFigure.render(new FigureSpec("low-pump region (r <= " + ReportBuilder.fmt(insetMax)
+    RenderedFigure inset = BifurcationFigure.render(new FigureSpec("low-pump region (r <= " + ReportPage.fmt(insetMax)
         + " s^-1)", "pump r (s^-1)", "|<b>|", false, false, PANEL_WIDTH, PANEL_HEIGHT),
         clip(shown, insetMax), clipBars(bars, insetMax));
     RenderedFigure both = PanelGrid.compose(List.of(main, inset), 2, PANEL_WIDTH, PANEL_HEIGHT);
@@ -193,7 +194,7 @@ final class AmplitudeRangeFigure {
             + "ln r (each sample's stable branch interpolated linearly in ln r; a sample below its threshold counts as "
             + "|<b>| = 0). Diamonds: thresholds, the low-pump end of the stable branch (fold, or where the rotating "
             + "solution reaches |b| = 0: pitchfork for identical dots, Hopf of the non-lasing state for detuned dots). "
-            + "Right: the low-pump region up to " + ReportBuilder.fmt(insetMax) + " s^-1 (the paper's inset).")
+            + "Right: the low-pump region up to " + ReportPage.fmt(insetMax) + " s^-1 (the paper's inset).")
         .figure(fig.id() + ".png", fig.id() + ".svg", fig.title(), fig.title())
         .table(ths.build())
         .dataTable(fig.id() + " error bars", fig.id() + ".arrow", fig.id() + ".csv")
@@ -202,8 +203,8 @@ final class AmplitudeRangeFigure {
 
   private static Map<String, Object> threshold(RunBranch r) {
     Map<String, Object> m = new TreeMap<>();
-    m.put("pump_per_s", ReportBuilder.nullIfNaN(r.thresholdPerS()));
-    m.put("b_abs", ReportBuilder.nullIfNaN(r.thresholdBAbs()));
+    m.put("pump_per_s", ReportPage.nullIfNaN(r.thresholdPerS()));
+    m.put("b_abs", ReportPage.nullIfNaN(r.thresholdBAbs()));
     m.put("kind", r.kind());
     m.put("seed", r.run().kind().polydisperse() ? r.run().sampleSeed() : null);
     return m;

@@ -1,4 +1,4 @@
-package org.qdlaser.pipeline.graph;
+package org.qdlaser.pipeline.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,8 @@ import org.qdlaser.pipeline.artifacts.SampleStats;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.stages.equilibrium.Verdict;
-import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
@@ -43,7 +44,7 @@ final class ActivationFigures {
    * (then omega, |b| and the fit are those of the end of the transient; driftRate d ln|b|/dt and
    * transientTime its diagnostics, NaN otherwise).
    */
-  record RunResult(Study.ModelRun run, boolean lasing, double omega, double bAbs, double aL, double wL, double rSquared,
+  record RunResult(ModelRun run, boolean lasing, double omega, double bAbs, double aL, double wL, double rSquared,
       double meanDetuning, double detuningStd, double[] detuning, double[] scaled, Verdict verdict, double driftRate,
       double transientTime) {
     boolean unsettled() {
@@ -56,7 +57,7 @@ final class ActivationFigures {
     }
   }
 
-  static RunResult load(Study.ModelRun run, TaskInputs in) {
+  static RunResult load(ModelRun run, TaskInputs in) {
     String l = run.label();
     StateSummary st = StateSummary.fromJson(in.get(ArtifactPaths.activationState(l)));
     LorentzianFit f = LorentzianFit.fromJson(in.get(ArtifactPaths.lorentzian(l)));
@@ -74,7 +75,7 @@ final class ActivationFigures {
   }
 
   /** Renders one figure into {@code out}; returns its report section. */
-  static HtmlReport.Section render(Study.Figure fig, List<RunResult> all, Map<String, byte[]> out) {
+  static HtmlReport.Section render(Figure fig, List<RunResult> all, Map<String, byte[]> out) {
     List<RunResult> sel = all.stream().filter(r -> fig.selects(r.run())).toList();
     RenderedFigure rendered;
     String text;
@@ -108,9 +109,9 @@ final class ActivationFigures {
           Map<String, Object> m = new TreeMap<>();
           m.put("lasing", r.lasing());
           m.put("verdict", r.verdict().jsonName());
-          m.put("a_L", ReportBuilder.nullIfNaN(r.aL()));
-          m.put("w_L", ReportBuilder.nullIfNaN(r.wL()));
-          m.put("r_squared", ReportBuilder.nullIfNaN(r.rSquared()));
+          m.put("a_L", ReportPage.nullIfNaN(r.aL()));
+          m.put("w_L", ReportPage.nullIfNaN(r.wL()));
+          m.put("r_squared", ReportPage.nullIfNaN(r.rSquared()));
           fits.put(r.run().label(), m);
         }
         summary.put("fits", fits);
@@ -173,9 +174,9 @@ final class ActivationFigures {
     HtmlReport.Table.Builder rows = HtmlReport.Table.builder("Runs of " + fig.id())
         .columns("run", "w_QD", "seed", "verdict", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
     for (RunResult r : sel) {
-      rows.row(r.run().label(), ReportBuilder.fmt(r.run().sampleWidth()), r.run().sampleSeed(), r.verdict().jsonName(),
-          ReportBuilder.fmt(r.omega()), fmtOrDash(r.aL()), fmtOrDash(r.wL()), fmtOrDash(r.rSquared()),
-          ReportBuilder.fmt(r.meanDetuning()), ReportBuilder.fmt(r.detuningStd()));
+      rows.row(r.run().label(), ReportPage.fmt(r.run().sampleWidth()), r.run().sampleSeed(), r.verdict().jsonName(),
+          ReportPage.fmt(r.omega()), fmtOrDash(r.aL()), fmtOrDash(r.wL()), fmtOrDash(r.rSquared()),
+          ReportPage.fmt(r.meanDetuning()), ReportPage.fmt(r.detuningStd()));
     }
     HtmlReport.Section.Builder section = HtmlReport.Section.builder(fig.title())
         .paragraph(text)
@@ -187,8 +188,8 @@ final class ActivationFigures {
               + ": no steady state within the transient budget; values of the transient's end")
           .columns("run", "|b| at the end", "d ln|b|/dt (gamma_nr)", "drift time scale 1/|d ln|b|/dt|", "omega", "time integrated");
       for (RunResult r : unsettled) {
-        u.row(r.run().label(), ReportBuilder.fmt(r.bAbs()), ReportBuilder.fmt(r.driftRate()),
-            ReportBuilder.fmt(1 / Math.abs(r.driftRate())), ReportBuilder.fmt(r.omega()), ReportBuilder.fmt(r.transientTime()));
+        u.row(r.run().label(), ReportPage.fmt(r.bAbs()), ReportPage.fmt(r.driftRate()),
+            ReportPage.fmt(1 / Math.abs(r.driftRate())), ReportPage.fmt(r.omega()), ReportPage.fmt(r.transientTime()));
       }
       section.table(u.build());
     }
@@ -297,9 +298,9 @@ final class ActivationFigures {
     put(m, "abs_omega", las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray());
     put(m, "omega", las.stream().mapToDouble(RunResult::omega).toArray());
     // App. G: the higher the sample's mean detuning, the larger |Delta omega|; narrow samples, wide curves.
-    m.put("rank_correlation_abs_mean_detuning_abs_omega", ReportBuilder.nullIfNaN(SampleStatistics.spearman(
+    m.put("rank_correlation_abs_mean_detuning_abs_omega", ReportPage.nullIfNaN(SampleStatistics.spearman(
         las.stream().mapToDouble(r -> Math.abs(r.meanDetuning())).toArray(), las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray())));
-    m.put("rank_correlation_w_bar_w_L", ReportBuilder.nullIfNaN(SampleStatistics.spearman(
+    m.put("rank_correlation_w_bar_w_L", ReportPage.nullIfNaN(SampleStatistics.spearman(
         las.stream().mapToDouble(RunResult::detuningStd).toArray(), las.stream().mapToDouble(RunResult::wL).toArray())));
     return m;
   }
@@ -362,6 +363,6 @@ final class ActivationFigures {
   }
 
   private static String fmtOrDash(double v) {
-    return Double.isNaN(v) ? "-" : ReportBuilder.fmt(v);
+    return Double.isNaN(v) ? "-" : ReportPage.fmt(v);
   }
 }

@@ -1,4 +1,4 @@
-package org.qdlaser.pipeline.graph;
+package org.qdlaser.pipeline.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qdlaser.pipeline.manifest.Study;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.physics.LaserParameters;
@@ -18,7 +18,7 @@ import org.qdlaser.stages.physics.ModelKind;
 /** Activation figures with unsettled samples: counted apart, drawn with open markers, listed with |b| and drift. */
 class UnsettledFiguresTest {
   static ActivationFigures.RunResult result(long seed, String verdict, double omega, double drift) {
-    Study.ModelRun run = new Study.ModelRun("TPM_d_w2_S" + seed, ModelKind.TPM_d, LaserParameters.tableI(), Map.of(),
+    ModelRun run = new ModelRun("TPM_d_w2_S" + seed, ModelKind.TPM_d, LaserParameters.tableI(), 0.97,
         Map.of("w_qd", "2", "seed", Long.toString(seed)));
     boolean lasing = verdict.equals("lasing");
     boolean drawn = !verdict.equals("non_lasing");
@@ -33,7 +33,7 @@ class UnsettledFiguresTest {
   void unsettledSamplesAreCountedApartDrawnOpenAndListedWithTheirDrift() throws Exception {
     List<ActivationFigures.RunResult> rs = List.of(result(1, "lasing", 1.2, 0), result(2, "non_lasing", 0, 0),
         result(7, "unsettled", 1.906, -4.5e-4));
-    Study.Figure fig = new Study.Figure("fig6", Study.FigureKind.AMPLITUDE_VS_SHIFT, "Fig. 6", List.of(ModelKind.TPM_d),
+    Figure fig = new Figure("fig6", FigureKind.AMPLITUDE_VS_SHIFT, "Fig. 6", List.of(ModelKind.TPM_d),
         Double.NaN, null, false);
     Map<String, byte[]> out = new HashMap<>();
     String html = org.qdlaser.stages.report.HtmlReport.builder("t").section(ActivationFigures.render(fig, rs, out)).build().toHtml();
@@ -67,7 +67,7 @@ class UnsettledFiguresTest {
   @Test
   void unsettledPanelsAreDrawnAndTitledAsSuch() throws Exception {
     List<ActivationFigures.RunResult> rs = List.of(result(2, "non_lasing", 0, 0), result(7, "unsettled", 1.906, -4.5e-4));
-    Study.Figure fig = new Study.Figure("fig8", Study.FigureKind.ACTIVATION_PANELS, "Fig. 8", List.of(), Double.NaN, null, false);
+    Figure fig = new Figure("fig8", FigureKind.ACTIVATION_PANELS, "Fig. 8", List.of(), Double.NaN, null, false);
     Map<String, byte[]> out = new HashMap<>();
     ActivationFigures.render(fig, rs, out);
     JsonNode summary = CanonicalJson.mapper().readTree(out.get("report/fig8-summary.json"));
