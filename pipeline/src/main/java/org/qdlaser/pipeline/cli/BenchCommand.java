@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.stages.bench.BadOption;
 import org.qdlaser.stages.bench.JacobianBenchmark;
 import org.qdlaser.stages.bench.StiffBenchmark;

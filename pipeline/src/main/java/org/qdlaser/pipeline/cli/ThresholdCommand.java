@@ -3,7 +3,7 @@ package org.qdlaser.pipeline.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qdlaser.pipeline.manifest.ParameterResolver;
+import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Threshold;
 import org.qdlaser.stages.physics.Model;

@@ -5,6 +5,7 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.number;
 import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
+import org.qdlaser.pipeline.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;

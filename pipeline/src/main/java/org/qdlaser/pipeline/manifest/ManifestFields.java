@@ -1,5 +1,7 @@
 package org.qdlaser.pipeline.manifest;
 
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.Quantities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -5,6 +5,8 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.scalarMap;
 import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

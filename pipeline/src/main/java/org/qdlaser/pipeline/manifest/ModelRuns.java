@@ -5,6 +5,9 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.scalarMap;
 import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
+import org.qdlaser.pipeline.input.SampleOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package org.qdlaser.pipeline.manifest;
 
 import java.util.List;
-import org.qdlaser.pipeline.graph.ReportContext;
+import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.report.ReportHeader;
 import org.qdlaser.pipeline.tasks.ModelParams;
@@ -35,7 +35,7 @@ public record Study(String name, String title, String description, double gammaN
   }
 
   /** The sampling task of a run: its dots (model parameters and sample options). */
-  static org.qdlaser.pipeline.graph.PlannedTask sampling(ModelRun run) {
+  static org.qdlaser.pipeline.plan.PlannedTask sampling(ModelRun run) {
     return SamplingTask.TASK.plan(run.label(), new SamplingTask.Params(model(run), run.sample()), List.of());
   }
 }

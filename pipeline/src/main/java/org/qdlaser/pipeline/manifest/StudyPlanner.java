@@ -2,8 +2,8 @@ package org.qdlaser.pipeline.manifest;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdlaser.pipeline.graph.PlannedTask;
-import org.qdlaser.pipeline.graph.ReportContext;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.plan.ModelRun;
 
 /**

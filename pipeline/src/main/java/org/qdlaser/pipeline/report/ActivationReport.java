@@ -13,10 +13,10 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.LorentzianFit;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
-import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.tasks.StageTask;
-import org.qdlaser.pipeline.tasks.StageVersions;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlReport;
@@ -58,13 +58,13 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
   private static Map<String, byte[]> figures(Params p, TaskInputs in) {
     ReportHeader h = p.header();
     Map<String, byte[]> out = new LinkedHashMap<>();
-    List<ActivationFigures.RunResult> results = new ArrayList<>();
+    List<ActivationRuns.Loaded> results = new ArrayList<>();
     for (ModelRun run : h.runs()) {
-      results.add(ActivationFigures.load(run, in));
+      results.add(ActivationRuns.load(run, in));
     }
     List<HtmlReport.Section> sections = new ArrayList<>();
     for (Figure f : p.figures()) {
-      sections.add(ActivationFigures.render(f, results, out));
+      sections.add(ActivationRuns.render(f, results, out));
     }
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     for (ModelRun run : h.runs()) {

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.BranchFolds;
 import org.qdlaser.pipeline.artifacts.BranchTable;
-import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.tasks.StageTask;
-import org.qdlaser.pipeline.tasks.StageVersions;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.stages.report.BifurcationFigure;
 import org.qdlaser.stages.report.BranchSeries;
@@ -120,12 +120,12 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     Map<String, byte[]> out = new LinkedHashMap<>();
     List<HtmlReport.Section> figureSections = new ArrayList<>();
     if (!p.figures().isEmpty()) {
-      List<AmplitudeRangeFigure.RunBranch> runs = new ArrayList<>();
+      List<BranchRuns.Loaded> runs = new ArrayList<>();
       for (ModelRun run : h.runs()) {
-        runs.add(AmplitudeRangeFigure.load(run, in));
+        runs.add(BranchRuns.load(run, in));
       }
       for (Figure f : p.figures()) {
-        figureSections.add(AmplitudeRangeFigure.render(f, runs, p.from() * h.gammaNrPerSecond(), out));
+        figureSections.add(BranchRuns.render(f, runs, p.from() * h.gammaNrPerSecond(), out));
       }
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());

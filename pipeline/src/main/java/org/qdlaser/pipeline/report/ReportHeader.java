@@ -2,7 +2,7 @@ package org.qdlaser.pipeline.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import org.qdlaser.pipeline.graph.ReportContext;
+import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.plan.ModelRun;
 
 /**

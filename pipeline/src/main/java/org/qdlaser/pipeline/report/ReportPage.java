@@ -2,15 +2,15 @@ package org.qdlaser.pipeline.report;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
-import org.qdlaser.pipeline.graph.ReportContext;
-import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.ReportContext;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.store.ArtifactRef;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.report.HtmlReport;
+import org.qdlaser.stages.report.Numbers;
 
 /** The parts every report page shares: parameters, provenance and checksums, number formats. */
 final class ReportPage {
@@ -74,12 +74,7 @@ final class ReportPage {
   }
 
   static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
-  }
-
-  /** A number for a JSON summary: null where it is not defined. */
-  static Double nullIfNaN(double v) {
-    return Double.isNaN(v) ? null : v;
+    return Numbers.fmt(v);
   }
 
   static double[] unbox(List<Double> l) {

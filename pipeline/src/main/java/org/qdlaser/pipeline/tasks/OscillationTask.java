@@ -1,5 +1,7 @@
 package org.qdlaser.pipeline.tasks;
 
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -8,7 +10,7 @@ import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.FieldTable;
 import org.qdlaser.pipeline.artifacts.StateSummary;
-import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumException;

@@ -2,7 +2,7 @@ package org.qdlaser.pipeline.tasks;
 
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.SampleTable;
-import org.qdlaser.pipeline.graph.TaskInputs;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Models;
 

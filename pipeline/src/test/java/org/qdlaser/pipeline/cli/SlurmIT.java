@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qdlaser.pipeline.graph.RunLayout;
-import org.qdlaser.pipeline.graph.SlurmClient;
+import org.qdlaser.pipeline.exec.RunLayout;
+import org.qdlaser.pipeline.slurm.SlurmClient;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
 

@@ -3,6 +3,8 @@ package org.qdlaser.pipeline.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

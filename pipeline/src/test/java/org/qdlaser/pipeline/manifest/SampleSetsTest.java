@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.qdlaser.pipeline.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.stages.report.ActivationFigures;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.physics.LaserParameters;
@@ -17,26 +18,27 @@ import org.qdlaser.stages.physics.ModelKind;
 
 /** Activation figures with unsettled samples: counted apart, drawn with open markers, listed with |b| and drift. */
 class UnsettledFiguresTest {
-  static ActivationFigures.RunResult result(long seed, String verdict, double omega, double drift) {
+  static ActivationRuns.Loaded result(long seed, String verdict, double omega, double drift) {
     ModelRun run = new ModelRun("TPM_d_w2_S" + seed, ModelKind.TPM_d, LaserParameters.tableI(), 0.97,
         Map.of("w_qd", "2", "seed", Long.toString(seed)));
     boolean lasing = verdict.equals("lasing");
     boolean drawn = !verdict.equals("non_lasing");
     double[] det = {-1, 0, 1};
     double[] scaled = drawn ? new double[] {0.5, 1, 0.5} : new double[] {Double.NaN, Double.NaN, Double.NaN};
-    return new ActivationFigures.RunResult(run, lasing, omega, drawn ? 97.4 + seed : 0, drawn ? 1 : Double.NaN,
-        drawn ? 1 : Double.NaN, drawn ? 0.99 : Double.NaN, 0.1 * seed, 2, det, scaled, org.qdlaser.stages.equilibrium.Verdict.ofJsonName(verdict),
-        verdict.equals("unsettled") ? drift : Double.NaN, verdict.equals("unsettled") ? 28 : Double.NaN);
+    return new ActivationRuns.Loaded(run, new ActivationFigures.Run(run.label(), run.kind().name(), run.sampleWidth(),
+        run.sampleSeed(), lasing, omega, drawn ? 97.4 + seed : 0, drawn ? 1 : Double.NaN, drawn ? 1 : Double.NaN,
+        drawn ? 0.99 : Double.NaN, 0.1 * seed, 2, det, scaled, org.qdlaser.stages.equilibrium.Verdict.ofJsonName(verdict),
+        verdict.equals("unsettled") ? drift : Double.NaN, verdict.equals("unsettled") ? 28 : Double.NaN));
   }
 
   @Test
   void unsettledSamplesAreCountedApartDrawnOpenAndListedWithTheirDrift() throws Exception {
-    List<ActivationFigures.RunResult> rs = List.of(result(1, "lasing", 1.2, 0), result(2, "non_lasing", 0, 0),
+    List<ActivationRuns.Loaded> rs = List.of(result(1, "lasing", 1.2, 0), result(2, "non_lasing", 0, 0),
         result(7, "unsettled", 1.906, -4.5e-4));
     Figure fig = new Figure("fig6", FigureKind.AMPLITUDE_VS_SHIFT, "Fig. 6", List.of(ModelKind.TPM_d),
         Double.NaN, null, false);
     Map<String, byte[]> out = new HashMap<>();
-    String html = org.qdlaser.stages.report.HtmlReport.builder("t").section(ActivationFigures.render(fig, rs, out)).build().toHtml();
+    String html = org.qdlaser.stages.report.HtmlReport.builder("t").section(ActivationRuns.render(fig, rs, out)).build().toHtml();
 
     JsonNode summary = CanonicalJson.mapper().readTree(out.get("report/fig6-summary.json"));
     assertThat(summary.get("lasing").asLong()).isEqualTo(1);
@@ -56,7 +58,7 @@ class UnsettledFiguresTest {
     // stroke width (axes and grid have none): one on the plot, one in the legend entry
     assertThat(hollowMarkers(out.get("report/fig6.svg"))).isEqualTo(2);
     Map<String, byte[]> settled = new HashMap<>();
-    ActivationFigures.render(fig, List.of(rs.get(0), rs.get(1)), settled);
+    ActivationRuns.render(fig, List.of(rs.get(0), rs.get(1)), settled);
     assertThat(hollowMarkers(settled.get("report/fig6.svg"))).isZero();
     assertThat(html).contains("Unsettled samples of fig6").contains("<td>TPM_d_w2_S7</td><td>104.400</td><td>-0.000450000</td><td>2222.22</td>")
         .contains("Open circles");
@@ -66,15 +68,15 @@ class UnsettledFiguresTest {
 
   @Test
   void unsettledPanelsAreDrawnAndTitledAsSuch() throws Exception {
-    List<ActivationFigures.RunResult> rs = List.of(result(2, "non_lasing", 0, 0), result(7, "unsettled", 1.906, -4.5e-4));
+    List<ActivationRuns.Loaded> rs = List.of(result(2, "non_lasing", 0, 0), result(7, "unsettled", 1.906, -4.5e-4));
     Figure fig = new Figure("fig8", FigureKind.ACTIVATION_PANELS, "Fig. 8", List.of(), Double.NaN, null, false);
     Map<String, byte[]> out = new HashMap<>();
-    ActivationFigures.render(fig, rs, out);
+    ActivationRuns.render(fig, rs, out);
     JsonNode summary = CanonicalJson.mapper().readTree(out.get("report/fig8-summary.json"));
     assertThat(summary.at("/fits/TPM_d_w2_S7/verdict").asText()).isEqualTo("unsettled");
     assertThat(summary.at("/fits/TPM_d_w2_S7/a_L").asDouble()).isEqualTo(1.0);
     Map<String, byte[]> filled = new HashMap<>();
-    ActivationFigures.render(fig, List.of(result(7, "lasing", 1.906, 0)), filled);
+    ActivationRuns.render(fig, List.of(result(7, "lasing", 1.906, 0)), filled);
     // the fit line is stroked too: the open panel has three more (data points) and one more (legend)
     assertThat(hollowMarkers(out.get("report/fig8.svg")) - hollowMarkers(filled.get("report/fig8.svg")))
         .as("three open data points and the legend's").isEqualTo(4);

@@ -1,5 +1,6 @@
 package org.qdlaser.pipeline.tasks;
 
+import org.qdlaser.pipeline.plan.StageTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
