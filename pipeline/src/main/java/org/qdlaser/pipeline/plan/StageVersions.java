@@ -6,6 +6,14 @@ public final class StageVersions {
   // 3: sparse iteration matrices for the _d models; 4: TPM_d sweeps start seeded; 5: Newton converged at F's rounding
   // level (_d sweeps polish by Newton); 6: stability margin from the Jacobian's measured noise
   public static final int INTEGRATION = 6;
+  /**
+   * The sweep's integration task (the other integration task, the oscillation's field trace, stays
+   * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
+   * fixed-size-list columns with the components' names in their field metadata (was one column per
+   * unknown, y0 .. y{n-1} and ydot0 .. ydot{n-1}: 22,570 columns for TPM_d at N = 40, looked up by
+   * name in O(n^2)).
+   */
+  public static final int SWEEP_INTEGRATION = 7;
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop

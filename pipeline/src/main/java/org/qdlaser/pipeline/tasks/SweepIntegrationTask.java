@@ -48,7 +48,7 @@ public enum SweepIntegrationTask implements StageTask<SweepIntegrationTask.Param
 
   @Override
   public int version() {
-    return StageVersions.INTEGRATION;
+    return StageVersions.SWEEP_INTEGRATION;
   }
 
   @Override
@@ -64,7 +64,7 @@ public enum SweepIntegrationTask implements StageTask<SweepIntegrationTask.Param
     Relaxer.SweepResult res = Equilibria.of(p.relaxation().settings()).pumpSweep(model, pumps, p.recordStride(), progress);
     Map<String, byte[]> out = new LinkedHashMap<>();
     out.put(ArtifactPaths.series(label), SeriesTable.toArrow(res.series()));
-    out.put(ArtifactPaths.ends(label), EndsTable.toArrow(model.dimension(), res.relaxations()));
+    out.put(ArtifactPaths.ends(label), EndsTable.toArrow(model.layout().componentNames(), res.relaxations()));
     return out;
   }
 }
