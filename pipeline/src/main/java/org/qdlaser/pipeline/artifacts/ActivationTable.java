@@ -38,10 +38,25 @@ public record ActivationTable(double[] detuning, double[] detuningOverGamma, dou
     return new ActivationTable(detuning, detG, activation, scaled);
   }
 
-  @Override public double[] detuning() { return detuning.clone(); }
-  @Override public double[] detuningOverGamma() { return detuningOverGamma.clone(); }
-  @Override public double[] activation() { return activation.clone(); }
-  @Override public double[] scaled() { return scaled.clone(); }
+  @Override
+  public double[] detuning() {
+    return detuning.clone();
+  }
+
+  @Override
+  public double[] detuningOverGamma() {
+    return detuningOverGamma.clone();
+  }
+
+  @Override
+  public double[] activation() {
+    return activation.clone();
+  }
+
+  @Override
+  public double[] scaled() {
+    return scaled.clone();
+  }
 
   Table toTable() {
     long[] dot = new long[detuning.length];

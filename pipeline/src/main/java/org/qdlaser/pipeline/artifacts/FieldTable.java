@@ -37,11 +37,30 @@ public record FieldTable(double[] time, double[] timeNs, double[] re, double[] i
     return new FieldTable(tr.time(), ns, tr.re(), tr.im(), tr.abs());
   }
 
-  @Override public double[] time() { return time.clone(); }
-  @Override public double[] timeNs() { return timeNs.clone(); }
-  @Override public double[] re() { return re.clone(); }
-  @Override public double[] im() { return im.clone(); }
-  @Override public double[] abs() { return abs.clone(); }
+  @Override
+  public double[] time() {
+    return time.clone();
+  }
+
+  @Override
+  public double[] timeNs() {
+    return timeNs.clone();
+  }
+
+  @Override
+  public double[] re() {
+    return re.clone();
+  }
+
+  @Override
+  public double[] im() {
+    return im.clone();
+  }
+
+  @Override
+  public double[] abs() {
+    return abs.clone();
+  }
 
   Table toTable() {
     return Table.builder("field").addDouble("time", time).addDouble("time_ns", timeNs).addDouble("re_b", re)

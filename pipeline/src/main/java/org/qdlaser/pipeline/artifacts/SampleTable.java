@@ -23,8 +23,15 @@ public record SampleTable(double[] detunings, double[] couplings) {
     return new SampleTable(s.detunings(), s.couplings());
   }
 
-  @Override public double[] detunings() { return detunings.clone(); }
-  @Override public double[] couplings() { return couplings.clone(); }
+  @Override
+  public double[] detunings() {
+    return detunings.clone();
+  }
+
+  @Override
+  public double[] couplings() {
+    return couplings.clone();
+  }
 
   public byte[] toArrow() {
     long[] idx = new long[detunings.length];

@@ -1,7 +1,7 @@
 package org.qdlaser.pipeline.exec;
 
-import org.qdlaser.pipeline.plan.PlannedTask;
 import java.util.List;
+import org.qdlaser.pipeline.plan.PlannedTask;
 
 /**
  * Runs a study's plan: the local thread pool ({@link LocalExecutor}, default) or SLURM job arrays

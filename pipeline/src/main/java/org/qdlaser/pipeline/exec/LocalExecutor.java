@@ -1,7 +1,5 @@
 package org.qdlaser.pipeline.exec;
 
-import org.qdlaser.pipeline.plan.PlannedTask;
-import org.qdlaser.pipeline.plan.TaskSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.TaskSpec;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.store.ArtifactStore;

@@ -1,8 +1,8 @@
 package org.qdlaser.pipeline.exec;
 
-import org.qdlaser.pipeline.plan.TaskSpec;
 import java.time.Instant;
 import java.util.List;
+import org.qdlaser.pipeline.plan.TaskSpec;
 import org.qdlaser.pipeline.store.ArtifactRef;
 
 /**

@@ -1,8 +1,5 @@
 package org.qdlaser.pipeline.exec;
 
-import org.qdlaser.pipeline.plan.PlannedTask;
-import org.qdlaser.pipeline.plan.TaskInputs;
-import org.qdlaser.pipeline.plan.TaskSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +11,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.TaskInputs;
+import org.qdlaser.pipeline.plan.TaskSpec;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.provenance.Timestamps;

@@ -1,9 +1,9 @@
 package org.qdlaser.pipeline.manifest;
 
 import java.util.List;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.plan.ReportContext;
-import org.qdlaser.pipeline.plan.ModelRun;
 
 /**
  * What a study computes for each of its model runs, and its report. One record per analysis, each

@@ -5,7 +5,6 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.number;
 import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
-import org.qdlaser.pipeline.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.report.Figure;
 import org.qdlaser.pipeline.report.FigureKind;

@@ -3,9 +3,9 @@ package org.qdlaser.pipeline.manifest;
 import static org.qdlaser.pipeline.manifest.ManifestFields.number;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
-import org.qdlaser.pipeline.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.tasks.RelaxationParams;
 
 /**

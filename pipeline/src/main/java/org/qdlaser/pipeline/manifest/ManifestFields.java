@@ -1,7 +1,5 @@
 package org.qdlaser.pipeline.manifest;
 
-import org.qdlaser.pipeline.input.InputException;
-import org.qdlaser.pipeline.input.Quantities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.Quantities;
 
 /** Reading the fields of a manifest's YAML tree; every error names the field path (exit code 2). */
 final class ManifestFields {

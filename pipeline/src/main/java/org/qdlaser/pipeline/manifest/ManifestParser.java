@@ -5,8 +5,6 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.scalarMap;
 import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
-import org.qdlaser.pipeline.input.InputException;
-import org.qdlaser.pipeline.input.ParameterResolver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
 
 /**
  * Parses and validates a study manifest (schema {@value #SCHEMA}, docs/manifest.md); every error

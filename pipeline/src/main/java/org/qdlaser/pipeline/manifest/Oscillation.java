@@ -5,13 +5,13 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.positivePump;
 import static org.qdlaser.pipeline.manifest.ManifestFields.section;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
-import org.qdlaser.pipeline.input.InputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.plan.ReportContext;
-import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.report.OscillationReport;
 import org.qdlaser.pipeline.tasks.OscillationFitTask;
 import org.qdlaser.pipeline.tasks.OscillationTask;

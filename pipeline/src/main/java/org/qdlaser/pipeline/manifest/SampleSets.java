@@ -1,7 +1,5 @@
 package org.qdlaser.pipeline.manifest;
 
-import org.qdlaser.pipeline.input.InputException;
-import org.qdlaser.pipeline.input.Quantities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.Quantities;
 import org.qdlaser.stages.physics.Parameter;
 
 /**

@@ -1,8 +1,8 @@
 package org.qdlaser.pipeline.manifest;
 
 import java.util.List;
-import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.report.ReportHeader;
 import org.qdlaser.pipeline.tasks.ModelParams;
 import org.qdlaser.pipeline.tasks.SamplingTask;

@@ -2,9 +2,9 @@ package org.qdlaser.pipeline.manifest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.plan.ReportContext;
-import org.qdlaser.pipeline.plan.ModelRun;
 
 /**
  * Turns a study into its plan: each run's tasks as its analysis plans them, then one report task

@@ -5,14 +5,14 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.required;
 import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
-import org.qdlaser.pipeline.input.InputException;
-import org.qdlaser.pipeline.input.Quantities;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.Quantities;
+import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.plan.ReportContext;
-import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.report.ThresholdCurveReport;
 import org.qdlaser.pipeline.tasks.RelaxationParams;
 import org.qdlaser.pipeline.tasks.ThresholdCurveTask;

@@ -2,8 +2,8 @@ package org.qdlaser.pipeline.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.plan.ReportContext;
 
 /**
  * What every report shows about its study: title, description, the runs with their parameters,

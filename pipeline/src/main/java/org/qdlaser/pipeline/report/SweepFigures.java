@@ -6,9 +6,8 @@ import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
-import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.report.BranchSeries;
@@ -87,7 +86,8 @@ final class SweepFigures {
         .addDouble("threshold_pump_per_s", marks.stream().mapToDouble(PhotonsVsPumpFigure.Threshold::pumpPerS).toArray())
         .addDouble("photons", marks.stream().mapToDouble(PhotonsVsPumpFigure.Threshold::photons).toArray())
         .addDouble("lowest_lasing_pump_per_s", marks.stream().mapToDouble(PhotonsVsPumpFigure.Threshold::lowestLasingPerS).toArray())
-        .addDouble("highest_non_lasing_pump_per_s", marks.stream().mapToDouble(PhotonsVsPumpFigure.Threshold::highestNonLasingPerS).toArray())
+        .addDouble("highest_non_lasing_pump_per_s", marks.stream().mapToDouble(PhotonsVsPumpFigure.Threshold::highestNonLasingPerS)
+            .toArray())
         .build();
     return new Data(curves, markTable, series, marks);
   }

@@ -1,12 +1,5 @@
 package org.qdlaser.pipeline.slurm;
 
-import org.qdlaser.pipeline.exec.ExecutionFailure;
-import org.qdlaser.pipeline.exec.ExecutionResult;
-import org.qdlaser.pipeline.exec.Executor;
-import org.qdlaser.pipeline.exec.Placement;
-import org.qdlaser.pipeline.exec.RunLayout;
-import org.qdlaser.pipeline.plan.PlannedTask;
-import org.qdlaser.pipeline.plan.ReportContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.qdlaser.pipeline.exec.ExecutionFailure;
+import org.qdlaser.pipeline.exec.ExecutionResult;
+import org.qdlaser.pipeline.exec.Executor;
+import org.qdlaser.pipeline.exec.Placement;
+import org.qdlaser.pipeline.exec.RunLayout;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;

@@ -1,6 +1,5 @@
 package org.qdlaser.pipeline.slurm;
 
-import org.qdlaser.pipeline.exec.ExecutionFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.qdlaser.pipeline.exec.ExecutionFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record SlurmOptions(String partition, String time, int shards, int cpusPerTask, String account, boolean detach) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.,+-]+");
-  private static final Pattern TIME = Pattern.compile("UNLIMITED|INFINITE|\\d+|\\d+:\\d{1,2}|\\d+:\\d{1,2}:\\d{1,2}|\\d+-\\d{1,2}(:\\d{1,2}(:\\d{1,2})?)?");
+  private static final Pattern TIME = Pattern.compile(
+      "UNLIMITED|INFINITE|\\d+|\\d+:\\d{1,2}|\\d+:\\d{1,2}:\\d{1,2}|\\d+-\\d{1,2}(:\\d{1,2}(:\\d{1,2})?)?");
 
   /** The first invalid option as {option, message}, or null if all are valid. */
   public String[] problem() {
@@ -31,8 +32,9 @@ public record SlurmOptions(String partition, String time, int shards, int cpusPe
       return new String[] {"--account", "account must be letters, digits and _.,+- only, got '" + account + "'"};
     }
     if (time != null && !TIME.matcher(time).matches()) {
-      return new String[] {"--time", "time must be SLURM syntax (minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED), got '"
-          + time + "'"};
+      String message = "time must be SLURM syntax (minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED), got '"
+          + time + "'";
+      return new String[] {"--time", message};
     }
     return null;
   }

@@ -1,8 +1,8 @@
 package org.qdlaser.pipeline.slurm;
 
-import org.qdlaser.pipeline.exec.RunLayout;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.qdlaser.pipeline.exec.RunLayout;
 
 /**
  * The two batch scripts of a SLURM run. The array script runs one shard per array task with the

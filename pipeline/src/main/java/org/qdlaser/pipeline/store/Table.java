@@ -49,7 +49,8 @@ public record Table(String name, List<Table.Column> columns) {
         rows = c.size();
       } else if (c.size() != rows) {
         throw new IllegalArgumentException(
-            "table " + name + ": column '" + c.name() + "' has " + c.size() + " rows but column '" + columns.get(0).name() + "' has " + rows);
+            "table " + name + ": column '" + c.name() + "' has " + c.size() + " rows but column '" + columns.get(0).name() + "' has "
+                + rows);
       }
     }
   }
@@ -111,7 +112,8 @@ public record Table(String name, List<Table.Column> columns) {
   private <C extends Column> C typed(String columnName, Class<C> type) {
     Column c = column(columnName);
     if (!type.isInstance(c)) {
-      throw new IllegalArgumentException("column '" + columnName + "' of table " + name + " holds " + c.kind() + ", not " + type.getSimpleName());
+      throw new IllegalArgumentException("column '" + columnName + "' of table " + name + " holds " + c.kind() + ", not "
+          + type.getSimpleName());
     }
     return type.cast(c);
   }

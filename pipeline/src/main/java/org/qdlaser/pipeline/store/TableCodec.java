@@ -231,7 +231,8 @@ public final class TableCodec {
         v.set(i, encoded[i]);
       }
     } else {
-      throw new IllegalStateException("column '" + column.name() + "' of kind " + column.kind() + " got vector " + vector.getClass().getSimpleName());
+      throw new IllegalStateException("column '" + column.name() + "' of kind " + column.kind() + " got vector "
+          + vector.getClass().getSimpleName());
     }
     vector.setValueCount(rows);
   }
@@ -276,7 +277,8 @@ public final class TableCodec {
         width = list.getListSize();
       } else {
         throw new UnsupportedContent(
-            "arrow table " + table + ": column '" + field.getName() + "' has unsupported type " + t + " (supported: float64, int64, bool, utf8)");
+            "arrow table " + table + ": column '" + field.getName() + "' has unsupported type " + t
+                + " (supported: float64, int64, bool, utf8)");
       }
     }
 
@@ -289,10 +291,12 @@ public final class TableCodec {
         case BOOLEAN -> booleans = Arrays.copyOf(booleans, size);
         case STRING -> strings = Arrays.copyOf(strings, size);
         case DOUBLE_LIST -> doubles = Arrays.copyOf(doubles, size * width);
+        default -> throw new IllegalStateException("no storage for " + kind);
       }
       for (int i = 0; i < rows; i++) {
         if (vector.isNull(i)) {
-          throw new UnsupportedContent("arrow table " + table + ": column '" + field.getName() + "' is null at row " + (from + i) + " (nulls are not supported)");
+          throw new UnsupportedContent("arrow table " + table + ": column '" + field.getName() + "' is null at row " + (from + i)
+              + " (nulls are not supported)");
         }
         switch (kind) {
           case DOUBLE -> doubles[from + i] = ((Float8Vector) vector).get(i);
@@ -305,6 +309,7 @@ public final class TableCodec {
               doubles[(from + i) * width + k] = items.get(i * width + k);
             }
           }
+          default -> throw new IllegalStateException("no reader for " + kind);
         }
       }
     }

@@ -1,13 +1,13 @@
 package org.qdlaser.pipeline.tasks;
 
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.LorentzianFit;
 import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.fitting.CurveFitter;

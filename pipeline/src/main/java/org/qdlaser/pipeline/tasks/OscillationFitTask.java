@@ -1,13 +1,13 @@
 package org.qdlaser.pipeline.tasks;
 
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.FieldTable;
 import org.qdlaser.pipeline.artifacts.OscillationSummary;
 import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.fitting.OscillationFit;
 import org.qdlaser.stages.physics.ModelKind;

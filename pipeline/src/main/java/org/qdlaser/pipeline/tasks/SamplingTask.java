@@ -1,7 +1,5 @@
 package org.qdlaser.pipeline.tasks;
 
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.LinkedHashMap;
@@ -10,8 +8,10 @@ import java.util.TreeMap;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.SampleStats;
 import org.qdlaser.pipeline.artifacts.SampleTable;
-import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.input.SampleOptions;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.sampling.Sample;
 

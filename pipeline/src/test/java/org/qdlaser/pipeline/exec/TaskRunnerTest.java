@@ -1,7 +1,5 @@
 package org.qdlaser.pipeline.exec;
 
-import org.qdlaser.pipeline.plan.PlannedTask;
-import org.qdlaser.pipeline.plan.TaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.LockFile;
-import org.qdlaser.pipeline.plan.StageTask;
 
 /** The idempotent task protocol, with a fake stage task that counts its runs and echoes what it was given. */
 class TaskRunnerTest {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import org.qdlaser.pipeline.input.InputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qdlaser.pipeline.cli.Main;
+import org.qdlaser.pipeline.input.InputException;
 
 /** Threshold curves and branches as studies, checked against analytic values. */
 class AnalysesTest {

@@ -3,11 +3,11 @@ package org.qdlaser.pipeline.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.qdlaser.pipeline.input.InputException;
-import org.qdlaser.pipeline.input.ParameterResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.report.Figure;
 import org.qdlaser.stages.physics.ModelKind;
@@ -40,7 +40,8 @@ class ManifestParserTest {
   void betaGivesGammaNl() {
     Study s = ManifestParser.parse(minimal("parameters: {beta: 7e-4}\n"));
     double expected = 0.97 * (1 - 7e-4) / 7e-4;
-    assertThat(s.models().get(0).parameters().gammaNl()).isCloseTo(expected, org.assertj.core.data.Offset.offset(expected * CONVERSION_TOLERANCE));
+    assertThat(s.models().get(0).parameters().gammaNl()).isCloseTo(expected,
+        org.assertj.core.data.Offset.offset(expected * CONVERSION_TOLERANCE));
   }
 
   /** The continuation's dense tangent systems take at most LasingBranch.MAX_DIMENSION unknowns. */

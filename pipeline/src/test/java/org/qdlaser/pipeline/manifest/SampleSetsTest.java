@@ -3,11 +3,11 @@ package org.qdlaser.pipeline.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.qdlaser.pipeline.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.report.Figure;
 import org.qdlaser.stages.physics.ModelKind;
@@ -77,7 +77,8 @@ class SampleSetsTest {
         new Case("[{model: CIM_d, sample: {seed: [1, 2], tail: [1, 9]}}]", "", "models[0].sample.tail", "9"),
         new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: pie}]\n", "figures[0].kind", "pie"),
         new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: activation_panels, seed: 7}]\n", "figures[0]", "selects no"),
-        new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: activation_panels, models: [XYZ]}]\n", "figures[0].models[0]", "XYZ"))) {
+        new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: activation_panels, models: [XYZ]}]\n", "figures[0].models[0]",
+            "XYZ"))) {
       assertThatThrownBy(() -> ManifestParser.parse(activation(c.models(), c.extra())))
           .as(c.path()).isInstanceOf(InputException.class)
           .hasMessageContaining(c.path()).hasMessageContaining(c.detail());

@@ -87,7 +87,8 @@ class SweepFiguresTest {
         .isInstanceOf(InputException.class).hasMessageContaining("figures[0].markers.CIM").hasMessageContaining("'circle'");
     assertThatThrownBy(() -> ManifestParser.parse(sweep + "figures: [{id: f, kind: width_vs_frequency}]\n"))
         .isInstanceOf(InputException.class).hasMessageContaining("figures[0].kind").hasMessageContaining("needs analysis activation");
-    assertThat(((org.qdlaser.pipeline.manifest.Sweep) ManifestParser.parse(sweep + "figures: [{id: f, kind: photons_vs_pump}]\n").analysis())
+    assertThat(((org.qdlaser.pipeline.manifest.Sweep) ManifestParser.parse(sweep
+        + "figures: [{id: f, kind: photons_vs_pump}]\n").analysis())
         .figures().get(0).marker("CIM"))
         .isEqualTo("diamond");
   }

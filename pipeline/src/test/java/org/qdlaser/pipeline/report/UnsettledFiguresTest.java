@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.stages.report.ActivationFigures;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.report.ActivationFigures;
 
 /** Activation figures with unsettled samples: counted apart, drawn with open markers, listed with |b| and drift. */
 class UnsettledFiguresTest {
@@ -60,7 +60,8 @@ class UnsettledFiguresTest {
     Map<String, byte[]> settled = new HashMap<>();
     ActivationRuns.render(fig, List.of(rs.get(0), rs.get(1)), settled);
     assertThat(hollowMarkers(settled.get("report/fig6.svg"))).isZero();
-    assertThat(html).contains("Unsettled samples of fig6").contains("<td>TPM_d_w2_S7</td><td>104.400</td><td>-0.000450000</td><td>2222.22</td>")
+    assertThat(html).contains("Unsettled samples of fig6")
+        .contains("<td>TPM_d_w2_S7</td><td>104.400</td><td>-0.000450000</td><td>2222.22</td>")
         .contains("Open circles");
     var table = TableCodec.fromArrowIpc(out.get("report/fig6.arrow"));
     assertThat(table.strings("verdict")).containsExactly("lasing", "non_lasing", "unsettled");

@@ -1,9 +1,5 @@
 package org.qdlaser.pipeline.slurm;
 
-import org.qdlaser.pipeline.plan.PlannedTask;
-import org.qdlaser.pipeline.plan.ReportContext;
-
-import org.qdlaser.pipeline.plan.TaskSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qdlaser.pipeline.manifest.ManifestParser;
 import org.qdlaser.pipeline.manifest.StudyPlanner;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.ReportContext;
+import org.qdlaser.pipeline.plan.TaskSpec;
 
 /** Longest-processing-time-first packing of model chains into shards. */
 class ShardListTest {

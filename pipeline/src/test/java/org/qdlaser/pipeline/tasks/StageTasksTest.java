@@ -1,6 +1,5 @@
 package org.qdlaser.pipeline.tasks;
 
-import org.qdlaser.pipeline.plan.StageTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.pipeline.plan.StageTask;
 
 /**
  * What is hashed is what is used: a stage task sees only the parameters record it is planned with

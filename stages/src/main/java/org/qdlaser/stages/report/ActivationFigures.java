@@ -108,94 +108,19 @@ public final class ActivationFigures {
 
   /** Draws one figure of the selected runs. */
   public static Rendered render(Request fig, List<Run> sel) {
-    RenderedFigure rendered;
-    String text;
     Map<String, Object> summary = new TreeMap<>();
     summary.put("figure", fig.id());
     summary.put("kind", fig.kind().manifestName());
     summary.put("runs", sel.size());
     summary.put("lasing", sel.stream().filter(Run::lasing).count());
     summary.put("unsettled", sel.stream().filter(Run::unsettled).count());
-    switch (fig.kind()) {
-      case ACTIVATION_PANELS -> {
-        List<RenderedFigure> panels = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (Run r : sel) {
-          if (!r.drawn()) {
-            skipped.add(r.label());
-            continue;
-          }
-          panels.add(panel(r));
-        }
-        if (panels.isEmpty()) {
-          throw new IllegalStateException("figure " + fig.id() + ": none of its " + sel.size() + " runs lases");
-        }
-        rendered = PanelGrid.compose(panels, Math.min(PANEL_COLUMNS, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
-        text = "One panel per run: per-dot |<v_l^+ c_l>|^2 scaled to [0, 1] against detuning / gamma, with the "
-            + "Lorentzian fit of Eq. (2); each panel gives the sample's mean detuning and standard deviation w-bar "
-            + "(units of gamma), a_L and w_L." + (skipped.isEmpty() ? "" : " Not lasing (no panel): " + String.join(", ", skipped) + ".")
-            + UNSETTLED_PANEL_NOTE;
-        Map<String, Object> fits = new TreeMap<>();
-        for (Run r : sel) {
-          Map<String, Object> m = new TreeMap<>();
-          m.put("lasing", r.lasing());
-          m.put("verdict", r.verdict().jsonName());
-          m.put("a_L", Numbers.nullIfNaN(r.aL()));
-          m.put("w_L", Numbers.nullIfNaN(r.wL()));
-          m.put("r_squared", Numbers.nullIfNaN(r.rSquared()));
-          fits.put(r.label(), m);
-        }
-        summary.put("fits", fits);
-      }
-      case WIDTH_VS_FREQUENCY -> {
-        Map<String, List<Run>> byModel = group(sel, r -> r.model());
-        List<PointSeries> series = new ArrayList<>();
-        Map<String, Object> groups = new TreeMap<>();
-        for (Map.Entry<String, List<Run>> e : byModel.entrySet()) {
-          List<Run> rs = e.getValue();
-          series.add(new PointSeries(e.getKey(), rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
-              rs.stream().mapToDouble(Run::wL).toArray(),
-              fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null));
-          unsettledSeries(e.getKey(), rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(series::add);
-          groups.put(e.getKey(), stats(rs));
-        }
-        summary.put("groups", groups);
-        summary.put("model_agreement", agreement(byModel));
-        rendered = ScatterFigure.render(new FigureSpec(fig.title(), "omega of <b> (gamma_nr = 1e9 s^-1)",
-            "activation width w_L (gamma)", false, false, 900, 600), series);
-        text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
-            + "rotating-frame frequency, relative to the cavity), one marker per sample"
-            + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted." + UNSETTLED_NOTE;
-      }
-      case AMPLITUDE_VS_SHIFT -> {
-        Map<String, List<Run>> byWidth = group(sel, r -> "w" + fmtShort(r.sampleWidth()));
-        List<PointSeries> series = new ArrayList<>();
-        Map<String, Object> groups = new TreeMap<>();
-        double firstStd = Double.NaN;
-        for (Map.Entry<String, List<Run>> e : byWidth.entrySet()) {
-          List<Run> rs = e.getValue();
-          String name = "w_QD = " + fmtShort(rs.get(0).sampleWidth()) + " gamma";
-          series.add(new PointSeries(name,
-              rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
-              rs.stream().mapToDouble(Run::aL).toArray(), null));
-          unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aL, false).ifPresent(series::add);
-          Map<String, Object> st = stats(rs);
-          double sd = (double) st.getOrDefault("abs_omega_std", Double.NaN);
-          if (Double.isNaN(firstStd)) {
-            firstStd = sd;
-          }
-          st.put("abs_omega_std_over_first_width", firstStd > 0 ? sd / firstStd : null);
-          groups.put(e.getKey(), st);
-        }
-        summary.put("groups", groups);
-        rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|Delta omega| (gamma_nr = 1e9 s^-1)",
-            "activation amplitude a_L", false, false, 900, 600), series);
-        text = "Fitted activation amplitude a_L against the frequency shift |Delta omega| of the lasing state from "
-            + "the cavity, one marker per sample, one series per width w_QD. Samples below threshold at this pump "
-            + "have no point; the table counts them." + UNSETTLED_NOTE;
-      }
-      default -> throw new IllegalStateException("unknown figure kind " + fig.kind());
-    }
+    Drawn drawn = switch (fig.kind()) {
+      case ACTIVATION_PANELS -> panels(fig, sel, summary);
+      case WIDTH_VS_FREQUENCY -> widthVsFrequency(fig, sel, summary);
+      case AMPLITUDE_VS_SHIFT -> amplitudeVsShift(fig, sel, summary);
+    };
+    RenderedFigure rendered = drawn.figure();
+    String text = drawn.text();
     HtmlReport.Table.Builder rows = HtmlReport.Table.builder("Runs of " + fig.id())
         .columns("run", "w_QD", "seed", "verdict", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
     for (Run r : sel) {
@@ -220,6 +145,95 @@ public final class ActivationFigures {
     }
     return new Rendered(rendered, summary,
         section.dataTable(fig.id() + " data (one row per run)", fig.id() + ".arrow", fig.id() + ".csv").build());
+  }
+
+  /** A chart and the paragraph that says what it shows. */
+  private record Drawn(RenderedFigure figure, String text) {}
+
+  /** One activation panel per run (Figs. 8, 9); the fits into the summary. */
+  private static Drawn panels(Request fig, List<Run> sel, Map<String, Object> summary) {
+    List<RenderedFigure> panels = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Run r : sel) {
+      if (!r.drawn()) {
+        skipped.add(r.label());
+        continue;
+      }
+      panels.add(panel(r));
+    }
+    if (panels.isEmpty()) {
+      throw new IllegalStateException("figure " + fig.id() + ": none of its " + sel.size() + " runs lases");
+    }
+    RenderedFigure rendered = PanelGrid.compose(panels, Math.min(PANEL_COLUMNS, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
+    String text = "One panel per run: per-dot |<v_l^+ c_l>|^2 scaled to [0, 1] against detuning / gamma, with the "
+        + "Lorentzian fit of Eq. (2); each panel gives the sample's mean detuning and standard deviation w-bar "
+        + "(units of gamma), a_L and w_L." + (skipped.isEmpty() ? "" : " Not lasing (no panel): " + String.join(", ", skipped) + ".")
+        + UNSETTLED_PANEL_NOTE;
+    Map<String, Object> fits = new TreeMap<>();
+    for (Run r : sel) {
+      Map<String, Object> m = new TreeMap<>();
+      m.put("lasing", r.lasing());
+      m.put("verdict", r.verdict().jsonName());
+      m.put("a_L", Numbers.nullIfNaN(r.aL()));
+      m.put("w_L", Numbers.nullIfNaN(r.wL()));
+      m.put("r_squared", Numbers.nullIfNaN(r.rSquared()));
+      fits.put(r.label(), m);
+    }
+    summary.put("fits", fits);
+    return new Drawn(rendered, text);
+  }
+
+  /** w_L against omega, one series per model (Figs. 5, 9); group statistics and model agreement into the summary. */
+  private static Drawn widthVsFrequency(Request fig, List<Run> sel, Map<String, Object> summary) {
+    Map<String, List<Run>> byModel = group(sel, r -> r.model());
+    List<PointSeries> series = new ArrayList<>();
+    Map<String, Object> groups = new TreeMap<>();
+    for (Map.Entry<String, List<Run>> e : byModel.entrySet()) {
+      List<Run> rs = e.getValue();
+      series.add(new PointSeries(e.getKey(), rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
+          rs.stream().mapToDouble(Run::wL).toArray(),
+          fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null));
+      unsettledSeries(e.getKey(), rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(series::add);
+      groups.put(e.getKey(), stats(rs));
+    }
+    summary.put("groups", groups);
+    summary.put("model_agreement", agreement(byModel));
+    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "omega of <b> (gamma_nr = 1e9 s^-1)",
+        "activation width w_L (gamma)", false, false, 900, 600), series);
+    String text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
+        + "rotating-frame frequency, relative to the cavity), one marker per sample"
+        + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted." + UNSETTLED_NOTE;
+    return new Drawn(rendered, text);
+  }
+
+  /** a_L against |omega|, one series per width (Figs. 6, 10); group statistics into the summary. */
+  private static Drawn amplitudeVsShift(Request fig, List<Run> sel, Map<String, Object> summary) {
+    Map<String, List<Run>> byWidth = group(sel, r -> "w" + fmtShort(r.sampleWidth()));
+    List<PointSeries> series = new ArrayList<>();
+    Map<String, Object> groups = new TreeMap<>();
+    double firstStd = Double.NaN;
+    for (Map.Entry<String, List<Run>> e : byWidth.entrySet()) {
+      List<Run> rs = e.getValue();
+      String name = "w_QD = " + fmtShort(rs.get(0).sampleWidth()) + " gamma";
+      series.add(new PointSeries(name,
+          rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
+          rs.stream().mapToDouble(Run::aL).toArray(), null));
+      unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aL, false).ifPresent(series::add);
+      Map<String, Object> st = stats(rs);
+      double sd = (double) st.getOrDefault("abs_omega_std", Double.NaN);
+      if (Double.isNaN(firstStd)) {
+        firstStd = sd;
+      }
+      st.put("abs_omega_std_over_first_width", firstStd > 0 ? sd / firstStd : null);
+      groups.put(e.getKey(), st);
+    }
+    summary.put("groups", groups);
+    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|Delta omega| (gamma_nr = 1e9 s^-1)",
+        "activation amplitude a_L", false, false, 900, 600), series);
+    String text = "Fitted activation amplitude a_L against the frequency shift |Delta omega| of the lasing state from "
+        + "the cavity, one marker per sample, one series per width w_QD. Samples below threshold at this pump "
+        + "have no point; the table counts them." + UNSETTLED_NOTE;
+    return new Drawn(rendered, text);
   }
 
   private static final String UNSETTLED_NOTE = " Open circles (legend: unsettled): samples whose transient did not settle "
@@ -271,7 +285,8 @@ public final class ActivationFigures {
     if (!uns.isEmpty()) {
       // |d ln|b|/dt| against 1/T of the transient: the relative change of |b| over the whole budget at the end's drift
       m.put("unsettled_max_abs_drift_rate", uns.stream().mapToDouble(r -> Math.abs(r.driftRate())).max().orElse(Double.NaN));
-      m.put("unsettled_max_drift_times_time", uns.stream().mapToDouble(r -> Math.abs(r.driftRate()) * r.transientTime()).max().orElse(Double.NaN));
+      m.put("unsettled_max_drift_times_time", uns.stream().mapToDouble(r -> Math.abs(r.driftRate()) * r.transientTime()).max()
+          .orElse(Double.NaN));
       m.put("unsettled_b_abs_min", uns.stream().mapToDouble(Run::bAbs).min().orElse(Double.NaN));
     }
     if (las.isEmpty()) {
@@ -283,7 +298,8 @@ public final class ActivationFigures {
     put(m, "omega", las.stream().mapToDouble(Run::omega).toArray());
     // App. G: the higher the sample's mean detuning, the larger |Delta omega|; narrow samples, wide curves.
     m.put("rank_correlation_abs_mean_detuning_abs_omega", Numbers.nullIfNaN(SampleStatistics.spearman(
-        las.stream().mapToDouble(r -> Math.abs(r.meanDetuning())).toArray(), las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray())));
+        las.stream().mapToDouble(r -> Math.abs(r.meanDetuning())).toArray(), las.stream().mapToDouble(r -> Math.abs(r.omega()))
+            .toArray())));
     m.put("rank_correlation_w_bar_w_L", Numbers.nullIfNaN(SampleStatistics.spearman(
         las.stream().mapToDouble(Run::detuningStd).toArray(), las.stream().mapToDouble(Run::wL).toArray())));
     return m;
