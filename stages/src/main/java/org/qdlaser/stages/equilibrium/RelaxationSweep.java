@@ -47,11 +47,14 @@ public final class RelaxationSweep {
    * @param stable stability in the rotating frame (phase mode removed)
    * @param rightmostEigenvalue largest real part of the spectrum (units of gamma_nr)
    * @param relaxation the relaxation oscillation (stable states with a resolved complex pair), or null
+   * @param photonRelaxationTime mean relaxation time of the photon number after a small pump step
+   *     (1/gamma_nr; stable states, dense path; else NaN)
    * @param statistics g2(0) and the photon moments
    */
   public record Point(
       Branch branch, double pump, double bAbs, double omega, double photons, double upperPopulation, boolean stable,
-      double rightmostEigenvalue, RelaxationOscillation relaxation, PhotonStatistics statistics) {}
+      double rightmostEigenvalue, RelaxationOscillation relaxation, double photonRelaxationTime,
+      PhotonStatistics statistics) {}
 
   /**
    * A sweep of one model.
@@ -145,6 +148,7 @@ public final class RelaxationSweep {
   private static Point point(Branch branch, Model m, double[] z, double omega, boolean lasing) {
     RelaxationOscillation.Analysis a = RelaxationOscillation.analyse(m, z, omega, lasing);
     return new Point(branch, m.pump(), m.fieldAmplitude(z), omega, m.photons(z), m.upperPopulationMean(z),
-        a.stability().stable(), a.stability().rightmostReal(), a.relaxation().orElse(null), PhotonStatistics.of(m, z));
+        a.stability().stable(), a.stability().rightmostReal(), a.relaxation().orElse(null), a.photonRelaxationTime(),
+        PhotonStatistics.of(m, z));
   }
 }

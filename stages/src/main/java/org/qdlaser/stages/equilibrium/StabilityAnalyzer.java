@@ -139,24 +139,34 @@ public final class StabilityAnalyzer {
   record Eigenvalues(double[] re, double[] im, double norm) {}
 
   /**
+   * The rotating-frame Jacobian J - omega A (n x n, a new array) from central differences with the
+   * increments times {@code stepFactor}; A is block diagonal with [[0, -q], [q, 0]] on each complex
+   * field of charge q. For a lasing state it has the phase mode A z with eigenvalue 0.
+   */
+  static double[][] rotatingJacobian(Model model, double[] y, double omega, double stepFactor) {
+    int n = model.dimension();
+    double[][] j = new double[n][n];
+    FiniteDifferences.jacobianCentral(model, 0.0, y, FD_FLOOR, stepFactor, j);
+    for (var f : model.layout().fields()) {
+      if (f.complex() && f.charge() != 0) {
+        j[f.offset()][f.offset() + 1] += omega * f.charge();
+        j[f.offset() + 1][f.offset()] -= omega * f.charge();
+      }
+    }
+    return j;
+  }
+
+  /**
    * Every eigenvalue of the rotating-frame Jacobian J - omega A from central differences with the
    * increments times {@code stepFactor}; for a lasing state on the quotient R^n / span(A z), i.e.
    * without the phase mode (n - 1 eigenvalues). Dense: n at most a few thousand.
    */
   static Eigenvalues denseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
     int n = model.dimension();
-    double[][] j = new double[n][n];
-    FiniteDifferences.jacobianCentral(model, 0.0, y, FD_FLOOR, stepFactor, j);
+    double[][] j = rotatingJacobian(model, y, omega, stepFactor);
     StateLayout layout = model.layout();
     double[] az = new double[n];
     layout.applyRotationGenerator(y, az);
-    // J_rot = J - omega A; A is block diagonal with [[0, -q], [q, 0]] on each complex field.
-    for (var f : layout.fields()) {
-      if (f.complex() && f.charge() != 0) {
-        j[f.offset()][f.offset() + 1] += omega * f.charge();
-        j[f.offset() + 1][f.offset()] -= omega * f.charge();
-      }
-    }
     double[][] m = j;
     if (lasing) {
       int k = layout.field("b").offset() + 1; // Im b: (A z)_k = charge(b) * Re b = |b| != 0

@@ -14,6 +14,7 @@ import org.qdlaser.stages.physics.CimAdiabaticLimit;
 import org.qdlaser.stages.physics.CimModel;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.TpmModel;
 
 /**
  * The relaxation oscillation read off the spectrum: what counts as a pair, and the CIM's pair
@@ -61,6 +62,29 @@ class RelaxationOscillationTest {
     var a = ev(1e5, -1.551e-3, 7.222e-12, -1.551e-3, -7.222e-12, -2.0, 0);
     var b = ev(1e5, -1.551e-3, 0, -1.551e-3, 0, -2.0, 0);
     assertThat(RelaxationOscillation.fromSpectra(a, b, true)).isEmpty();
+  }
+
+  @Test
+  void pairsAPumpStepCannotExciteAreSkipped() {
+    // TPM, Table I, 2e14 s^-1: the rightmost pair, -4995.8 +- 53618 i, lies in the phase quadrature
+    // (conjugation-odd sector of resonant identical dots), which a pump step leaves at rest: its
+    // amplitudes are at the rounding level (1e-12). The relaxation oscillation is the next pair,
+    // -5015.4 +- 48597 i, excited weakly (1.8e-6 of the population per relative step).
+    TpmModel m = new TpmModel(LaserParameters.tableI());
+    Equilibrium e = steady(m);
+    var first = StabilityAnalyzer.denseEigenvalues(m, e.state(), e.omega(), true, 1.0);
+    var second = StabilityAnalyzer.denseEigenvalues(m, e.state(), e.omega(), true, StabilityAnalyzer.NOISE_STEP_FACTOR);
+    RelaxationOscillation rightmost = RelaxationOscillation.fromSpectra(first, second, true).orElseThrow();
+    assertThat(rightmost.frequency()).isCloseTo(53617.7, within(0.1));
+    PumpStepResponse resp = new PumpStepResponse(m, e.state(), e.omega(), true);
+    double[][] c = resp.modeAmplitudes(-rightmost.damping(), rightmost.frequency(),
+        PumpStepResponse.populationGradient(m), PumpStepResponse.photonGradient(m));
+    assertThat(2 * Math.hypot(c[0][0], c[0][1]) * m.pump()).isLessThan(RelaxationOscillation.EXCITED / 100);
+    RelaxationOscillation ro = RelaxationOscillation.of(m, e).orElseThrow();
+    assertThat(ro.frequency()).isCloseTo(48597.0, within(0.5));
+    assertThat(ro.damping()).isCloseTo(5015.4, within(0.1));
+    assertThat(ro.populationAmplitude()).isBetween(1e-6, 3e-6);
+    assertThat(ro.leading()).isFalse();
   }
 
   static Equilibrium steady(Model m) {

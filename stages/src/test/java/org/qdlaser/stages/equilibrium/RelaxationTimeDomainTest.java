@@ -38,7 +38,11 @@ class RelaxationTimeDomainTest {
   /** Class-B-like: the population and photon rates far below gamma; every mode well separated. */
   static final LaserParameters CLASS_B = new LaserParameters(1e6, 1e4, 0.0, 1.0, 300, 0.0, 222_222, 200, 0.0);
 
-  record Errors(double frequency, double damping) {
+  /**
+   * Relative errors of the fitted frequency, damping and amplitude (the last against the linear
+   * response's {@link RelaxationOscillation#populationAmplitude} times the relative step).
+   */
+  record Errors(double frequency, double damping, double amplitude) {
     double max() {
       return Math.max(Math.abs(frequency), Math.abs(damping));
     }
@@ -63,7 +67,10 @@ class RelaxationTimeDomainTest {
           : solver.polishNonLasing(before, e2.state())).orElseThrow();
       PumpStep.Transient tr = PumpStep.integrate(after, e2.state(), e2.omega(), e1.state(), t1, SAMPLES);
       RelaxationFit fit = RelaxationFit.fit(tr.time(), tr.upperPopulation(), e2.upperPopulationMean(), t0, t1);
-      out[i] = new Errors((fit.frequency() - ro.frequency()) / ro.frequency(), (fit.damping() - ro.damping()) / ro.damping());
+      double tFirst = java.util.Arrays.stream(tr.time()).filter(t -> t >= t0).min().orElseThrow();
+      double predicted = ro.populationAmplitude() * steps[i] * Math.exp(-ro.damping() * tFirst);
+      out[i] = new Errors((fit.frequency() - ro.frequency()) / ro.frequency(), (fit.damping() - ro.damping()) / ro.damping(),
+          fit.amplitude() / predicted - 1);
     }
     return out;
   }
@@ -76,6 +83,9 @@ class RelaxationTimeDomainTest {
     // nonlinear error of the order of the step: measured 7.0e-3, 7.0e-4, 7.0e-5 in the frequency
     assertThat(e[1].max()).isLessThan(e[0].max() / 3);
     assertThat(e[2].max()).isLessThan(e[1].max() / 3);
+    // the amplitude too (the pump-step response mode by mode): measured 5.0e-3, 4.9e-4, 5.0e-5
+    assertThat(Math.abs(e[2].amplitude())).isLessThan(SMALL_STEP_AGREEMENT);
+    assertThat(Math.abs(e[1].amplitude())).isLessThan(Math.abs(e[0].amplitude()) / 3);
   }
 
   @Test
@@ -86,6 +96,9 @@ class RelaxationTimeDomainTest {
     // measured 1.2e-3, 1.2e-4, 1.2e-5 (damping)
     assertThat(e[1].max()).isLessThan(e[0].max() / 3);
     assertThat(e[2].max()).isLessThan(e[1].max() / 3);
+    // amplitude: measured 3.7e-3, 3.7e-4, 3.6e-5
+    assertThat(Math.abs(e[2].amplitude())).isLessThan(SMALL_STEP_AGREEMENT);
+    assertThat(Math.abs(e[1].amplitude())).isLessThan(Math.abs(e[0].amplitude()) / 3);
   }
 
   @Test
