@@ -18,8 +18,7 @@ import org.qdlaser.stages.sampling.SampleSpec;
 
 /**
  * The sparse Newton path's lasing states did not move when the sparse LU changed (row scaling,
- * threshold 1e-3, Markowitz choice of off-diagonal pivots, hub dissection instead of AMD for TPM_d;
- * issue 14). Source of the expected values: regression, `qdlaser point` of commit 4d19005 (the
+ * threshold 1e-3, the sparsest acceptable row for off-diagonal pivots; issue 14). Source of the expected values: regression, `qdlaser point` of commit 4d19005 (the
  * last with the old LU) for the same models, printed to 17 digits.
  */
 class SparseLuRegressionTest {
@@ -45,7 +44,7 @@ class SparseLuRegressionTest {
 
   @Test
   void tpmDWithTenDotsLasesWhereItDid() {
-    // TPM_d, 10 dots (725 unknowns, hub dissection), w_QD = gamma, seed 3, g = 210, r = 1e15 s^-1:
+    // TPM_d, 10 dots (726 rotating-frame unknowns, sparse Newton), w_QD = gamma, seed 3, g = 210, r = 1e15 s^-1:
     // `qdlaser point --model TPM_d --set N=10 --set w_qd=1 --set seed=3 --set g=210 --set r=1e6`.
     Equilibrium e = point(ModelKind.TPM_d, 10, 1.0, 3.0, 1e6);
     assertThat(e.lasing()).isTrue();

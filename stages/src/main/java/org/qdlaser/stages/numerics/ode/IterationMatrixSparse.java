@@ -18,9 +18,8 @@ import java.util.Map;
  * the pattern plus the diagonal, and one of two solvers:
  *
  * <ul>
- *   <li>{@link IterationMatrixKind#SPARSE_DIRECT}: {@link SparseLuSolver} with the fill-reducing
- *       ordering ({@link SparseOrdering#fillReducing}) of M's pattern; exact solves with the
- *       factorised c.
+ *   <li>{@link IterationMatrixKind#SPARSE_DIRECT}: {@link SparseLuSolver} with the approximate
+ *       minimum degree ordering of M's pattern; exact solves with the factorised c.
  *   <li>{@link IterationMatrixKind#SPARSE_ITERATIVE}: restarted GMRES on I - cJ with the
  *       <em>current</em> c (J v is one sparse product), right-preconditioned by ILU(0) of the last
  *       factorised M, stopped on the weighted RMS residual the caller asks for (inexact Newton).
@@ -101,10 +100,10 @@ public final class IterationMatrixSparse implements IterationMatrix {
       }
     }
 
-    /** Fill-reducing order of M's pattern, computed on first use (only the direct solver needs it). */
+    /** AMD order of M's pattern, computed on first use (only the direct solver needs it). */
     synchronized int[] order() {
       if (order == null) {
-        order = SparseOrdering.fillReducing(mPattern);
+        order = SparseOrdering.approximateMinimumDegree(mPattern);
       }
       return order;
     }

@@ -10,8 +10,9 @@ import java.util.Objects;
  * 1988: left-looking, one sparse triangular solve per column whose non-zero structure is found by
  * a depth-first search in the graph of L), written for this project.
  *
- * <p>Columns are taken in a fill-reducing order Q, by default {@link SparseOrdering#fillReducing}
- * of A + A^T, computed once per sparsity pattern and reused. Each factorisation first scales the
+ * <p>Columns are taken in a fill-reducing order Q, by default {@link
+ * SparseOrdering#approximateMinimumDegree} of A + A^T, computed once per sparsity pattern and
+ * reused. Each factorisation first scales the
  * rows of A by powers of two to a largest entry in [1, 2) (exact, so the scaling adds no rounding;
  * it makes the pivot test compare like with like, as KLU and UMFPACK do), then chooses rows by
  * threshold partial pivoting with a preference for the diagonal: the diagonal entry of the column
@@ -38,8 +39,8 @@ import java.util.Objects;
 public final class SparseLuSolver {
   /**
    * Default diagonal-preference threshold, KLU's default. On the rotating-frame Newton matrices of
-   * TPM_d (rows scaled) 0.1 gave 5.4x fill at N = 100 and 1e-3 gives 1.7x, with the scaled
-   * backward error of a solve 7e-12 and 9e-13 (docs/benchmarks.md); growth is bounded by 1e3 per
+   * TPM_d (rows scaled, AMD) 0.1 gave 5.4x fill at N = 100 and 1e-3 gives 1.7x, with the
+   * backward error of a solve ~1e-11 and 5e-12 (docs/benchmarks.md); growth is bounded by 1e3 per
    * step, and a refactorisation that finds a reused pivot below it pivots again.
    */
   public static final double DEFAULT_PIVOT_THRESHOLD = 1e-3;
@@ -81,7 +82,7 @@ public final class SparseLuSolver {
   private int[] pstack;
   private int[] visited;
 
-  /** Solver with the {@link SparseOrdering#fillReducing} column ordering and the default pivot threshold. */
+  /** Solver with the AMD column ordering and the default pivot threshold. */
   public SparseLuSolver() {
     this(DEFAULT_PIVOT_THRESHOLD);
   }
@@ -93,7 +94,7 @@ public final class SparseLuSolver {
 
   /**
    * @param pivotThreshold diagonal preference in (0, 1]; 1 is plain partial pivoting
-   * @param columnOrder a fixed column order (copied), or null for {@link SparseOrdering#fillReducing}
+   * @param columnOrder a fixed column order (copied) instead of AMD, or null for AMD
    */
   public SparseLuSolver(double pivotThreshold, int[] columnOrder) {
     if (!(pivotThreshold > 0 && pivotThreshold <= 1)) {
@@ -110,7 +111,7 @@ public final class SparseLuSolver {
   public void analyse(SparsityPattern p) {
     Objects.requireNonNull(p, "pattern");
     final int n = p.n();
-    int[] order = fixedOrder != null ? fixedOrder.clone() : SparseOrdering.fillReducing(p);
+    int[] order = fixedOrder != null ? fixedOrder.clone() : SparseOrdering.approximateMinimumDegree(p);
     checkPermutation(order, n);
     final int[] rs = p.rowStart();
     final int[] cols = p.columns();

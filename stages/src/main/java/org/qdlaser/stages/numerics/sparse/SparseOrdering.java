@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Fill-reducing orderings for sparse LU factorisation: {@link #fillReducing} chooses between a
- * one-level dissection by the graph's hubs ({@link #hubDissection}) and approximate minimum degree.
+ * Fill-reducing orderings for sparse LU factorisation: approximate minimum degree (the default of
+ * {@link SparseLuSolver}) and a one-level dissection by the graph's hubs ({@link #hubDissection}).
  *
  * <p>{@link #approximateMinimumDegree} is an approximate minimum degree ordering (Amestoy, Davis
  * &amp; Duff, SIAM J. Matrix Anal. Appl. 17, 1996) of the graph of A + A^T, written for this project
@@ -41,16 +41,6 @@ public final class SparseOrdering {
   static final int MAX_PIECE = 64;
 
   /**
-   * The default order of {@link SparseLuSolver}: {@link #hubDissection} where it applies, otherwise
-   * {@link #approximateMinimumDegree}. On TPM_d's Newton matrices (N = 100, 70,206 unknowns) the
-   * dissection takes ~0.1 s against AMD's ~4 s and fills 2.1x against 1.7x (docs/benchmarks.md).
-   */
-  public static int[] fillReducing(SparsityPattern pattern) {
-    int[] order = hubDissection(pattern);
-    return order != null ? order : approximateMinimumDegree(pattern);
-  }
-
-  /**
    * One level of nested dissection for graphs that fall apart into small pieces when their hubs
    * are removed (vertices of degree above {@link #HUB_DEGREE_FACTOR} times the median, in the graph
    * of A + A^T): every piece in turn, each in its natural order, then the hubs (the separator) in
@@ -61,6 +51,11 @@ public final class SparseOrdering {
    * order inside a piece keeps the model's field order, which on TPM_d needs fewer off-diagonal
    * pivots than minimum degree's (the two-particle populations after the correlations that feed
    * them).
+   *
+   * <p>Not the default: on TPM_d's Newton matrices at N = 100 it orders in 0.04 s against AMD's
+   * 1.2 s, but fills 2.1x against 1.7x, refactorises no faster and leaves a backward error of
+   * 3e-8 against 5e-12 (docs/benchmarks.md); a fixed order for {@link SparseLuSolver} where the
+   * one-time ordering cost matters more.
    *
    * @return a new permutation ({@code perm[k]} is eliminated k-th), or null if it does not apply:
    *     a piece larger than {@link #MAX_PIECE}, or a dense hub block (hubs squared) larger than the
