@@ -138,6 +138,16 @@ public record SimpleParameters(SimpleModelKind kind, CwParameters cw, SpectralPa
       return this;
     }
 
+    /** An independent builder with the same kind and settings. */
+    public Builder copy() {
+      Builder b = new Builder(kind);
+      b.values.putAll(values);
+      b.perSecond.putAll(perSecond);
+      b.statistics = statistics;
+      b.fluenceMap = fluenceMap;
+      return b;
+    }
+
     /** Whether the parameter was set explicitly. */
     public boolean isSet(SimpleParameter p) {
       return values.containsKey(p) || perSecond.containsKey(p);

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qdlaser.stages.numerics.BdfIntegrator;
 import org.qdlaser.stages.numerics.BdfSettings;
 import org.qdlaser.stages.numerics.IntegrationResult;
+import org.qdlaser.stages.numerics.StepObserver;
+import org.qdlaser.stages.numerics.StopCondition;
 
 /** The cw rate equations against the closed forms of spec 1a and against their own transients. */
 class CwRateEquationsTest {
@@ -130,7 +132,7 @@ class CwRateEquationsTest {
     CwSteadyState s = eq.steadyState();
     double tEnd = 40 / s.relaxationRate();
     IntegrationResult r = new BdfIntegrator(BdfSettings.of(1e-10, 1e-12))
-        .integrate(eq, 0, eq.groundState(), tEnd, (t, y, yDot) -> { }, (t, y, yDot) -> false);
+        .integrate(eq, 0, eq.groundState(), tEnd, StepObserver.NONE, StopCondition.NEVER);
     double[] y = r.y();
     double[] expected = s.populations();
     double sum = 0;
