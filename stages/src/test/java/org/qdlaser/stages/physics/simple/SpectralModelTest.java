@@ -134,6 +134,12 @@ class SpectralModelTest {
       assertThat(t1.thresholdEnergy()).isCloseTo(t0.thresholdEnergy(), offset(ANALYTIC_TOLERANCE));
       assertThat(t1.crossSectionRatio()).isCloseTo(t0.crossSectionRatio(), offset(ANALYTIC_TOLERANCE));
       AseParameters ase = SimpleParameters.defaults(xx).ase();
+      // cw: the _XX model at esa_ratio = 0 is the no-ESA rate problem.
+      CwParameters cw = SimpleParameters.builder(xx).set(SimpleParameter.ESA_RATIO, 0).set(SimpleParameter.PUMP, 3).build().cw();
+      CwParameters cw0 = SimpleParameters.builder(SimpleModelKind.of(scheme, false)).set(SimpleParameter.PUMP, 3).build().cw();
+      assertThat(new CwRateEquations(scheme, cw).steadyState().gain())
+          .isEqualTo(new CwRateEquations(scheme, cw0).steadyState().gain());
+      assertThat(CwThreshold.of(scheme, cw)).isEqualTo(CwThreshold.of(scheme, cw0));
       assertThat(AseAnalysis.threshold(withEsa, ase).n()).isCloseTo(AseAnalysis.threshold(without, ase).n(), offset(1e-10));
     }
   }
