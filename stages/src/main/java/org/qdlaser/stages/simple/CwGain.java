@@ -1,10 +1,10 @@
 package org.qdlaser.stages.simple;
 
 import java.util.Objects;
-import org.qdlaser.stages.numerics.BdfIntegrator;
-import org.qdlaser.stages.numerics.BdfSettings;
-import org.qdlaser.stages.numerics.StepObserver;
-import org.qdlaser.stages.numerics.StopCondition;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
+import org.qdlaser.stages.numerics.ode.StepObserver;
+import org.qdlaser.stages.numerics.ode.StopCondition;
 import org.qdlaser.stages.physics.simple.CwRateEquations;
 import org.qdlaser.stages.physics.simple.CwSteadyState;
 import org.qdlaser.stages.physics.simple.CwThreshold;

@@ -3,7 +3,7 @@ package org.qdlaser.stages.physics.simple;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * The cw rate equations dN/dt = M(W, kappa) N of one level scheme (spec 1a; paper Figs. 6d, 7b):

@@ -9,7 +9,7 @@
  *       systems, each without and with excited-state absorption into the biexciton) and their
  *       parameters ({@link org.qdlaser.stages.physics.simple.SimpleParameters}, spec section 2);
  *   <li>the continuous-wave rate equations of each level scheme as an {@link
- *       org.qdlaser.stages.numerics.OdeSystem} ({@link org.qdlaser.stages.physics.simple.CwRateEquations}),
+ *       org.qdlaser.stages.numerics.ode.OdeSystem} ({@link org.qdlaser.stages.physics.simple.CwRateEquations}),
  *       their steady state, small-signal gain and threshold kind (spec 1a; paper Figs. 6d, 7b);
  *   <li>the pulsed spectral model (spec 1b; paper Fig. 8): per-state absorbances, the non-linear
  *       absorbance OD_NL and the stimulated-emission spectrum as pure functions of photon energy

@@ -9,11 +9,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qdlaser.stages.numerics.BdfIntegrator;
-import org.qdlaser.stages.numerics.BdfSettings;
-import org.qdlaser.stages.numerics.IntegrationResult;
-import org.qdlaser.stages.numerics.StepObserver;
-import org.qdlaser.stages.numerics.StopCondition;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
+import org.qdlaser.stages.numerics.ode.IntegrationResult;
+import org.qdlaser.stages.numerics.ode.StepObserver;
+import org.qdlaser.stages.numerics.ode.StopCondition;
 
 /** The cw rate equations against the closed forms of spec 1a and against their own transients. */
 class CwRateEquationsTest {
