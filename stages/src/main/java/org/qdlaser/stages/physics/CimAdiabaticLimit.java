@@ -44,12 +44,31 @@ import org.hipparchus.complex.Complex;
  */
 public final class CimAdiabaticLimit {
   private final LaserParameters p;
+  // The rates of the limit (units of gamma_nr): gamma, gamma_c, Gamma_p = gamma_nr + gamma_NL, r,
+  // G = N g^2 / gamma, a = g^2 / kappa, rho = (N - 1) g^2 / gamma^2.
+  private final double gamma;
+  private final double gc;
+  private final double gp;
+  private final double r;
+  private final int nDots;
+  private final double bigG;
+  private final double a;
+  private final double rho;
 
   public CimAdiabaticLimit(LaserParameters p) {
     if (p.deltaNu() != 0) {
       throw new IllegalArgumentException("the CIM adiabatic limit is derived for resonant dots (delta_nu = 0), got " + p.deltaNu());
     }
     this.p = p;
+    this.gamma = p.gamma();
+    this.gc = p.gammaC();
+    this.gp = p.gammaNr() + p.gammaNl();
+    this.r = p.r();
+    this.nDots = p.n();
+    double g2 = p.g() * p.g();
+    this.bigG = nDots * g2 / gamma;
+    this.a = g2 / (gamma + gc);
+    this.rho = (nDots - 1) * g2 / (gamma * gamma);
   }
 
   /**
@@ -104,15 +123,6 @@ public final class CimAdiabaticLimit {
 
   /** The lasing steady state, or null below threshold (b0^2 <= 0 or D0 >= 1). */
   public State lasingState() {
-    double gamma = p.gamma();
-    double gc = p.gammaC();
-    double g2 = p.g() * p.g();
-    int nDots = p.n();
-    double gp = p.gammaNr() + p.gammaNl();
-    double r = p.r();
-    double bigG = nDots * g2 / gamma;
-    double a = g2 / (gamma + gc);
-    double rho = (nDots - 1) * g2 / (gamma * gamma);
     double d0 = gc / bigG;
     if (!(d0 < 1) || rho == 0) {
       return null;
@@ -146,13 +156,6 @@ public final class CimAdiabaticLimit {
 
   /** The non-lasing steady state (b = 0) and its small-signal spectrum (b, twice; then the (n, C) pair). */
   public State nonLasingState() {
-    double gamma = p.gamma();
-    double gc = p.gammaC();
-    double g2 = p.g() * p.g();
-    int nDots = p.n();
-    double gp = p.gammaNr() + p.gammaNl();
-    double r = p.r();
-    double a = g2 / (gamma + gc);
     double bigR = r + gp;
     // From dn/dt = 0 and dC/dt = 0 with b = 0: n = N (r - R C) / (2 gamma_c) and
     // -2 a N R C^2 + (2 gamma_c a + a N (2 r + R) + gamma_c R) C - r (a N + gamma_c) = 0.
@@ -170,7 +173,7 @@ public final class CimAdiabaticLimit {
     }
     double n = nDots * (r - bigR * c) / (2 * gc);
     double d = 2 * c - 1;
-    double lambdaB = nDots * g2 / gamma * d - gc;
+    double lambdaB = bigG * d - gc;
     double j11 = -2 * gc + 2 * nDots * a * d;
     double j12 = 2 * nDots * a * (1 + 2 * n);
     double j21 = -2 * a * d;
@@ -198,11 +201,9 @@ public final class CimAdiabaticLimit {
    * full CIM lies within ~eps |lambda| of the limit's.
    */
   public double smallParameter(State s, Mode m) {
-    double a = p.g() * p.g() / (p.gamma() + p.gammaC());
-    double rho = (p.n() - 1) * p.g() * p.g() / (p.gamma() * p.gamma());
     double d = 2 * s.upperPopulation() - 1;
     double sc = a * (1 + 2 * s.photons() + 4 * rho * s.b() * s.b() * d);
-    double pop = p.r() + p.gammaNr() + p.gammaNl() + 2 * sc;
-    return Math.max(Math.max(m.modulus(), p.gammaC()), pop) / p.gamma();
+    double pop = r + gp + 2 * sc;
+    return Math.max(Math.max(m.modulus(), gc), pop) / gamma;
   }
 }
