@@ -79,6 +79,13 @@ class DependencyDirectionTest {
     assertThat(offending(STAGES, List.of("org.qdlaser.pipeline"))).isEmpty();
   }
 
+  /** The science, every package of it (the Simple Model and the diagnostics included), gets values and returns values. */
+  @Test
+  void stagesNeverSeeFilesManifestsOrTheCli() {
+    List<String> forbidden = List.of("java.io.File", "java.io.RandomAccessFile", "java.nio.file", "picocli", "com.fasterxml");
+    assertThat(offending(STAGES, forbidden)).isEmpty();
+  }
+
   @Test
   void physicsAndNumericsSeeNoFilesManifestsOrCli() {
     List<String> forbidden = List.of("java.io.File", "java.nio.file", "org.qdlaser.pipeline", "picocli",
