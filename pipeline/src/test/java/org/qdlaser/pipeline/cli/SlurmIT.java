@@ -39,7 +39,7 @@ class SlurmIT {
   /** A chain whose integration takes several seconds (CIM_d, N = 50), to be killed mid-task. */
   static final String SLOW = "schema: qdlaser/manifest/v1\nstudy: slow\nparameters: {N: 50, beta: 1}\n"
       + "models:\n  - CIM\n  - {model: CIM_d, label: D, sample: {w_qd: 1, seed: 3}}\n"
-      + "sweep: {parameter: r, from: 2e14/s, to: 1e12/s, points: 2, spacing: log}\nintegration: {max_time: 2000}\n";
+      + "sweep: {parameter: r, from: 2e14/s, to: 1e12/s, points: 40, spacing: log}\nintegration: {max_time: 2000}\n";
 
   record Result(int code, String out, String err) {}
 
@@ -182,13 +182,14 @@ class SlurmIT {
     String arrayJob = jobs.get("array_job").asText();
     String mergeJob = jobs.get("merge_job").asText();
 
-    // wait until the CIM_d chain is inside its (several seconds long) integration, then kill the shards
+    // wait until the CIM_d chain is inside its integration (40 pumps: ~4.7 s on an idle 2-core machine, measured 2026-12-05;
+    // 2 pumps took 0.9 s once the sparse LU got faster, and the kill came too late), then kill the shards
     Instant deadline = Instant.now().plusSeconds(90);
     while (!recordedTasks(run).contains("sampling/D")) {
       assertThat(Instant.now()).as("sampling/D done within 90 s").isBefore(deadline);
       Thread.sleep(100);
     }
-    Thread.sleep(1000);
+    Thread.sleep(300);
     new ProcessBuilder("scancel", "--full", "--signal=KILL", arrayJob).start().waitFor(20, TimeUnit.SECONDS);
     new ProcessBuilder("scancel", arrayJob, mergeJob).start().waitFor(20, TimeUnit.SECONDS);
     SlurmClient client = new SlurmClient();
