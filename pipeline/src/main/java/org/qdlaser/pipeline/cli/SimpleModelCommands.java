@@ -178,9 +178,9 @@ final class SimpleModelCommands {
     if (parts.length != 3) {
       throw new InputException("--energies", "expected lo:hi:step in eV (e.g. 1.9:2.2:0.001), got '" + text + "'");
     }
-    double lo = energy(parts[0], text);
-    double hi = energy(parts[1], text);
-    double step = energy(parts[2], text);
+    double lo = SimpleInputs.energy("--energies", parts[0]);
+    double hi = SimpleInputs.energy("--energies", parts[1]);
+    double step = SimpleInputs.energy("--energies", parts[2]);
     if (!(hi > lo) || !(step > 0)) {
       throw new InputException("--energies", "need lo < hi and step > 0, got lo = " + lo + " eV, hi = " + hi
           + " eV, step = " + step + " eV ('" + text + "')");
@@ -200,27 +200,6 @@ final class SimpleModelCommands {
       e[i] = lo + i * step;
     }
     return e;
-  }
-
-  private static double energy(String s, String whole) {
-    String t = s.trim();
-    double scale = 1;
-    if (t.endsWith("meV")) {
-      t = t.substring(0, t.length() - 3);
-      scale = 1e-3;
-    } else if (t.endsWith("eV")) {
-      t = t.substring(0, t.length() - 2);
-    }
-    try {
-      double v = Double.parseDouble(t);
-      if (!Double.isFinite(v) || t.isEmpty() || Character.isLetter(t.charAt(t.length() - 1))) {
-        throw new NumberFormatException();
-      }
-      return v * scale;
-    } catch (NumberFormatException ex) {
-      throw new InputException("--energies", "expected lo:hi:step, each a finite number in eV or with suffix meV, got '"
-          + s + "' in '" + whole + "'");
-    }
   }
 
   private static Double orNull(double v) {

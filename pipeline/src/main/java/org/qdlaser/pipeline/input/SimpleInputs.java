@@ -139,6 +139,16 @@ public final class SimpleInputs {
     }
   }
 
+  /**
+   * An energy as users type it: eV, or with the suffix {@code meV}.
+   *
+   * @return eV
+   * @throws InputException naming {@code field} for anything else
+   */
+  public static double energy(String field, String text) {
+    return number(field, text == null ? "" : text.trim(), SimpleParameter.Unit.ELECTRON_VOLT).value;
+  }
+
   /** The extras a command allows, for {@link #resolve}. */
   public static Set<String> extras(String... names) {
     return Set.of(names);

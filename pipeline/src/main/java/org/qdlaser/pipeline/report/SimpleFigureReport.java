@@ -185,11 +185,16 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
             "ASE <N>_th", "ASE J_th / mJ cm^-2", "spike shift, first to last fluence / eV");
     for (var e : s.entrySet()) {
       SimpleSummary v = e.getValue();
-      t.row(e.getKey(), v.cwKind(), fmt(v.cwThresholdPump()), fmt(v.seThresholdN()), fmt(v.seThresholdEnergy()),
-          fmt(v.seMaxGainEnergy()), fmt(v.crossSectionRatio()), fmt(v.aseThresholdN()), fmt(v.aseThresholdFluence()),
-          spikes ? fmt(v.aseSpikeShift()) : HtmlReport.MISSING);
+      t.row(e.getKey(), v.cwKind(), num(v.cwThresholdPump()), num(v.seThresholdN()), num(v.seThresholdEnergy()),
+          num(v.seMaxGainEnergy()), num(v.crossSectionRatio()), num(v.aseThresholdN()), num(v.aseThresholdFluence()),
+          spikes ? num(v.aseSpikeShift()) : HtmlReport.MISSING);
     }
     return t.build();
+  }
+
+  /** A number, or the missing mark where none exists (no threshold: NaN in the summary). */
+  private static String num(double v) {
+    return Double.isNaN(v) ? HtmlReport.MISSING : fmt(v);
   }
 
   /** The disagreements of the reconstruction with the paper (docs/decisions.md, Simple Model). */
