@@ -77,6 +77,41 @@ public final class PointSolver {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PointSolver.class);
 
   /**
+   * Where a transient of {@code model} starts, as {@link #solve} starts it: for TPM_d (TPM_IF_d) the
+   * lasing state of TPM_IF_d (CIM_d) of the same dots, lifted by factorisation, if that model lases;
+   * otherwise the model's lasing initial state.
+   *
+   * @param state lab-frame start state
+   * @param omega its rotation frequency (the seed's), or the instantaneous frequency of the initial state
+   * @param seeded whether the start is a lifted seed state
+   */
+  public record Start(double[] state, double omega, boolean seeded) {
+    public Start {
+      state = state.clone();
+    }
+
+    @Override
+    public double[] state() {
+      return state.clone();
+    }
+  }
+
+  /** The start of {@code model}'s transient (see {@link Start}). */
+  public Start start(Model model) {
+    var seed = org.qdlaser.stages.physics.Models.seedModel(model);
+    if (seed.isPresent()) {
+      Equilibrium s = solve(seed.get());
+      if (s.lasing()) {
+        return new Start(org.qdlaser.stages.physics.Models.lift(seed.get(), s.state(), model), s.omega(), true);
+      }
+    }
+    double[] y0 = lasingInitialState(model);
+    double[] f = new double[y0.length];
+    model.rhs(0.0, y0, f);
+    return new Start(y0, EquilibriumSolver.frequencyEstimate(model, y0, f), false);
+  }
+
+  /**
    * Result of {@link #solveFrom}: the equilibrium, the transient time spent, how it ended
    * (criterion, max_time, newton_lasing, newton_non_lasing, or unsettled: the budget was spent, see
    * {@link Unsettled}).
