@@ -3,7 +3,7 @@ package org.qdlaser.pipeline.cli;
 import org.qdlaser.pipeline.graph.ExecutionFailure;
 import org.qdlaser.pipeline.manifest.InputException;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
-import org.qdlaser.stages.numerics.IntegrationException;
+import org.qdlaser.stages.numerics.ode.IntegrationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -13,7 +13,7 @@ import org.qdlaser.stages.equilibrium.PointSolver;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
-import org.qdlaser.stages.numerics.NewtonSettings;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;

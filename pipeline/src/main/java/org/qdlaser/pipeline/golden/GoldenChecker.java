@@ -21,9 +21,13 @@ import org.qdlaser.pipeline.store.TableCodec;
 
 /**
  * Compares a run directory with {@code golden/<study>/golden.yaml} (schema qdlaser/golden/v1):
- * scalar values in JSON artifacts, orderings, and tables against reference tables stored beside
- * the spec. Every entry carries its source (analytic formula, a quoted statement of the paper, or
- * our own validated run). Only run-sourced reference tables are rewritten by {@link #bless}.
+ * scalar values in JSON artifacts ({@code values}), orderings of values ({@code orderings}), tables
+ * against reference tables stored beside the spec ({@code tables}), shapes of curves ({@code
+ * shapes}), orderings of groups at every x of a table ({@code row_orderings}), a paper's count
+ * against ours by Fisher's exact test ({@code binomials}) and a paper's value against the range of
+ * our samples ({@code ranges}). Every entry carries its {@link GoldenSource} (paper with quote and
+ * place, analytic with formula, or regression); a spec with an entry without a proper source is
+ * refused (exit 2). Only regression-sourced reference tables are rewritten by {@link #bless}.
  */
 public final class GoldenChecker {
   public static final String SCHEMA = "qdlaser/golden/v1";
@@ -59,6 +63,7 @@ public final class GoldenChecker {
     if (!SCHEMA.equals(spec.path("schema").asText())) {
       throw new InputException("schema", "golden spec " + dir.resolve(SPEC_FILE) + " must have schema " + SCHEMA);
     }
+    validate(spec, dir.resolve(SPEC_FILE).toString());
     List<GoldenResult> out = new ArrayList<>();
     for (JsonNode v : spec.path("values")) {
       out.add(checkValue(runDir, v));
@@ -72,7 +77,42 @@ public final class GoldenChecker {
     for (JsonNode sh : spec.path("shapes")) {
       out.add(checkShape(runDir, sh));
     }
+    for (JsonNode ro : spec.path("row_orderings")) {
+      out.add(checkRowOrdering(runDir, ro));
+    }
+    for (JsonNode ra : spec.path("row_agreements")) {
+      out.add(checkRowAgreement(runDir, ra));
+    }
+    for (JsonNode b : spec.path("binomials")) {
+      out.add(checkBinomial(runDir, b));
+    }
+    for (JsonNode r : spec.path("ranges")) {
+      out.add(checkRange(runDir, r));
+    }
     return out;
+  }
+
+  /** The sections of a spec, each a list of checks. */
+  static final List<String> SECTIONS = List.of("values", "orderings", "tables", "shapes", "row_orderings", "row_agreements", "binomials", "ranges");
+
+  /**
+   * Every entry of every section has a proper source (GoldenSource.parse); unknown top-level keys
+   * are refused too, so a misspelt section is not silently skipped.
+   */
+  static void validate(JsonNode spec, String specPath) {
+    var names = spec.fieldNames();
+    while (names.hasNext()) {
+      String k = names.next();
+      if (!SECTIONS.contains(k) && !k.equals("schema") && !k.equals("study")) {
+        throw new InputException(specPath + " " + k, "unknown golden section '" + k + "', allowed: " + SECTIONS);
+      }
+    }
+    for (String section : SECTIONS) {
+      int i = 0;
+      for (JsonNode entry : spec.path(section)) {
+        GoldenSource.parse(entry, specPath + " " + section + "[" + i++ + "]");
+      }
+    }
   }
 
   /**
@@ -87,6 +127,7 @@ public final class GoldenChecker {
     String xCol = sh.path("x").asText();
     String yCol = sh.path("y").asText();
     String shape = sh.path("shape").asText();
+    String shapeName = shape;
     String[] xs = t.strings(xCol);
     String[] ys = t.strings(yCol);
     String[] sel = null;
@@ -103,13 +144,14 @@ public final class GoldenChecker {
       }
       double x = parse(xs[i]);
       double y = parse(ys[i]);
-      if (Double.isFinite(x) && Double.isFinite(y)) {
+      if (Double.isFinite(x) && Double.isFinite(y) && x >= sh.path("x_min").asDouble(Double.NEGATIVE_INFINITY)
+          && x <= sh.path("x_max").asDouble(Double.POSITIVE_INFINITY)) {
         pts.add(new double[] {x, y});
       }
     }
     boolean ok = pts.size() >= 3;
     String actual;
-    switch (shape) {
+    switch (shapeName) {
       case "interior_minimum" -> {
         int arg = 0;
         for (int i = 1; i < pts.size(); i++) {
@@ -120,12 +162,22 @@ public final class GoldenChecker {
         ok &= arg > 0 && arg < pts.size() - 1;
         actual = pts.isEmpty() ? "(no points)" : "minimum " + fmt(pts.get(arg)[1]) + " at " + xCol + " = " + fmt(pts.get(arg)[0])
             + " (point " + (arg + 1) + " of " + pts.size() + ")";
+        if (sh.has("near") && !pts.isEmpty()) {
+          // The minimum of a sampled curve lies within one grid factor of the true minimum.
+          double near = sh.path("near").asDouble();
+          double factor = sh.path("within_factor").asDouble(Double.NaN);
+          if (!(factor > 1)) {
+            throw new InputException("shapes.within_factor", "interior_minimum with 'near' needs within_factor > 1, got " + factor);
+          }
+          ok &= Math.abs(Math.log(pts.get(arg)[0] / near)) <= Math.log(factor);
+          shape = "interior_minimum at " + xCol + " within a factor " + fmt(factor) + " of " + fmt(near);
+        }
       }
       case "increasing", "decreasing" -> {
         int bad = -1;
         for (int i = 1; i < pts.size() && bad < 0; i++) {
           boolean up = pts.get(i)[1] > pts.get(i - 1)[1];
-          if (up != shape.equals("increasing")) {
+          if (up != shapeName.equals("increasing")) {
             bad = i;
           }
         }
@@ -150,7 +202,10 @@ public final class GoldenChecker {
           "unknown shape '" + shape + "', allowed: interior_minimum, increasing, decreasing, constant");
     }
     String where = selValue == null ? "" : " [" + selValue + "]";
-    return new GoldenResult(sh.path("quantity").asText(yCol + " vs " + xCol) + where, file, shape, actual, "shape", source(sh), ok);
+    String range = sh.has("x_min") || sh.has("x_max")
+        ? " for " + fmt(sh.path("x_min").asDouble(Double.NEGATIVE_INFINITY)) + " <= " + xCol + " <= " + fmt(sh.path("x_max").asDouble(Double.POSITIVE_INFINITY))
+        : "";
+    return new GoldenResult(sh.path("quantity").asText(yCol + " vs " + xCol) + where, file, shape + range, actual, "shape", source(sh), ok);
   }
 
   /** A top-level field by name, or any node by JSON pointer (a field starting with '/'). */
@@ -171,7 +226,7 @@ public final class GoldenChecker {
     String field = v.path("field").asText();
     JsonNode actual = field(json(runDir.resolve(file)), field);
     JsonNode expected = v.path("expected");
-    String source = source(v);
+    GoldenSource source = source(v);
     String q = v.path("quantity").asText(file + "#" + field);
     if (actual.isMissingNode()) {
       return new GoldenResult(q, file + "#" + field, expected.asText(), "(missing)", "-", source, false);
@@ -208,7 +263,7 @@ public final class GoldenChecker {
     String file = t.path("file").asText();
     Table actual = table(runDir.resolve(file));
     Table expected = table(dir.resolve(t.path("reference").asText()));
-    String source = source(t);
+    GoldenSource source = source(t);
     String q = t.path("quantity").asText(file);
     List<GoldenResult> out = new ArrayList<>();
     if (actual.rowCount() != expected.rowCount()) {
@@ -255,6 +310,172 @@ public final class GoldenChecker {
   }
 
   /**
+   * At every x of a table, the y of the listed groups (rows selected by {@code group} column value)
+   * increases strictly in the listed order: e.g. CIM &lt; TPM_IF &lt; TPM at every g of Fig. 1. An x
+   * where a group has no finite y fails (the statement is about every x).
+   */
+  private GoldenResult checkRowOrdering(Path runDir, JsonNode ro) {
+    String file = ro.path("file").asText();
+    Table t = table(runDir.resolve(file));
+    String groupCol = ro.path("group").asText();
+    String xCol = ro.path("x").asText();
+    String yCol = ro.path("y").asText();
+    List<String> order = new ArrayList<>();
+    ro.path("increasing").forEach(n -> order.add(n.asText()));
+    if (order.size() < 2) {
+      throw new InputException("row_orderings.increasing", "needs at least two groups, got " + order);
+    }
+    String[] gs = t.strings(groupCol);
+    String[] xs = t.strings(xCol);
+    String[] ys = t.strings(yCol);
+    Map<String, Map<String, Double>> byX = new LinkedHashMap<>();
+    for (int i = 0; i < gs.length; i++) {
+      if (order.contains(gs[i])) {
+        byX.computeIfAbsent(xs[i], k -> new LinkedHashMap<>()).put(gs[i], parse(ys[i]));
+      }
+    }
+    int bad = 0;
+    String firstBad = null;
+    for (var e : byX.entrySet()) {
+      boolean ok = true;
+      for (int k = 1; k < order.size(); k++) {
+        Double lo = e.getValue().get(order.get(k - 1));
+        Double hi = e.getValue().get(order.get(k));
+        ok &= lo != null && hi != null && Double.isFinite(lo) && Double.isFinite(hi) && hi > lo;
+      }
+      if (!ok) {
+        bad++;
+        if (firstBad == null) {
+          firstBad = xCol + " = " + e.getKey() + ": " + e.getValue();
+        }
+      }
+    }
+    boolean ok = bad == 0 && byX.size() >= 2;
+    String actual = ok ? "ordered at all " + byX.size() + " values of " + xCol
+        : bad + " of " + byX.size() + " values of " + xCol + " out of order" + (firstBad == null ? "" : ", first " + firstBad);
+    return new GoldenResult(ro.path("quantity").asText(), file + " " + yCol + " by " + groupCol,
+        String.join(" < ", order) + " at every " + xCol, actual, "order", source(ro), ok);
+  }
+
+  /**
+   * At every x of a table, each listed group's y agrees with the reference group's to a relative
+   * {@code rel}: e.g. the TPM_IF and TPM inversions at threshold against the CIM's at every g of
+   * Fig. 1 ("closely match"). Reports the largest relative difference and where.
+   */
+  private GoldenResult checkRowAgreement(Path runDir, JsonNode ra) {
+    String file = ra.path("file").asText();
+    Table t = table(runDir.resolve(file));
+    String groupCol = ra.path("group").asText();
+    String xCol = ra.path("x").asText();
+    String yCol = ra.path("y").asText();
+    String ref = ra.path("reference").asText();
+    double rel = ra.path("rel").asDouble(Double.NaN);
+    if (!(rel > 0)) {
+      throw new InputException("row_agreements.rel", "needs a relative tolerance > 0, got " + ra.path("rel").asText());
+    }
+    List<String> others = new ArrayList<>();
+    ra.path("groups").forEach(n -> others.add(n.asText()));
+    String[] gs = t.strings(groupCol);
+    String[] xs = t.strings(xCol);
+    String[] ys = t.strings(yCol);
+    Map<String, Double> refAt = new LinkedHashMap<>();
+    for (int i = 0; i < gs.length; i++) {
+      if (gs[i].equals(ref)) {
+        refAt.put(xs[i], parse(ys[i]));
+      }
+    }
+    double worst = 0;
+    String where = "";
+    int compared = 0;
+    boolean ok = !refAt.isEmpty();
+    for (int i = 0; i < gs.length; i++) {
+      if (!others.contains(gs[i])) {
+        continue;
+      }
+      Double r = refAt.get(xs[i]);
+      double y = parse(ys[i]);
+      double d = r == null ? Double.POSITIVE_INFINITY : Math.abs(y - r) / Math.abs(r);
+      if (!(d <= worst) || Double.isNaN(d)) {
+        worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+        where = gs[i] + " at " + xCol + " = " + xs[i];
+      }
+      compared++;
+    }
+    ok &= compared > 0 && worst <= rel;
+    return new GoldenResult(ra.path("quantity").asText(), file + " " + yCol + " by " + groupCol,
+        String.join(", ", others) + " equal to " + ref + " at every " + xCol,
+        "largest relative difference " + fmt(worst) + (where.isEmpty() ? "" : " (" + where + ")") + " over " + compared + " rows",
+        "rel " + fmt(rel), source(ra), ok);
+  }
+
+  /**
+   * A count of the paper (k of n) against ours (count and total from JSON fields): consistent when
+   * Fisher's exact two-sided test does not reject "same probability" at {@code level} (default 0.05).
+   */
+  private GoldenResult checkBinomial(Path runDir, JsonNode b) {
+    String file = b.path("file").asText();
+    JsonNode doc = json(runDir.resolve(file));
+    JsonNode countNode = field(doc, b.path("count").asText());
+    JsonNode totalNode = b.has("total") && b.path("total").isTextual() ? field(doc, b.path("total").asText()) : b.path("total");
+    int pk = b.path("paper").path("count").asInt(-1);
+    int pn = b.path("paper").path("of").asInt(-1);
+    double level = b.path("level").asDouble(0.05);
+    String expected = pk + " of " + pn + " (paper)";
+    if (countNode.isMissingNode() || totalNode.isMissingNode()) {
+      return new GoldenResult(b.path("quantity").asText(), file, expected, "(missing)", "Fisher p >= " + fmt(level), source(b), false);
+    }
+    int k = countNode.asInt();
+    int n = totalNode.asInt();
+    double p = org.qdlaser.stages.fitting.SampleStatistics.fisherExactTwoSided(pk, pn, k, n);
+    return new GoldenResult(b.path("quantity").asText(), file + "#" + b.path("count").asText(), expected,
+        k + " of " + n + " (Fisher exact two-sided p = " + String.format(Locale.ROOT, "%.3g", p) + ")",
+        "p >= " + fmt(level), source(b), p >= level);
+  }
+
+  /**
+   * A value of the paper against the range of ours over several artifacts (e.g. the paper's S3 fit
+   * against our ten samples): passes when min &lt;= value &lt;= max. The artifacts are the files of
+   * {@code dir} whose names match {@code glob}; with {@code where: {field: value}} only those whose
+   * field has that text.
+   */
+  private GoldenResult checkRange(Path runDir, JsonNode r) {
+    double value = r.path("value").asDouble(Double.NaN);
+    String dirName = r.path("dir").asText();
+    String glob = r.path("glob").asText();
+    String fieldName = r.path("field").asText();
+    List<Double> vals = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    java.nio.file.PathMatcher m = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    try (var files = Files.list(runDir.resolve(dirName))) {
+      for (Path f : files.sorted().toList()) {
+        if (!m.matches(f.getFileName())) {
+          continue;
+        }
+        JsonNode doc = json(f);
+        if (r.has("where")) {
+          var w = r.path("where").fields().next();
+          if (!field(doc, w.getKey()).asText().equals(w.getValue().asText())) {
+            continue;
+          }
+        }
+        double v = field(doc, fieldName).asDouble(Double.NaN);
+        if (Double.isFinite(v)) {
+          vals.add(v);
+          names.add(f.getFileName().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + runDir.resolve(dirName), e);
+    }
+    int minRequired = r.path("min_count").asInt(2);
+    double lo = vals.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    double hi = vals.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    boolean ok = vals.size() >= minRequired && value >= lo && value <= hi;
+    return new GoldenResult(r.path("quantity").asText(), dirName + "/" + glob + "#" + fieldName, fmt(value) + " (paper)",
+        "[" + fmt(lo) + ", " + fmt(hi) + "] over " + vals.size() + " runs", "inside the range", source(r), ok);
+  }
+
+  /**
    * Accepts the run's tables as the new reference for every table check whose source is our own
    * run; returns a human-readable diff (per column: the largest change). Analytic and paper values
    * are never rewritten.
@@ -262,10 +483,11 @@ public final class GoldenChecker {
   public List<String> bless(Path runDir) {
     Path dir = studyDir(runDir);
     JsonNode spec = yaml(dir.resolve(SPEC_FILE));
+    validate(spec, dir.resolve(SPEC_FILE).toString());
     List<String> diff = new ArrayList<>();
     for (JsonNode t : spec.path("tables")) {
-      if (!"run".equals(t.path("source").path("kind").asText())) {
-        diff.add("kept " + t.path("reference").asText() + " (source " + t.path("source").path("kind").asText() + ", not a run)");
+      if (!GoldenSource.REGRESSION.equals(t.path("source").path("kind").asText())) {
+        diff.add("kept " + t.path("reference").asText() + " (source " + t.path("source").path("kind").asText() + ", not a regression)");
         continue;
       }
       Path ref = dir.resolve(t.path("reference").asText());
@@ -335,11 +557,8 @@ public final class GoldenChecker {
     return b.build();
   }
 
-  private static String source(JsonNode n) {
-    JsonNode s = n.path("source");
-    String kind = s.path("kind").asText("unspecified");
-    String text = s.path("quote").asText(s.path("text").asText(""));
-    return kind + (text.isEmpty() ? "" : ": " + text);
+  private static GoldenSource source(JsonNode n) {
+    return GoldenSource.parse(n, n.path("quantity").asText("(unnamed check)"));
   }
 
   private static String tol(double abs, double rel) {

@@ -12,14 +12,14 @@ package org.qdlaser.pipeline.golden;
  * @param passed whether it is within tolerance
  */
 public record GoldenResult(
-    String quantity, String file, String expected, String actual, String tolerance, String source, boolean passed) {
+    String quantity, String file, String expected, String actual, String tolerance, GoldenSource source, boolean passed) {
 
-  /** One line for the terminal. */
+  /** One line for the terminal: a failure names the file, expected, obtained, tolerance and source. */
   public String message() {
     if (passed) {
       return "ok   " + quantity + ": " + actual;
     }
-    return "FAIL " + quantity + " [" + file + "]: expected " + expected + ", got " + actual
-        + " (tolerance " + tolerance + "; source: " + source + ")";
+    return "FAIL " + quantity + " [" + file + "]: expected " + expected + ", obtained " + actual
+        + " (tolerance " + tolerance + "; source " + source.describe() + ")";
   }
 }

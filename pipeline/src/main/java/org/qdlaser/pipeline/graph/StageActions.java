@@ -14,7 +14,7 @@ import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.BranchPoint;
 import org.qdlaser.stages.equilibrium.EquilibriumSolver;
 import org.qdlaser.stages.equilibrium.LasingBranch;
-import org.qdlaser.stages.numerics.ContinuationSettings;
+import org.qdlaser.stages.numerics.nonlinear.ContinuationSettings;
 import org.qdlaser.stages.equilibrium.PointSolver;
 import org.qdlaser.stages.equilibrium.Threshold;
 import org.qdlaser.stages.equilibrium.ThresholdFinder;
@@ -454,7 +454,7 @@ final class StageActions {
           kind[i] = th.kind();
           bAbs[i] = th.bAbs();
           cc[i] = th.upperPopulation();
-        } catch (org.qdlaser.stages.equilibrium.EquilibriumException | org.qdlaser.stages.numerics.IntegrationException e) {
+        } catch (org.qdlaser.stages.equilibrium.EquilibriumException | org.qdlaser.stages.numerics.ode.IntegrationException e) {
           // No threshold found at this parameter value: recorded with its reason, not fatal to the curve.
           LOG.info("{}: no threshold at {} = {}: {}", run.label(), scan.parameter(), values[i], e.getMessage());
           pump[i] = Double.NaN;

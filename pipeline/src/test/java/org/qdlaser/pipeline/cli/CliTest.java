@@ -153,9 +153,9 @@ class CliTest {
     Files.writeString(golden.resolve("small").resolve("golden.yaml"), String.join("\n",
         "schema: qdlaser/golden/v1", "study: small", "values:", "  - quantity: CIM threshold",
         "    file: fitting/CIM.json", "    field: exact_threshold_pump", "    expected: " + CIM_THRESHOLD,
-        "    abs: 0", "    rel: 1.0e-9", "    source: {kind: analytic, text: DESIGN.md formula}",
+        "    abs: 0", "    rel: 1.0e-9", "    source: {kind: analytic, formula: DESIGN.md CIM threshold formula}",
         "tables:", "  - quantity: bifurcation", "    file: report/bifurcation.csv", "    reference: bifurcation.csv",
-        "    columns:", "      b_abs: {abs: 1.0e-6, rel: 1.0e-7}", "    source: {kind: run, text: test run}", ""));
+        "    columns:", "      b_abs: {abs: 1.0e-6, rel: 1.0e-7}", "    source: {kind: regression, text: test run}", ""));
     assertThat(run("golden", "bless", runDir.toString(), "--golden", golden.toString()).code()).isZero();
     Result ok = run("golden", "check", runDir.toString(), "--golden", golden.toString());
     assertThat(ok.code()).as(ok.err()).isZero();
@@ -165,8 +165,16 @@ class CliTest {
     Files.writeString(runDir.resolve("fitting/CIM.json"), fit.replaceAll("\"exact_threshold_pump\" ?: [0-9.E]+", "\"exact_threshold_pump\": 2400.0"));
     Result bad = run("golden", "check", runDir.toString(), "--golden", golden.toString());
     assertThat(bad.code()).isEqualTo(1);
-    assertThat(bad.err()).contains("FAIL CIM threshold").contains("2400").contains("fitting/CIM.json").contains("rel");
+    assertThat(bad.err()).contains("FAIL CIM threshold").contains("2400").contains("fitting/CIM.json").contains("rel")
+        .contains("expected 2334.103448", "obtained 2400.000000", "tolerance abs 0.000000000, rel 1.000000000e-09");
     assertThat(run("golden", "check", tmp.toString(), "--golden", golden.toString()).code()).isEqualTo(2);
+
+    // A check whose source is not paper (quote + place), analytic (formula) or regression (text) is refused: exit 2, naming the field.
+    Path spec = golden.resolve("small").resolve("golden.yaml");
+    Files.writeString(spec, Files.readString(spec).replace("{kind: regression, text: test run}", "{kind: run, text: test run}"));
+    Result refused = run("golden", "check", runDir.toString(), "--golden", golden.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("tables[0].source.kind");
   }
 
   @Test

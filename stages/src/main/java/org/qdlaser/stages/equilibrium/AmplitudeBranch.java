@@ -2,9 +2,9 @@ package org.qdlaser.stages.equilibrium;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.qdlaser.stages.numerics.NewtonResult;
-import org.qdlaser.stages.numerics.NewtonSolver;
-import org.qdlaser.stages.numerics.NonlinearSystem;
+import org.qdlaser.stages.numerics.nonlinear.NewtonResult;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.numerics.nonlinear.NonlinearSystem;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ParameterFamily;
 
@@ -23,7 +23,7 @@ final class AmplitudeBranch {
   /** Rows of the right-hand side that depend on the pump (probed once), for the sparse pattern. */
   private final boolean[] pumpRows;
   /** The bordered pattern of the branch system, built once (null for dense models). */
-  private final org.qdlaser.stages.numerics.SparsityPattern pattern;
+  private final org.qdlaser.stages.numerics.sparse.SparsityPattern pattern;
 
   AmplitudeBranch(Model model, NewtonSolver newton) {
     this(ParameterFamily.pump(model), newton);
@@ -134,7 +134,7 @@ final class AmplitudeBranch {
           }
 
           @Override
-          public org.qdlaser.stages.numerics.SparsityPattern sparsity() {
+          public org.qdlaser.stages.numerics.sparse.SparsityPattern sparsity() {
             return pattern;
           }
         };

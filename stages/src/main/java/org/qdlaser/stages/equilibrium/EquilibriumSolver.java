@@ -1,10 +1,10 @@
 package org.qdlaser.stages.equilibrium;
 
 import java.util.Optional;
-import org.qdlaser.stages.numerics.NewtonResult;
-import org.qdlaser.stages.numerics.NewtonSettings;
-import org.qdlaser.stages.numerics.NewtonSolver;
-import org.qdlaser.stages.numerics.NonlinearSystem;
+import org.qdlaser.stages.numerics.nonlinear.NewtonResult;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.numerics.nonlinear.NonlinearSystem;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 
@@ -109,7 +109,7 @@ public final class EquilibriumSolver {
       }
 
       @Override
-      public org.qdlaser.stages.numerics.SparsityPattern sparsity() {
+      public org.qdlaser.stages.numerics.sparse.SparsityPattern sparsity() {
         return model.sparsity();
       }
     };

@@ -3,9 +3,9 @@ package org.qdlaser.stages.equilibrium;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.qdlaser.stages.numerics.ContinuationSettings;
-import org.qdlaser.stages.numerics.ParametrizedSystem;
-import org.qdlaser.stages.numerics.PseudoArclength;
+import org.qdlaser.stages.numerics.nonlinear.ContinuationSettings;
+import org.qdlaser.stages.numerics.nonlinear.ParametrizedSystem;
+import org.qdlaser.stages.numerics.nonlinear.PseudoArclength;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ParameterFamily;
@@ -219,7 +219,7 @@ public final class LasingBranch {
     // Folds: sign changes of d(parameter)/ds, located on the branch parametrised by |b|.
     List<Fold> folds = new ArrayList<>();
     AmplitudeBranch amp = new AmplitudeBranch(family,
-        new org.qdlaser.stages.numerics.NewtonSolver(org.qdlaser.stages.numerics.NewtonSettings.defaults()));
+        new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults()));
     for (int i = 1; i < out.size(); i++) {
       BranchPoint a = out.get(i - 1);
       BranchPoint b = out.get(i);

@@ -4,10 +4,10 @@ import org.qdlaser.stages.fitting.PaperReading;
 import org.qdlaser.stages.integration.CoRotatingTransient;
 import org.qdlaser.stages.integration.FieldRecord;
 import org.qdlaser.stages.integration.Integrators;
-import org.qdlaser.stages.numerics.BdfIntegrator;
-import org.qdlaser.stages.numerics.BdfSettings;
-import org.qdlaser.stages.numerics.IntegratorStats;
-import org.qdlaser.stages.numerics.StopCondition;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
+import org.qdlaser.stages.numerics.ode.IntegratorStats;
+import org.qdlaser.stages.numerics.ode.StopCondition;
 import org.qdlaser.stages.physics.Model;
 
 /**

@@ -171,7 +171,7 @@ public final class PointSolver {
     while (true) {
       log.startWindow(elapsed);
       Relaxation rel = relaxer.relax(model, y, Math.min(window, maxTime - elapsed),
-          budget.bounded() ? log : org.qdlaser.stages.numerics.StepObserver.NONE);
+          budget.bounded() ? log : org.qdlaser.stages.numerics.ode.StepObserver.NONE);
       elapsed += rel.duration();
       if (rel.reachedCriterion() || (elapsed >= maxTime && !budget.bounded())) {
         return new Outcome(polish(model, rel), elapsed, rel.reachedCriterion() ? "criterion" : "max_time");

@@ -1,7 +1,7 @@
 package org.qdlaser.stages.equilibrium;
 
-import org.qdlaser.stages.numerics.NonlinearSystem;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.nonlinear.NonlinearSystem;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;

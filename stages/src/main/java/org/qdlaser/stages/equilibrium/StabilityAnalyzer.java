@@ -4,14 +4,14 @@ import java.util.Arrays;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
-import org.qdlaser.stages.numerics.FiniteDifferences;
-import org.qdlaser.stages.numerics.LinearSolver;
-import org.qdlaser.stages.numerics.NewtonSolver;
-import org.qdlaser.stages.numerics.NonlinearSystem;
-import org.qdlaser.stages.numerics.ShiftInvertArnoldi;
-import org.qdlaser.stages.numerics.SparseLuSolver;
-import org.qdlaser.stages.numerics.SparseMatrix;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.jacobian.FiniteDifferences;
+import org.qdlaser.stages.numerics.linear.LinearSolver;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.numerics.nonlinear.NonlinearSystem;
+import org.qdlaser.stages.numerics.eigen.ShiftInvertArnoldi;
+import org.qdlaser.stages.numerics.sparse.SparseLuSolver;
+import org.qdlaser.stages.numerics.sparse.SparseMatrix;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;
 
@@ -399,7 +399,7 @@ public final class StabilityAnalyzer {
    * skip} (the Im b of a lasing state, which the dense path's quotient removes; -1 for none) after
    * Parlett-Reinsch balancing (powers of 2, as {@link #balance}), without changing the matrix.
    */
-  static double balancedNorm(org.qdlaser.stages.numerics.SparseMatrix a, int n, int skip) {
+  static double balancedNorm(org.qdlaser.stages.numerics.sparse.SparseMatrix a, int n, int skip) {
     var p = a.pattern();
     int[] rs = p.rowStart();
     int[] cs = p.columns();

@@ -70,8 +70,8 @@ public final class ThresholdFinder {
 
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
-  private final org.qdlaser.stages.numerics.NewtonSolver newton =
-      new org.qdlaser.stages.numerics.NewtonSolver(org.qdlaser.stages.numerics.NewtonSettings.defaults());
+  private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver newton =
+      new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults());
 
   public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver) {
     this.pointSolver = pointSolver;

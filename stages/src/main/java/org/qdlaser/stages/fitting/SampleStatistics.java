@@ -80,4 +80,38 @@ public final class SampleStatistics {
     }
     return r;
   }
+  /**
+   * Relative slack when summing the tables "at most as probable as the observed one" in
+   * {@link #fisherExactTwoSided}: hypergeometric probabilities computed through logarithms agree to
+   * ~1e-14, and equally probable tables (symmetric margins) must all count.
+   */
+  private static final double FISHER_TIE_SLACK = 1e-7;
+
+  /**
+   * Fisher's exact test, two-sided, of two binomial counts: k1 of n1 against k2 of n2 (e.g. the
+   * paper's "four of the ... ten simulations are below threshold" against our count of ten). Under
+   * the hypothesis that both come from the same success probability, the first count given the
+   * margins is hypergeometric; the p-value is the total probability of the tables at most as
+   * probable as the observed one (Hipparchus's {@code HypergeometricDistribution}).
+   *
+   * @return the two-sided p-value in (0, 1]
+   */
+  public static double fisherExactTwoSided(int k1, int n1, int k2, int n2) {
+    if (n1 < 1 || n2 < 1 || k1 < 0 || k2 < 0 || k1 > n1 || k2 > n2) {
+      throw new IllegalArgumentException("counts must satisfy 0 <= k <= n, n >= 1, got " + k1 + " of " + n1
+          + " and " + k2 + " of " + n2);
+    }
+    int successes = k1 + k2;
+    org.hipparchus.distribution.discrete.HypergeometricDistribution h =
+        new org.hipparchus.distribution.discrete.HypergeometricDistribution(n1 + n2, successes, n1);
+    double observed = h.probability(k1);
+    double p = 0;
+    for (int x = Math.max(0, successes - n2); x <= Math.min(n1, successes); x++) {
+      double px = h.probability(x);
+      if (px <= observed * (1 + FISHER_TIE_SLACK)) {
+        p += px;
+      }
+    }
+    return Math.min(1.0, p);
+  }
 }

@@ -2,8 +2,8 @@ package org.qdlaser.stages.integration;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdlaser.stages.numerics.OdeSystem;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 

@@ -1,11 +1,11 @@
 package org.qdlaser.stages.integration;
 
 import java.util.Arrays;
-import org.qdlaser.stages.numerics.IntegrationResult;
-import org.qdlaser.stages.numerics.IntegratorStats;
-import org.qdlaser.stages.numerics.StepObserver;
-import org.qdlaser.stages.numerics.StiffIntegrator;
-import org.qdlaser.stages.numerics.StopCondition;
+import org.qdlaser.stages.numerics.ode.IntegrationResult;
+import org.qdlaser.stages.numerics.ode.IntegratorStats;
+import org.qdlaser.stages.numerics.ode.StepObserver;
+import org.qdlaser.stages.numerics.ode.StiffIntegrator;
+import org.qdlaser.stages.numerics.ode.StopCondition;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;
 

@@ -1,6 +1,6 @@
 package org.qdlaser.stages.integration;
 
-import org.qdlaser.stages.numerics.StopCondition;
+import org.qdlaser.stages.numerics.ode.StopCondition;
 import org.qdlaser.stages.physics.Model;
 
 /**

@@ -1,7 +1,7 @@
 package org.qdlaser.stages.integration;
 
 import java.util.Arrays;
-import org.qdlaser.stages.numerics.StepObserver;
+import org.qdlaser.stages.numerics.ode.StepObserver;
 import org.qdlaser.stages.physics.Model;
 
 /**

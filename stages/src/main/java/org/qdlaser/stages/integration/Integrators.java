@@ -1,8 +1,8 @@
 package org.qdlaser.stages.integration;
 
-import org.qdlaser.stages.numerics.BdfIntegrator;
-import org.qdlaser.stages.numerics.BdfSettings;
-import org.qdlaser.stages.numerics.StiffIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
+import org.qdlaser.stages.numerics.ode.StiffIntegrator;
 
 /** The stiff integrator used for laser transients. */
 public final class Integrators {

@@ -2,9 +2,9 @@ package org.qdlaser.stages.integration;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdlaser.stages.numerics.IntegrationResult;
-import org.qdlaser.stages.numerics.StepObserver;
-import org.qdlaser.stages.numerics.StiffIntegrator;
+import org.qdlaser.stages.numerics.ode.IntegrationResult;
+import org.qdlaser.stages.numerics.ode.StepObserver;
+import org.qdlaser.stages.numerics.ode.StiffIntegrator;
 import org.qdlaser.stages.physics.Model;
 
 /**

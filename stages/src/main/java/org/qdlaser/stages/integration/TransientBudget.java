@@ -18,9 +18,11 @@ public record TransientBudget(double time, double driftFraction) {
    * the strongly detuned samples without a steady state (S7 at w_QD = 2 gamma) still lase after 30
    * units with |b| drifting by -4.5e-4 per unit, two orders slower than the relaxation of the
    * transient (its oscillations have died out by t ~ 10), while the samples that settle do so by
-   * Newton after the first 4-unit window. Short enough for a nightly (docs/benchmarks.md); far
-   * shorter than the paper's TPM_d transients (App. A: at least 100 time units, nearly 500 for S3),
-   * which {@code org.qdlaser.stages.equilibrium.LongTimeFate} follows in the co-rotating frame.
+   * Newton after the first 4-unit window. A cost bound short enough for a nightly
+   * (docs/benchmarks.md), not the paper's procedure: App. A integrated each TPM_d sample for at
+   * least 100 time units (nearly 500 for S3) and fitted Eq. (A2) over growing windows
+   * ({@code org.qdlaser.stages.equilibrium.PaperProcedure}; LongTimeFate follows the transients
+   * in the co-rotating frame to their end).
    */
   public static final double DEFAULT_TIME = 28.0;
 

@@ -14,7 +14,7 @@ import static org.qdlaser.stages.physics.DisperseStructure.Y;
 import static org.qdlaser.stages.physics.DisperseStructure.Z;
 
 import java.util.Objects;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 
 /**
  * Parameter handling, layout access and the non-RHS {@link Model} methods of the polydisperse

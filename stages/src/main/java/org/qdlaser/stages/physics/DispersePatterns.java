@@ -14,7 +14,7 @@ import static org.qdlaser.stages.physics.DisperseStructure.Y;
 import static org.qdlaser.stages.physics.DisperseStructure.Z;
 
 import java.util.Arrays;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 
 /**
  * Structural non-zeros of df/dy of the polydisperse models, at the level of real components,

@@ -1,6 +1,6 @@
 package org.qdlaser.stages.physics;
 
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 
 /**
  * State layout and index arithmetic shared by the polydisperse models, and their lazily built,

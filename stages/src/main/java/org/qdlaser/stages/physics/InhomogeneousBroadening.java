@@ -5,6 +5,9 @@ package org.qdlaser.stages.physics;
  * frequency spread is Delta nu_in = nu Delta lambda / lambda = c Delta lambda / lambda^2 (Eq. E1, in
  * Hz), and the paper compares it with the rates in s^-1 directly (1.3e12 Hz = 1300 gamma_nr, so
  * w_QD = Delta nu_in / gamma, with no factor 2 pi), which we follow to reproduce its w_QD ~ 0.13 gamma.
+ * The detunings of the equations are angular frequencies (they stand beside the rate gamma in
+ * -(gamma - i Delta nu_l)), so the consistent width is 2 pi Delta nu_in / gamma ~ 0.80 gamma
+ * ({@link #angularWidthOverGamma}; docs/errata.md #9).
  */
 public final class InhomogeneousBroadening {
   /** Speed of light in vacuum, m/s (exact, SI). */
@@ -27,5 +30,13 @@ public final class InhomogeneousBroadening {
       throw new IllegalArgumentException("gamma must be > 0 s^-1, got " + gammaPerSecond);
     }
     return frequencySpread(wavelengthM, wavelengthStdM) / gammaPerSecond;
+  }
+
+  /**
+   * w_QD in units of gamma with the angular frequency 2 pi Delta nu_in, the unit of the model's
+   * detunings (docs/errata.md #9): 0.80 for App. E's broader population, not the paper's 0.13.
+   */
+  public static double angularWidthOverGamma(double wavelengthM, double wavelengthStdM, double gammaPerSecond) {
+    return 2 * Math.PI * widthOverGamma(wavelengthM, wavelengthStdM, gammaPerSecond);
   }
 }

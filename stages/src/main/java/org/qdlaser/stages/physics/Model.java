@@ -1,6 +1,6 @@
 package org.qdlaser.stages.physics;
 
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * A laser model: the right-hand side of the expectation-value equations of one of the paper's

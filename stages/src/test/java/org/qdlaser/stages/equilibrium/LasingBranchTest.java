@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
-import org.qdlaser.stages.numerics.ContinuationSettings;
+import org.qdlaser.stages.numerics.nonlinear.ContinuationSettings;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;

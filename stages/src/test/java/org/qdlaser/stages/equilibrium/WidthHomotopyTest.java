@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.RelaxationSettings;
 import org.qdlaser.stages.integration.Relaxer;
-import org.qdlaser.stages.numerics.NewtonSettings;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
 import org.qdlaser.stages.physics.DisperseParameters;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;

@@ -43,4 +43,16 @@ class SampleStatisticsTest {
     assertThatThrownBy(() -> SampleStatistics.spearman(new double[] {1}, new double[] {1, 2}))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Hypergeometric tables by hand: C(13,k) C(7,10-k) / C(20,10) and C(14,k) C(6,10-k) / C(20,10). */
+  @Test
+  void fisherExactTestOfTwoCountsOutOfTen() {
+    // 4 of 10 against 9 of 10: tables k = 3, 4, 9, 10 are at most as probable: (286 + 5005 + 5005 + 286) / 184756.
+    assertThat(SampleStatistics.fisherExactTwoSided(4, 10, 9, 10)).isCloseTo(10582.0 / 184756, within(1e-12));
+    // 4 of 10 against 10 of 10: k = 4 and 10, 2 x 1001 / 184756.
+    assertThat(SampleStatistics.fisherExactTwoSided(4, 10, 10, 10)).isCloseTo(2002.0 / 184756, within(1e-12));
+    assertThat(SampleStatistics.fisherExactTwoSided(4, 10, 4, 10)).isCloseTo(1.0, within(1e-12));
+    assertThat(SampleStatistics.fisherExactTwoSided(4, 10, 3, 10)).isCloseTo(1.0, within(1e-12));
+    assertThatThrownBy(() -> SampleStatistics.fisherExactTwoSided(11, 10, 3, 10)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

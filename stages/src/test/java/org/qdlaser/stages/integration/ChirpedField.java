@@ -1,6 +1,6 @@
 package org.qdlaser.stages.integration;
 
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.StateLayout;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import org.junit.jupiter.api.Test;
-import org.qdlaser.stages.numerics.BdfIntegrator;
-import org.qdlaser.stages.numerics.BdfSettings;
-import org.qdlaser.stages.numerics.IntegrationResult;
-import org.qdlaser.stages.numerics.StepObserver;
-import org.qdlaser.stages.numerics.StopCondition;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
+import org.qdlaser.stages.numerics.ode.IntegrationResult;
+import org.qdlaser.stages.numerics.ode.StepObserver;
+import org.qdlaser.stages.numerics.ode.StopCondition;
 
 /** The co-rotating integration against the exact solution of a chirped, slowly decaying field. */
 class CoRotatingTransientTest {

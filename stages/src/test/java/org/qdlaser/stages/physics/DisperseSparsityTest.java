@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 
 /**
  * The sparsity pattern of each polydisperse model is exactly the structural non-zero set of df/dy:

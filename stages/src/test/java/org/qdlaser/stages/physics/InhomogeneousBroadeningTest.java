@@ -23,6 +23,14 @@ class InhomogeneousBroadeningTest {
     assertThat(InhomogeneousBroadening.widthOverGamma(lambda, dLambda, 1e13)).isCloseTo(0.13, within(PAPER_ROUNDING));
   }
 
+  /** docs/errata.md #9: with the angular frequency (the unit of the model's detunings) the same population is 0.80 gamma. */
+  @Test
+  void angularFrequencyGivesFourFifthsOfGamma() {
+    double w = InhomogeneousBroadening.angularWidthOverGamma(920e-9, 3.6e-9, 1e13);
+    assertThat(w).isCloseTo(2 * Math.PI * InhomogeneousBroadening.widthOverGamma(920e-9, 3.6e-9, 1e13), within(1e-15));
+    assertThat(w).isCloseTo(0.80, within(0.005));
+  }
+
   @Test
   void narrowerPopulationAndBadInput() {
     // 2.5 nm: the narrower population of the same measurement, 0.0886 gamma

@@ -1,7 +1,7 @@
 package org.qdlaser.stages.numerics.testproblems;
 
-import org.qdlaser.stages.numerics.OdeSystem;
-import org.qdlaser.stages.numerics.SparsityPattern;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 
 /**
  * The 2-D Brusselator with diffusion, BRUSS-2D of Hairer &amp; Wanner, "Solving ODEs II", sec. IV.10:

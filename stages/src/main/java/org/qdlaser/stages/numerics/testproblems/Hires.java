@@ -1,7 +1,7 @@
 package org.qdlaser.stages.numerics.testproblems;
 
 import java.util.Arrays;
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * HIRES, the high irradiance response of photomorphogenesis (8 equations), with analytic

@@ -1,6 +1,6 @@
 package org.qdlaser.stages.numerics.testproblems;
 
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * The Oregonator model of the Belousov-Zhabotinskii reaction (OREGO); no analytic Jacobian

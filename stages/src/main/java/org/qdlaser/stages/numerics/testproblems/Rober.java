@@ -1,6 +1,6 @@
 package org.qdlaser.stages.numerics.testproblems;
 
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * Robertson's chemical kinetics (ROBER): y1' = -0.04 y1 + 1e4 y2 y3, y2' = 0.04 y1 - 1e4 y2 y3 -

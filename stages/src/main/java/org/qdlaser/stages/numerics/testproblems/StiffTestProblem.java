@@ -1,7 +1,7 @@
 package org.qdlaser.stages.numerics.testproblems;
 
 import java.util.Objects;
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * A named initial value problem: system, interval and initial state, and the scaling of its

@@ -1,6 +1,6 @@
 package org.qdlaser.stages.numerics.testproblems;
 
-import org.qdlaser.stages.numerics.OdeSystem;
+import org.qdlaser.stages.numerics.ode.OdeSystem;
 
 /**
  * Van der Pol oscillator in the test set's scaling (VDPOL): y1' = y2, y2' = ((1 - y1^2) y2 - y1)/eps;

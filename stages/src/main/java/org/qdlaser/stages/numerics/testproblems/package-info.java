@@ -1,5 +1,5 @@
 /**
- * Stiff test problems as {@link org.qdlaser.stages.numerics.OdeSystem}s: the four problems of the
+ * Stiff test problems as {@link org.qdlaser.stages.numerics.ode.OdeSystem}s: the four problems of the
  * Test Set for IVP Solvers (Mazzia, Magherini et al., University of Bari) that
  * shared/reference/ivp-testset.json holds reference solutions for, written from the equations in
  * that file, and the scalable sparse 2-D Brusselator with diffusion. Used by the integrator tests

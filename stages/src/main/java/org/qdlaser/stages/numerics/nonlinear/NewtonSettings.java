@@ -1,0 +1,28 @@
+package org.qdlaser.stages.numerics.nonlinear;
+
+/**
+ * Settings of the damped Newton iteration.
+ *
+ * @param stepTolerance converged when the weighted RMS norm of the Newton step, with weights
+ *     1/(stepTolerance * (|x_i| + scale floor)), is below 1, i.e. a relative step below this
+ * @param scaleFloor absolute floor of the per-component scale (components that are 0 at the root)
+ * @param maxIterations maximum Newton iterations
+ */
+public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations) {
+  public NewtonSettings {
+    if (!(stepTolerance > 0 && stepTolerance < 1)) {
+      throw new IllegalArgumentException("Newton step tolerance must be in (0, 1), got " + stepTolerance);
+    }
+    if (!(scaleFloor > 0)) {
+      throw new IllegalArgumentException("Newton scale floor must be positive, got " + scaleFloor);
+    }
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("Newton max iterations must be >= 1, got " + maxIterations);
+    }
+  }
+
+  /** Relative step 1e-12: Newton converges quadratically, so one more step reaches rounding level. */
+  public static NewtonSettings defaults() {
+    return new NewtonSettings(1e-12, 1e-10, 50);
+  }
+}

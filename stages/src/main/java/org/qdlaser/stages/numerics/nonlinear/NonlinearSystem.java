@@ -1,0 +1,41 @@
+package org.qdlaser.stages.numerics.nonlinear;
+
+import org.qdlaser.stages.numerics.ode.OdeSystem;
+import org.qdlaser.stages.numerics.sparse.SparsityPattern;
+
+/** A square system F(x) = 0 of real equations. Arrays are caller-owned. */
+public interface NonlinearSystem {
+  int dimension();
+
+  /** Writes F(x) into {@code out}. */
+  void residual(double[] x, double[] out);
+
+  /**
+   * Structural non-zeros of dF/dx, or null for a dense Jacobian. Large systems supply it so that
+   * Newton uses a coloured finite-difference Jacobian and a sparse LU.
+   */
+  default SparsityPattern sparsity() {
+    return null;
+  }
+
+  /** This system as the autonomous ODE x' = F(x) (same arrays; for the shared Jacobian code). */
+  default OdeSystem asOde() {
+    NonlinearSystem self = this;
+    return new OdeSystem() {
+      @Override
+      public int dimension() {
+        return self.dimension();
+      }
+
+      @Override
+      public void rhs(double t, double[] y, double[] yDot) {
+        self.residual(y, yDot);
+      }
+
+      @Override
+      public SparsityPattern sparsity() {
+        return self.sparsity();
+      }
+    };
+  }
+}

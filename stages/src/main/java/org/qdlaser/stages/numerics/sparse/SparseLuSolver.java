@@ -1,0 +1,449 @@
+package org.qdlaser.stages.numerics.sparse;
+
+import org.qdlaser.stages.numerics.linear.LinearSolver;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Sparse direct LU factorisation P A Q = L U (Gilbert &amp; Peierls, SIAM J. Sci. Stat. Comput. 9,
+ * 1988: left-looking, one sparse triangular solve per column whose non-zero structure is found by
+ * a depth-first search in the graph of L), written for this project.
+ *
+ * <p>Columns are taken in a fill-reducing order Q, by default {@link
+ * SparseOrdering#approximateMinimumDegree} of A + A^T, computed once per sparsity pattern and
+ * reused. Rows are chosen by threshold partial pivoting with a preference for the diagonal: the
+ * diagonal entry of the column (which the symmetric ordering assumed) is the pivot if its modulus
+ * is at least {@code pivotThreshold} times the largest candidate in the column, otherwise the
+ * largest candidate is. Growth is then bounded by 1/threshold per step, while the fill stays close
+ * to the ordering's prediction. As in {@link DenseLuSolver} only an exactly zero or non-finite
+ * pivot counts as singular.
+ *
+ * <p>Refactorisation: when a matrix on the same pattern was factorised before, {@link #factor}
+ * first reuses that factorisation's row order and the structure of L and U and only recomputes the
+ * values (the idea of KLU's refactor: no depth-first searches and no pivot search; about half the
+ * time). Each reused pivot must still pass the threshold test against its column of L; if one
+ * fails, the factorisation is redone with pivoting. The Newton matrices I - cJ of an integration
+ * change slowly, so nearly all factorisations take the fast path.
+ *
+ * <p>A workspace (not thread safe): L and U live in grow-only internal arrays, so after the first
+ * factorisations of a pattern {@link #factor} and {@link #solve} allocate nothing.
+ */
+public final class SparseLuSolver {
+  /**
+   * Default diagonal-preference threshold. 0.1 keeps the element growth modest (UMFPACK's default)
+   * and, on the Newton matrices I - cJ of the laser models and the Brusselator, takes the diagonal
+   * almost always (measured, see docs/decisions.md).
+   */
+  public static final double DEFAULT_PIVOT_THRESHOLD = 0.1;
+
+  private final double pivotThreshold;
+  private final int[] fixedOrder;
+
+  // ---- symbolic data of the current pattern
+  private SparsityPattern pattern;
+  private int n = -1;
+  private int[] colPerm; // column eliminated at step k
+  private int[] csStart; // column access of A: rows csRow[csStart[j] .. csStart[j+1])
+  private int[] csRow;
+  private int[] csPos; // position of that entry in the CSR value array
+
+  // ---- factors: L unit lower (by columns, row = step number after factor), U strictly upper by columns
+  private int[] lStart;
+  private int[] lRow = new int[0];
+  private double[] lVal = new double[0];
+  private int[] uStart;
+  private int[] uRow = new int[0];
+  private double[] uVal = new double[0];
+  private double[] uDiag;
+  private int[] pinv; // step at which row i became pivotal, -1 before
+  private int[] rowOfStep;
+  private boolean factored;
+  /** L and U hold a structure and row order (from a pivoting factorisation) that can be reused. */
+  private boolean reusable;
+  private int offDiagonalPivots;
+  private long refactorizations;
+  private long pivotingFactorizations;
+
+  // ---- work arrays
+  private double[] x;
+  private int[] reach;
+  private int[] stack;
+  private int[] pstack;
+  private int[] visited;
+
+  /** Solver with the AMD column ordering and the default pivot threshold. */
+  public SparseLuSolver() {
+    this(DEFAULT_PIVOT_THRESHOLD);
+  }
+
+  /** @param pivotThreshold diagonal preference in (0, 1]; 1 is plain partial pivoting */
+  public SparseLuSolver(double pivotThreshold) {
+    this(pivotThreshold, null);
+  }
+
+  /**
+   * @param pivotThreshold diagonal preference in (0, 1]; 1 is plain partial pivoting
+   * @param columnOrder a fixed column order (copied) instead of AMD, or null for AMD
+   */
+  public SparseLuSolver(double pivotThreshold, int[] columnOrder) {
+    if (!(pivotThreshold > 0 && pivotThreshold <= 1)) {
+      throw new IllegalArgumentException("pivotThreshold must be in (0, 1], got " + pivotThreshold);
+    }
+    this.pivotThreshold = pivotThreshold;
+    this.fixedOrder = columnOrder == null ? null : columnOrder.clone();
+  }
+
+  /**
+   * Computes the column ordering and the column access structure of {@code p}; {@link #factor}
+   * does it on the first call for a new pattern. Allocates.
+   */
+  public void analyse(SparsityPattern p) {
+    Objects.requireNonNull(p, "pattern");
+    final int n = p.n();
+    int[] order = fixedOrder != null ? fixedOrder.clone() : SparseOrdering.approximateMinimumDegree(p);
+    checkPermutation(order, n);
+    final int[] rs = p.rowStart();
+    final int[] cols = p.columns();
+    csStart = new int[n + 1];
+    for (int c : cols) {
+      csStart[c + 1]++;
+    }
+    for (int j = 0; j < n; j++) {
+      csStart[j + 1] += csStart[j];
+    }
+    csRow = new int[cols.length];
+    csPos = new int[cols.length];
+    int[] next = Arrays.copyOf(csStart, n);
+    for (int i = 0; i < n; i++) {
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        int q = next[cols[k]]++;
+        csRow[q] = i;
+        csPos[q] = k;
+      }
+    }
+    colPerm = order;
+    this.n = n;
+    lStart = new int[n + 1];
+    uStart = new int[n + 1];
+    uDiag = new double[n];
+    pinv = new int[n];
+    rowOfStep = new int[n];
+    x = new double[n];
+    reach = new int[n];
+    stack = new int[n];
+    pstack = new int[n];
+    visited = new int[n];
+    int guess = 4 * cols.length + n;
+    if (lRow.length < guess) {
+      lRow = new int[guess];
+      lVal = new double[guess];
+      uRow = new int[guess];
+      uVal = new double[guess];
+    }
+    factored = false;
+    reusable = false;
+    pattern = p;
+  }
+
+  /**
+   * Factorises {@code a}. The solver keeps no reference to {@code a}.
+   *
+   * @throws LinearSolver.SingularMatrixException if a column has no usable pivot (all candidates
+   *     zero, or a NaN/Inf); no factorisation is then available
+   */
+  public void factor(SparseMatrix a) {
+    if (pattern == null || (a.pattern() != pattern && !a.pattern().equals(pattern))) {
+      analyse(a.pattern());
+    }
+    factored = false;
+    if (reusable && refactor(a)) {
+      refactorizations++;
+      factored = true;
+      return;
+    }
+    reusable = false;
+    factorWithPivoting(a);
+    pivotingFactorizations++;
+    reusable = true;
+    factored = true;
+  }
+
+  /**
+   * Recomputes the values of L and U for {@code a} with the stored row order and structure. The
+   * stored U entries of each column are in topological order (as the pivoting factorisation found
+   * them), so one left-looking pass over them is the sparse triangular solve.
+   *
+   * @return false if a reused pivot is zero, non-finite or below the threshold; the work array is
+   *     then clean and the caller factorises with pivoting
+   */
+  private boolean refactor(SparseMatrix a) {
+    final int n = this.n;
+    final double[] av = a.values;
+    final double[] x = this.x; // indexed by step number here
+    final double tau = pivotThreshold;
+    for (int k = 0; k < n; k++) {
+      final int col = colPerm[k];
+      for (int p = csStart[col]; p < csStart[col + 1]; p++) {
+        x[pinv[csRow[p]]] = av[csPos[p]];
+      }
+      for (int p = uStart[k]; p < uStart[k + 1]; p++) {
+        final int j = uRow[p];
+        final double xj = x[j];
+        uVal[p] = xj;
+        x[j] = 0.0;
+        if (xj != 0.0) {
+          for (int q = lStart[j]; q < lStart[j + 1]; q++) {
+            x[lRow[q]] -= lVal[q] * xj;
+          }
+        }
+      }
+      final double pivot = x[k];
+      x[k] = 0.0;
+      double max = 0.0;
+      for (int q = lStart[k]; q < lStart[k + 1]; q++) {
+        max = Math.max(max, Math.abs(x[lRow[q]]));
+      }
+      if (!(pivot != 0.0 && Double.isFinite(pivot) && max < Double.POSITIVE_INFINITY && Math.abs(pivot) >= tau * max)) {
+        for (int q = lStart[k]; q < lStart[k + 1]; q++) {
+          x[lRow[q]] = 0.0;
+        }
+        return false;
+      }
+      uDiag[k] = pivot;
+      final double inv = 1.0 / pivot;
+      for (int q = lStart[k]; q < lStart[k + 1]; q++) {
+        final int r = lRow[q];
+        lVal[q] = x[r] * inv;
+        x[r] = 0.0;
+      }
+    }
+    return true;
+  }
+
+  /** Left-looking factorisation with depth-first searches and threshold partial pivoting. */
+  private void factorWithPivoting(SparseMatrix a) {
+    final int n = this.n;
+    final double[] av = a.values;
+    final double tau = pivotThreshold;
+    Arrays.fill(pinv, -1);
+    Arrays.fill(visited, -1);
+    int lnz = 0;
+    int unz = 0;
+    int offDiag = 0;
+    for (int k = 0; k < n; k++) {
+      final int col = colPerm[k];
+      lStart[k] = lnz;
+      uStart[k] = unz;
+
+      // Structure of column k of L\A(:,col): rows reachable from A(:,col) in the graph of L.
+      int top = n;
+      for (int p = csStart[col]; p < csStart[col + 1]; p++) {
+        final int i = csRow[p];
+        if (visited[i] != k) {
+          top = depthFirst(i, k, top);
+        }
+      }
+      for (int p = csStart[col]; p < csStart[col + 1]; p++) {
+        x[csRow[p]] = av[csPos[p]];
+      }
+      // Sparse triangular solve in topological order.
+      for (int t = top; t < n; t++) {
+        final int i = reach[t];
+        final int j = pinv[i];
+        if (j < 0) {
+          continue;
+        }
+        final double xj = x[i];
+        if (xj != 0.0) {
+          for (int p = lStart[j]; p < lStart[j + 1]; p++) {
+            x[lRow[p]] -= lVal[p] * xj;
+          }
+        }
+      }
+
+      // Room for this column: at most n - top entries in each of L and U.
+      final int count = n - top;
+      if (unz + count > uRow.length) {
+        int cap = Math.max(2 * uRow.length, unz + count);
+        uRow = Arrays.copyOf(uRow, cap);
+        uVal = Arrays.copyOf(uVal, cap);
+      }
+      if (lnz + count > lRow.length) {
+        int cap = Math.max(2 * lRow.length, lnz + count);
+        lRow = Arrays.copyOf(lRow, cap);
+        lVal = Arrays.copyOf(lVal, cap);
+      }
+
+      // U part (rows already pivotal) and the pivot candidate of largest modulus.
+      int pivotRow = -1;
+      double max = -1.0;
+      for (int t = top; t < n; t++) {
+        final int i = reach[t];
+        final int j = pinv[i];
+        if (j >= 0) {
+          uRow[unz] = j;
+          uVal[unz++] = x[i];
+        } else {
+          final double v = Math.abs(x[i]);
+          if (v > max) {
+            max = v;
+            pivotRow = i;
+          }
+        }
+      }
+      if (pinv[col] < 0 && visited[col] == k && Math.abs(x[col]) >= tau * max) {
+        pivotRow = col;
+      } else if (pivotRow >= 0 && pivotRow != col) {
+        offDiag++;
+      }
+      final double pivot = pivotRow < 0 ? 0.0 : x[pivotRow];
+      if (!(pivot != 0.0 && Double.isFinite(pivot) && max < Double.POSITIVE_INFINITY)) {
+        for (int t = top; t < n; t++) {
+          x[reach[t]] = 0.0;
+        }
+        throw new LinearSolver.SingularMatrixException(
+            "sparse matrix is singular: no usable pivot in column " + col + " (step " + k + " of " + n
+                + "; largest candidate " + max + ")");
+      }
+      uDiag[k] = pivot;
+      pinv[pivotRow] = k;
+      rowOfStep[k] = pivotRow;
+      final double inv = 1.0 / pivot;
+      for (int t = top; t < n; t++) {
+        final int i = reach[t];
+        if (pinv[i] < 0) {
+          lRow[lnz] = i; // original row index until the end of the factorisation
+          lVal[lnz++] = x[i] * inv;
+        }
+        x[i] = 0.0;
+      }
+    }
+    lStart[n] = lnz;
+    uStart[n] = unz;
+    for (int p = 0; p < lnz; p++) {
+      lRow[p] = pinv[lRow[p]];
+    }
+    offDiagonalPivots = offDiag;
+  }
+
+  /**
+   * Iterative depth-first search from row {@code start} in the graph of L (row i leads to the rows
+   * of L's column pinv[i] once i is pivotal); appends the finished rows below {@code top} of
+   * {@link #reach}, so that reach[top..n) is a topological order.
+   */
+  private int depthFirst(int start, int stamp, int top) {
+    int head = 0;
+    stack[0] = start;
+    while (head >= 0) {
+      final int i = stack[head];
+      final int j = pinv[i];
+      if (visited[i] != stamp) {
+        visited[i] = stamp;
+        pstack[head] = j < 0 ? 0 : lStart[j];
+      }
+      boolean done = true;
+      if (j >= 0) {
+        final int end = lStart[j + 1];
+        for (int p = pstack[head]; p < end; p++) {
+          final int r = lRow[p];
+          if (visited[r] != stamp) {
+            pstack[head] = p + 1;
+            stack[++head] = r;
+            done = false;
+            break;
+          }
+        }
+      }
+      if (done) {
+        head--;
+        reach[--top] = i;
+      }
+    }
+    return top;
+  }
+
+  /**
+   * Solves A x = b in place with the last factorisation; allocation-free.
+   *
+   * @param b right-hand side on entry, solution on return (length at least n)
+   * @throws IllegalStateException if there is no valid factorisation
+   */
+  public void solve(double[] b) {
+    if (!factored) {
+      throw new IllegalStateException("no valid factorisation (factor() not called or it failed)");
+    }
+    final int n = this.n;
+    if (b.length < n) {
+      throw new IllegalArgumentException("b.length " + b.length + " < n = " + n);
+    }
+    final double[] x = this.x;
+    for (int k = 0; k < n; k++) {
+      x[k] = b[rowOfStep[k]];
+    }
+    for (int k = 0; k < n; k++) {
+      final double xk = x[k];
+      if (xk != 0.0) {
+        for (int p = lStart[k]; p < lStart[k + 1]; p++) {
+          x[lRow[p]] -= lVal[p] * xk;
+        }
+      }
+    }
+    for (int k = n - 1; k >= 0; k--) {
+      final double xk = x[k] / uDiag[k];
+      x[k] = xk;
+      if (xk != 0.0) {
+        for (int p = uStart[k]; p < uStart[k + 1]; p++) {
+          x[uRow[p]] -= uVal[p] * xk;
+        }
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      b[colPerm[k]] = x[k];
+      x[k] = 0.0;
+    }
+  }
+
+  /** Dimension of the analysed pattern, -1 before the first analysis. */
+  public int dimension() {
+    return n;
+  }
+
+  /** Non-zeros of L (without its unit diagonal) plus U (with its diagonal) of the last factorisation. */
+  public long factorNonZeros() {
+    return factored ? (long) lStart[n] + uStart[n] + n : 0;
+  }
+
+  /** Factorisations that reused the previous row order and structure (the fast path). */
+  public long refactorizations() {
+    return refactorizations;
+  }
+
+  /** Factorisations with depth-first searches and pivot search (first ones, and fallbacks). */
+  public long pivotingFactorizations() {
+    return pivotingFactorizations;
+  }
+
+  /** Columns of the last pivoting factorisation whose pivot was not the diagonal entry. */
+  public int offDiagonalPivots() {
+    return offDiagonalPivots;
+  }
+
+  /** A copy of the column order of the analysed pattern (column eliminated at step k). */
+  public int[] columnOrder() {
+    return colPerm == null ? null : colPerm.clone();
+  }
+
+  private static void checkPermutation(int[] p, int n) {
+    if (p.length != n) {
+      throw new IllegalArgumentException("column order has length " + p.length + ", need " + n);
+    }
+    boolean[] seen = new boolean[n];
+    for (int v : p) {
+      if (v < 0 || v >= n || seen[v]) {
+        throw new IllegalArgumentException("column order is not a permutation of 0.." + (n - 1));
+      }
+      seen[v] = true;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.qdlaser.stages.numerics.sparse;
+
+import java.util.Arrays;
+
+/**
+ * Structural non-zeros of an n x n Jacobian in compressed sparse row form: the entries of row i
+ * are columns {@code columns[rowStart[i] .. rowStart[i+1])}, sorted ascending, no duplicates.
+ *
+ * @param n dimension
+ * @param rowStart length n + 1, rowStart[0] = 0, non-decreasing (copy)
+ * @param columns column indices, length rowStart[n] (copy)
+ */
+public record SparsityPattern(int n, int[] rowStart, int[] columns) {
+  public SparsityPattern {
+    if (n < 1) {
+      throw new IllegalArgumentException("pattern dimension must be >= 1, got " + n);
+    }
+    if (rowStart.length != n + 1 || rowStart[0] != 0) {
+      throw new IllegalArgumentException("rowStart must have length n + 1 = " + (n + 1) + " and start at 0");
+    }
+    for (int i = 0; i < n; i++) {
+      if (rowStart[i + 1] < rowStart[i]) {
+        throw new IllegalArgumentException("rowStart must be non-decreasing, row " + i);
+      }
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        if (columns[k] < 0 || columns[k] >= n || (k > rowStart[i] && columns[k] <= columns[k - 1])) {
+          throw new IllegalArgumentException("row " + i + ": columns must be in [0, n) and strictly increasing");
+        }
+      }
+    }
+    if (columns.length != rowStart[n]) {
+      throw new IllegalArgumentException("columns length " + columns.length + " != rowStart[n] " + rowStart[n]);
+    }
+    rowStart = rowStart.clone();
+    columns = columns.clone();
+  }
+
+  @Override
+  public int[] rowStart() {
+    return rowStart.clone();
+  }
+
+  @Override
+  public int[] columns() {
+    return columns.clone();
+  }
+
+  /** Number of structural non-zeros. */
+  public int nonZeros() {
+    return columns.length;
+  }
+
+  /** Builds a pattern from per-row column sets (any order, duplicates allowed). */
+  public static SparsityPattern fromRows(int[][] rows) {
+    int n = rows.length;
+    int[] start = new int[n + 1];
+    int[][] sorted = new int[n][];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = Arrays.stream(rows[i]).distinct().sorted().toArray();
+      start[i + 1] = start[i] + sorted[i].length;
+    }
+    int[] cols = new int[start[n]];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(sorted[i], 0, cols, start[i], sorted[i].length);
+    }
+    return new SparsityPattern(n, start, cols);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SparsityPattern p && p.n == n && Arrays.equals(p.rowStart, rowStart) && Arrays.equals(p.columns, columns);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(rowStart) + Arrays.hashCode(columns);
+  }
+
+  @Override
+  public String toString() {
+    return "SparsityPattern[n=" + n + ", nnz=" + columns.length + "]";
+  }
+}
