@@ -90,8 +90,9 @@ public final class PaperProcedure {
       abs[i] = Math.hypot(f[1][i], f[2][i]);
     }
     PaperReading reading = PaperReading.read(f[0], f[1], abs, omega, rec.phaseAt(0.0), settings.windows());
-    LOG.info("{} r = {}: paper's reading after {} time units: a_inf = {} (spread {}), omega_inf = {} (spread {}, {})",
-        model.kind(), model.pump(), t, reading.aInf(), reading.aInfSpread(), reading.omegaInf(),
+    LOG.info("{} r = {}: paper's reading after {} time units: a_inf = {} (spread {}, {}), omega_inf = {} (spread {}, {})",
+        model.kind(), model.pump(), t, reading.aInf(), reading.aInfSpread(),
+        reading.aInfResolved() ? "decay resolved" : "decay not resolved: an extrapolation", reading.omegaInf(),
         reading.omegaInfSpread(), reading.omegaConverged() ? "converged to 3 digits" : "not converged to 3 digits");
     return new Result(reading, model.fieldAmplitude(tr.state()), t, tr.stats());
   }

@@ -73,6 +73,28 @@ public final class ThresholdFinder {
   private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver newton =
       new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults());
 
+  /**
+   * Newton iterations of a branch step for detuned dots. A step from the neighbouring branch point
+   * converges in 4-8 iterations; one past the branch's end (half of the bisection steps) fails, and
+   * with the default 50 iterations each failure cost ~15 s at TPM_d N = 50 (0.3 s per iteration),
+   * most of the search. A step that would need more than 15 near a fold ends the bisection a little
+   * early, which the exact fold location on the amplitude branch absorbs.
+   */
+  static final int DISPERSE_BRANCH_NEWTON_ITERATIONS = 15;
+  private final EquilibriumSolver disperseSolver = new EquilibriumSolver(branchNewton());
+  private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver disperseNewton =
+      new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(branchNewton());
+
+  private static org.qdlaser.stages.numerics.nonlinear.NewtonSettings branchNewton() {
+    var d = org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults();
+    return new org.qdlaser.stages.numerics.nonlinear.NewtonSettings(d.stepTolerance(), d.scaleFloor(),
+        DISPERSE_BRANCH_NEWTON_ITERATIONS);
+  }
+
+  private org.qdlaser.stages.numerics.nonlinear.NewtonSolver newtonFor(Model m) {
+    return m.kind().polydisperse() ? disperseNewton : newton;
+  }
+
   public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver) {
     this.pointSolver = pointSolver;
     this.solver = solver;
@@ -274,7 +296,7 @@ public final class ThresholdFinder {
     }
     // The branch between the fold and the bisection end must be stable for the fold to be the
     // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
-    AmplitudeBranch branch = new AmplitudeBranch(model, newton);
+    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
     double aMid = 0.5 * (fold.bAbs() + good.bAbs());
     Optional<AmplitudeBranch.Point> mid = branch.solveTowards(aMid, branch.from(good));
     if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
@@ -324,7 +346,7 @@ public final class ThresholdFinder {
    * branch end's stable neighbour (above) and an amplitude below the end, on the unstable side.
    */
   private Equilibrium locateFold(Model model, Equilibrium above, Equilibrium end) {
-    AmplitudeBranch branch = new AmplitudeBranch(model, newton);
+    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
     double aHi = above.bAbs();
     double aEnd = end.bAbs();
     // Walk below the end amplitude until r rises again (past the fold onto the unstable branch).
@@ -357,7 +379,8 @@ public final class ThresholdFinder {
   }
 
   private Optional<Equilibrium> stableLasing(Model m, Equilibrium from) {
-    return solver.polishLasing(m, from.state(), from.omega()).filter(Equilibrium::stable);
+    return (m.kind().polydisperse() ? disperseSolver : solver).polishLasing(m, from.state(), from.omega())
+        .filter(Equilibrium::stable);
   }
 
   /**

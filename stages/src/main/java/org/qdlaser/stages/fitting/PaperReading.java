@@ -26,10 +26,14 @@ import java.util.List;
  * @param omegaInfSpread largest |omega_inf(k) - omega_inf(K)| over the windows of the second half
  * @param omegaConverged whether omegaInfSpread is at most half a unit of omega_inf's third
  *     significant digit
+ * @param aInfResolved whether the longest window resolves the decay of Eq. (A2), c T >= 1: otherwise
+ *     a_inf + b e^{-ct} is nearly linear over the window, a_inf and b are determined only in
+ *     combination, and a_inf is an extrapolation far beyond the data (a slowly drifting |b| is fitted
+ *     by c -> 0 and a_inf, b of opposite signs and large)
  * @param windows every window's fit, shortest first
  */
 public record PaperReading(double aInf, double omegaInf, double aInfSpread, double omegaInfSpread,
-    boolean omegaConverged, List<Window> windows) {
+    boolean omegaConverged, boolean aInfResolved, List<Window> windows) {
   public PaperReading {
     windows = List.copyOf(windows);
   }
@@ -44,8 +48,10 @@ public record PaperReading(double aInf, double omegaInf, double aInfSpread, doub
    * @param c its decay rate c (per unit time)
    * @param phi the phase
    * @param rms root-mean-square residual of the fit (units of |&lt;b&gt;|)
+   * @param aInfError standard error of a_inf from the fit's covariance (infinite if singular)
    */
-  public record Window(double end, double aInf, double omegaInf, double b, double c, double phi, double rms) {}
+  public record Window(double end, double aInf, double omegaInf, double b, double c, double phi, double rms,
+      double aInfError) {}
 
   /** Samples per period of the rotation in the fitted series (the field is interpolated onto them). */
   public static final int SAMPLES_PER_PERIOD = 20;
@@ -97,7 +103,7 @@ public record PaperReading(double aInf, double omegaInf, double aInfSpread, doub
       double[] guess = {aEnd, bAbs[0] - aEnd, 1.0 / Math.max(end - t0, 1e-9), omegaGuess, phaseAtStart};
       FitResult f = CurveFitter.decayingSinusoid(tt, yy, guess);
       double[] p = f.parameters();
-      fits.add(new Window(end, p[0], p[3], p[1], p[2], p[4], f.rms()));
+      fits.add(new Window(end, p[0], p[3], p[1], p[2], p[4], f.rms(), f.standardErrors()[0]));
     }
     Window last = fits.get(fits.size() - 1);
     double aSpread = 0;
@@ -108,7 +114,7 @@ public record PaperReading(double aInf, double omegaInf, double aInfSpread, doub
       wSpread = Math.max(wSpread, Math.abs(w.omegaInf() - last.omegaInf()));
     }
     return new PaperReading(last.aInf(), last.omegaInf(), aSpread, wSpread,
-        wSpread <= halfUnitOfThirdDigit(last.omegaInf()), fits);
+        wSpread <= halfUnitOfThirdDigit(last.omegaInf()), last.c() * (last.end() - t0) >= 1, fits);
   }
 
   /** Half a unit in the third significant digit of x: 0.5e-2 for x in [1, 10). */

@@ -36,6 +36,8 @@ class PaperReadingTest {
     assertThat(r.aInf()).isCloseTo(96.4, offset(1e-8));
     assertThat(r.omegaInfSpread()).isLessThan(1e-9);
     assertThat(r.omegaConverged()).isTrue();
+    assertThat(r.aInfResolved()).as("c T = 30").isTrue();
+    assertThat(r.windows().get(4).aInfError()).isLessThan(1e-6);
   }
 
   /**
@@ -54,6 +56,7 @@ class PaperReadingTest {
     assertThat(last.aInf()).isCloseTo(0.0, offset(1e-4));
     assertThat(last.b()).isCloseTo(98.0, offset(1e-4));
     assertThat(last.c()).isCloseTo(-drift, offset(1e-8));
+    assertThat(r.aInfResolved()).as("c T = 0.045: a_inf is an extrapolation").isFalse();
   }
 
   @Test
