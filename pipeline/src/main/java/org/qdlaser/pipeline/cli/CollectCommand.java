@@ -37,7 +37,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "collect", mixinStandardHelpOptions = true,
     description = "Finish a run submitted with --executor slurm: report, lock.json, provenance.json.")
 public final class CollectCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(CollectCommand.class);
+  /**
+   * Looked up on use, not in a static field: picocli instantiates every subcommand to parse any
+   * command line, and a static logger would start the logging system even for {@code --version}.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(CollectCommand.class);
+  }
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run directory of a run submitted with --executor slurm")
   Path runDir;
@@ -75,7 +81,7 @@ public final class CollectCommand implements Callable<Integer> {
           return s < 0 ? "" : ": shard " + s + " did not complete it (see " + RunLayout.slurmDir(dir).resolve("logs")
               .resolve("shard-" + s + ".out") + "); rerun the same qdlaser run command to recompute only the missing tasks";
         });
-    LOG.info("collecting {} ({} tasks) on {}", dir, plan.size(), placement.host());
+    log().info("collecting {} ({} tasks) on {}", dir, plan.size(), placement.host());
     Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(plan);
     RunMerge.Summary summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), outcomes, prov);
     spec.commandLine().getOut().println("study " + pf.study() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");

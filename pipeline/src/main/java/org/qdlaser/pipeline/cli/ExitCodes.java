@@ -13,7 +13,13 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int BAD_INPUT = 2;
-  private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
+  /**
+   * Looked up on use, not in a static field: Main creates this handler for every command line, and
+   * a static logger would start the logging system even for {@code --version}.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ExitCodes.class);
+  }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
@@ -28,21 +34,21 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     }
     if (ex instanceof IntegrationException || ex instanceof EquilibriumException || ex instanceof ComputationFailure) {
       err.println("qdlaser: computation failed: " + ex.getMessage());
-      LOG.debug("computation failure", ex);
+      log().debug("computation failure", ex);
       return FAILURE;
     }
     if (ex instanceof ExecutionFailure) {
       err.println("qdlaser: run failed: " + ex.getMessage());
-      LOG.debug("execution failure", ex);
+      log().debug("execution failure", ex);
       return FAILURE;
     }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
       err.println("qdlaser: I/O error: " + ex.getMessage());
-      LOG.debug("I/O failure", ex);
+      log().debug("I/O failure", ex);
       return FAILURE;
     }
     err.println("qdlaser: internal error: " + ex);
-    LOG.error("internal error", ex);
+    log().error("internal error", ex);
     return FAILURE;
   }
 

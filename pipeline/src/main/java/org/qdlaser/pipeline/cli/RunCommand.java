@@ -52,7 +52,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a study manifest: sampling, integration, equilibrium, fitting, report.")
 public final class RunCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  /**
+   * Looked up on use, not in a static field: picocli instantiates every subcommand to parse any
+   * command line, and a static logger would start the logging system even for {@code --version}.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(RunCommand.class);
+  }
   static final String LOCAL = "local";
   static final String SLURM = "slurm";
   /** Default shard limit: below SLURM's default MaxArraySize (1001). */
@@ -150,7 +156,7 @@ public final class RunCommand implements Callable<Integer> {
     Files.createDirectories(runDir);
     LockFile previous = RunMerge.begin(runDir);
     AtomicFiles.write(runDir.resolve("manifest.yaml"), manifestBytes);
-    LOG.info("study {}: {} tasks, {} worker thread(s), run directory {}", study.name(), plan.size(), threads, runDir);
+    log().info("study {}: {} tasks, {} worker thread(s), run directory {}", study.name(), plan.size(), threads, runDir);
     LocalExecutor local = new LocalExecutor(TaskRunner.local(new ArtifactStore(runDir), previous, force, prov), threads);
     ExecutionResult result = local.execute(plan);
     RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, result.outcomes(), prov);

@@ -37,7 +37,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "run-shard", mixinStandardHelpOptions = true,
     description = "Run one shard of a plan written by run --executor slurm (called by the array job).")
 public final class RunShardCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(RunShardCommand.class);
+  /**
+   * Looked up on use, not in a static field: picocli instantiates every subcommand to parse any
+   * command line, and a static logger would start the logging system even for {@code --version}.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(RunShardCommand.class);
+  }
   /**
    * Fault injection for tests: a comma-separated list of shard indices that fail (exit 1) before
    * running any task. Never set it in production.
@@ -84,7 +90,7 @@ public final class RunShardCommand implements Callable<Integer> {
     int threads = CliChecks.jobs(jobs, defaultThreads());
     String failing = System.getenv(FAIL_ENV);
     if (failing != null && Arrays.asList(failing.split(",")).contains(Integer.toString(shard))) {
-      LOG.error("shard {} fails on request ({}={}, a test hook)", shard, FAIL_ENV, failing);
+      log().error("shard {} fails on request ({}={}, a test hook)", shard, FAIL_ENV, failing);
       spec.commandLine().getErr().println("qdlaser: shard " + shard + " failed on request (" + FAIL_ENV + ")");
       return ExitCodes.FAILURE;
     }
@@ -94,7 +100,7 @@ public final class RunShardCommand implements Callable<Integer> {
     ShardList.Shard s = shards.shards().get(shard);
     ProvenanceCollector prov = new ProvenanceCollector(pf.study(), pf.manifestSha256(), ProvenanceCollector.defaultCodeDir());
     Placement placement = Placement.fromEnvironment(prov.hostname());
-    LOG.info("shard {} of {}: {} task(s) of {} on {} thread(s), host {}, job {}", shard, shards.shards().size(), mine.size(),
+    log().info("shard {} of {}: {} task(s) of {} on {} thread(s), host {}, job {}", shard, shards.shards().size(), mine.size(),
         String.join(", ", s.labels()), threads, placement.host(), placement.jobId());
     TaskRunner runner = new TaskRunner(new ArtifactStore(runDir), RunMerge.previousLock(runDir), TaskJournal.of(runDir), pf.force(),
         prov, pf.runId(), placement, t -> true, t -> "");

@@ -115,22 +115,21 @@ final class RotatingFrame implements NonlinearSystem {
     }
     int extra = pumpRows == null ? 1 : 2;
     int[][] rows = new int[n + extra][];
-    java.util.TreeSet<Integer> row = new java.util.TreeSet<>();
     for (int i = 0; i < n; i++) {
-      row.clear();
-      for (int k = rs[i]; k < rs[i + 1]; k++) {
-        row.add(cs[k]);
-      }
-      row.add(i);
+      // Plain arrays (SparsityPattern.fromRows sorts and removes duplicates): a TreeSet per row
+      // took 2.7 s at TPM_d N = 100.
+      int len = rs[i + 1] - rs[i];
+      int[] row = java.util.Arrays.copyOfRange(cs, rs[i], rs[i] + len + 5);
+      row[len++] = i;
       if (realPart[i] >= 0) {
-        row.add(realPart[i]);
-        row.add(realPart[i] + 1);
-        row.add(n);
+        row[len++] = realPart[i];
+        row[len++] = realPart[i] + 1;
+        row[len++] = n;
       }
       if (pumpRows != null && pumpRows[i]) {
-        row.add(n + 1);
+        row[len++] = n + 1;
       }
-      rows[i] = row.stream().mapToInt(Integer::intValue).toArray();
+      rows[i] = java.util.Arrays.copyOf(row, len);
     }
     int reB = model.layout().field("b").offset();
     rows[n] = new int[] {reB + 1, n};

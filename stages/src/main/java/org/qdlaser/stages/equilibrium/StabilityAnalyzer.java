@@ -114,19 +114,59 @@ public final class StabilityAnalyzer {
    * lasing state) from central differences with the increments times {@code stepFactor}.
    */
   static Rightmost denseRightmost(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    return rightmost(denseEigenvalues(model, y, omega, lasing, stepFactor));
+  }
+
+  /** The eigenvalue with the largest real part, with the norm of its matrix. */
+  static Rightmost rightmost(Eigenvalues ev) {
+    double[] re = ev.re();
+    double[] im = ev.im();
+    double best = Double.NEGATIVE_INFINITY;
+    double bestIm = 0;
+    for (int i = 0; i < re.length; i++) {
+      if (re[i] > best) {
+        best = re[i];
+        bestIm = im[i];
+      }
+    }
+    return new Rightmost(best, bestIm, ev.norm());
+  }
+
+  /**
+   * Eigenvalues (re, im; arrays owned by the record) of a rotating-frame Jacobian and the
+   * balanced max-row-sum norm of the matrix they belong to (units of gamma_nr).
+   */
+  record Eigenvalues(double[] re, double[] im, double norm) {}
+
+  /**
+   * The rotating-frame Jacobian J - omega A (n x n, a new array) from central differences with the
+   * increments times {@code stepFactor}; A is block diagonal with [[0, -q], [q, 0]] on each complex
+   * field of charge q. For a lasing state it has the phase mode A z with eigenvalue 0.
+   */
+  static double[][] rotatingJacobian(Model model, double[] y, double omega, double stepFactor) {
     int n = model.dimension();
     double[][] j = new double[n][n];
     FiniteDifferences.jacobianCentral(model, 0.0, y, FD_FLOOR, stepFactor, j);
-    StateLayout layout = model.layout();
-    double[] az = new double[n];
-    layout.applyRotationGenerator(y, az);
-    // J_rot = J - omega A; A is block diagonal with [[0, -q], [q, 0]] on each complex field.
-    for (var f : layout.fields()) {
+    for (var f : model.layout().fields()) {
       if (f.complex() && f.charge() != 0) {
         j[f.offset()][f.offset() + 1] += omega * f.charge();
         j[f.offset() + 1][f.offset()] -= omega * f.charge();
       }
     }
+    return j;
+  }
+
+  /**
+   * Every eigenvalue of the rotating-frame Jacobian J - omega A from central differences with the
+   * increments times {@code stepFactor}; for a lasing state on the quotient R^n / span(A z), i.e.
+   * without the phase mode (n - 1 eigenvalues). Dense: n at most a few thousand.
+   */
+  static Eigenvalues denseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    int n = model.dimension();
+    double[][] j = rotatingJacobian(model, y, omega, stepFactor);
+    StateLayout layout = model.layout();
+    double[] az = new double[n];
+    layout.applyRotationGenerator(y, az);
     double[][] m = j;
     if (lasing) {
       int k = layout.field("b").offset() + 1; // Im b: (A z)_k = charge(b) * Re b = |b| != 0
@@ -192,15 +232,7 @@ public final class StabilityAnalyzer {
         im[i] = ev[i].getImaginary();
       }
     }
-    double best = Double.NEGATIVE_INFINITY;
-    double bestIm = 0;
-    for (int i = 0; i < re.length; i++) {
-      if (re[i] > best) {
-        best = re[i];
-        bestIm = im[i];
-      }
-    }
-    return new Rightmost(best, bestIm, norm);
+    return new Eigenvalues(re, im, norm);
   }
 
   /**
@@ -292,6 +324,29 @@ public final class StabilityAnalyzer {
 
   /** The sparse path's rightmost eigenvalue from central differences with the increments times {@code stepFactor}. */
   private static Rightmost sparseRightmost(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    return sparseSearch(model, y, omega, lasing, stepFactor, null);
+  }
+
+  /**
+   * The eigenvalues the sparse path resolves (see {@link #analyseSparse}: those nearest 0 and those
+   * nearest R, converged Ritz values; duplicates between the two shifts are kept once), with the
+   * balanced norm. Not the whole spectrum: the rightmost is among them, other eigenvalues may not be.
+   */
+  static Eigenvalues sparseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    java.util.List<double[]> all = new java.util.ArrayList<>();
+    Rightmost r = sparseSearch(model, y, omega, lasing, stepFactor, all);
+    double[] re = new double[all.size()];
+    double[] im = new double[all.size()];
+    for (int i = 0; i < re.length; i++) {
+      re[i] = all.get(i)[0];
+      im[i] = all.get(i)[1];
+    }
+    return new Eigenvalues(re, im, r.norm());
+  }
+
+  /** The two-shift search; every converged eigenvalue is added to {@code all} unless null. */
+  private static Rightmost sparseSearch(
+      Model model, double[] y, double omega, boolean lasing, double stepFactor, java.util.List<double[]> all) {
     int n = model.dimension();
     NonlinearSystem system;
     double[] x;
@@ -314,9 +369,9 @@ public final class StabilityAnalyzer {
     // rows and columns without Im b, as the quotient, and without the omega border).
     double norm = balancedNorm(jac, n, lasing ? model.layout().field("b").offset() + 1 : -1);
     double[] best = {Double.NEGATIVE_INFINITY, 0.0};
-    double radius = nearestEigenvalues(model, jac, ws.lu(), n, lasing, 0.0, best);
+    double radius = nearestEigenvalues(model, jac, ws.lu(), n, lasing, 0.0, best, all);
     if (radius > 0) {
-      nearestEigenvalues(model, jac, ws.lu(), n, lasing, radius, best);
+      nearestEigenvalues(model, jac, ws.lu(), n, lasing, radius, best, all);
     }
     return new Rightmost(best[0], best[1], norm);
   }
@@ -325,10 +380,12 @@ public final class StabilityAnalyzer {
    * Shift-invert Arnoldi at real shift sigma on the pencil (M, B), B = I or diag(I, 0) for the
    * bordered lasing system. Updates {@code best} = (Re, Im) of the rightmost converged eigenvalue
    * and returns the largest |lambda - sigma| among the converged ones (0 if the shifted matrix is
-   * singular: sigma is then an eigenvalue, recorded in best).
+   * singular: sigma is then an eigenvalue, recorded in best). Every converged eigenvalue not yet in
+   * {@code all} (to 1e-9 relative) is added to it unless it is null.
    */
   private static double nearestEigenvalues(
-      Model model, SparseMatrix jac, SparseLuSolver lu, int n, boolean lasing, double sigma, double[] best) {
+      Model model, SparseMatrix jac, SparseLuSolver lu, int n, boolean lasing, double sigma, double[] best,
+      java.util.List<double[]> all) {
     int dim = jac.dimension();
     SparseMatrix shifted = jac;
     if (sigma != 0) {
@@ -344,6 +401,9 @@ public final class StabilityAnalyzer {
       if (sigma > best[0]) {
         best[0] = sigma; // exactly singular: sigma is an eigenvalue (a bifurcation point if 0)
         best[1] = 0.0;
+      }
+      if (all != null) {
+        all.add(new double[] {sigma, 0.0});
       }
       return 0.0;
     }
@@ -364,10 +424,14 @@ public final class StabilityAnalyzer {
       }
       used++;
       double re = sigma + r.re() / m2; // lambda = sigma + 1/theta
+      double im = -r.im() / m2;
       radius = Math.max(radius, 1 / Math.sqrt(m2));
       if (re > best[0]) {
         best[0] = re;
-        best[1] = -r.im() / m2;
+        best[1] = im;
+      }
+      if (all != null && all.stream().noneMatch(e -> Math.hypot(e[0] - re, e[1] - im) <= 1e-9 * Math.hypot(re, im))) {
+        all.add(new double[] {re, im});
       }
     }
     if (used == 0) {

@@ -12,12 +12,19 @@ import java.util.Objects;
  *
  * <p>Columns are taken in a fill-reducing order Q, by default {@link
  * SparseOrdering#approximateMinimumDegree} of A + A^T, computed once per sparsity pattern and
- * reused. Rows are chosen by threshold partial pivoting with a preference for the diagonal: the
- * diagonal entry of the column (which the symmetric ordering assumed) is the pivot if its modulus
- * is at least {@code pivotThreshold} times the largest candidate in the column, otherwise the
- * largest candidate is. Growth is then bounded by 1/threshold per step, while the fill stays close
- * to the ordering's prediction. As in {@link DenseLuSolver} only an exactly zero or non-finite
- * pivot counts as singular.
+ * reused. Each factorisation first scales the
+ * rows of A by powers of two to a largest entry in [1, 2) (exact, so the scaling adds no rounding;
+ * it makes the pivot test compare like with like, as KLU and UMFPACK do), then chooses rows by
+ * threshold partial pivoting with a preference for the diagonal: the diagonal entry of the column
+ * (which the symmetric ordering assumed) is the pivot if its modulus is at least {@code
+ * pivotThreshold} times the largest candidate in the column; otherwise, among the candidates that
+ * pass that test, the one whose row of A has the fewest entries (a Markowitz-style choice: the
+ * pivot row's entries become fill), the larger on a tie. Growth is bounded by 1/threshold per
+ * step, while the fill stays close to the ordering's prediction. Taking the largest candidate
+ * instead made TPM_d's Newton matrices fill 6-10x instead of 1.7x: their two-particle unknowns
+ * CCcc have a decay rate far below the couplings of their column, so about a third of the pivots
+ * are off the diagonal, and the largest candidate was often a long row (docs/benchmarks.md). As in
+ * {@link DenseLuSolver} only an exactly zero or non-finite pivot counts as singular.
  *
  * <p>Refactorisation: when a matrix on the same pattern was factorised before, {@link #factor}
  * first reuses that factorisation's row order and the structure of L and U and only recomputes the
@@ -31,11 +38,12 @@ import java.util.Objects;
  */
 public final class SparseLuSolver {
   /**
-   * Default diagonal-preference threshold. 0.1 keeps the element growth modest (UMFPACK's default)
-   * and, on the Newton matrices I - cJ of the laser models and the Brusselator, takes the diagonal
-   * almost always (measured, see docs/decisions.md).
+   * Default diagonal-preference threshold, KLU's default. On the rotating-frame Newton matrices of
+   * TPM_d (rows scaled, AMD) 0.1 gave 5.4x fill at N = 100 and 1e-3 gives 1.7x, with the
+   * backward error of a solve ~1e-11 and 5e-12 (docs/benchmarks.md); growth is bounded by 1e3 per
+   * step, and a refactorisation that finds a reused pivot below it pivots again.
    */
-  public static final double DEFAULT_PIVOT_THRESHOLD = 0.1;
+  public static final double DEFAULT_PIVOT_THRESHOLD = 1e-3;
 
   private final double pivotThreshold;
   private final int[] fixedOrder;
@@ -47,6 +55,8 @@ public final class SparseLuSolver {
   private int[] csStart; // column access of A: rows csRow[csStart[j] .. csStart[j+1])
   private int[] csRow;
   private int[] csPos; // position of that entry in the CSR value array
+  private int[] rowCount; // entries of each row of A: the Markowitz tie-break of off-diagonal pivots
+  private double[] rowScale; // power of two per row: the scaled row's largest entry is in [1, 2)
 
   // ---- factors: L unit lower (by columns, row = step number after factor), U strictly upper by columns
   private int[] lStart;
@@ -124,6 +134,11 @@ public final class SparseLuSolver {
     }
     colPerm = order;
     this.n = n;
+    rowCount = new int[n];
+    for (int i = 0; i < n; i++) {
+      rowCount[i] = rs[i + 1] - rs[i];
+    }
+    rowScale = new double[n];
     lStart = new int[n + 1];
     uStart = new int[n + 1];
     uDiag = new double[n];
@@ -157,6 +172,7 @@ public final class SparseLuSolver {
       analyse(a.pattern());
     }
     factored = false;
+    scaleRows(a);
     if (reusable && refactor(a)) {
       refactorizations++;
       factored = true;
@@ -167,6 +183,22 @@ public final class SparseLuSolver {
     pivotingFactorizations++;
     reusable = true;
     factored = true;
+  }
+
+  /**
+   * Row scale factors 2^-e with 2^e the largest |a_ij| of row i rounded down to a power of two (1
+   * for a row without a finite non-zero: the pivot test then finds it singular).
+   */
+  private void scaleRows(SparseMatrix a) {
+    final int[] rs = a.rowStart;
+    final double[] av = a.values;
+    for (int i = 0; i < n; i++) {
+      double max = 0.0;
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        max = Math.max(max, Math.abs(av[k]));
+      }
+      rowScale[i] = max > 0 && max < Double.POSITIVE_INFINITY ? Math.scalb(1.0, -Math.getExponent(max)) : 1.0;
+    }
   }
 
   /**
@@ -185,7 +217,8 @@ public final class SparseLuSolver {
     for (int k = 0; k < n; k++) {
       final int col = colPerm[k];
       for (int p = csStart[col]; p < csStart[col + 1]; p++) {
-        x[pinv[csRow[p]]] = av[csPos[p]];
+        final int i = csRow[p];
+        x[pinv[i]] = av[csPos[p]] * rowScale[i];
       }
       for (int p = uStart[k]; p < uStart[k + 1]; p++) {
         final int j = uRow[p];
@@ -245,7 +278,8 @@ public final class SparseLuSolver {
         }
       }
       for (int p = csStart[col]; p < csStart[col + 1]; p++) {
-        x[csRow[p]] = av[csPos[p]];
+        final int i = csRow[p];
+        x[i] = av[csPos[p]] * rowScale[i];
       }
       // Sparse triangular solve in topological order.
       for (int t = top; t < n; t++) {
@@ -294,8 +328,11 @@ public final class SparseLuSolver {
       }
       if (pinv[col] < 0 && visited[col] == k && Math.abs(x[col]) >= tau * max) {
         pivotRow = col;
-      } else if (pivotRow >= 0 && pivotRow != col) {
-        offDiag++;
+      } else if (pivotRow >= 0) {
+        pivotRow = sparsestAcceptable(top, pivotRow, tau * max);
+        if (pivotRow != col) {
+          offDiag++;
+        }
       }
       final double pivot = pivotRow < 0 ? 0.0 : x[pivotRow];
       if (!(pivot != 0.0 && Double.isFinite(pivot) && max < Double.POSITIVE_INFINITY)) {
@@ -325,6 +362,28 @@ public final class SparseLuSolver {
       lRow[p] = pinv[lRow[p]];
     }
     offDiagonalPivots = offDiag;
+  }
+
+  /**
+   * Among the non-pivotal rows of reach[top..n) whose value in the work array is at least {@code
+   * bar}, the one with the fewest entries in A (the larger value on a tie); {@code largest} passes.
+   */
+  private int sparsestAcceptable(int top, int largest, double bar) {
+    int best = largest;
+    int bestCount = rowCount[largest];
+    double bestValue = Math.abs(x[largest]);
+    for (int t = top; t < n; t++) {
+      final int i = reach[t];
+      if (pinv[i] < 0) {
+        final double v = Math.abs(x[i]);
+        if (v >= bar && (rowCount[i] < bestCount || (rowCount[i] == bestCount && v > bestValue))) {
+          best = i;
+          bestCount = rowCount[i];
+          bestValue = v;
+        }
+      }
+    }
+    return best;
   }
 
   /**
@@ -379,7 +438,8 @@ public final class SparseLuSolver {
     }
     final double[] x = this.x;
     for (int k = 0; k < n; k++) {
-      x[k] = b[rowOfStep[k]];
+      final int i = rowOfStep[k];
+      x[k] = b[i] * rowScale[i];
     }
     for (int k = 0; k < n; k++) {
       final double xk = x[k];

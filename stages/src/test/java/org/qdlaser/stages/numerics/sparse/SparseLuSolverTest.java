@@ -115,6 +115,47 @@ class SparseLuSolverTest {
   }
 
   @Test
+  void offTheDiagonalItTakesTheSparsestAcceptableRow() {
+    // Column 0's diagonal fails the threshold; rows 1 (two entries, 0.5) and 2 (full, 1.0) pass.
+    // The largest candidate, row 2, would put a full row into U; row 1 adds no fill.
+    int n = 40;
+    double[] a = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      a[i * n + i] = 4.0;
+    }
+    a[0] = 1e-9;
+    a[1] = 1.0;
+    a[n] = 0.5;
+    for (int j = 0; j < n; j++) {
+      a[2 * n + j] = 1.0;
+    }
+    SparseMatrix m = SparseMatrix.fromDense(a, n, false);
+    SparseLuSolver lu = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+    checkSolve(a, n, lu);
+    assertThat(lu.offDiagonalPivots()).isEqualTo(2); // column 1 then takes row 0 (its diagonal row 1 is used)
+    // A's entries plus the fill of the 2 x 2 exchange: far below the n^2 / 2 of a full row in U.
+    assertThat(lu.factorNonZeros()).isLessThanOrEqualTo(m.nonZeros() + 2L);
+  }
+
+  @Test
+  void rowScalingKeepsTheDiagonalOnBadlyScaledRows() {
+    // A diagonally dominant matrix whose rows are scaled by 1e-8 .. 1e8: unscaled, a small row's
+    // diagonal loses the threshold test against a large row's off-diagonal entry.
+    int n = 150;
+    double[] a = SparseTestMatrices.random(n, 5, 3.0, 7);
+    java.util.Random rnd = new java.util.Random(3);
+    for (int i = 0; i < n; i++) {
+      double s = Math.pow(10, 16 * rnd.nextDouble() - 8);
+      for (int j = 0; j < n; j++) {
+        a[i * n + j] *= s;
+      }
+    }
+    SparseLuSolver lu = new SparseLuSolver();
+    checkSolve(a, n, lu);
+    assertThat(lu.offDiagonalPivots()).isZero();
+  }
+
+  @Test
   void singularMatrixIsReported() {
     double[] a = {
       1, 2, 0,

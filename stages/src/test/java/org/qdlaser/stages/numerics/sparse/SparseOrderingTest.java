@@ -44,6 +44,55 @@ class SparseOrderingTest {
     assertThat(amd * 3).as("AMD fill %d vs natural %d", amd, natural).isLessThan(natural);
   }
 
+  @Test
+  void hubDissectionOrdersThePiecesFirstAndTheHubsLast() {
+    // h hubs; for every pair of hubs a piece of 3 mutually coupled nodes coupled to both hubs
+    // (TPM_d's structure in miniature: dots and pairs of dots).
+    int h = 12;
+    int pieces = h * (h - 1) / 2;
+    int n = h + 3 * pieces;
+    int[][] rows = new int[n][];
+    java.util.List<java.util.List<Integer>> hubRows = new java.util.ArrayList<>();
+    for (int a = 0; a < h; a++) {
+      hubRows.add(new java.util.ArrayList<>(java.util.List.of(a)));
+    }
+    int next = h;
+    for (int a = 0; a < h; a++) {
+      for (int c = a + 1; c < h; c++) {
+        for (int k = 0; k < 3; k++) {
+          rows[next + k] = new int[] {next, next + 1, next + 2, a, c};
+          hubRows.get(a).add(next + k);
+          hubRows.get(c).add(next + k);
+        }
+        next += 3;
+      }
+    }
+    for (int a = 0; a < h; a++) {
+      rows[a] = hubRows.get(a).stream().mapToInt(Integer::intValue).toArray();
+    }
+    SparsityPattern p = SparsityPattern.fromRows(rows);
+    int[] perm = SparseOrdering.hubDissection(p);
+    assertThat(perm).isNotNull();
+    assertThat(java.util.Arrays.stream(perm).sorted().toArray()).containsExactly(SparseOrdering.natural(n));
+    // Hubs last; each piece contiguous.
+    assertThat(java.util.Arrays.copyOfRange(perm, n - h, n)).containsExactly(SparseOrdering.natural(h));
+    for (int k = 0; k < n - h; k += 3) {
+      assertThat(perm[k + 1]).isEqualTo(perm[k] + 1);
+      assertThat(perm[k + 2]).isEqualTo(perm[k] + 2);
+      assertThat((perm[k] - h) % 3).isZero();
+    }
+    // Fill: each piece's 3 x 3 block and 2 x 3 borders (both triangles), plus the dense hub block.
+    long bound = pieces * (9L + 2 * 2 * 3) + (long) h * h;
+    assertThat(luFill(p, perm)).isLessThanOrEqualTo(bound);
+  }
+
+  @Test
+  void hubDissectionDoesNotApplyToAGrid() {
+    // No hubs: one piece of 2 m^2 unknowns, far above the piece limit.
+    SparsityPattern p = new Brusselator2D(30).sparsity();
+    assertThat(SparseOrdering.hubDissection(p)).isNull();
+  }
+
   /** Non-zeros of L + U of a diagonally dominant matrix on p (no pivoting happens) in the given order. */
   static long luFill(SparsityPattern p, int[] order) {
     SparseMatrix m = new SparseMatrix(p);
