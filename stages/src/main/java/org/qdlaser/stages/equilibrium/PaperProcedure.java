@@ -77,11 +77,25 @@ public final class PaperProcedure {
     CoRotatingTransient tr = new CoRotatingTransient(integrator, model, start.state(), start.omega(),
         CoRotatingTransient.Settings.defaults());
     tr.advance(settings.duration(), StopCondition.NEVER);
-    FieldRecord rec = tr.record();
     double t = tr.time();
+    PaperReading reading = reading(tr.record(), t, settings.windows());
+    LOG.info("{} r = {}: paper's reading after {} time units: a_inf = {} (spread {}, {}), omega_inf = {} (spread {}, {})",
+        model.kind(), model.pump(), t, reading.aInf(), reading.aInfSpread(),
+        reading.aInfResolved() ? "decay resolved" : "decay not resolved: an extrapolation", reading.omegaInf(),
+        reading.omegaInfSpread(), reading.omegaConverged() ? "converged to 3 digits" : "not converged to 3 digits");
+    return new Result(reading, model.fieldAmplitude(tr.state()), t, tr.stats());
+  }
+
+  /**
+   * The paper's reading of a recorded transient over [0, {@code t}] (t within the record): Eq. (A2)
+   * fitted to the lab-frame Re &lt;b&gt;, sampled {@link PaperReading#SAMPLES_PER_PERIOD} times per
+   * rotation at the mean frequency of the second half, over {@code windows} growing windows. Also
+   * for a transient followed for another purpose ({@link LongTimeFate}): same record, same reading.
+   */
+  public static PaperReading reading(FieldRecord rec, double t, int windows) {
     double omega = rec.meanFrequency(0.5 * t, t);
     if (!Double.isFinite(omega)) {
-      omega = tr.omega();
+      omega = rec.frequency(rec.size() - 1);
     }
     double dt = 2 * Math.PI / Math.max(Math.abs(omega), 1e-3) / PaperReading.SAMPLES_PER_PERIOD;
     double[][] f = rec.labField(0.0, t, Math.min(dt, t / 200));
@@ -89,12 +103,7 @@ public final class PaperProcedure {
     for (int i = 0; i < abs.length; i++) {
       abs[i] = Math.hypot(f[1][i], f[2][i]);
     }
-    PaperReading reading = PaperReading.read(f[0], f[1], abs, omega, rec.phaseAt(0.0), settings.windows());
-    LOG.info("{} r = {}: paper's reading after {} time units: a_inf = {} (spread {}, {}), omega_inf = {} (spread {}, {})",
-        model.kind(), model.pump(), t, reading.aInf(), reading.aInfSpread(),
-        reading.aInfResolved() ? "decay resolved" : "decay not resolved: an extrapolation", reading.omegaInf(),
-        reading.omegaInfSpread(), reading.omegaConverged() ? "converged to 3 digits" : "not converged to 3 digits");
-    return new Result(reading, model.fieldAmplitude(tr.state()), t, tr.stats());
+    return PaperReading.read(f[0], f[1], abs, omega, rec.phaseAt(0.0), windows);
   }
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PaperProcedure.class);
