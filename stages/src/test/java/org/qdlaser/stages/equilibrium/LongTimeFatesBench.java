@@ -37,7 +37,7 @@ public final class LongTimeFatesBench {
   public static void main(String[] a) {
     double limit = Double.parseDouble(a[0]);
     System.out.println("| sample | N | w_QD | fate | after (1/gamma_nr) | \\|b\\| | omega | photons | details"
-        + " | paper reading (App. A, first 100 units): a_inf, omega_inf, spreads | Newton attempts | steps | RHS"
+        + " | paper reading (App. A, first 100 units): \\|b(100)\\|; a_inf, omega_inf with spreads | Newton attempts | steps | RHS"
         + " | Jacobians | factorisations | wall (s) | CPU (s) |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int k = 1; k < a.length; k++) {
@@ -78,14 +78,17 @@ public final class LongTimeFatesBench {
     String paper;
     IntegratorStats extra = null;
     PaperReading r;
+    double b100;
     if (f.time() >= PAPER_TIME) {
       r = PaperProcedure.reading(f.record(), PAPER_TIME, PaperProcedure.Settings.DEFAULT_WINDOWS);
+      b100 = f.record().bAbsAt(PAPER_TIME);
     } else { // the fate came first: the paper's reading needs its own 100 units
       PaperProcedure.Result pr = new PaperProcedure(PaperProcedure.Settings.defaults()).read(m, start);
       r = pr.reading();
       extra = pr.work();
+      b100 = pr.bAbsEnd();
     }
-    paper = String.format(Locale.ROOT, "%.3f +- %.3f (%s), %.5f +- %.1e (%s)", r.aInf(), r.aInfSpread(),
+    paper = String.format(Locale.ROOT, "\\|b(100)\\| = %.3f; %.3f +- %.3f (%s), %.5f +- %.1e (%s)", b100, r.aInf(), r.aInfSpread(),
         r.aInfResolved() ? "decay resolved" : "decay not resolved", r.omegaInf(), r.omegaInfSpread(),
         r.omegaConverged() ? "3 digits" : "not 3 digits");
     IntegratorStats st = f.work();
