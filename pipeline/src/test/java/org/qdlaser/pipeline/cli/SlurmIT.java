@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qdlaser.pipeline.graph.RunLayout;
-import org.qdlaser.pipeline.graph.SlurmClient;
+import org.qdlaser.pipeline.exec.RunLayout;
+import org.qdlaser.pipeline.slurm.SlurmClient;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
 
@@ -39,7 +39,7 @@ class SlurmIT {
   /** A chain whose integration takes several seconds (CIM_d, N = 50), to be killed mid-task. */
   static final String SLOW = "schema: qdlaser/manifest/v1\nstudy: slow\nparameters: {N: 50, beta: 1}\n"
       + "models:\n  - CIM\n  - {model: CIM_d, label: D, sample: {w_qd: 1, seed: 3}}\n"
-      + "sweep: {parameter: r, from: 2e14/s, to: 1e12/s, points: 2, spacing: log}\nintegration: {max_time: 2000}\n";
+      + "sweep: {parameter: r, from: 2e14/s, to: 1e12/s, points: 40, spacing: log}\nintegration: {max_time: 2000}\n";
 
   record Result(int code, String out, String err) {}
 
@@ -116,7 +116,8 @@ class SlurmIT {
     assertThat(s.err()).contains("shards: 2 finished");
 
     assertThat(json(slurm.resolve("lock.json")).get("tasks")).isEqualTo(json(local.resolve("lock.json")).get("tasks"));
-    assertThat(Files.readAllBytes(slurm.resolve("lock.json"))).as("identical lock.json").isEqualTo(Files.readAllBytes(local.resolve("lock.json")));
+    assertThat(Files.readAllBytes(slurm.resolve("lock.json"))).as("identical lock.json")
+        .isEqualTo(Files.readAllBytes(local.resolve("lock.json")));
     assertThat(qdlaser(tmp, Map.of(), Duration.ofSeconds(60), "verify", slurm.toString()).code()).isZero();
 
     JsonNode prov = json(slurm.resolve("provenance.json"));
@@ -133,7 +134,8 @@ class SlurmIT {
         assertThat(t.get("jobId").asText()).matches(arrayJob + "_[01]");
       }
     });
-    assertThat(json(local.resolve("provenance.json")).get("tasks")).allSatisfy(t -> assertThat(t.get("executor").asText()).isEqualTo("local"));
+    assertThat(json(local.resolve("provenance.json")).get("tasks")).allSatisfy(t -> assertThat(t.get("executor").asText())
+        .isEqualTo("local"));
   }
 
   @Test
@@ -182,13 +184,14 @@ class SlurmIT {
     String arrayJob = jobs.get("array_job").asText();
     String mergeJob = jobs.get("merge_job").asText();
 
-    // wait until the CIM_d chain is inside its (several seconds long) integration, then kill the shards
+    // wait until the CIM_d chain is inside its integration (40 pumps: ~4.7 s on an idle 2-core machine, measured 2026-12-05;
+    // 2 pumps took 0.9 s once the sparse LU got faster, and the kill came too late), then kill the shards
     Instant deadline = Instant.now().plusSeconds(90);
     while (!recordedTasks(run).contains("sampling/D")) {
       assertThat(Instant.now()).as("sampling/D done within 90 s").isBefore(deadline);
       Thread.sleep(100);
     }
-    Thread.sleep(1000);
+    Thread.sleep(300);
     new ProcessBuilder("scancel", "--full", "--signal=KILL", arrayJob).start().waitFor(20, TimeUnit.SECONDS);
     new ProcessBuilder("scancel", arrayJob, mergeJob).start().waitFor(20, TimeUnit.SECONDS);
     SlurmClient client = new SlurmClient();
