@@ -96,7 +96,8 @@ public final class SimpleFigures {
       double[] x = c.values();
       if (energy) {
         for (int i = 0; i < x.length; i++) {
-          x[i] *= 1000;
+          // eV -> meV; rounded to 1e-9 meV so that 2.5e-3 eV reads 2.5, not 2.500000000000002, on the axis
+          x[i] = Math.rint(x[i] * 1e12) / 1e9;
         }
       }
       axis = c.parameter().label() + (energy ? " / meV" : "");
