@@ -1,0 +1,97 @@
+package org.qdlaser.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** status, dag, the timeline page, the logging flags and the version, as a user meets them. */
+class InspectCommandsTest {
+  static Level rootLevel() {
+    return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).getLevel();
+  }
+
+  @AfterEach
+  void restoreLevel() {
+    LoggingConfigurator.setLevel(LoggingConfigurator.level().toString());
+  }
+
+  @Test
+  void statusSaysWhatARunWouldRecomputeAndWhyAndDagDrawsThePlan(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("small.yaml");
+    Files.writeString(manifest, CliTest.SMALL);
+    Path runDir = tmp.resolve("run");
+    CliTest.Result missing = CliTest.run("status", manifest.toString(), "-o", runDir.toString());
+    assertThat(missing.code()).as(missing.err()).isZero();
+    assertThat(missing.out()).contains("0 up-to-date, 0 stale, 9 missing").contains("missing     sampling/CIM: never computed");
+
+    CliTest.Result run = CliTest.run("run", manifest.toString(), "-o", runDir.toString(), "--jobs", "2");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(runDir.resolve("report/timeline.html")).content().contains("small: timeline", "sampling/CIM", "computed");
+    assertThat(runDir.resolve("report/task-graph.svg")).content().startsWith("<svg ").contains("report/all");
+
+    CliTest.Result same = CliTest.run("status", manifest.toString(), "-o", runDir.toString());
+    assertThat(same.out()).contains("9 up-to-date, 0 stale, 0 missing: a run would reuse every task");
+
+    Path changed = tmp.resolve("small40.yaml");
+    Files.writeString(changed, CliTest.SMALL.replace("N: 50", "N: 40"));
+    CliTest.Result stale = CliTest.run("status", changed.toString(), "-o", runDir.toString(), "--json");
+    assertThat(stale.code()).as(stale.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(stale.out());
+    assertThat(json.get("up_to_date").asBoolean()).isFalse();
+    assertThat(json.get("manifest_changes").get(0).get("path").asText()).isEqualTo("parameters.N");
+    JsonNode sampling = json.get("tasks").get(0);
+    assertThat(sampling.get("id").asText()).isEqualTo("sampling/CIM");
+    assertThat(sampling.get("state").asText()).isEqualTo("stale");
+    JsonNode reason = sampling.get("reasons").get(0);
+    assertThat(reason.get("kind").asText()).isEqualTo("parameter");
+    assertThat(reason.get("old").asText()).isEqualTo("50");
+    assertThat(reason.get("new").asText()).isEqualTo("40");
+    assertThat(reason.get("manifest_field").asText()).isEqualTo("parameters.N");
+
+    CliTest.Result dag = CliTest.run("dag", manifest.toString());
+    assertThat(dag.code()).isZero();
+    assertThat(dag.out()).startsWith("digraph \"small\" {").contains("\"sampling/CIM\" -> \"integration/CIM\";");
+    CliTest.Result coloured = CliTest.run("dag", changed.toString(), "-o", runDir.toString(), "--status", "--svg");
+    assertThat(coloured.out()).startsWith("<svg ").contains("sampling/CIM (v").contains(": stale</title>");
+  }
+
+  @Test
+  void logFlagsSetTheLevelOnEveryCommandAndContradictionsAreBadInput(@TempDir Path tmp) throws Exception {
+    Path manifest = tmp.resolve("small.yaml");
+    Files.writeString(manifest, CliTest.SMALL);
+    assertThat(CliTest.run("dag", manifest.toString(), "--quiet").code()).isZero();
+    assertThat(rootLevel()).isEqualTo(Level.WARN);
+    assertThat(CliTest.run("-v", "dag", manifest.toString()).code()).isZero();
+    assertThat(rootLevel()).isEqualTo(Level.DEBUG);
+    assertThat(CliTest.run("dag", manifest.toString(), "--log-level", "error").code()).isZero();
+    assertThat(rootLevel()).isEqualTo(Level.ERROR);
+    CliTest.Result bad = CliTest.run("dag", manifest.toString(), "--log-level", "loud");
+    assertThat(bad.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(bad.err()).contains("--log-level must be one of ERROR, WARN, INFO, DEBUG, TRACE, OFF, got 'loud'");
+    CliTest.Result both = CliTest.run("dag", manifest.toString(), "-q", "-v");
+    assertThat(both.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(both.err()).contains("--verbose contradicts --quiet");
+    for (String command : new String[] {"run", "status", "dag", "verify", "point", "threshold", "golden", "archive", "bench"}) {
+      CliTest.Result help = CliTest.run(command, "--help");
+      assertThat(help.out()).as(command).contains("--quiet", "--verbose", "--log-level=LEVEL");
+    }
+  }
+
+  @Test
+  void theVersionIsTheProjectVersion() throws Exception {
+    CliTest.Result v = CliTest.run("--version");
+    String pom = Files.readString(Path.of("..", "pom.xml"));
+    String projectVersion = pom.replaceAll("(?s).*?<artifactId>qdlaser-parent</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+    assertThat(v.out().trim()).isEqualTo("qdlaser " + projectVersion);
+  }
+}
