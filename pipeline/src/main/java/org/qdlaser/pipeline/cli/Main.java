@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Lasing thresholds of quantum-dot nanolasers (CIM, TPM_IF, TPM): reproducible studies.",
     subcommands = {RunCommand.class, RunShardCommand.class, CollectCommand.class, VerifyCommand.class, ArchiveCommand.class,
-        GoldenCommand.class, StatusCommand.class, DagCommand.class, PointCommand.class, ThresholdCommand.class, BenchCommand.class})
+        GoldenCommand.class, StatusCommand.class, DagCommand.class, DriftCommand.class, PointCommand.class, ThresholdCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   /** Levels of {@code --log-level}. */
   static final java.util.List<String> LEVELS = java.util.List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
