@@ -173,6 +173,7 @@ public final class TaskRunner {
     Map<String, byte[]> outputs;
     Heartbeat heartbeat = Heartbeat.global();
     heartbeat.started(spec.id(), lastWallSeconds(spec.id()));
+    long cpuStart = cpuNanos();
     try {
       outputs = task.action().run(new TaskInputs(inBytes));
     } catch (RuntimeException e) {
@@ -187,10 +188,20 @@ public final class TaskRunner {
       refs.add(store.put(o.getKey(), o.getValue()));
     }
     Instant end = provenance.now();
+    long cpuEnd = cpuNanos();
     TaskRecord r = record(key, spec, TaskRecord.Status.RAN, reason, start, end);
+    if (cpuStart >= 0 && cpuEnd >= cpuStart) {
+      r = r.withCpuSeconds((cpuEnd - cpuStart) / 1e9);
+    }
     journal.write(new TaskJournal.Entry(TaskJournal.SCHEMA, key, spec.id(), runId, refs, r, hashed));
     provenance.recordTask(r);
     return new TaskOutcome(spec, key, refs, false, reason, start, end);
+  }
+
+  /** CPU time of this thread in ns (tasks compute on one thread), or -1 where the JVM does not measure it. */
+  private static long cpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
   }
 
   /** How long the task took when it last ran in this run directory (its journal record), NaN if unknown. */

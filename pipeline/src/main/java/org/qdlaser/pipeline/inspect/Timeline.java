@@ -66,8 +66,8 @@ public final class Timeline {
         .append(provenance.availableProcessors()).append(" CPU(s), executor ")
         .append(xml(provenance.execution().getOrDefault("executor", TaskRecord.EXECUTOR_LOCAL))).append(": ")
         .append(ran).append(" task(s) computed (").append(Readable.seconds(busy)).append(" of task time), ")
-        .append(tasks.size() - ran).append(" reused. From <code>provenance.json</code>; CPU time and memory per task are not")
-        .append(" measured (tasks share one JVM).</p>\n");
+        .append(tasks.size() - ran).append(" reused. From <code>provenance.json</code>. CPU time is the worker thread's (a task computes on one")
+        .append(" thread); memory per task is not measured (tasks share one JVM).</p>\n");
 
     h.append("<h2>Timeline</h2>\n");
     int height = tasks.size() * ROW_HEIGHT + 30;
@@ -97,7 +97,7 @@ public final class Timeline {
     h.append("</svg>\n<p>Blue: computed in this run; grey: reused.</p>\n");
 
     h.append("<h2>Tasks</h2>\n<table>\n<thead><tr><th scope=\"col\">task</th><th scope=\"col\">start</th>")
-        .append("<th scope=\"col\">wall time</th><th scope=\"col\">status</th><th scope=\"col\">why</th>")
+        .append("<th scope=\"col\">wall time</th><th scope=\"col\">CPU time</th><th scope=\"col\">status</th><th scope=\"col\">why</th>")
         .append("<th scope=\"col\">computed originally</th><th scope=\"col\">host</th><th scope=\"col\">job</th></tr></thead>\n<tbody>\n");
     for (TaskRecord t : tasks) {
       double start = seconds(runStart, Timestamps.parse(t.startedAt(), "task start"));
@@ -105,7 +105,8 @@ public final class Timeline {
       TaskRecord original = reused ? computed.get(t.key()) : null;
       String originally = original == null ? "" : Readable.seconds(original.wallSeconds()) + " at " + original.startedAt();
       h.append("<tr><td><code>").append(xml(id(t))).append("</code></td><td class=\"num\">+").append(Readable.seconds(start))
-          .append("</td><td class=\"num\">").append(Readable.seconds(t.wallSeconds())).append("</td><td>")
+          .append("</td><td class=\"num\">").append(Readable.seconds(t.wallSeconds())).append("</td><td class=\"num\">")
+          .append(t.cpuSeconds() == null ? "" : Readable.seconds(t.cpuSeconds())).append("</td><td>")
           .append(reused ? "reused" : "computed").append("</td><td>").append(xml(t.reason())).append("</td><td>")
           .append(xml(originally)).append("</td><td>").append(xml(t.host())).append("</td><td>")
           .append(xml(t.jobId() == null ? "" : t.jobId())).append("</td></tr>\n");

@@ -18,7 +18,7 @@ class TimelineTest {
   void listsEachTaskWithStartDurationStatusAndTheOriginalComputationOfReusedOnes() {
     Instant t0 = Instant.parse("2026-12-05T10:00:00Z");
     TaskRecord ran = TaskRecord.of(K1, "integration", 6, "CIM", TaskRecord.Status.RAN, "no previous run", t0.plusSeconds(2),
-        t0.plusSeconds(74), "vm");
+        t0.plusSeconds(74), "vm").withCpuSeconds(70.25);
     TaskRecord reused = TaskRecord.of(K2, "sampling", 2, "CIM", TaskRecord.Status.REUSED, TaskRecord.REASON_REUSED, t0, t0.plusMillis(5),
         "vm");
     TaskRecord original = TaskRecord.of(K2, "sampling", 2, "CIM", TaskRecord.Status.RAN, "no previous run",
@@ -28,8 +28,8 @@ class TimelineTest {
         "2026-12-05T10:01:20Z", new TreeMap<>(), List.of(reused, ran), new TreeMap<>());
     String html = Timeline.html(p, Map.of(K2, original));
     assertThat(html).contains("<title>demo: timeline</title>", "1 min 20 s", "1 task(s) computed", "1 reused")
-        .contains("<code>integration/CIM</code></td><td class=\"num\">+2.00 s</td><td class=\"num\">1 min 12 s</td><td>computed</td>")
-        .contains("<code>sampling/CIM</code></td><td class=\"num\">+0.00 s</td><td class=\"num\">0.01 s</td><td>reused</td>")
+        .contains("<code>integration/CIM</code></td><td class=\"num\">+2.00 s</td><td class=\"num\">1 min 12 s</td><td class=\"num\">1 min 10 s</td><td>computed</td>")
+        .contains("<code>sampling/CIM</code></td><td class=\"num\">+0.00 s</td><td class=\"num\">0.01 s</td><td class=\"num\"></td><td>reused</td>")
         .contains("12.5 s at 2026-12-04T09:00:00")
         .contains("<img src=\"task-graph.svg\"", "<a href=\"index.html\">");
     assertThat(html.split("<rect ", -1)).hasSize(3);
