@@ -12,13 +12,15 @@ import org.qdlaser.pipeline.provenance.Provenance;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.LockFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The report's pages about the run itself, written after the run's lock and provenance: the
- * timeline ({@link Timeline#FILE_NAME}) and the task graph ({@link Timeline#GRAPH_FILE}). They are
- * not in the lock: the timeline changes on every run, as {@code provenance.json} does.
+ * timeline ({@link Timeline#FILE_NAME}), the task graph ({@link Timeline#GRAPH_FILE}) and every
+ * locked file with its checksum ({@link FilesPage#FILE_NAME}). They are not in the lock: the
+ * timeline changes on every run, as {@code provenance.json} does.
  */
 public final class RunPages {
   private static final Logger LOG = LoggerFactory.getLogger(RunPages.class);
@@ -37,6 +39,8 @@ public final class RunPages {
     Path report = runDir.resolve("report");
     AtomicFiles.write(report.resolve(Timeline.GRAPH_FILE), new TaskGraph(plan).svg(null).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(report.resolve(Timeline.FILE_NAME), Timeline.html(p, computed).getBytes(StandardCharsets.UTF_8));
-    LOG.info("wrote {} and {}", report.resolve(Timeline.FILE_NAME), Timeline.GRAPH_FILE);
+    LockFile lock = LockFile.read(runDir.resolve(LockFile.FILE_NAME));
+    AtomicFiles.write(report.resolve(FilesPage.FILE_NAME), FilesPage.html(lock).getBytes(StandardCharsets.UTF_8));
+    LOG.info("wrote {}, {} and {}", report.resolve(Timeline.FILE_NAME), Timeline.GRAPH_FILE, FilesPage.FILE_NAME);
   }
 }

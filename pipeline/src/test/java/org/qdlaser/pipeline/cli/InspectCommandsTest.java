@@ -38,6 +38,7 @@ class InspectCommandsTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(runDir.resolve("report/timeline.html")).content().contains("small: timeline", "sampling/CIM", "computed");
     assertThat(runDir.resolve("report/task-graph.svg")).content().startsWith("<svg ").contains("report/all");
+    assertThat(runDir.resolve("report/files.html")).content().contains("<code>samples/CIM.arrow</code>", "<code>integration/CIM-ends.arrow</code>");
 
     CliTest.Result same = CliTest.run("status", manifest.toString(), "-o", runDir.toString());
     assertThat(same.out()).contains("9 up-to-date, 0 stale, 0 missing: a run would reuse every task");
