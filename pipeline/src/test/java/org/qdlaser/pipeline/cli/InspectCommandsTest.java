@@ -89,6 +89,16 @@ class InspectCommandsTest {
   }
 
   @Test
+  void aMistypedSubcommandOrOptionGetsTheNearestNames() {
+    CliTest.Result sub = CliTest.run("statsu", "x.yaml");
+    assertThat(sub.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(sub.err()).contains("Did you mean: qdlaser status?");
+    CliTest.Result option = CliTest.run("run", "--forse", "x.yaml");
+    assertThat(option.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(option.err()).contains("Unknown option: '--forse'", "Possible solutions: --force");
+  }
+
+  @Test
   void theVersionIsTheProjectVersion() throws Exception {
     CliTest.Result v = CliTest.run("--version");
     String pom = Files.readString(Path.of("..", "pom.xml"));
