@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.inspect.NightlyDrift;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qdlaser.pipeline.graph.TaskSpec;
+import org.qdlaser.pipeline.plan.TaskSpec;
 
 /**
  * A plan's task graph: as Graphviz DOT ({@code qdlaser dag}) and as an SVG drawn by a layered

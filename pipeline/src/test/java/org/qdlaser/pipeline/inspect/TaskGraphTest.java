@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qdlaser.pipeline.graph.TaskSpec;
+import org.qdlaser.pipeline.plan.TaskSpec;
 
 class TaskGraphTest {
   /** Two model chains (sampling -> integration -> fitting) and one report over both fittings. */
