@@ -80,6 +80,7 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ExitCodes());
     cl.setParameterExceptionHandler(ExitCodes::usage);
+    ParameterHelp.install(cl);
     return cl.execute(args);
   }
 }

@@ -11,16 +11,33 @@ import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.sampling.Sample;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by {@code point} and {@code threshold}: the model, its parameters and sample. */
 public final class ModelOptions {
   @Option(names = "--model", required = true, description = "CIM, TPM_IF, TPM, CIM_d, TPM_IF_d, TPM_d")
   String model;
 
-  @Option(names = "--set", description = "parameter k=v (normalised, or a rate with suffix /s), repeatable; "
-      + "_d models also take w_qd (units of gamma), seed, tail, identical_fraction", mapFallbackValue = "")
-  Map<String, String> set = new LinkedHashMap<>();
+  final Map<String, String> set = new LinkedHashMap<>();
+
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  /** Checks each value as the command line is read: bad names, numbers and signs are exit 2 before anything runs. */
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter (see Parameters below): normalised, or a rate "
+      + "in s^-1 with the suffix /s; repeatable", mapFallbackValue = "")
+  void set(Map<String, String> values) {
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      try {
+        ParameterResolver.checkNamed(e.getKey(), e.getValue(), "--set ");
+      } catch (InputException ex) {
+        throw new ParameterException(mixee.commandLine(), ex.getMessage());
+      }
+      set.put(e.getKey(), e.getValue());
+    }
+  }
 
   @Option(names = "--detunings", description = "file with one normalised detuning per line (_d models)")
   Path detunings;

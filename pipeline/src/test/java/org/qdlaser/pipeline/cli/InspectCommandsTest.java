@@ -99,6 +99,38 @@ class InspectCommandsTest {
   }
 
   @Test
+  void pointAndThresholdHelpListEveryParameterWithUnitAndDefault() {
+    for (String command : new String[] {"point", "threshold"}) {
+      String help = CliTest.run(command, "--help").out();
+      assertThat(help).as(command).contains("Parameters (--set NAME=VALUE;", "--set=NAME=VALUE")
+          .containsPattern("\\n  g +gamma_nr +default 70 \\(7e10/s\\) +light-matter coupling strength")
+          .containsPattern("\\n  N +integer +default 50 +number of quantum dots")
+          .containsPattern("\\n  gamma_nr +s\\^-1 +default 1e9/s")
+          .containsPattern("\\n  w_qd +gamma +default 1 ");
+      for (org.qdlaser.stages.physics.Parameter p : org.qdlaser.stages.physics.Parameter.values()) {
+        assertThat(help).as(command + " lists " + p.key()).contains("\n  " + p.key() + " ");
+      }
+    }
+  }
+
+  @Test
+  void badParameterValuesAreRefusedWhileTheCommandLineIsReadNamingTheFieldAndTheNearestName() {
+    CliTest.Result negative = CliTest.run("point", "--model", "CIM", "--set", "g=-3", "--json");
+    assertThat(negative.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(negative.out()).isEmpty();
+    assertThat(negative.err()).contains("g must be positive, got -3 (field --set g)");
+    CliTest.Result typo = CliTest.run("threshold", "--model", "CIM", "--set", "gama=3", "--json");
+    assertThat(typo.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(typo.err()).contains("unknown parameter 'gama'; did you mean 'gamma'?");
+    CliTest.Result suffix = CliTest.run("point", "--model", "CIM", "--set", "N=50/s", "--json");
+    assertThat(suffix.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(suffix.err()).contains("N is not a rate; the /s suffix is not allowed");
+    CliTest.Result width = CliTest.run("point", "--model", "CIM_d", "--set", "w_qd=-1", "--json");
+    assertThat(width.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(width.err()).contains("w_qd must be >= 0, got -1");
+  }
+
+  @Test
   void theVersionIsTheProjectVersion() throws Exception {
     CliTest.Result v = CliTest.run("--version");
     String pom = Files.readString(Path.of("..", "pom.xml"));
