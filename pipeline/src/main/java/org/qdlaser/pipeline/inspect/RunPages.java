@@ -41,6 +41,7 @@ public final class RunPages {
     AtomicFiles.write(report.resolve(Timeline.FILE_NAME), Timeline.html(p, computed).getBytes(StandardCharsets.UTF_8));
     LockFile lock = LockFile.read(runDir.resolve(LockFile.FILE_NAME));
     AtomicFiles.write(report.resolve(FilesPage.FILE_NAME), FilesPage.html(lock).getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(runDir.resolve(DataPackage.FILE_NAME), CanonicalJson.prettyBytes(DataPackage.of(runDir, lock)));
     LOG.info("wrote {}, {} and {}", report.resolve(Timeline.FILE_NAME), Timeline.GRAPH_FILE, FilesPage.FILE_NAME);
   }
 }

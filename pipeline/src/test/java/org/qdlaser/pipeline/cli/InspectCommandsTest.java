@@ -40,6 +40,44 @@ class InspectCommandsTest {
     assertThat(runDir.resolve("report/task-graph.svg")).content().startsWith("<svg ").contains("report/all");
     assertThat(runDir.resolve("report/files.html")).content().contains("<code>samples/CIM.arrow</code>", "<code>integration/CIM-ends.arrow</code>");
 
+    // Self-describing data: every column of every Arrow table has a description (and a unit unless text or boolean),
+    // every table a CSV twin, and datapackage.json describes the twins with the same units.
+    com.fasterxml.jackson.databind.JsonNode lock = new ObjectMapper().readTree(runDir.resolve("lock.json").toFile());
+    java.util.List<String> arrows = new java.util.ArrayList<>();
+    lock.get("artifacts").fieldNames().forEachRemaining(p -> {
+      if (p.endsWith(".arrow")) {
+        arrows.add(p);
+      }
+    });
+    assertThat(arrows).contains("samples/CIM.arrow", "integration/CIM-series.arrow", "integration/CIM-ends.arrow");
+    for (String a : arrows) {
+      assertThat(lock.get("artifacts").has(a.replace(".arrow", ".csv"))).as("CSV twin of " + a).isTrue();
+      for (org.qdlaser.pipeline.store.TableCodec.FieldInfo f : org.qdlaser.pipeline.store.TableCodec.fields(
+          Files.readAllBytes(runDir.resolve(a)))) {
+        assertThat(f.description()).as(a + " column " + f.name()).isNotBlank();
+        if (f.kind() == org.qdlaser.pipeline.store.Table.Kind.DOUBLE || f.kind() == org.qdlaser.pipeline.store.Table.Kind.LONG) {
+          assertThat(f.unit()).as(a + " column " + f.name()).isNotBlank();
+        }
+      }
+    }
+    assertThat(Files.readString(runDir.resolve("integration/CIM-ends.csv")).lines().findFirst().orElseThrow())
+        .startsWith("pump,duration,").contains(",state.Re_b,state.Im_b,");
+    JsonNode pkg = new ObjectMapper().readTree(runDir.resolve("datapackage.json").toFile());
+    assertThat(pkg.get("profile").asText()).isEqualTo("tabular-data-package");
+    JsonNode eq = null;
+    for (JsonNode r : pkg.get("resources")) {
+      if (r.get("path").asText().equals("equilibrium/CIM.csv")) {
+        eq = r;
+      }
+    }
+    assertThat(eq).isNotNull();
+    assertThat(eq.get("hash").asText()).startsWith("sha256:");
+    assertThat(eq.get("schema").get("fields").get(0).get("name").asText()).isEqualTo("pump");
+    assertThat(eq.get("schema").get("fields").get(0).get("unit").asText()).isEqualTo("gamma_nr");
+    assertThat(eq.get("schema").get("fields").get(0).get("type").asText()).isEqualTo("number");
+    assertThat(runDir.resolve("report/index.html")).content().contains("href=\"timeline.html\"", "href=\"files.html\"",
+        "href=\"task-graph.svg\"", "href=\"../datapackage.json\"");
+
     CliTest.Result same = CliTest.run("status", manifest.toString(), "-o", runDir.toString());
     assertThat(same.out()).contains("9 up-to-date, 0 stale, 0 missing: a run would reuse every task");
 
