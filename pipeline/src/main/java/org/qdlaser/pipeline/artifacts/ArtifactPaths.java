@@ -26,7 +26,12 @@ public final class ArtifactPaths {
 
   /** The per-dot detunings and couplings of a run (sampling). */
   public static String sampleTable(String label) {
-    return "samples/" + label + ".arrow";
+    return sampleTables(label).arrow();
+  }
+
+  /** The sample table and its CSV twin. */
+  public static TablePaths sampleTables(String label) {
+    return new TablePaths("samples/" + label);
   }
 
   /** The sample statistics of a run (sampling), {@link SampleStats}. */
@@ -36,12 +41,22 @@ public final class ArtifactPaths {
 
   /** A sweep's recorded time series (integration). */
   public static String series(String label) {
-    return "integration/" + label + "-series.arrow";
+    return seriesTables(label).arrow();
+  }
+
+  /** The time series and its CSV twin. */
+  public static TablePaths seriesTables(String label) {
+    return new TablePaths("integration/" + label + "-series");
   }
 
   /** A sweep's transient ends (integration), {@link EndsTable}. */
   public static String ends(String label) {
-    return "integration/" + label + "-ends.arrow";
+    return endsTables(label).arrow();
+  }
+
+  /** The transient ends and their CSV twin. */
+  public static TablePaths endsTables(String label) {
+    return new TablePaths("integration/" + label + "-ends");
   }
 
   /** The lab-frame field of an oscillation study (integration), {@link FieldTable}. */

@@ -21,6 +21,15 @@ public final class EndsTable {
 
   /** The ends of a sweep of a model whose state components are named {@code stateNames}, in order. */
   public static byte[] toArrow(String[] stateNames, List<Relaxation> ends) {
+    return TableFiles.arrow(toTable(stateNames, ends));
+  }
+
+  /** The Arrow file and its CSV twin (one CSV column per state component: state.Re_b, ...). */
+  public static java.util.Map<String, byte[]> files(String label, String[] stateNames, List<Relaxation> ends) {
+    return TableFiles.of(ArtifactPaths.endsTables(label), toTable(stateNames, ends));
+  }
+
+  static Table toTable(String[] stateNames, List<Relaxation> ends) {
     int n = ends.size();
     int dim = stateNames.length;
     double[] pump = new double[n];
@@ -43,11 +52,11 @@ public final class EndsTable {
       System.arraycopy(r.derivative(), 0, yDot, i * dim, dim);
     }
     List<String> names = Arrays.asList(stateNames);
-    return TableCodec.toArrowIpc(Table.builder("relaxations")
+    return Table.builder("relaxations")
         .addDouble("pump", pump).addDouble("duration", duration).addBoolean("reached_criterion", reached)
         .addDouble("max_rate", maxRate).addLong("steps", steps).addLong("rhs_evaluations", rhs)
         .add(new Table.DoubleListColumn(STATE, dim, y, names)).add(new Table.DoubleListColumn(DERIVATIVE, dim, yDot, names))
-        .build());
+        .build();
   }
 
   /** The ends in sweep order. */

@@ -34,12 +34,20 @@ public record SampleTable(double[] detunings, double[] couplings) {
   }
 
   public byte[] toArrow() {
+    return TableFiles.arrow(toTable());
+  }
+
+  /** The Arrow file and its CSV twin. */
+  public java.util.Map<String, byte[]> files(String label) {
+    return TableFiles.of(ArtifactPaths.sampleTables(label), toTable());
+  }
+
+  Table toTable() {
     long[] idx = new long[detunings.length];
     for (int i = 0; i < idx.length; i++) {
       idx[i] = i;
     }
-    return TableCodec.toArrowIpc(Table.builder("sample").addLong("dot", idx).addDouble("detuning", detunings)
-        .addDouble("coupling", couplings).build());
+    return Table.builder("sample").addLong("dot", idx).addDouble("detuning", detunings).addDouble("coupling", couplings).build();
   }
 
   public static SampleTable fromArrow(byte[] bytes) {

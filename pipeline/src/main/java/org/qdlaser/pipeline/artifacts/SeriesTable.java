@@ -1,7 +1,6 @@
 package org.qdlaser.pipeline.artifacts;
 
 import org.qdlaser.pipeline.store.Table;
-import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.integration.TimeSeries;
 
 /**
@@ -12,9 +11,18 @@ public final class SeriesTable {
   private SeriesTable() {}
 
   public static byte[] toArrow(TimeSeries s) {
-    return TableCodec.toArrowIpc(Table.builder("time_series")
+    return TableFiles.arrow(toTable(s));
+  }
+
+  /** The Arrow file and its CSV twin. */
+  public static java.util.Map<String, byte[]> files(String label, TimeSeries s) {
+    return TableFiles.of(ArtifactPaths.seriesTables(label), toTable(s));
+  }
+
+  static Table toTable(TimeSeries s) {
+    return Table.builder("time_series")
         .addDouble("pump", s.pump()).addDouble("time", s.time()).addDouble("b_abs", s.bAbs())
         .addDouble("photons", s.photons()).addDouble("upper_population", s.upperPopulation())
-        .addDouble("bb_abs", s.bbAbs()).build());
+        .addDouble("bb_abs", s.bbAbs()).build();
   }
 }

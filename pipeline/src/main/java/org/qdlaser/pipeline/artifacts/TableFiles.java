@@ -5,14 +5,23 @@ import java.util.Map;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
 
-/** A table written as Arrow IPC and its CSV twin. */
-final class TableFiles {
+/**
+ * A table written as Arrow IPC, each column's unit and description in its field metadata ({@link
+ * ColumnDocs}), and its CSV twin (described by the run's {@code datapackage.json}).
+ */
+public final class TableFiles {
   private TableFiles() {}
 
-  static Map<String, byte[]> of(ArtifactPaths.TablePaths paths, Table t) {
+  /** The Arrow file and the CSV twin of {@code t}, by path. */
+  public static Map<String, byte[]> of(ArtifactPaths.TablePaths paths, Table t) {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put(paths.arrow(), TableCodec.toArrowIpc(t));
+    out.put(paths.arrow(), arrow(t));
     out.put(paths.csv(), TableCodec.toCsv(t));
     return out;
+  }
+
+  /** Arrow IPC bytes of {@code t} with the units and descriptions of its columns. */
+  public static byte[] arrow(Table t) {
+    return TableCodec.toArrowIpc(t, ColumnDocs::metadata);
   }
 }

@@ -16,6 +16,7 @@ import org.qdlaser.pipeline.exec.TaskJournal;
 import org.qdlaser.pipeline.exec.TaskOutcome;
 import org.qdlaser.pipeline.exec.TaskRunner;
 import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.inspect.RunPages;
 import org.qdlaser.pipeline.manifest.StudyPlanner;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
@@ -85,6 +86,7 @@ public final class CollectCommand implements Callable<Integer> {
     log().info("collecting {} ({} tasks) on {}", dir, plan.size(), placement.host());
     Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(plan);
     RunMerge.Summary summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), outcomes, prov);
+    RunPages.write(dir, plan.stream().map(PlannedTask::spec).toList());
     spec.commandLine().getOut().println("study " + pf.study() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
     spec.commandLine().getOut().println("report: " + dir.resolve("report").resolve("index.html"));
     return ExitCodes.OK;

@@ -56,6 +56,8 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
   static int usage(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     cl.getErr().println("qdlaser: bad input: " + ex.getMessage());
+    // A mistyped subcommand or option: picocli's nearest names ("Did you mean: status?").
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
     cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
     return BAD_INPUT;
   }

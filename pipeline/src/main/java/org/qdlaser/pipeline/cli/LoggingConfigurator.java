@@ -41,6 +41,17 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
+  /**
+   * Sets the root level now (the CLI's {@code --quiet}, {@code --verbose}, {@code --log-level},
+   * which win over {@value #LEVEL_VARIABLE}).
+   *
+   * @param level a logback level name (ERROR, WARN, INFO, DEBUG, TRACE, OFF)
+   */
+  static void setLevel(String level) {
+    LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+  }
+
   /** The configured root level; INFO when unset or not a level name. */
   static Level level() {
     String v = System.getProperty(LEVEL_VARIABLE);

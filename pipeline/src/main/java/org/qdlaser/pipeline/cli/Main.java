@@ -11,9 +11,55 @@ import picocli.CommandLine.Command;
     description = "Lasing thresholds of quantum-dot nanolasers (CIM, TPM_IF, TPM) and the Simple Model of colloidal-QD"
         + " gain (SIMPLE_*): reproducible studies.",
     subcommands = {RunCommand.class, RunShardCommand.class, CollectCommand.class, VerifyCommand.class, ArchiveCommand.class,
-        GoldenCommand.class, PointCommand.class, ThresholdCommand.class, SpectrumCommand.class, BenchCommand.class})
+        GoldenCommand.class, StatusCommand.class, DagCommand.class, DriftCommand.class, PointCommand.class, ThresholdCommand.class,
+        SpectrumCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
+  /** Levels of {@code --log-level}. */
+  static final java.util.List<String> LEVELS = java.util.List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE", "OFF");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The logging flag given first on this command line, to refuse contradicting ones. */
+  private String levelFlag;
+  private String levelChosen;
+
+  @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "log warnings and errors only (log level WARN)")
+  void quiet(boolean on) {
+    if (on) {
+      logLevel("--quiet", "WARN");
+    }
+  }
+
+  @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "log why as well as what (log level DEBUG)")
+  void verbose(boolean on) {
+    if (on) {
+      logLevel("--verbose", "DEBUG");
+    }
+  }
+
+  @CommandLine.Option(names = "--log-level", paramLabel = "LEVEL", scope = CommandLine.ScopeType.INHERIT,
+      description = "log level: ERROR, WARN, INFO (default, or $" + LoggingConfigurator.LEVEL_VARIABLE + "), DEBUG, TRACE, OFF;"
+          + " logs go to stderr")
+  void logLevel(String level) {
+    String name = level == null ? "" : level.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!LEVELS.contains(name)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--log-level must be one of " + String.join(", ", LEVELS) + ", got '" + level + "'");
+    }
+    logLevel("--log-level", name);
+  }
+
+  private void logLevel(String flag, String level) {
+    if (levelFlag != null && !levelFlag.equals(flag) && !level.equals(levelChosen)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          flag + " contradicts " + levelFlag + " (log level " + level + " vs " + levelChosen + "): give one");
+    }
+    levelFlag = flag;
+    levelChosen = level;
+    LoggingConfigurator.setLevel(level);
+  }
 
   @Override
   public void run() {
@@ -36,6 +82,7 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ExitCodes());
     cl.setParameterExceptionHandler(ExitCodes::usage);
+    ParameterHelp.install(cl);
     return cl.execute(args);
   }
 }

@@ -14,8 +14,12 @@ import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.simple.SimpleModelKind;
+import org.qdlaser.stages.physics.simple.SimpleParameter;
 import org.qdlaser.stages.sampling.Sample;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by {@code point} and {@code threshold}: the model, its parameters and sample. */
 public final class ModelOptions {
@@ -23,11 +27,39 @@ public final class ModelOptions {
       + "or a Simple Model: SIMPLE_2LS, SIMPLE_3LS, SIMPLE_4LS, SIMPLE_2LS_XX, SIMPLE_3LS_XX, SIMPLE_4LS_XX")
   String model;
 
-  @Option(names = "--set", description = "parameter k=v (normalised, or a rate with suffix /s), repeatable; "
-      + "_d models also take w_qd (units of gamma), seed, tail, identical_fraction; Simple Models take the "
-      + "parameters of specs/simple-model.md (energies in eV or with suffix meV, rates in gamma_X or with /s)",
-      mapFallbackValue = "")
-  Map<String, String> set = new LinkedHashMap<>();
+  final Map<String, String> set = new LinkedHashMap<>();
+
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+  /**
+   * Checks each nanolaser value as the command line is read: bad names, numbers and signs are exit 2 before anything
+   * runs. Simple Model parameters (a SIMPLE_* model, or a name only the Simple Model knows, since --model may come
+   * later on the line) are checked by SimpleInputs when the command runs, with the same exit 2.
+   */
+  @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter (see Parameters below): normalised, or a rate "
+      + "in s^-1 with the suffix /s; repeatable; Simple Models take the parameters of specs/simple-model.md (energies in eV "
+      + "or with suffix meV, rates in gamma_X or with /s)", mapFallbackValue = "")
+  void set(Map<String, String> values) {
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (!simpleModelParameter(e.getKey())) {
+        try {
+          ParameterResolver.checkNamed(e.getKey(), e.getValue(), "--set ");
+        } catch (InputException ex) {
+          throw new ParameterException(mixee.commandLine(), ex.getMessage());
+        }
+      }
+      set.put(e.getKey(), e.getValue());
+    }
+  }
+
+  private boolean simpleModelParameter(String name) {
+    boolean simpleModel = model != null && model.trim().toUpperCase(java.util.Locale.ROOT).startsWith("SIMPLE_");
+    boolean nanolaserName = org.qdlaser.stages.physics.Parameter.named(name).isPresent();
+    return simpleModel || (!nanolaserName && (SimpleParameter.find(name).isPresent() || SIMPLE_ONLY_NAMES.contains(name)));
+  }
+
+  /** Simple Model settings that are names, not quantities (SimpleInputs reads them). */
+  private static final java.util.Set<String> SIMPLE_ONLY_NAMES = java.util.Set.of("statistics", "fluence_map");
 
   @Option(names = "--detunings", description = "file with one normalised detuning per line (_d models)")
   Path detunings;

@@ -20,6 +20,7 @@ import org.qdlaser.pipeline.exec.LocalExecutor;
 import org.qdlaser.pipeline.exec.RunMerge;
 import org.qdlaser.pipeline.exec.TaskRunner;
 import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.inspect.RunPages;
 import org.qdlaser.pipeline.manifest.ManifestParser;
 import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.manifest.StudyPlanner;
@@ -116,23 +117,15 @@ public final class RunCommand implements Callable<Integer> {
     if (slurm == null) {
       rejectSlurmOnlyOptions();
     }
-    byte[] manifestBytes;
-    try {
-      manifestBytes = Files.readAllBytes(manifest);
-    } catch (NoSuchFileException e) {
-      throw new InputException("MANIFEST", "manifest file not found: " + manifest);
-    }
-    Study study = ManifestParser.parse(new String(manifestBytes, StandardCharsets.UTF_8));
+    StudyPlan sp = StudyPlan.read(manifest, output);
+    byte[] manifestBytes = sp.manifestBytes();
+    Study study = sp.study();
     int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());
-    Path runDir = (output != null ? output : Path.of("runs", study.name())).toAbsolutePath().normalize();
-    String manifestSha = Hashing.sha256Hex(manifestBytes);
-    ProvenanceCollector prov = new ProvenanceCollector(study.name(), manifestSha, ProvenanceCollector.defaultCodeDir());
-    Provenance.CodeVersion code = prov.code();
-    ReportContext context = new ReportContext(
-        code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
-            + VersionProvider.version(),
-        environment());
-    List<PlannedTask> plan = StudyPlanner.plan(study, context);
+    Path runDir = sp.runDir();
+    String manifestSha = sp.manifestSha256();
+    ProvenanceCollector prov = sp.provenance();
+    ReportContext context = sp.context();
+    List<PlannedTask> plan = sp.plan();
     PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {
       out.println("study " + study.name() + ": " + plan.size() + " tasks -> " + runDir);
@@ -160,6 +153,7 @@ public final class RunCommand implements Callable<Integer> {
     LocalExecutor local = new LocalExecutor(TaskRunner.local(new ArtifactStore(runDir), previous, force, prov), threads);
     ExecutionResult result = local.execute(plan);
     RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, result.outcomes(), prov);
+    RunPages.write(runDir, sp.specs());
     out.println("study " + study.name() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
     out.println("report: " + runDir.resolve("report").resolve("index.html"));
     return ExitCodes.OK;
@@ -258,12 +252,5 @@ public final class RunCommand implements Callable<Integer> {
       throw new InputException("QDLASER_JAR", "jar: " + problem);
     }
     return jar;
-  }
-
-  private static Map<String, String> environment() {
-    Map<String, String> env = new TreeMap<>();
-    env.put("JVM", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
-    env.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    return env;
   }
 }

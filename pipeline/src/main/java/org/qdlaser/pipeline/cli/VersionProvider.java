@@ -2,11 +2,10 @@ package org.qdlaser.pipeline.cli;
 
 import picocli.CommandLine;
 
-/** Version from the jar manifest (or "dev" when run from classes). */
+/** The build's project version (one string for the jar and for classes run by tests). */
 public final class VersionProvider implements CommandLine.IVersionProvider {
   public static String version() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-dev" : v;
+    return org.qdlaser.pipeline.provenance.QdlaserVersion.get();
   }
 
   @Override

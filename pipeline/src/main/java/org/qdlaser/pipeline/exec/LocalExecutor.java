@@ -17,6 +17,7 @@ import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.LockFile;
+import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +89,7 @@ public final class LocalExecutor implements Executor {
             .thenApplyAsync(v -> {
               List<TaskOutcome> ins = deps.stream().map(CompletableFuture::join).toList();
               TaskOutcome o = runner.run(task, ins);
-              LOG.info("[{}/{}] {} {} ({})", done.incrementAndGet(), total, task.spec().id(),
-                  o.reused() ? "reused" : "ran in " + seconds(o) + " s", o.reason());
+              LOG.info("[{}/{}] {} {}", done.incrementAndGet(), total, task.spec().id(), describe(o));
               return o;
             }, pool);
         futures.put(task.spec().id(), f);
@@ -110,8 +110,12 @@ public final class LocalExecutor implements Executor {
     }
   }
 
-  private static String seconds(TaskOutcome o) {
-    return String.format(java.util.Locale.ROOT, "%.2f", Duration.between(o.start(), o.end()).toNanos() / 1e9);
+  /** {@code reused (key unchanged, artifacts verify)} or {@code computed in 12.3 s (parameters changed or inputs changed)}. */
+  static String describe(TaskOutcome o) {
+    if (o.reused()) {
+      return TaskRecord.REASON_REUSED.equals(o.reason()) ? "reused (key unchanged, artifacts verify)" : "reused (done earlier in this run: " + o.reason() + ")";
+    }
+    return "computed in " + Readable.seconds(Duration.between(o.start(), o.end()).toNanos() / 1e9) + " (" + o.reason() + ")";
   }
 
   /** Canonical key of a task given its upstream outcomes (see {@link TaskRunner#key}). */

@@ -6,10 +6,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.store.ArtifactRef;
 import org.qdlaser.pipeline.store.AtomicFiles;
@@ -38,8 +42,11 @@ public final class TaskJournal {
    * @param runId the run (plan) that computed it
    * @param artifacts its output artifacts
    * @param record its provenance (executor, job id, host, times)
+   * @param hashed what its key is the SHA-256 of ({@link TaskRunner#hashed}); null in records
+   *     written before it was kept
    */
-  public record Entry(String schema, String key, String taskId, String runId, List<ArtifactRef> artifacts, TaskRecord record) {
+  public record Entry(
+      String schema, String key, String taskId, String runId, List<ArtifactRef> artifacts, TaskRecord record, Map<String, Object> hashed) {
     public Entry {
       if (!SCHEMA.equals(schema)) {
         throw new IllegalArgumentException("task record schema must be '" + SCHEMA + "', got '" + schema + "'");
@@ -49,6 +56,7 @@ public final class TaskJournal {
       Objects.requireNonNull(runId, "runId");
       artifacts = List.copyOf(artifacts);
       Objects.requireNonNull(record, "record");
+      hashed = hashed == null ? null : Collections.unmodifiableMap(new TreeMap<>(hashed));
     }
   }
 
@@ -80,6 +88,31 @@ public final class TaskJournal {
       LOG.debug("ignoring unreadable task record {}: {}", file, e.toString());
       return Optional.empty();
     }
+  }
+
+  /** Every readable record, in key order (unreadable ones are skipped and logged at DEBUG). */
+  public List<Entry> all() {
+    List<Entry> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    List<String> keys = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        String key = name.substring(0, name.length() - ".json".length());
+        if (Hashing.isSha256Hex(key)) {
+          keys.add(key);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list task records in " + dir + ": " + e, e);
+    }
+    Collections.sort(keys);
+    for (String key : keys) {
+      read(key).ifPresent(out::add);
+    }
+    return out;
   }
 
   /** Atomically writes the record of one completed task. */

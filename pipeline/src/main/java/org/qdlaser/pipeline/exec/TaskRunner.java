@@ -2,6 +2,7 @@ package org.qdlaser.pipeline.exec;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +52,7 @@ public final class TaskRunner {
   private final Placement placement;
   private final Predicate<TaskSpec> mayCompute;
   private final Function<TaskSpec, String> missingHint;
+  private volatile Map<String, Double> lastWall;
 
   /**
    * @param previous lock of the previous complete run in this directory, or null
@@ -78,27 +80,42 @@ public final class TaskRunner {
         Placement.local(provenance.hostname()), t -> true, t -> "");
   }
 
-  /** Canonical key of a task given its upstream outcomes. */
+  /** Canonical key of a task given its upstream outcomes: the SHA-256 of its {@linkplain #hashed hashed material}. */
   public static String key(TaskSpec spec, List<TaskOutcome> inputs) {
+    return CanonicalJson.sha256(hashed(spec, inputs));
+  }
+
+  /**
+   * Everything a task key is the hash of: stage, stage version, label, parameters and the input
+   * artifacts' SHA-256 by path. Kept in the task's journal record, so that {@code qdlaser status}
+   * can say which of them changed.
+   */
+  public static Map<String, Object> hashed(TaskSpec spec, List<TaskOutcome> inputs) {
     Map<String, String> inputHashes = new TreeMap<>();
     for (TaskOutcome in : inputs) {
       for (ArtifactRef a : in.artifacts()) {
         inputHashes.put(a.path(), a.sha256());
       }
     }
+    return hashed(spec, inputHashes);
+  }
+
+  /** The hashed material of a task given its input artifacts' SHA-256 by path. */
+  public static Map<String, Object> hashed(TaskSpec spec, Map<String, String> inputHashes) {
     Map<String, Object> canonical = new TreeMap<>();
     canonical.put("stage", spec.stage());
     canonical.put("stage_version", spec.stageVersion());
     canonical.put("label", spec.label());
     canonical.put("parameters", spec.parameters());
-    canonical.put("inputs", inputHashes);
-    return CanonicalJson.sha256(canonical);
+    canonical.put("inputs", new TreeMap<>(inputHashes));
+    return canonical;
   }
 
   /** Runs (or reuses) one task whose upstream tasks are done. */
   public TaskOutcome run(PlannedTask task, List<TaskOutcome> inputs) {
     TaskSpec spec = task.spec();
-    String key = key(spec, inputs);
+    Map<String, Object> hashed = hashed(spec, inputs);
+    String key = CanonicalJson.sha256(hashed);
     Instant start = provenance.now();
     Optional<TaskJournal.Entry> recorded = journal.read(key);
     if (recorded.isPresent() && recorded.get().runId().equals(runId) && allVerify(recorded.get().artifacts())) {
@@ -158,22 +175,60 @@ public final class TaskRunner {
       }
     }
     Map<String, byte[]> outputs;
+    Heartbeat heartbeat = Heartbeat.global();
+    heartbeat.started(spec.id(), lastWallSeconds(spec.id()));
+    long cpuStart = cpuNanos();
     try {
       outputs = task.action().run(new TaskInputs(inBytes));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException("task " + spec.id() + " failed: " + e.getMessage(), e);
+    } finally {
+      heartbeat.finished();
     }
     List<ArtifactRef> refs = new ArrayList<>();
     for (Map.Entry<String, byte[]> o : new TreeMap<>(outputs).entrySet()) {
       refs.add(store.put(o.getKey(), o.getValue()));
     }
     Instant end = provenance.now();
+    long cpuEnd = cpuNanos();
     TaskRecord r = record(key, spec, TaskRecord.Status.RAN, reason, start, end);
-    journal.write(new TaskJournal.Entry(TaskJournal.SCHEMA, key, spec.id(), runId, refs, r));
+    if (cpuStart >= 0 && cpuEnd >= cpuStart) {
+      r = r.withCpuSeconds((cpuEnd - cpuStart) / 1e9);
+    }
+    journal.write(new TaskJournal.Entry(TaskJournal.SCHEMA, key, spec.id(), runId, refs, r, hashed));
     provenance.recordTask(r);
     return new TaskOutcome(spec, key, refs, false, reason, start, end);
+  }
+
+  /** CPU time of this thread in ns (tasks compute on one thread), or -1 where the JVM does not measure it. */
+  private static long cpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
+  }
+
+  /** How long the task took when it last ran in this run directory (its journal record), NaN if unknown. */
+  private double lastWallSeconds(String taskId) {
+    Map<String, Double> m = lastWall;
+    if (m == null) {
+      synchronized (this) {
+        if (lastWall == null) {
+          Map<String, Double> byId = new HashMap<>();
+          Map<String, String> endById = new HashMap<>();
+          for (TaskJournal.Entry e : journal.all()) {
+            TaskRecord r = e.record();
+            if (r.status() == TaskRecord.Status.RAN && r.endedAt().compareTo(endById.getOrDefault(e.taskId(), "")) > 0) {
+              byId.put(e.taskId(), r.wallSeconds());
+              endById.put(e.taskId(), r.endedAt());
+            }
+          }
+          lastWall = byId;
+        }
+        m = lastWall;
+      }
+    }
+    return m.getOrDefault(taskId, Double.NaN);
   }
 
   private TaskRecord record(String key, TaskSpec spec, TaskRecord.Status status, String reason, Instant start, Instant end) {

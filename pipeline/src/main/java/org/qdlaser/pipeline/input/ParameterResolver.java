@@ -50,10 +50,12 @@ public final class ParameterResolver {
    */
   public static Resolved resolve(Map<String, String> raw, String fieldPrefix) {
     Map<String, String> values = new LinkedHashMap<>(raw);
-    for (String k : values.keySet()) {
-      if (!NAMES.contains(k)) {
-        throw new InputException(fieldPrefix + k, "unknown parameter '" + k + "', allowed: " + String.join(", ", NAMES));
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      if (!NAMES.contains(e.getKey())) {
+        throw new InputException(fieldPrefix + e.getKey(), "unknown parameter '" + e.getKey() + "'" + didYouMean(e.getKey(), NAMES)
+            + ", allowed: " + String.join(", ", NAMES));
       }
+      check(Parameter.of(e.getKey()), e.getValue(), fieldPrefix);
     }
     double gammaNr = GAMMA_NR_PER_SECOND;
     if (values.containsKey("gamma_nr")) {
@@ -98,6 +100,77 @@ public final class ParameterResolver {
       String name = e.getMessage().split(" ")[0];
       throw new InputException(fieldPrefix + name, e.getMessage());
     }
+  }
+
+  /**
+   * Checks one named value as soon as it is given ({@code --set} while the command line is read, a
+   * manifest's parameters while it is parsed): a known name (model parameter or sample option; else
+   * the nearest names), a number, the {@code /s} suffix on rates only, and the sign the parameter
+   * allows ({@link Parameter#sign()}).
+   *
+   * @throws InputException naming {@code fieldPrefix + name}, the value and what is allowed
+   */
+  public static void checkNamed(String name, String text, String fieldPrefix) {
+    List<String> all = new java.util.ArrayList<>(NAMES);
+    Parameter.SAMPLE.forEach(p -> all.add(p.key()));
+    Parameter p = Parameter.named(name).filter(x -> all.contains(x.key())).orElseThrow(() -> new InputException(fieldPrefix + name,
+        "unknown parameter '" + name + "'" + didYouMean(name, all) + ", allowed: " + String.join(", ", all)));
+    check(p, text, fieldPrefix);
+  }
+
+  /** Parses {@code text} as a value of {@code p} and checks its suffix and sign. */
+  static void check(Parameter p, String text, String fieldPrefix) {
+    String field = fieldPrefix + p.key();
+    Quantities.Quantity q = Quantities.parse(field, text);
+    if (q.perSecond() && !p.rate()) {
+      throw new InputException(field, p.key() + " is not a rate; the /s suffix is not allowed, got '" + text + "'");
+    }
+    double v = q.value();
+    switch (p.sign()) {
+      case POSITIVE -> {
+        if (!(v > 0)) {
+          throw new InputException(field, p.key() + " must be positive, got " + text.trim());
+        }
+      }
+      case NON_NEGATIVE -> {
+        if (!(v >= 0)) {
+          throw new InputException(field, p.key() + " must be >= 0, got " + text.trim());
+        }
+      }
+      case ANY -> { }
+    }
+  }
+
+  /** {@code ", did you mean 'gamma_c'?"} for a name within two edits (or a case change) of known ones, else empty. */
+  public static String didYouMean(String given, List<String> names) {
+    List<String> near = new java.util.ArrayList<>();
+    for (String n : names) {
+      if (n.equalsIgnoreCase(given) || editDistance(given.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT))
+          <= Math.min(2, Math.max(1, n.length() / 3))) {
+        near.add("'" + n + "'");
+      }
+    }
+    return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
+  }
+
+  /** Levenshtein distance (insertions, deletions, substitutions). */
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static double rate(Map<String, String> v, String name, double def, double gammaNr, String prefix) {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * returns a value (falling back to "unknown") and never throws.
  */
 final class Environment {
+
   private static final Logger LOG = LoggerFactory.getLogger(Environment.class);
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
   private static final int MAX_OUTPUT_BYTES = 1 << 20;
@@ -102,8 +103,16 @@ final class Environment {
     return Provenance.UNKNOWN;
   }
 
-  /** The qdlaser version: jar manifest, else pipeline pom.properties, else {@code fallback}. */
+  /**
+   * The qdlaser version: the build's {@link QdlaserVersion} (the project version, filled in by
+   * Maven: the same in the jar and in classes run by tests), else the jar manifest, else pipeline
+   * pom.properties, else {@code fallback}.
+   */
   static String qdlaserVersion(ClassLoader loader, String fallback) {
+    String built = QdlaserVersion.built();
+    if (built != null) {
+      return built;
+    }
     String v = Environment.class.getPackage() == null ? null : Environment.class.getPackage().getImplementationVersion();
     if (v != null && !v.isBlank()) {
       return v;

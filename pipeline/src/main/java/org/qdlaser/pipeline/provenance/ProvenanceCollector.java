@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ProvenanceCollector {
   private static final Logger LOG = LoggerFactory.getLogger(ProvenanceCollector.class);
   /** Version reported when no jar manifest or pom.properties says otherwise. */
-  public static final String FALLBACK_QDLASER_VERSION = "0.1.0-dev";
+  public static final String FALLBACK_QDLASER_VERSION = Provenance.UNKNOWN;
+
   /** Default limit for each git command. */
   public static final Duration DEFAULT_GIT_TIMEOUT = Duration.ofSeconds(5);
 

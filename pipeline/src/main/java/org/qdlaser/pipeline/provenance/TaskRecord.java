@@ -21,6 +21,8 @@ import org.qdlaser.pipeline.store.Hashing;
  * @param executor the executor that ran the task: {@code local} or {@code slurm}
  * @param jobId the SLURM job that ran it ({@code <array job>_<index>} for a shard, the merge job's
  *     id for the report), null outside SLURM
+ * @param cpuSeconds CPU time of the task's computation in seconds (the worker thread's: a task
+ *     runs on one thread), null when not measured (reused tasks, records written before it was)
  */
 public record TaskRecord(
     String key,
@@ -34,7 +36,8 @@ public record TaskRecord(
     double wallSeconds,
     String host,
     String executor,
-    String jobId) {
+    String jobId,
+    Double cpuSeconds) {
 
   /** Whether a task was executed or reused. */
   public enum Status {
@@ -54,7 +57,14 @@ public record TaskRecord(
   public TaskRecord(
       String key, String stage, int stageVersion, String label, Status status, String reason, String startedAt, String endedAt,
       double wallSeconds, String host) {
-    this(key, stage, stageVersion, label, status, reason, startedAt, endedAt, wallSeconds, host, EXECUTOR_LOCAL, null);
+    this(key, stage, stageVersion, label, status, reason, startedAt, endedAt, wallSeconds, host, EXECUTOR_LOCAL, null, null);
+  }
+
+  /** A record without a measured CPU time. */
+  public TaskRecord(
+      String key, String stage, int stageVersion, String label, Status status, String reason, String startedAt, String endedAt,
+      double wallSeconds, String host, String executor, String jobId) {
+    this(key, stage, stageVersion, label, status, reason, startedAt, endedAt, wallSeconds, host, executor, jobId, null);
   }
 
   public TaskRecord {
@@ -86,11 +96,21 @@ public record TaskRecord(
     if (jobId != null && jobId.isBlank()) {
       jobId = null;
     }
+    if (cpuSeconds != null && (!(cpuSeconds >= 0) || cpuSeconds.isInfinite())) {
+      throw new IllegalArgumentException("task " + stage + "/" + label + ": cpuSeconds must be finite and >= 0 s, got " + cpuSeconds);
+    }
   }
 
   /** This record with another status and reason (e.g. when a merge adopts a shard's record). */
   public TaskRecord withStatus(Status newStatus, String newReason) {
-    return new TaskRecord(key, stage, stageVersion, label, newStatus, newReason, startedAt, endedAt, wallSeconds, host, executor, jobId);
+    return new TaskRecord(key, stage, stageVersion, label, newStatus, newReason, startedAt, endedAt, wallSeconds, host, executor, jobId,
+        cpuSeconds);
+  }
+
+  /** This record with its measured CPU time. */
+  public TaskRecord withCpuSeconds(double seconds) {
+    return new TaskRecord(key, stage, stageVersion, label, status, reason, startedAt, endedAt, wallSeconds, host, executor, jobId,
+        seconds);
   }
 
   /** A record of the local executor whose wall time is {@code end - start}. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.LorentzianFit;
 import org.qdlaser.pipeline.artifacts.SampleStats;
 import org.qdlaser.pipeline.artifacts.StateSummary;
@@ -53,7 +54,7 @@ final class ActivationRuns {
     Table data = dataTable(sel);
     out.put(ArtifactPaths.report(fig.id() + ".png"), r.figure().png());
     out.put(ArtifactPaths.report(fig.id() + ".svg"), r.figure().svg());
-    out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableCodec.toArrowIpc(data));
+    out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableFiles.arrow(data));
     out.put(ArtifactPaths.report(fig.id() + ".csv"), TableCodec.toCsv(data));
     out.put(ArtifactPaths.report(fig.id() + "-summary.json"), CanonicalJson.prettyBytes(r.summary()));
     return r.section();

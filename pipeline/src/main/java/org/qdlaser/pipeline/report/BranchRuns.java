@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.report;
 import java.util.List;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.BranchFolds;
 import org.qdlaser.pipeline.artifacts.BranchTable;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -53,7 +54,7 @@ final class BranchRuns {
         .addLong("samples_counted", bars.counted().stream().mapToLong(Long::longValue).toArray()).build();
     out.put(ArtifactPaths.report(fig.id() + ".png"), r.figure().png());
     out.put(ArtifactPaths.report(fig.id() + ".svg"), r.figure().svg());
-    out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableCodec.toArrowIpc(t));
+    out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableFiles.arrow(t));
     out.put(ArtifactPaths.report(fig.id() + ".csv"), TableCodec.toCsv(t));
     out.put(ArtifactPaths.report(fig.id() + "-summary.json"), CanonicalJson.prettyBytes(r.summary()));
     return r.section();

@@ -27,6 +27,22 @@ final class ReportPage {
     return html.build().toUtf8();
   }
 
+  /**
+   * Links to the pages about the run, written after it from its lock and provenance (so not part of
+   * this page's inputs): timeline, task graph, every file with its checksum, the data package.
+   */
+  static HtmlReport.Section run() {
+    return HtmlReport.Section.builder("The run").links(List.of(
+        new HtmlReport.Link("Timeline", "timeline.html", "per task its start, wall and CPU time, computed or reused"),
+        new HtmlReport.Link("Task graph", "task-graph.svg", "every task with its inputs (qdlaser dag prints it as Graphviz DOT)"),
+        new HtmlReport.Link("Every file", "files.html",
+            "samples, integration, equilibrium, fitting and report files with their sizes and SHA-256"),
+        new HtmlReport.Link("datapackage.json", "../datapackage.json",
+            "Frictionless description of the CSV tables (units and descriptions of their columns)"),
+        new HtmlReport.Link("provenance.json", "../provenance.json", "code, machine, times of every task"),
+        new HtmlReport.Link("lock.json", "../lock.json", "every task key and artifact checksum"))).build();
+  }
+
   /** The parameters of every run (normalised). */
   static HtmlReport.Section.Builder parameters(ReportHeader h) {
     HtmlReport.Section.Builder params = HtmlReport.Section.builder("Parameters");
@@ -57,6 +73,7 @@ final class ReportPage {
 
   /** The code, machine and the checksum of every input artifact. */
   static void provenance(HtmlReport.Builder html, ReportContext context, TaskInputs in) {
+    html.section(run());
     html.provenance("code", context.codeIdentity());
     for (Map.Entry<String, String> e : context.environment().entrySet()) {
       html.provenance(e.getKey(), e.getValue());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -99,9 +100,9 @@ final class SweepFigures {
     String id = fig.id();
     out.put(ArtifactPaths.report(id + ".png"), r.figure().png());
     out.put(ArtifactPaths.report(id + ".svg"), r.figure().svg());
-    out.put(ArtifactPaths.report(id + ".arrow"), TableCodec.toArrowIpc(d.curves()));
+    out.put(ArtifactPaths.report(id + ".arrow"), TableFiles.arrow(d.curves()));
     out.put(ArtifactPaths.report(id + ".csv"), TableCodec.toCsv(d.curves()));
-    out.put(ArtifactPaths.report(id + "-thresholds.arrow"), TableCodec.toArrowIpc(d.marks()));
+    out.put(ArtifactPaths.report(id + "-thresholds.arrow"), TableFiles.arrow(d.marks()));
     out.put(ArtifactPaths.report(id + "-thresholds.csv"), TableCodec.toCsv(d.marks()));
     return r.section();
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -159,7 +160,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     ReportPage.provenance(html, h.context(), in);
     out.put(ArtifactPaths.report(BIFURCATION + ".png"), fig.png());
     out.put(ArtifactPaths.report(BIFURCATION + ".svg"), fig.svg());
-    out.put(ArtifactPaths.report(BIFURCATION + ".arrow"), TableCodec.toArrowIpc(all));
+    out.put(ArtifactPaths.report(BIFURCATION + ".arrow"), TableFiles.arrow(all));
     out.put(ArtifactPaths.report(BIFURCATION + ".csv"), TableCodec.toCsv(all));
     out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;

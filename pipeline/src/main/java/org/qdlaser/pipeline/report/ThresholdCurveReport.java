@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.ThresholdsTable;
 import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.StageTask;
@@ -117,7 +118,7 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     out.put(ArtifactPaths.report("thresholds.svg"), f1.svg());
     out.put(ArtifactPaths.report("population.png"), f2.png());
     out.put(ArtifactPaths.report("population.svg"), f2.svg());
-    out.put(ArtifactPaths.report("thresholds.arrow"), TableCodec.toArrowIpc(all));
+    out.put(ArtifactPaths.report("thresholds.arrow"), TableFiles.arrow(all));
     out.put(ArtifactPaths.report("thresholds.csv"), TableCodec.toCsv(all));
     out.put(ReportPage.INDEX, ReportPage.page(h, in, fig.build(), data.build()));
     return out;

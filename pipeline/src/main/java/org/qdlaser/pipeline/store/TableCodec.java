@@ -37,7 +37,8 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
  *
  * <p>CSV: UTF-8, {@code \n} line ends (also after the last row), a header line of column names;
  * doubles in shortest round-trip form ({@link CanonicalJson#formatDouble}), booleans as
- * {@code true}/{@code false}; fields containing {@code , " \r \n}, leading/trailing blanks, or
+ * {@code true}/{@code false}; a list column as one column per item ({@code state.Re_b}, or {@code
+ * state[0]} without item names); fields containing {@code , " \r \n}, leading/trailing blanks, or
  * empty strings are quoted with {@code "} doubled inside.
  */
 public final class TableCodec {
@@ -50,11 +51,25 @@ public final class TableCodec {
 
   private TableCodec() {}
 
+  /** Field metadata key of a column's unit ({@code gamma_nr}, {@code s^-1}, {@code 1}, ...). */
+  public static final String UNIT_KEY = "unit";
+  /** Field metadata key of a column's description. */
+  public static final String DESCRIPTION_KEY = "description";
+
   /** Arrow IPC file-format bytes of {@code table}; deterministic. */
   public static byte[] toArrowIpc(Table table) {
+    return toArrowIpc(table, name -> Map.of());
+  }
+
+  /**
+   * Arrow IPC file-format bytes of {@code table} with each column's field metadata from {@code
+   * docs} (by column name: {@value #UNIT_KEY}, {@value #DESCRIPTION_KEY}; empty for none), so that
+   * the file describes itself to any Arrow reader; deterministic.
+   */
+  public static byte[] toArrowIpc(Table table, java.util.function.Function<String, Map<String, String>> docs) {
     List<Field> fields = new ArrayList<>();
     for (Table.Column c : table.columns()) {
-      fields.add(field(c));
+      fields.add(field(c, docs.apply(c.name())));
     }
     Map<String, String> metadata = new TreeMap<>();
     metadata.put(TABLE_NAME_KEY, table.name());
@@ -122,7 +137,14 @@ public final class TableCodec {
       if (c > 0) {
         sb.append(',');
       }
-      appendCsvField(sb, columns.get(c).name());
+      if (columns.get(c) instanceof Table.DoubleListColumn l) {
+        // One CSV column per item, named after it (state.Re_b, state.Im_b, ...), or by index.
+        for (int i = 0; i < l.width(); i++) {
+          appendCsvField(sb.append(i > 0 ? "," : ""), l.name() + (l.itemNames().isEmpty() ? "[" + i + "]" : "." + l.itemNames().get(i)));
+        }
+      } else {
+        appendCsvField(sb, columns.get(c).name());
+      }
     }
     sb.append('\n');
     for (int r = 0; r < table.rowCount(); r++) {
@@ -140,11 +162,10 @@ public final class TableCodec {
         } else if (col instanceof Table.StringColumn s) {
           appendCsvField(sb, s.get(r));
         } else if (col instanceof Table.DoubleListColumn l) {
-          StringBuilder cell = new StringBuilder("[");
-          for (double v : l.row(r)) {
-            cell.append(cell.length() > 1 ? ", " : "").append(CanonicalJson.formatDouble(v));
+          double[] row = l.row(r);
+          for (int i = 0; i < row.length; i++) {
+            sb.append(i > 0 ? "," : "").append(CanonicalJson.formatDouble(row[i]));
           }
-          appendCsvField(sb, cell.append(']').toString());
         }
       }
       sb.append('\n');
@@ -183,13 +204,64 @@ public final class TableCodec {
    * float64 items, its item names (if any) in the field metadata under {@value #ITEM_NAMES_KEY} as a
    * JSON array.
    */
-  private static Field field(Table.Column c) {
+  private static Field field(Table.Column c, Map<String, String> docs) {
+    Map<String, String> metadata = new TreeMap<>(docs);
     if (c instanceof Table.DoubleListColumn l) {
-      Map<String, String> metadata = l.itemNames().isEmpty() ? null : Map.of(ITEM_NAMES_KEY, CanonicalJson.string(l.itemNames()));
+      if (!l.itemNames().isEmpty()) {
+        metadata.put(ITEM_NAMES_KEY, CanonicalJson.string(l.itemNames()));
+      }
       Field item = new Field("item", FieldType.notNullable(arrowType(Table.Kind.DOUBLE)), null);
-      return new Field(l.name(), new FieldType(false, new ArrowType.FixedSizeList(l.width()), null, metadata), List.of(item));
+      return new Field(l.name(), new FieldType(false, new ArrowType.FixedSizeList(l.width()), null, metadata.isEmpty() ? null : metadata),
+          List.of(item));
     }
-    return new Field(c.name(), FieldType.notNullable(arrowType(c.kind())), null);
+    return new Field(c.name(), new FieldType(false, arrowType(c.kind()), null, metadata.isEmpty() ? null : metadata), null);
+  }
+
+  /**
+   * A column of an Arrow file as its schema describes it.
+   *
+   * @param name column name
+   * @param kind its kind
+   * @param metadata its field metadata ({@value #UNIT_KEY}, {@value #DESCRIPTION_KEY}, {@value #ITEM_NAMES_KEY}, ...)
+   */
+  public record FieldInfo(String name, Table.Kind kind, Map<String, String> metadata) {
+    public FieldInfo {
+      metadata = Map.copyOf(metadata);
+    }
+
+    /** The unit, or null. */
+    public String unit() {
+      return metadata.get(UNIT_KEY);
+    }
+
+    /** The description, or null. */
+    public String description() {
+      return metadata.get(DESCRIPTION_KEY);
+    }
+  }
+
+  /** The columns of an Arrow IPC file with their field metadata (the schema only; no data is decoded). */
+  public static List<FieldInfo> fields(byte[] bytes) {
+    try (BufferAllocator allocator = new RootAllocator();
+        ArrowFileReader reader = new ArrowFileReader(new ByteArrayReadableSeekableByteChannel(bytes), allocator)) {
+      List<FieldInfo> out = new ArrayList<>();
+      for (Field f : reader.getVectorSchemaRoot().getSchema().getFields()) {
+        Table.Kind kind = switch (f.getType().getTypeID()) {
+          case FloatingPoint -> Table.Kind.DOUBLE;
+          case Int -> Table.Kind.LONG;
+          case Bool -> Table.Kind.BOOLEAN;
+          case Utf8 -> Table.Kind.STRING;
+          case FixedSizeList -> Table.Kind.DOUBLE_LIST;
+          default -> throw new UnsupportedContent("column '" + f.getName() + "' has unsupported type " + f.getType());
+        };
+        out.add(new FieldInfo(f.getName(), kind, f.getMetadata() == null ? Map.of() : f.getMetadata()));
+      }
+      return out;
+    } catch (UnsupportedContent e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot read the schema of an Arrow IPC file (" + bytes.length + " bytes): " + e, e);
+    }
   }
 
   private static void fill(FieldVector vector, Table.Column column, int rows) {

@@ -16,6 +16,7 @@ import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,14 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
     }
     if (e.unsettled() != null) {
       // Still lasing at the end of the budget, not at a steady state: the curve of the end state, marked.
-      LOG.info("equilibrium/{}: unsettled after {} time units (|b| = {}, d ln|b|/dt = {}); activation of the end state",
-          label, e.unsettled().time(), e.bAbs(), e.unsettled().driftRate());
+      LOG.info("equilibrium/{}: unsettled after {} (|b| = {}, d ln|b|/dt = {}); activation of the end state",
+          label, Readable.number(e.unsettled().time()) + " /gamma_nr", Readable.number(e.bAbs()),
+          Readable.rate(e.unsettled().driftRate()));
     } else if (!e.lasing()) {
       // A sample below threshold is a result (Fig. 6: some w_QD = 2 gamma samples do not lase), not a
       // failure: recorded with lasing = false, its scaled activation undefined (NaN), and no fit.
-      LOG.info("equilibrium/{}: not lasing at r = {} (|b| = {}); no activation curve", label, p.pump(), e.bAbs());
+      LOG.info("equilibrium/{}: not lasing at r = {} (|b| = {}); no activation curve", label, Readable.rate(p.pump()),
+          Readable.number(e.bAbs()));
       max = Double.NaN;
     }
     Map<String, byte[]> out = new LinkedHashMap<>(

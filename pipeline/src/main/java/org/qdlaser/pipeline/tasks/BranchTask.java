@@ -21,6 +21,7 @@ import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.stages.physics.ParameterFamily;
+import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,8 +129,10 @@ public enum BranchTask implements StageTask<BranchTask.Params> {
       LOG.info("equilibrium/{}: {}", label, branch.note());
     }
     LasingBranch.StableEnd end = res.stableEnd();
-    LOG.info("equilibrium/{}: {} branch points, {} folds; stable branch ends at {} = {} ({}, |b| = {})", label,
-        res.points().size(), res.folds().size(), param, end.pump(), end.kind(), end.bAbs());
+    LOG.info("equilibrium/{}: {}, {}; the stable branch ends at {} = {} ({}, |b| = {})", label,
+        Readable.count(res.points().size(), "branch point", "branch points"), Readable.count(res.folds().size(), "fold", "folds"),
+        param, Readable.number(end.pump()) + (Parameter.named(param).map(Parameter::rate).orElse(false) ? " gamma_nr" : ""),
+        end.kind(), Readable.number(end.bAbs()));
     double gnr = p.gammaNrPerSecond();
     List<BranchTable.Row> rows = new ArrayList<>();
     for (BranchPoint pt : res.points()) {

@@ -17,6 +17,7 @@ import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.integration.FieldTrace;
 import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +62,8 @@ public enum OscillationTask implements StageTask<OscillationTask.Params> {
       throw new EquilibriumException(label + " does not lase at r = " + p.pump() + ": no field oscillation to record");
     }
     FieldTrace tr = equilibria.fieldTrace(model, e.state(), p.window());
-    LOG.info("integration/{}: {} points of <b> over t = {} from the lasing state (omega = {})", label, tr.time().length,
-        p.window(), e.omega());
+    LOG.info("integration/{}: {} points of <b> over t = {} /gamma_nr from the lasing state (omega = {})", label, tr.time().length,
+        Readable.number(p.window()), Readable.rate(e.omega()));
     Map<String, byte[]> out = new LinkedHashMap<>(FieldTable.of(tr, p.gammaNrPerSecond()).files(ArtifactPaths.field(label)));
     out.put(ArtifactPaths.startState(label), StateSummary.start(e).toJson());
     return out;

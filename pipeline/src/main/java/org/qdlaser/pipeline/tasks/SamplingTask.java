@@ -51,7 +51,7 @@ public enum SamplingTask implements StageTask<SamplingTask.Params> {
         ? SampleOptions.sample(p.sample(), null, lp, "models." + label + ".sample.")
         : Sample.identical(lp.n(), lp.deltaNu(), lp.g());
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put(ArtifactPaths.sampleTable(label), SampleTable.of(s).toArrow());
+    out.putAll(SampleTable.of(s).files(label));
     out.put(ArtifactPaths.sampleStats(label), SampleStats.of(s).toJson());
     return out;
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.EndsTable;
 import org.qdlaser.pipeline.artifacts.SeriesTable;
 import org.qdlaser.pipeline.plan.StageTask;
@@ -63,8 +62,8 @@ public enum SweepIntegrationTask implements StageTask<SweepIntegrationTask.Param
     };
     Relaxer.SweepResult res = Equilibria.of(p.relaxation().settings()).pumpSweep(model, pumps, p.recordStride(), progress);
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.put(ArtifactPaths.series(label), SeriesTable.toArrow(res.series()));
-    out.put(ArtifactPaths.ends(label), EndsTable.toArrow(model.layout().componentNames(), res.relaxations()));
+    out.putAll(SeriesTable.files(label, res.series()));
+    out.putAll(EndsTable.files(label, model.layout().componentNames(), res.relaxations()));
     return out;
   }
 }

@@ -15,6 +15,7 @@ import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.equilibrium.Threshold;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.Parameter;
+import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public enum ThresholdCurveTask implements StageTask<ThresholdCurveTask.Params> {
             p.model().with(parameter, values[i], p.gammaL() == null ? Double.NaN : p.gammaL())));
       } catch (EquilibriumException e) {
         // No threshold found at this parameter value: recorded with its reason, not fatal to the curve.
-        LOG.info("{}: no threshold at {} = {}: {}", label, p.scanParameter(), values[i], e.getMessage());
+        LOG.info("{}: no threshold at {} = {}: {}", label, p.scanParameter(), Readable.number(values[i]), e.getMessage());
         none = "none: " + e.getMessage();
       }
       double pump = th == null ? Double.NaN : th.pump();

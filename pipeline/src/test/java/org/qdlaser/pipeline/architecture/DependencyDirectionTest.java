@@ -44,8 +44,9 @@ class DependencyDirectionTest {
       Map.entry("manifest", Set.of("plan", "tasks", "report", "input", "store")),
       Map.entry("golden", Set.of("input", "store")),
       Map.entry("archive", Set.of("provenance", "store")),
+      Map.entry("inspect", Set.of("exec", "plan", "golden", "provenance", "store")),
       Map.entry("cli", Set.of("manifest", "exec", "slurm", "golden", "archive", "artifacts", "plan", "input", "provenance",
-          "store")));
+          "store", "inspect")));
 
   /** Constructions that belong to the stages.equilibrium.Equilibria facade (and the benchmarks) only. */
   static final List<String> SOLVER_ASSEMBLY = List.of("new PointSolver(", "new ThresholdFinder(", "new EquilibriumSolver(",

@@ -70,8 +70,9 @@ class ProvenanceCollectorTest {
 
     JsonNode task = json.get("tasks").get(0);
     assertThat(iterable(task.fieldNames()))
-        .containsExactly("endedAt", "executor", "host", "jobId", "key", "label", "reason", "stage", "stageVersion", "startedAt", "status",
-            "wallSeconds");
+        .containsExactly("cpuSeconds", "endedAt", "executor", "host", "jobId", "key", "label", "reason", "stage", "stageVersion",
+            "startedAt", "status", "wallSeconds");
+    assertThat(task.get("cpuSeconds").isNull()).as("not measured for a reused task").isTrue();
     assertThat(task.get("executor").asText()).isEqualTo("local");
     assertThat(task.get("jobId").isNull()).as("no SLURM job").isTrue();
     assertThat(json.get("execution").get("executor").asText()).isEqualTo("local");

@@ -44,6 +44,28 @@ class TableCodecTest {
     assertThat(new String(first, 0, 6, StandardCharsets.US_ASCII)).isEqualTo("ARROW1");
   }
 
+  /** Units and descriptions go into the field metadata and are read back from the schema alone. */
+  @Test
+  void fieldMetadataCarriesUnitsAndDescriptionsAndReadsBack() {
+    Table t = Table.builder("eq").addDouble("pump", 1.0).addBoolean("stable", true)
+        .add(new Table.DoubleListColumn("state", 2, new double[] {1, 2}, java.util.List.of("Re_b", "Im_b"))).build();
+    byte[] arrow = TableCodec.toArrowIpc(t, name -> switch (name) {
+      case "pump" -> java.util.Map.of(TableCodec.UNIT_KEY, "gamma_nr", TableCodec.DESCRIPTION_KEY, "pump rate per emitter r");
+      case "state" -> java.util.Map.of(TableCodec.DESCRIPTION_KEY, "the state");
+      default -> java.util.Map.of();
+    });
+    java.util.List<TableCodec.FieldInfo> fields = TableCodec.fields(arrow);
+    assertThat(fields).extracting(TableCodec.FieldInfo::name).containsExactly("pump", "stable", "state");
+    assertThat(fields.get(0).unit()).isEqualTo("gamma_nr");
+    assertThat(fields.get(0).description()).isEqualTo("pump rate per emitter r");
+    assertThat(fields.get(1).metadata()).isEmpty();
+    assertThat(fields.get(2).kind()).isEqualTo(Table.Kind.DOUBLE_LIST);
+    assertThat(fields.get(2).metadata()).containsEntry(TableCodec.DESCRIPTION_KEY, "the state")
+        .containsEntry(TableCodec.ITEM_NAMES_KEY, "[\"Re_b\",\"Im_b\"]");
+    assertThat(TableCodec.fromArrowIpc(arrow)).isEqualTo(t);
+    assertThat(TableCodec.toArrowIpc(t, name -> java.util.Map.of())).isEqualTo(TableCodec.toArrowIpc(t));
+  }
+
   /** A state vector per row in one fixed-size-list column, its item names in the field metadata. */
   @Test
   void listColumnsRoundTripWithTheirItemNamesAndWriteDeterministically() {
@@ -60,7 +82,7 @@ class TableCodecTest {
     assertThat(back.doubleList("unnamed").itemNames()).isEmpty();
     assertThat(TableCodec.toArrowIpc(back)).isEqualTo(arrow);
     assertThat(new String(TableCodec.toCsv(t), StandardCharsets.UTF_8))
-        .isEqualTo("pump,state,unnamed\n2.0,\"[1.0, -0.0, NaN]\",[7.0]\n1.0,\"[4.0, 5.0E-300, 6.0]\",[8.0]\n");
+        .isEqualTo("pump,state.Re_b,state.Im_b,state.Bb,unnamed[0]\n2.0,1.0,-0.0,NaN,7.0\n1.0,4.0,5.0E-300,6.0,8.0\n");
     assertThatThrownBy(() -> new Table.DoubleListColumn("s", 2, new double[3], java.util.List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 2");
   }

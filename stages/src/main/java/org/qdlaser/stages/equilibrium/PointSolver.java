@@ -5,6 +5,7 @@ import org.qdlaser.stages.integration.Relaxation;
 import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.Readable;
 
 /**
  * One equilibrium at the model's parameters: a transient from a lasing initial state (the models
@@ -198,8 +199,8 @@ public final class PointSolver {
             return new Outcome(off.get(), elapsed, "newton_non_lasing");
           }
         }
-        LOG.info("{} r = {}: transient unsettled after its budget of {} time units (|b| = {})", model.kind(),
-            model.pump(), elapsed, b);
+        LOG.info("{} r = {}: transient unsettled after its budget of {} time units of 1/gamma_nr (|b| = {})", model.kind(),
+            Readable.rate(model.pump()), Readable.number(elapsed), Readable.number(b));
         return new Outcome(TransientEnding.unsettled(model, s, rel.derivative(), log, elapsed, budget), elapsed, "unsettled");
       }
       if (elapsed >= maxTime) {

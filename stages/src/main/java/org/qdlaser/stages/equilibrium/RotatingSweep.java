@@ -50,7 +50,7 @@ final class RotatingSweep {
       cc[i] = m.upperPopulationMean(y);
       bb[i] = m.bbAmplitude(y);
       time[i] = o.transientTime();
-      progress.progress(i + 1, n, m.kind() + " r=" + pumps[i] + " (" + o.ending() + ")");
+      progress.progress(i + 1, n, m.kind() + " r = " + org.qdlaser.stages.physics.Readable.rate(pumps[i]) + " (" + o.ending() + ")");
     }
     return new Relaxer.SweepResult(out, new TimeSeries(pumps, time, b, ph, cc, bb));
   }

@@ -3,6 +3,7 @@ package org.qdlaser.stages.equilibrium;
 import java.util.Optional;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,11 @@ public final class ThresholdFinder {
       return findDisperse(model);
     }
     double rInst = nonLasingInstability(model);
-    LOG.info("{}: non-lasing state loses stability at r = {}", model.kind(), rInst);
+    if (Double.isNaN(rInst)) {
+      LOG.info("{}: the non-lasing state stays stable up to r = {}", model.kind(), Readable.rate(R_MAX));
+    } else {
+      LOG.info("{}: the non-lasing state loses stability at r = {}", model.kind(), Readable.rate(rInst));
+    }
 
     // Start the lasing branch well above the instability (if any) and find a stable lasing state.
     Equilibrium top = null;
@@ -239,8 +244,9 @@ public final class ThresholdFinder {
           + "state (lasing " + highestNonLasing.lasing() + ") at a pump in (0, " + lowestLasing.pump() + ")");
     }
     double rInst = highestNonLasing.stable() ? nonLasingInstability(model, highestNonLasing, lowestLasing.pump()) : Double.NaN;
-    LOG.info("{}: bracket [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
-        lowestLasing.pump(), rInst);
+    LOG.info("{}: bracket [{}, {}] gamma_nr, {}", model.kind(), Readable.number(rBad), Readable.number(lowestLasing.pump()),
+        Double.isNaN(rInst) ? "no instability of the non-lasing state inside it"
+            : "the non-lasing state loses stability inside it at r = " + Readable.rate(rInst));
     return locate(model, rInst, lowestLasing, lowestLasing, rBad, BRACKET_BISECTION_WIDTH, lowestLasing.bAbs());
   }
 
@@ -264,7 +270,8 @@ public final class ThresholdFinder {
       }
     }
     double width = (good.pump() - rBad) / good.pump();
-    LOG.info("{}: stable lasing branch ends at r = {} with |b| = {}", model.kind(), good.pump(), good.bAbs());
+    LOG.info("{}: the stable lasing branch ends at r = {} with |b| = {}", model.kind(), Readable.rate(good.pump()),
+        Readable.number(good.bAbs()));
 
     // A supercritical pitchfork: |b|^2 grows linearly from the instability pump, so extrapolating
     // the branch's last two points to |b| = 0 lands on it (Newton itself loses accuracy as |b| -> 0).
@@ -375,7 +382,8 @@ public final class ThresholdFinder {
         .orElseThrow(() -> new EquilibriumException("fold of " + model.kind() + " not located: branch unsolvable near |b| = " + aEnd));
     Model at = model.withPump(p.pump());
     double[] z = p.state();
-    LOG.info("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), p.pump(), end.pump(), at.fieldAmplitude(z));
+    LOG.info("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), Readable.rate(p.pump()), Readable.rate(end.pump()),
+        Readable.number(at.fieldAmplitude(z)));
     return new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
         at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0);
   }

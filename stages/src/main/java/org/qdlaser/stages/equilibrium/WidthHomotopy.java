@@ -14,6 +14,7 @@ import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.ParameterFamily;
+import org.qdlaser.stages.physics.Readable;
 
 /**
  * The lasing state of a polydisperse sample followed from identical dots: the sample's detunings
@@ -130,8 +131,8 @@ public final class WidthHomotopy {
         v = vNext;
         path.add(step(m, v, x, r.iterations()));
         // One line per step (seconds to minutes each at N = 100): progress of a long continuation.
-        LOG.info("{} width homotopy: w = {} of {} (|b| = {}, {} Newton iterations)", kind, v, w0, m.fieldAmplitude(x),
-            r.iterations());
+        LOG.info("{} width homotopy: w_QD = {} of {} gamma (|b| = {}, {} Newton iterations)", kind, Readable.number(v),
+            Readable.number(w0), Readable.number(m.fieldAmplitude(x)), r.iterations());
         if (v >= w0) {
           Optional<Equilibrium> end = solver.polishLasing(m, Arrays.copyOf(x, n), x[n]);
           return new Result(w0, path, end, end.isPresent() ? "reached" : "step_too_small");
@@ -142,8 +143,8 @@ public final class WidthHomotopy {
           dv *= 0.5;
         }
       } else {
-        LOG.info("{} width homotopy: no convergence at w = {} ({} Newton iterations): step halved", kind, vNext,
-            r.iterations());
+        LOG.info("{} width homotopy: no convergence at w_QD = {} gamma ({} Newton iterations): step halved", kind,
+            Readable.number(vNext), r.iterations());
         dv *= 0.5;
         if (dv < MIN_STEP * w0) {
           return new Result(w0, path, Optional.empty(), "step_too_small");

@@ -83,7 +83,7 @@ public final class Relaxer {
       recorder.finishSegment(r.duration(), r.state());
       out.add(r);
       y = r.state();
-      progress.progress(i + 1, pumps.length, model.kind() + " r=" + pumps[i]);
+      progress.progress(i + 1, pumps.length, model.kind() + " r = " + org.qdlaser.stages.physics.Readable.rate(pumps[i]));
     }
     return new SweepResult(out, recorder.toTimeSeries());
   }

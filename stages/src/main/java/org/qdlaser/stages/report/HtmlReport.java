@@ -101,7 +101,7 @@ public record HtmlReport(String title, List<String> description, List<Section> s
   }
 
   /** A block of a section. */
-  public sealed interface Block permits Paragraph, Figure, Parameters, DataLinks, Table {}
+  public sealed interface Block permits Paragraph, Figure, Parameters, DataLinks, Links, Table {}
 
   /** A paragraph of plain text. */
   public record Paragraph(String text) implements Block {
@@ -164,6 +164,22 @@ public record HtmlReport(String title, List<String> description, List<Section> s
   /** A list of data-table links. */
   public record DataLinks(List<DataLink> links) implements Block {
     public DataLinks {
+      links = List.copyOf(links);
+    }
+  }
+
+  /** A link to another page or file of the run, relative to the page, with what it holds. */
+  public record Link(String label, String href, String note) {
+    public Link {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(note, "note");
+      checkRelativePath("href", href);
+    }
+  }
+
+  /** A list of links. */
+  public record Links(List<Link> links) implements Block {
+    public Links {
       links = List.copyOf(links);
     }
   }
@@ -310,6 +326,11 @@ public record HtmlReport(String title, List<String> description, List<Section> s
 
       public Builder table(Table table) {
         return add(Objects.requireNonNull(table, "table"));
+      }
+
+      /** A list of links ({@link Link}). */
+      public Builder links(List<Link> links) {
+        return add(new Links(links));
       }
 
       public Section build() {

@@ -99,6 +99,16 @@ final class HtmlWriter {
         h.raw("</li>\n");
       }
       h.raw("</ul>\n");
+    } else if (block instanceof HtmlReport.Links l) {
+      h.raw("<ul class=\"links\">\n");
+      for (HtmlReport.Link link : l.links()) {
+        h.raw("<li><a href=\"").path(link.href()).raw("\">").text(link.label()).raw("</a>");
+        if (!link.note().isEmpty()) {
+          h.raw(": ").text(link.note());
+        }
+        h.raw("</li>\n");
+      }
+      h.raw("</ul>\n");
     } else if (block instanceof HtmlReport.Table t) {
       writeTable(h, t);
     } else {
