@@ -10,7 +10,8 @@ import org.qdlaser.pipeline.plan.ReportContext;
  * owning its manifest section ({@code parse}), its tasks ({@link #plan}) and its report task
  * ({@link #report}); a new analysis is a new record here and a case in {@link ManifestParser}.
  */
-public sealed interface Analysis permits Sweep, ThresholdCurve, Branches, Activation, Oscillation {
+public sealed interface Analysis permits Sweep, ThresholdCurve, Branches, Activation, Oscillation,
+    RelaxationSweepAnalysis {
   /** The analysis' name in manifests ({@code analysis:}). */
   String name();
 
