@@ -115,6 +115,11 @@ public enum RelaxationReport implements StageTask<RelaxationReport.Params> {
         g2, "g2(0) on both branches (open markers: unstable states, where the TPM family is bistable). 2 = thermal, 1 ="
         + " coherent. Values below 1 come with moments no quantum state has (the table counts them).");
     sec.table(summary.build());
+    sec.paragraph("Where the models miss the expected limits: g2 should approach 1 far above threshold (a coherent field)."
+        + " Where 'g2 physical at top' is false, the closure's incoherent photon number <b+b> - |<b>|^2 is negative (the"
+        + " CIM family: its g2 = 2 - |<b>|^4 / <b+b>^2 then falls below 1); that is the closure, not antibunching of a"
+        + " field, and is reported rather than hidden. Below threshold g2 = 2 holds exactly in every model: at this"
+        + " order the field is thermal by construction, so the closure cannot show bunching or antibunching there.");
     if (!p.pumpStepLabel().isEmpty()) {
       pumpStep(out, sec, data, p.pumpStepLabel(), in, gnr);
     }
