@@ -69,6 +69,26 @@ public final class ArtifactPaths {
     return "integration/" + label + "-state.json";
   }
 
+  /** Relaxation oscillations and g2 along both branches (equilibrium), {@link RelaxationTable}. */
+  public static TablePaths relaxation(String label) {
+    return new TablePaths("equilibrium/" + label + "-relaxation");
+  }
+
+  /** What a relaxation sweep found and its analytic comparisons (equilibrium), {@link RelaxationSummary}. */
+  public static String relaxationSummary(String label) {
+    return "equilibrium/" + label + "-relaxation.json";
+  }
+
+  /** A pump-step transient and its fit (integration), {@link PumpStepTable}. */
+  public static TablePaths pumpStep(String label) {
+    return new TablePaths("integration/" + label + "-pump-step");
+  }
+
+  /** A pump-step fit against the spectrum (integration), {@link PumpStepSummary}. */
+  public static String pumpStepSummary(String label) {
+    return "integration/" + label + "-pump-step.json";
+  }
+
   /** A sweep's polished equilibria (equilibrium), {@link EquilibriaTable}. */
   public static TablePaths equilibria(String label) {
     return new TablePaths("equilibrium/" + label);

@@ -2,6 +2,7 @@ package org.qdlaser.pipeline.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.input.InputException;
@@ -9,8 +10,10 @@ import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
+import org.qdlaser.stages.equilibrium.RelaxationOscillation;
 import org.qdlaser.stages.equilibrium.WidthHomotopy;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.PhotonStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,6 +84,7 @@ public final class PointCommand implements Callable<Integer> {
     if (e.unsettled() != null) {
       out.put("unsettled", UnsettledSummary.of(e.unsettled()).toMap());
     }
+    relaxationAndStatistics(out, model, e, resolved.gammaNrPerSecond());
     if (r.sample() != null) {
       out.put("activation", e.activation());
       out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
@@ -92,5 +96,43 @@ public final class PointCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(Json.write(out));
     return ExitCodes.OK;
+  }
+  /**
+   * Issue 19: {@code relaxation} (the relaxation oscillation of a stable state, rates in gamma_nr and
+   * in s^-1) or null with {@code relaxation_reason}; {@code g2} with its closure and whether the
+   * moments belong to a quantum state ({@code g2_physical}; docs/decisions.md, "Photon statistics").
+   */
+  private static void relaxationAndStatistics(Map<String, Object> out, Model model, Equilibrium e, double gammaNr) {
+    Optional<RelaxationOscillation> ro = RelaxationOscillation.of(model, e);
+    if (ro.isPresent()) {
+      RelaxationOscillation o = ro.get();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("frequency", o.frequency());
+      m.put("damping", o.damping());
+      m.put("frequency_per_s", o.frequencyPerSecond(gammaNr));
+      m.put("damping_per_s", o.dampingPerSecond(gammaNr));
+      m.put("quality_factor", o.qualityFactor());
+      m.put("leading", o.leading());
+      m.put("slower_real_rate", finiteOrNull(o.slowerRealRate()));
+      m.put("separation", finiteOrNull(o.separation()));
+      m.put("uncertainty", o.uncertainty());
+      m.put("complete_spectrum", o.completeSpectrum());
+      m.put("population_amplitude", finiteOrNull(o.populationAmplitude()));
+      m.put("photon_amplitude", finiteOrNull(o.photonAmplitude()));
+      m.put("visible", o.visible());
+      out.put("relaxation", m);
+    } else {
+      out.put("relaxation", null);
+      out.put("relaxation_reason", RelaxationOscillation.absenceReason(model, e, ro));
+    }
+    PhotonStatistics ps = PhotonStatistics.of(model, e.state());
+    out.put("g2", finiteOrNull(ps.g2()));
+    out.put("g2_physical", ps.physical());
+    out.put("g2_closure", ps.closure().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("anomalous_cumulant", ps.anomalousCumulant());
+  }
+
+  private static Double finiteOrNull(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 }

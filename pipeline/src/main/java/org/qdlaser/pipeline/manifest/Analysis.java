@@ -11,7 +11,7 @@ import org.qdlaser.pipeline.plan.ReportContext;
  * ({@link #report}); a new analysis is a new record here and a case in {@link ManifestParser}.
  */
 public sealed interface Analysis permits Sweep, ThresholdCurve, Branches, Activation, Oscillation,
-    SimpleModelFigure {
+    SimpleModelFigure, RelaxationSweepAnalysis {
   /** The analysis' name in manifests ({@code analysis:}). */
   String name();
 

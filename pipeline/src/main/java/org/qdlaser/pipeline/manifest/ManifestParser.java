@@ -20,15 +20,16 @@ import org.qdlaser.pipeline.input.ParameterResolver;
  * Parses and validates a study manifest (schema {@value #SCHEMA}, docs/manifest.md); every error
  * names the field path (exit code 2). The header, units, parameters and models are common; the
  * analysis' own section is parsed by its record ({@link Sweep}, {@link ThresholdCurve}, {@link
- * Branches}, {@link Activation}, {@link Oscillation}).
+ * Branches}, {@link Activation}, {@link Oscillation}, {@link RelaxationSweepAnalysis}).
  */
 public final class ManifestParser {
   public static final String SCHEMA = "qdlaser/manifest/v1";
   private static final Set<String> TOP =
       Set.of("schema", "study", "title", "description", "units", "parameters", "models", "analysis", "sweep", "scan",
-          "branch", "activation", "integration", "samples", "figures", "oscillation", "simple");
+          "branch", "activation", "integration", "samples", "figures", "oscillation", "simple", RelaxationSweepAnalysis.NAME);
   private static final String ANALYSES = String.join(", ", Sweep.NAME, ThresholdCurve.NAME, Branches.NAME, Activation.NAME,
-      Oscillation.NAME) + ", and for the Simple Model: " + String.join(", ", new java.util.TreeSet<>(SimpleModelFigure.NAMES));
+      Oscillation.NAME, RelaxationSweepAnalysis.NAME) + ", and for the Simple Model: "
+      + String.join(", ", new java.util.TreeSet<>(SimpleModelFigure.NAMES));
 
   private ManifestParser() {}
 
@@ -95,6 +96,7 @@ public final class ManifestParser {
       case Branches.NAME -> Branches.parse(c);
       case Activation.NAME -> Activation.parse(c);
       case Oscillation.NAME -> Oscillation.parse(c);
+      case RelaxationSweepAnalysis.NAME -> RelaxationSweepAnalysis.parse(c);
       default -> throw new InputException("analysis", "unknown analysis '" + name + "', allowed: " + ANALYSES);
     };
   }

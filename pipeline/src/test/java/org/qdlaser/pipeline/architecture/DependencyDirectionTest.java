@@ -133,6 +133,8 @@ class DependencyDirectionTest {
         "org.qdlaser.stages.equilibrium.EquilibriumException;", "org.qdlaser.stages.equilibrium.Threshold;",
         "org.qdlaser.stages.equilibrium.Verdict;", "org.qdlaser.stages.equilibrium.BranchPoint;",
         "org.qdlaser.stages.equilibrium.LasingBranch;", "org.qdlaser.stages.integration.Relaxation;",
+        // the facade's result types of relaxation sweeps and pump steps (issue 19)
+        "org.qdlaser.stages.equilibrium.RelaxationSweep;", "org.qdlaser.stages.equilibrium.PumpStepCheck;",
         "org.qdlaser.stages.integration.RelaxationSettings;", "org.qdlaser.stages.integration.Relaxer;",
         "org.qdlaser.stages.integration.TransientBudget;", "org.qdlaser.stages.integration.FieldTrace;",
         "org.qdlaser.stages.integration.ProgressListener;", "org.qdlaser.stages.physics.", "org.qdlaser.stages.fitting.",

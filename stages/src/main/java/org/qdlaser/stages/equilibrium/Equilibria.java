@@ -132,6 +132,30 @@ public final class Equilibria {
   }
 
   /**
+   * Relaxation oscillations, tau_n and g2 along [rMin, rMax] on both branches ({@link
+   * RelaxationSweep}); the top pump's lasing state is found as {@link #point(Model)} finds it.
+   */
+  public RelaxationSweep.Result relaxationSweep(Model model, double rMin, double rMax, int nonLasingPoints, int lasingPoints) {
+    TransientBudget budget = model.kind().polydisperse() ? TransientBudget.defaults() : TransientBudget.unbounded();
+    return guarded(() -> new RelaxationSweep(pointSolver(model.kind(), budget), solver)
+        .sweep(model, rMin, rMax, nonLasingPoints, lasingPoints));
+  }
+
+  /**
+   * A pump step to {@code model}'s pump from {@code step} below it, integrated and fitted against the
+   * spectrum's pair ({@link PumpStepCheck}); the steady state at the target pump as {@link #point(Model)}.
+   */
+  public PumpStepCheck pumpStep(Model model, double step, double fitFrom, double fitTo, int samples) {
+    return guarded(() -> {
+      Equilibrium after = point(model);
+      if (!after.stable()) {
+        throw new EquilibriumException("the steady state at r = " + model.pump() + " is not stable: no pump step to it");
+      }
+      return PumpStepCheck.run(model, after, solver, step, fitFrom, fitTo, samples);
+    });
+  }
+
+  /**
    * A downward pump sweep (the paper's bifurcation-diagram method): each pump starts from the
    * previous end. Identical dots integrate each transient to the App. A criterion; detuned dots
    * continue the previous equilibrium by Newton where they can ({@link RotatingSweep}).

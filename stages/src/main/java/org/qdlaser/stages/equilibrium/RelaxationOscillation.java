@@ -109,6 +109,27 @@ public record RelaxationOscillation(
   }
 
   /**
+   * Why {@link #of(Model, Equilibrium)} is empty for {@code e} (for reports: "null with a reason"),
+   * or null if it is not.
+   */
+  public static String absenceReason(Model model, Equilibrium e, Optional<RelaxationOscillation> found) {
+    if (found.isPresent()) {
+      return null;
+    }
+    if (e.unsettled() != null) {
+      return "the transient did not settle: no steady state to relax to";
+    }
+    if (!e.stable()) {
+      return "the steady state is unstable: no steady state to relax to";
+    }
+    boolean dense = model.dimension() <= StabilityAnalyzer.MAX_DENSE_DIMENSION || model.sparsity() == null;
+    return dense
+        ? "no complex eigenvalue pair that a pump step excites is resolved: every excited mode is overdamped"
+        : "no leading complex pair (large model: the sparse eigensolver resolves only the rightmost eigenvalues,"
+            + " not every pair)";
+  }
+
+  /**
    * The relaxation oscillation at state {@code y} (a steady state in the frame rotating at {@code
    * omega}; {@code lasing}: remove the phase mode). Does not check stability.
    */
