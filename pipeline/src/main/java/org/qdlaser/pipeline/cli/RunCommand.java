@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -19,6 +20,8 @@ import org.qdlaser.pipeline.exec.ExecutionResult;
 import org.qdlaser.pipeline.exec.LocalExecutor;
 import org.qdlaser.pipeline.exec.RunMerge;
 import org.qdlaser.pipeline.exec.TaskRunner;
+import org.qdlaser.pipeline.golden.GoldenChecker;
+import org.qdlaser.pipeline.golden.GoldenSpec;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.manifest.ManifestParser;
 import org.qdlaser.pipeline.manifest.Study;
@@ -104,6 +107,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--poll-interval", paramLabel = "S", hidden = true, description = "slurm: seconds between squeue calls")
   int pollSeconds = 10;
 
+  @Option(names = "--golden", paramLabel = "DIR",
+      description = "golden data root: the report checks the run against DIR/<study>/ (default: golden)")
+  Path golden = Path.of("golden");
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -131,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
     ReportContext context = new ReportContext(
         code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
             + VersionProvider.version(),
-        environment());
+        environment(), goldenFiles(study.name()));
     List<PlannedTask> plan = StudyPlanner.plan(study, context);
     PrintWriter out = spec.commandLine().getOut();
     if (dryRun) {
@@ -258,6 +265,16 @@ public final class RunCommand implements Callable<Integer> {
       throw new InputException("QDLASER_JAR", "jar: " + problem);
     }
     return jar;
+  }
+
+  /** The study's golden files for the report's validation table (none when the study has no spec). */
+  private SortedMap<String, String> goldenFiles(String study) {
+    Path dir = golden.resolve(study);
+    if (!Files.isRegularFile(dir.resolve(GoldenChecker.SPEC_FILE))) {
+      log().info("no golden spec at {}: the report has no validation table", dir.resolve(GoldenChecker.SPEC_FILE));
+      return new TreeMap<>();
+    }
+    return GoldenSpec.read(dir).files();
   }
 
   private static Map<String, String> environment() {

@@ -25,8 +25,9 @@ public final class StageVersions {
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
-  // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
-  public static final int REPORT = 5;
+  // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries; 6: validation table
+  // (golden checks) and disagreements with the paper
+  public static final int REPORT = 6;
 
   private StageVersions() {}
 }

@@ -130,7 +130,9 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     figureSections.forEach(html::section);
-    html.section(branchesSection(p, branches, out)).section(ReportPage.parameters(h).build()).section(data.build());
+    html.section(branchesSection(p, branches, out));
+    Validation.add(html, h, in, out);
+    html.section(ReportPage.parameters(h).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);
     out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;

@@ -140,6 +140,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
         diagram.series);
     Table all = diagram.table();
     Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(ArtifactPaths.report(BIFURCATION + ".png"), fig.png());
+    out.put(ArtifactPaths.report(BIFURCATION + ".svg"), fig.svg());
+    out.put(ArtifactPaths.report(BIFURCATION + ".arrow"), TableCodec.toArrowIpc(all));
+    out.put(ArtifactPaths.report(BIFURCATION + ".csv"), TableCodec.toCsv(all));
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     for (Figure f : p.figures()) {
       html.section(SweepFigures.render(f, h, in, out)); // photons_vs_pump (the Reply's Fig. 1)
@@ -153,14 +157,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
             .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "|<b>| vs pump r").build())
         .section(HtmlReport.Section.builder("Thresholds").table(diagram.thresholds.build())
             .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "
-                + "must lie inside the bracket, which the last column checks.").build())
-        .section(parameters(p).build())
-        .section(data.build());
+                + "must lie inside the bracket, which the last column checks.").build());
+    Validation.add(html, h, in, out);
+    html.section(parameters(p).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);
-    out.put(ArtifactPaths.report(BIFURCATION + ".png"), fig.png());
-    out.put(ArtifactPaths.report(BIFURCATION + ".svg"), fig.svg());
-    out.put(ArtifactPaths.report(BIFURCATION + ".arrow"), TableCodec.toArrowIpc(all));
-    out.put(ArtifactPaths.report(BIFURCATION + ".csv"), TableCodec.toCsv(all));
     out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;
   }

@@ -119,7 +119,7 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     out.put(ArtifactPaths.report("population.svg"), f2.svg());
     out.put(ArtifactPaths.report("thresholds.arrow"), TableCodec.toArrowIpc(all));
     out.put(ArtifactPaths.report("thresholds.csv"), TableCodec.toCsv(all));
-    out.put(ReportPage.INDEX, ReportPage.page(h, in, fig.build(), data.build()));
+    out.put(ReportPage.INDEX, ReportPage.page(h, in, out, fig.build(), data.build()));
     return out;
   }
 }
