@@ -80,7 +80,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     final List<Double> photons = new ArrayList<>();
     final List<Double> cc = new ArrayList<>();
 
-    void add(String label, EquilibriaTable eq, SweepFit fit, double gnr) {
+    void add(String label, String name, EquilibriaTable eq, SweepFit fit, double gnr) {
       double[] perS = new double[eq.rows().size()];
       for (int i = 0; i < perS.length; i++) {
         EquilibriaTable.Row r = eq.rows().get(i);
@@ -94,7 +94,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
         photons.add(r.photons());
         cc.add(r.upperPopulation());
       }
-      BranchSeries s = new BranchSeries(label, perS, eq.doubles(EquilibriaTable.Row::bAbs), eq.booleans(EquilibriaTable.Row::stable));
+      BranchSeries s = new BranchSeries(name, perS, eq.doubles(EquilibriaTable.Row::bAbs), eq.booleans(EquilibriaTable.Row::stable));
       if (fit.hasExactThreshold()) {
         s = s.withThreshold(fit.exactThresholdPumpPerS(), fit.exactThresholdBAbs());
       } else if (fit.bracketed()) {
@@ -131,7 +131,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     data.dataTable("Bifurcation diagram, all models", BIFURCATION + ".arrow", BIFURCATION + ".csv");
     for (ModelRun run : h.runs()) {
       ArtifactPaths.TablePaths paths = ArtifactPaths.equilibria(run.label());
-      diagram.add(run.label(), EquilibriaTable.fromArrow(in.get(paths.arrow())),
+      diagram.add(run.label(), DisplayName.of(run), EquilibriaTable.fromArrow(in.get(paths.arrow())),
           SweepFit.fromJson(in.get(ArtifactPaths.sweepFit(run.label()))), h.gammaNrPerSecond());
       ReportPage.dataTable(data, run.label() + ": equilibria", paths);
     }
