@@ -20,6 +20,10 @@ public final class DagCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MANIFEST", description = "study manifest (YAML, schema qdlaser/manifest/v1)")
   Path manifest;
 
+  @Option(names = "--golden", paramLabel = "DIR",
+      description = "golden data root, as given to run (the report task's key includes DIR/<study>/; default: golden)")
+  Path golden = Path.of("golden");
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run directory for --status (default runs/<study>)")
   Path output;
 
@@ -33,7 +37,7 @@ public final class DagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    StudyPlan sp = StudyPlan.read(manifest, output);
+    StudyPlan sp = StudyPlan.read(manifest, output, golden);
     Map<String, RunStatus.State> states = null;
     if (status) {
       states = new LinkedHashMap<>();

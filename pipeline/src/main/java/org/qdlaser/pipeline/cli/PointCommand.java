@@ -7,11 +7,15 @@ import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.input.ParameterResolver;
+import org.qdlaser.stages.diagnostics.FrequencyPulling;
+import org.qdlaser.stages.diagnostics.PhysicalBounds;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.equilibrium.RelaxationOscillation;
 import org.qdlaser.stages.equilibrium.WidthHomotopy;
+import org.qdlaser.stages.fitting.ActivationFit;
+import org.qdlaser.stages.physics.CimDisperseModel;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.PhotonStatistics;
 import picocli.CommandLine.Command;
@@ -85,8 +89,23 @@ public final class PointCommand implements Callable<Integer> {
       out.put("unsettled", UnsettledSummary.of(e.unsettled()).toMap());
     }
     relaxationAndStatistics(out, model, e, resolved.gammaNrPerSecond());
+    out.put("physical_bounds", bounds(PhysicalBounds.of(model, e.state())));
     if (r.sample() != null) {
       out.put("activation", e.activation());
+      if (e.lasing()) {
+        lorentzians(out, r.sample().detunings(), resolved.parameters().gamma(), e.activation());
+      }
+      if (model instanceof CimDisperseModel cim && e.lasing()) {
+        FrequencyPulling fp = FrequencyPulling.evaluate(cim, e.state(), e.omega());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("relation", "omega = gamma_c/(gamma + gamma_c) sum_l W_l dnu_l / sum_l W_l, W_l = g_l^2 (2 n_l - 1)/(gamma^2 + "
+            + "(omega - dnu_l)^2) (exact in CIM_d lasing states, docs/decisions.md)");
+        m.put("omega", fp.omega());
+        m.put("pulled_omega", fp.pulledOmega());
+        m.put("relative_difference", finite(fp.relativeDifference()));
+        m.put("gain_clamp_ratio", fp.gainClampRatio());
+        out.put("frequency_pulling", m);
+      }
       out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
           "detuning_std", r.sample().detuningStd(), "detunings", r.sample().detunings()));
     }
@@ -113,12 +132,12 @@ public final class PointCommand implements Callable<Integer> {
       m.put("damping_per_s", o.dampingPerSecond(gammaNr));
       m.put("quality_factor", o.qualityFactor());
       m.put("leading", o.leading());
-      m.put("slower_real_rate", finiteOrNull(o.slowerRealRate()));
-      m.put("separation", finiteOrNull(o.separation()));
+      m.put("slower_real_rate", finite(o.slowerRealRate()));
+      m.put("separation", finite(o.separation()));
       m.put("uncertainty", o.uncertainty());
       m.put("complete_spectrum", o.completeSpectrum());
-      m.put("population_amplitude", finiteOrNull(o.populationAmplitude()));
-      m.put("photon_amplitude", finiteOrNull(o.photonAmplitude()));
+      m.put("population_amplitude", finite(o.populationAmplitude()));
+      m.put("photon_amplitude", finite(o.photonAmplitude()));
       m.put("visible", o.visible());
       out.put("relaxation", m);
     } else {
@@ -126,13 +145,52 @@ public final class PointCommand implements Callable<Integer> {
       out.put("relaxation_reason", RelaxationOscillation.absenceReason(model, e, ro));
     }
     PhotonStatistics ps = PhotonStatistics.of(model, e.state());
-    out.put("g2", finiteOrNull(ps.g2()));
+    out.put("g2", finite(ps.g2()));
     out.put("g2_physical", ps.physical());
     out.put("g2_closure", ps.closure().name().toLowerCase(java.util.Locale.ROOT));
     out.put("anomalous_cumulant", ps.anomalousCumulant());
   }
 
-  private static Double finiteOrNull(double v) {
+
+  /**
+   * {@code lorentzian} (Eq. 2 fitted to |<v_l+ c_l>|^2, Sec. IV: "a_L is the maximum of |<v_l^+ c_l>|^2") and
+   * {@code lorentzian_scaled} (to the curve scaled to [0, 1], Fig. 4's caption); w_L in units of gamma.
+   */
+  private static void lorentzians(Map<String, Object> out, double[] detunings, double gamma, double[] activation) {
+    double[] x = new double[detunings.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = detunings[i] / gamma;
+    }
+    ActivationFit f = ActivationFit.of(x, activation);
+    out.put("lorentzian", fit(f.unscaled()));
+    out.put("lorentzian_scaled", fit(f.scaled()));
+  }
+
+  private static Map<String, Object> fit(ActivationFit.Lorentzian l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("a_L", l.aL());
+    m.put("w_L", l.wL());
+    m.put("r_squared", l.rSquared());
+    return m;
+  }
+
+  /** PhysicalBounds as JSON: the incoherent photon number and the two-level bound's violations. */
+  private static Map<String, Object> bounds(PhysicalBounds b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("satisfied", b.satisfied());
+    m.put("incoherent_photons", b.incoherentPhotons());
+    m.put("two_level_bound", "|<v_l+ c_l>|^2 <= n_l (1 - n_l)");
+    m.put("dots", b.dots());
+    m.put("dots_violating", b.dotsViolating());
+    m.put("worst_ratio", finite(b.worstRatio()));
+    m.put("worst_dot", b.worstDot());
+    m.put("populations_outside_unit_interval", b.populationsOutsideUnitInterval());
+    return m;
+  }
+
+  /** JSON has no infinities or NaN: those become null. */
+  private static Double finite(double v) {
     return Double.isFinite(v) ? v : null;
   }
+
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -105,6 +106,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--poll-interval", paramLabel = "S", hidden = true, description = "slurm: seconds between squeue calls")
   int pollSeconds = 10;
 
+  @Option(names = "--golden", paramLabel = "DIR",
+      description = "golden data root: the report checks the run against DIR/<study>/ (default: golden)")
+  Path golden = Path.of("golden");
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -117,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
     if (slurm == null) {
       rejectSlurmOnlyOptions();
     }
-    StudyPlan sp = StudyPlan.read(manifest, output);
+    StudyPlan sp = StudyPlan.read(manifest, output, golden);
     byte[] manifestBytes = sp.manifestBytes();
     Study study = sp.study();
     int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());

@@ -23,6 +23,10 @@ public final class StatusCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MANIFEST", description = "study manifest (YAML, schema qdlaser/manifest/v1)")
   Path manifest;
 
+  @Option(names = "--golden", paramLabel = "DIR",
+      description = "golden data root, as given to run (the report task's key includes DIR/<study>/; default: golden)")
+  Path golden = Path.of("golden");
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run directory (default runs/<study>)")
   Path output;
 
@@ -33,7 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    StudyPlan sp = StudyPlan.read(manifest, output);
+    StudyPlan sp = StudyPlan.read(manifest, output, golden);
     RunStatus.Report report = RunStatus.of(sp.specs(), sp.runDir(), sp.yaml());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -10,7 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import org.qdlaser.pipeline.golden.GoldenChecker;
+import org.qdlaser.pipeline.golden.GoldenSpec;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.manifest.StudyPlanner;
@@ -21,6 +24,7 @@ import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.provenance.Provenance;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.store.Hashing;
+import org.slf4j.LoggerFactory;
 
 /**
  * A manifest read, validated and planned exactly as {@code run} plans it (the same report
@@ -37,8 +41,11 @@ import org.qdlaser.pipeline.store.Hashing;
 record StudyPlan(byte[] manifestBytes, String manifestSha256, Study study, Path runDir, ProvenanceCollector provenance,
     ReportContext context, List<PlannedTask> plan) {
 
-  /** Reads, validates and plans {@code manifest}; bad input is an {@link InputException}. */
-  static StudyPlan read(Path manifest, Path output) throws IOException {
+  /**
+   * Reads, validates and plans {@code manifest}; bad input is an {@link InputException}. The study's golden files
+   * under {@code goldenRoot} go into the report task (its validation table), so they are part of its key.
+   */
+  static StudyPlan read(Path manifest, Path output, Path goldenRoot) throws IOException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(manifest);
@@ -53,7 +60,7 @@ record StudyPlan(byte[] manifestBytes, String manifestSha256, Study study, Path 
     ReportContext context = new ReportContext(
         code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
             + VersionProvider.version(),
-        environment());
+        environment(), goldenFiles(goldenRoot, study.name()));
     return new StudyPlan(bytes, sha, study, runDir, prov, context, StudyPlanner.plan(study, context));
   }
 
@@ -65,6 +72,17 @@ record StudyPlan(byte[] manifestBytes, String manifestSha256, Study study, Path 
   /** The manifest as a YAML tree (it parsed as a study, so it is valid YAML). */
   JsonNode yaml() throws IOException {
     return new ObjectMapper(new YAMLFactory()).readTree(manifestBytes);
+  }
+
+  /** The study's golden files for the report's validation table (none when the study has no spec). */
+  private static SortedMap<String, String> goldenFiles(Path goldenRoot, String study) {
+    Path dir = goldenRoot.resolve(study);
+    if (!Files.isRegularFile(dir.resolve(GoldenChecker.SPEC_FILE))) {
+      LoggerFactory.getLogger(StudyPlan.class).info("no golden spec at {}: the report has no validation table",
+          dir.resolve(GoldenChecker.SPEC_FILE));
+      return new TreeMap<>();
+    }
+    return GoldenSpec.read(dir).files();
   }
 
   private static Map<String, String> environment() {

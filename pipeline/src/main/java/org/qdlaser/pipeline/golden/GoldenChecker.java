@@ -59,37 +59,50 @@ public final class GoldenChecker {
 
   public List<GoldenResult> check(Path runDir) {
     Path dir = studyDir(runDir);
-    JsonNode spec = yaml(dir.resolve(SPEC_FILE));
+    return check(GoldenSpec.read(dir), RunArtifacts.directory(runDir), false);
+  }
+
+  /**
+   * The checks of {@code spec} against {@code run}.
+   *
+   * @param missingFails whether a check whose artifact is missing fails with a note (the report:
+   *     one missing artifact must not hide the other checks) instead of throwing ({@code golden check})
+   */
+  public static List<GoldenResult> check(GoldenSpec golden, RunArtifacts run, boolean missingFails) {
+    JsonNode spec = golden.spec();
     if (!SCHEMA.equals(spec.path("schema").asText())) {
-      throw new InputException("schema", "golden spec " + dir.resolve(SPEC_FILE) + " must have schema " + SCHEMA);
+      throw new InputException("schema", "golden spec " + golden.where() + " must have schema " + SCHEMA);
     }
-    validate(spec, dir.resolve(SPEC_FILE).toString());
+    validate(spec, golden.where());
     List<GoldenResult> out = new ArrayList<>();
-    for (JsonNode v : spec.path("values")) {
-      out.add(checkValue(runDir, v));
-    }
-    for (JsonNode o : spec.path("orderings")) {
-      out.add(checkOrdering(runDir, o));
-    }
-    for (JsonNode t : spec.path("tables")) {
-      out.addAll(checkTable(runDir, dir, t));
-    }
-    for (JsonNode sh : spec.path("shapes")) {
-      out.add(checkShape(runDir, sh));
-    }
-    for (JsonNode ro : spec.path("row_orderings")) {
-      out.add(checkRowOrdering(runDir, ro));
-    }
-    for (JsonNode ra : spec.path("row_agreements")) {
-      out.add(checkRowAgreement(runDir, ra));
-    }
-    for (JsonNode b : spec.path("binomials")) {
-      out.add(checkBinomial(runDir, b));
-    }
-    for (JsonNode r : spec.path("ranges")) {
-      out.add(checkRange(runDir, r));
+    for (String section : SECTIONS) {
+      for (JsonNode entry : spec.path(section)) {
+        try {
+          out.addAll(checkEntry(section, entry, golden, run));
+        } catch (RunArtifacts.MissingArtifact e) {
+          if (!missingFails) {
+            throw e;
+          }
+          out.add(new GoldenResult(entry.path("quantity").asText(section), entry.path("file").asText(entry.path("dir").asText("")),
+              "(see source)", "not available: " + e.getMessage(), "-", source(entry), false));
+        }
+      }
     }
     return out;
+  }
+
+  private static List<GoldenResult> checkEntry(String section, JsonNode e, GoldenSpec golden, RunArtifacts run) {
+    return switch (section) {
+      case "values" -> List.of(checkValue(run, e));
+      case "orderings" -> List.of(checkOrdering(run, e));
+      case "tables" -> checkTable(run, golden, e);
+      case "shapes" -> List.of(checkShape(run, e));
+      case "row_orderings" -> List.of(checkRowOrdering(run, e));
+      case "row_agreements" -> List.of(checkRowAgreement(run, e));
+      case "binomials" -> List.of(checkBinomial(run, e));
+      case "ranges" -> List.of(checkRange(run, e));
+      default -> throw new IllegalStateException("unknown golden section " + section);
+    };
   }
 
   /** The sections of a spec, each a list of checks. */
@@ -103,7 +116,7 @@ public final class GoldenChecker {
     var names = spec.fieldNames();
     while (names.hasNext()) {
       String k = names.next();
-      if (!SECTIONS.contains(k) && !k.equals("schema") && !k.equals("study")) {
+      if (!SECTIONS.contains(k) && !k.equals("schema") && !k.equals("study") && !k.equals(PaperDisagreement.SECTION)) {
         throw new InputException(specPath + " " + k, "unknown golden section '" + k + "', allowed: " + SECTIONS);
       }
     }
@@ -113,6 +126,7 @@ public final class GoldenChecker {
         GoldenSource.parse(entry, specPath + " " + section + "[" + i++ + "]");
       }
     }
+    PaperDisagreement.of(spec, specPath);
   }
 
   /**
@@ -121,9 +135,9 @@ public final class GoldenChecker {
    * Rows whose x or y is not a finite number (e.g. no threshold) are skipped; an optional
    * {@code where: {column: value}} selects rows.
    */
-  private GoldenResult checkShape(Path runDir, JsonNode sh) {
+  private static GoldenResult checkShape(RunArtifacts run, JsonNode sh) {
     String file = sh.path("file").asText();
-    Table t = table(runDir.resolve(file));
+    Table t = table(run, file);
     String xCol = sh.path("x").asText();
     String yCol = sh.path("y").asText();
     String shape = sh.path("shape").asText();
@@ -221,10 +235,10 @@ public final class GoldenChecker {
     }
   }
 
-  private GoldenResult checkValue(Path runDir, JsonNode v) {
+  private static GoldenResult checkValue(RunArtifacts run, JsonNode v) {
     String file = v.path("file").asText();
     String field = v.path("field").asText();
-    JsonNode actual = field(json(runDir.resolve(file)), field);
+    JsonNode actual = field(json(run, file), field);
     JsonNode expected = v.path("expected");
     GoldenSource source = source(v);
     String q = v.path("quantity").asText(file + "#" + field);
@@ -243,13 +257,13 @@ public final class GoldenChecker {
     return new GoldenResult(q, file + "#" + field, expected.asText(), actual.asText(), "exact", source, ok);
   }
 
-  private GoldenResult checkOrdering(Path runDir, JsonNode o) {
+  private static GoldenResult checkOrdering(RunArtifacts run, JsonNode o) {
     List<Double> values = new ArrayList<>();
     List<String> refs = new ArrayList<>();
     for (JsonNode r : o.path("increasing")) {
       String[] parts = r.asText().split("#", 2);
       refs.add(r.asText());
-      values.add(field(json(runDir.resolve(parts[0])), parts[1]).asDouble(Double.NaN));
+      values.add(field(json(run, parts[0]), parts[1]).asDouble(Double.NaN));
     }
     boolean ok = true;
     for (int i = 1; i < values.size(); i++) {
@@ -259,10 +273,10 @@ public final class GoldenChecker {
         values.stream().map(GoldenChecker::fmt).toList().toString(), "order", source(o), ok);
   }
 
-  private List<GoldenResult> checkTable(Path runDir, Path dir, JsonNode t) {
+  private static List<GoldenResult> checkTable(RunArtifacts run, GoldenSpec golden, JsonNode t) {
     String file = t.path("file").asText();
-    Table actual = table(runDir.resolve(file));
-    Table expected = table(dir.resolve(t.path("reference").asText()));
+    Table actual = table(run, file);
+    Table expected = golden.table(t.path("reference").asText());
     GoldenSource source = source(t);
     String q = t.path("quantity").asText(file);
     List<GoldenResult> out = new ArrayList<>();
@@ -314,9 +328,9 @@ public final class GoldenChecker {
    * increases strictly in the listed order: e.g. CIM &lt; TPM_IF &lt; TPM at every g of Fig. 1. An x
    * where a group has no finite y fails (the statement is about every x).
    */
-  private GoldenResult checkRowOrdering(Path runDir, JsonNode ro) {
+  private static GoldenResult checkRowOrdering(RunArtifacts run, JsonNode ro) {
     String file = ro.path("file").asText();
-    Table t = table(runDir.resolve(file));
+    Table t = table(run, file);
     String groupCol = ro.path("group").asText();
     String xCol = ro.path("x").asText();
     String yCol = ro.path("y").asText();
@@ -362,9 +376,9 @@ public final class GoldenChecker {
    * {@code rel}: e.g. the TPM_IF and TPM inversions at threshold against the CIM's at every g of
    * Fig. 1 ("closely match"). Reports the largest relative difference and where.
    */
-  private GoldenResult checkRowAgreement(Path runDir, JsonNode ra) {
+  private static GoldenResult checkRowAgreement(RunArtifacts run, JsonNode ra) {
     String file = ra.path("file").asText();
-    Table t = table(runDir.resolve(file));
+    Table t = table(run, file);
     String groupCol = ra.path("group").asText();
     String xCol = ra.path("x").asText();
     String yCol = ra.path("y").asText();
@@ -412,9 +426,9 @@ public final class GoldenChecker {
    * A count of the paper (k of n) against ours (count and total from JSON fields): consistent when
    * Fisher's exact two-sided test does not reject "same probability" at {@code level} (default 0.05).
    */
-  private GoldenResult checkBinomial(Path runDir, JsonNode b) {
+  private static GoldenResult checkBinomial(RunArtifacts run, JsonNode b) {
     String file = b.path("file").asText();
-    JsonNode doc = json(runDir.resolve(file));
+    JsonNode doc = json(run, file);
     JsonNode countNode = field(doc, b.path("count").asText());
     JsonNode totalNode = b.has("total") && b.path("total").isTextual() ? field(doc, b.path("total").asText()) : b.path("total");
     int pk = b.path("paper").path("count").asInt(-1);
@@ -438,7 +452,7 @@ public final class GoldenChecker {
    * {@code dir} whose names match {@code glob}; with {@code where: {field: value}} only those whose
    * field has that text.
    */
-  private GoldenResult checkRange(Path runDir, JsonNode r) {
+  private static GoldenResult checkRange(RunArtifacts run, JsonNode r) {
     double value = r.path("value").asDouble(Double.NaN);
     String dirName = r.path("dir").asText();
     String glob = r.path("glob").asText();
@@ -446,26 +460,22 @@ public final class GoldenChecker {
     List<Double> vals = new ArrayList<>();
     List<String> names = new ArrayList<>();
     java.nio.file.PathMatcher m = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
-    try (var files = Files.list(runDir.resolve(dirName))) {
-      for (Path f : files.sorted().toList()) {
-        if (!m.matches(f.getFileName())) {
+    for (String name : run.list(dirName)) {
+      if (!m.matches(Path.of(name))) {
+        continue;
+      }
+      JsonNode doc = json(run, dirName + "/" + name);
+      if (r.has("where")) {
+        var w = r.path("where").fields().next();
+        if (!field(doc, w.getKey()).asText().equals(w.getValue().asText())) {
           continue;
         }
-        JsonNode doc = json(f);
-        if (r.has("where")) {
-          var w = r.path("where").fields().next();
-          if (!field(doc, w.getKey()).asText().equals(w.getValue().asText())) {
-            continue;
-          }
-        }
-        double v = field(doc, fieldName).asDouble(Double.NaN);
-        if (Double.isFinite(v)) {
-          vals.add(v);
-          names.add(f.getFileName().toString());
-        }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + runDir.resolve(dirName), e);
+      double v = field(doc, fieldName).asDouble(Double.NaN);
+      if (Double.isFinite(v)) {
+        vals.add(v);
+        names.add(name);
+      }
     }
     int minRequired = r.path("min_count").asInt(2);
     double lo = vals.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
@@ -491,7 +501,7 @@ public final class GoldenChecker {
         continue;
       }
       Path ref = dir.resolve(t.path("reference").asText());
-      Table actual = table(runDir.resolve(t.path("file").asText()));
+      Table actual = table(RunArtifacts.directory(runDir), t.path("file").asText());
       if (Files.exists(ref)) {
         Table old = table(ref);
         var it = t.path("columns").fieldNames();
@@ -530,16 +540,25 @@ public final class GoldenChecker {
     return String.format(Locale.ROOT, "%s %s: %d of %d rows changed, largest relative change %.3g", name, col, changed, a.length, maxRel);
   }
 
-  /** Reads a CSV reference or run table as strings per column (numbers compared after parsing). */
+  /** Reads a CSV reference table as strings per column (numbers compared after parsing). */
   static Table table(Path csv) {
-    List<String> lines;
     try {
-      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+      return table(csv.getFileName().toString(), Files.readString(csv, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read table " + csv, e);
     }
+  }
+
+  /** A run's CSV table. */
+  private static Table table(RunArtifacts run, String file) {
+    return table(Path.of(file).getFileName().toString(), new String(run.read(file), StandardCharsets.UTF_8));
+  }
+
+  /** A CSV text as strings per column. */
+  static Table table(String name, String csv) {
+    List<String> lines = csv.lines().toList();
     if (lines.isEmpty()) {
-      throw new IllegalStateException("empty table " + csv);
+      throw new IllegalStateException("empty table " + name);
     }
     String[] header = lines.get(0).split(",", -1);
     Map<String, String[]> cols = new LinkedHashMap<>();
@@ -552,7 +571,7 @@ public final class GoldenChecker {
         cols.get(header[j])[i - 1] = j < cells.length ? cells[j].replace("\"", "") : "";
       }
     }
-    Table.Builder b = Table.builder(csv.getFileName().toString());
+    Table.Builder b = Table.builder(name);
     cols.forEach(b::addString);
     return b.build();
   }
@@ -577,11 +596,11 @@ public final class GoldenChecker {
     }
   }
 
-  private static JsonNode json(Path p) {
+  private static JsonNode json(RunArtifacts run, String file) {
     try {
-      return CanonicalJson.mapper().readTree(Files.readAllBytes(p));
+      return CanonicalJson.mapper().readTree(run.read(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read run artifact " + p, e);
+      throw new UncheckedIOException("cannot parse run artifact " + file, e);
     }
   }
 }

@@ -31,10 +31,15 @@ public final class StageVersions {
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
+  // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
+  // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
+  // oscillation fits, some of them minutes long) keep their keys.
+  public static final int LORENTZIAN = 8;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
-  // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package
-  public static final int REPORT = 6;
+  // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
+  // 7: validation table (golden checks) and disagreements with the paper
+  public static final int REPORT = 7;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
   public static final int SIMPLE = 1;

@@ -72,6 +72,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     sections.forEach(html::section);
+    Validation.add(html, h, in, out);
     html.section(ReportPage.parameters(h).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);
     out.put(ReportPage.INDEX, html.build().toUtf8());
@@ -114,7 +115,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       ReportPage.dataTable(data, l + " activation", ArtifactPaths.activation(l));
     }
     sec.table(fits.build());
-    out.put(ReportPage.INDEX, ReportPage.page(h, in, sec.build(), data.build()));
+    out.put(ReportPage.INDEX, ReportPage.page(h, in, out, sec.build(), data.build()));
     return out;
   }
 

@@ -37,7 +37,8 @@ final class ActivationRuns {
     double gamma = run.parameters().gamma();
     UnsettledSummary u = st.unsettled();
     return new Loaded(run, new ActivationFigures.Run(l, run.kind().name(), run.sampleWidth(), run.sampleSeed(), st.lasing(),
-        st.omega(), st.bAbs(), num(f.aL()), num(f.wL()), num(f.rSquared()), s.meanDetuning() / gamma, s.detuningStd() / gamma,
+        st.omega(), st.bAbs(), num(f.aL()), num(f.wL()), num(f.rSquared()),
+        f.unscaled() == null ? Double.NaN : f.unscaled().aL(), s.meanDetuning() / gamma, s.detuningStd() / gamma,
         t.detuningOverGamma(), t.scaled(), st.verdict(), u == null ? Double.NaN : u.driftRate(),
         u == null ? Double.NaN : u.time()));
   }
@@ -73,6 +74,7 @@ final class ActivationRuns {
     double[] absOmega = new double[n];
     double[] b = new double[n];
     double[] aL = new double[n];
+    double[] aLUnscaled = new double[n];
     double[] wL = new double[n];
     double[] r2 = new double[n];
     double[] mean = new double[n];
@@ -90,6 +92,7 @@ final class ActivationRuns {
       absOmega[i] = Math.abs(r.omega());
       b[i] = r.bAbs();
       aL[i] = r.aL();
+      aLUnscaled[i] = r.aLUnscaled();
       wL[i] = r.wL();
       r2[i] = r.rSquared();
       mean[i] = r.meanDetuning();
@@ -97,7 +100,7 @@ final class ActivationRuns {
     }
     return Table.builder("activation_fits").addString("run", label).addString("model", model).addDouble("w_qd", w)
         .addLong("seed", seed).addBoolean("lasing", lasing).addDouble("omega", omega).addDouble("abs_omega", absOmega)
-        .addDouble("b_abs", b).addDouble("a_L", aL).addDouble("w_L", wL).addDouble("r_squared", r2)
+        .addDouble("b_abs", b).addDouble("a_L", aL).addDouble("a_L_unscaled", aLUnscaled).addDouble("w_L", wL).addDouble("r_squared", r2)
         .addDouble("mean_detuning_over_gamma", mean).addDouble("detuning_std_over_gamma", std)
         .addString("verdict", verdict).addDouble("drift_rate", drift).build();
   }

@@ -71,12 +71,12 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
           .columns("model", axisLabel(param), "kind", "|b|");
     }
 
-    void add(String label, BranchTable t, BranchFolds foldDoc) {
+    void add(String label, String name, BranchTable t, BranchFolds foldDoc) {
       if (t.rows().isEmpty()) {
         missing.add(label + ": " + foldDoc.note());
         return;
       }
-      BranchSeries s = new BranchSeries(label, t.doubles(BranchTable.Row::valueInUnits), t.doubles(BranchTable.Row::bAbs),
+      BranchSeries s = new BranchSeries(name, t.doubles(BranchTable.Row::valueInUnits), t.doubles(BranchTable.Row::bAbs),
           t.stable());
       double lowest = Double.POSITIVE_INFINITY;
       double lowestB = 0;
@@ -111,7 +111,7 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     for (ModelRun run : h.runs()) {
       ArtifactPaths.TablePaths paths = ArtifactPaths.branch(run.label());
       int before = branches.series.size();
-      branches.add(run.label(), BranchTable.fromArrow(in.get(paths.arrow()), param),
+      branches.add(run.label(), DisplayName.of(run), BranchTable.fromArrow(in.get(paths.arrow()), param),
           BranchFolds.fromJson(in.get(ArtifactPaths.folds(run.label())), param));
       if (branches.series.size() > before) {
         ReportPage.dataTable(data, run.label() + " branch", paths);
@@ -130,7 +130,9 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     figureSections.forEach(html::section);
-    html.section(branchesSection(p, branches, out)).section(ReportPage.parameters(h).build()).section(data.build());
+    html.section(branchesSection(p, branches, out));
+    Validation.add(html, h, in, out);
+    html.section(ReportPage.parameters(h).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);
     out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;

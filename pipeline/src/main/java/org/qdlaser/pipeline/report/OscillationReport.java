@@ -70,7 +70,7 @@ public enum OscillationReport implements StageTask<OscillationReport.Params> {
       data.dataTable(l + " field", stem + ".arrow", stem + ".csv");
     }
     sec.table(fits.build());
-    out.put(ReportPage.INDEX, ReportPage.page(h, in, sec.build(), data.build()));
+    out.put(ReportPage.INDEX, ReportPage.page(h, in, out, sec.build(), data.build()));
     return out;
   }
 }

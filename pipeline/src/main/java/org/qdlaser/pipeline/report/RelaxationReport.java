@@ -123,7 +123,7 @@ public enum RelaxationReport implements StageTask<RelaxationReport.Params> {
     if (!p.pumpStepLabel().isEmpty()) {
       pumpStep(out, sec, data, p.pumpStepLabel(), in, gnr);
     }
-    out.put(ReportPage.INDEX, ReportPage.page(h, in, sec.build(), data.build()));
+    out.put(ReportPage.INDEX, ReportPage.page(h, in, out, sec.build(), data.build()));
     return out;
   }
 

@@ -19,10 +19,16 @@ final class ReportPage {
 
   private ReportPage() {}
 
-  /** The common page: the given sections, then parameters, data, provenance and checksums. */
-  static byte[] page(ReportHeader h, TaskInputs in, HtmlReport.Section main, HtmlReport.Section data) {
-    HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description()).section(main)
-        .section(parameters(h).build()).section(data);
+  /**
+   * The common page: the given sections, the validation (golden checks, disagreements with the
+   * paper), then parameters, data, provenance and checksums.
+   *
+   * @param out the report task's other outputs (the checks read report tables and summaries)
+   */
+  static byte[] page(ReportHeader h, TaskInputs in, Map<String, byte[]> out, HtmlReport.Section main, HtmlReport.Section data) {
+    HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description()).section(main);
+    Validation.add(html, h, in, out);
+    html.section(parameters(h).build()).section(data);
     provenance(html, h.context(), in);
     return html.build().toUtf8();
   }

@@ -81,7 +81,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     final List<Double> photons = new ArrayList<>();
     final List<Double> cc = new ArrayList<>();
 
-    void add(String label, EquilibriaTable eq, SweepFit fit, double gnr) {
+    void add(String label, String name, EquilibriaTable eq, SweepFit fit, double gnr) {
       double[] perS = new double[eq.rows().size()];
       for (int i = 0; i < perS.length; i++) {
         EquilibriaTable.Row r = eq.rows().get(i);
@@ -95,7 +95,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
         photons.add(r.photons());
         cc.add(r.upperPopulation());
       }
-      BranchSeries s = new BranchSeries(label, perS, eq.doubles(EquilibriaTable.Row::bAbs), eq.booleans(EquilibriaTable.Row::stable));
+      BranchSeries s = new BranchSeries(name, perS, eq.doubles(EquilibriaTable.Row::bAbs), eq.booleans(EquilibriaTable.Row::stable));
       if (fit.hasExactThreshold()) {
         s = s.withThreshold(fit.exactThresholdPumpPerS(), fit.exactThresholdBAbs());
       } else if (fit.bracketed()) {
@@ -132,7 +132,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     data.dataTable("Bifurcation diagram, all models", BIFURCATION + ".arrow", BIFURCATION + ".csv");
     for (ModelRun run : h.runs()) {
       ArtifactPaths.TablePaths paths = ArtifactPaths.equilibria(run.label());
-      diagram.add(run.label(), EquilibriaTable.fromArrow(in.get(paths.arrow())),
+      diagram.add(run.label(), DisplayName.of(run), EquilibriaTable.fromArrow(in.get(paths.arrow())),
           SweepFit.fromJson(in.get(ArtifactPaths.sweepFit(run.label()))), h.gammaNrPerSecond());
       ReportPage.dataTable(data, run.label() + ": equilibria", paths);
     }
@@ -141,6 +141,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
         diagram.series);
     Table all = diagram.table();
     Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(ArtifactPaths.report(BIFURCATION + ".png"), fig.png());
+    out.put(ArtifactPaths.report(BIFURCATION + ".svg"), fig.svg());
+    out.put(ArtifactPaths.report(BIFURCATION + ".arrow"), TableFiles.arrow(all));
+    out.put(ArtifactPaths.report(BIFURCATION + ".csv"), TableCodec.toCsv(all));
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     for (Figure f : p.figures()) {
       html.section(SweepFigures.render(f, h, in, out)); // photons_vs_pump (the Reply's Fig. 1)
@@ -154,14 +158,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
             .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "|<b>| vs pump r").build())
         .section(HtmlReport.Section.builder("Thresholds").table(diagram.thresholds.build())
             .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "
-                + "must lie inside the bracket, which the last column checks.").build())
-        .section(parameters(p).build())
-        .section(data.build());
+                + "must lie inside the bracket, which the last column checks.").build());
+    Validation.add(html, h, in, out);
+    html.section(parameters(p).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);
-    out.put(ArtifactPaths.report(BIFURCATION + ".png"), fig.png());
-    out.put(ArtifactPaths.report(BIFURCATION + ".svg"), fig.svg());
-    out.put(ArtifactPaths.report(BIFURCATION + ".arrow"), TableFiles.arrow(all));
-    out.put(ArtifactPaths.report(BIFURCATION + ".csv"), TableCodec.toCsv(all));
     out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;
   }

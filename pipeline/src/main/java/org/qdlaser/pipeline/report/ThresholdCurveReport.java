@@ -58,7 +58,7 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     final List<Double> cc = new ArrayList<>();
 
     /** A run's curve; points without a threshold are in the table but not plotted. */
-    void add(String label, ThresholdsTable t, double gnr, double xUnit) {
+    void add(String label, String name, ThresholdsTable t, double gnr, double xUnit) {
       List<double[]> ok = new ArrayList<>();
       for (ThresholdsTable.Row row : t.rows()) {
         model.add(label);
@@ -75,8 +75,8 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
       boolean[] all = new boolean[xs.length];
       Arrays.fill(all, true);
       if (xs.length > 0) {
-        pumps.add(new BranchSeries(label, xs, ok.stream().mapToDouble(a -> a[1]).toArray(), all));
-        populations.add(new BranchSeries(label, xs, ok.stream().mapToDouble(a -> a[2]).toArray(), all));
+        pumps.add(new BranchSeries(name, xs, ok.stream().mapToDouble(a -> a[1]).toArray(), all));
+        populations.add(new BranchSeries(name, xs, ok.stream().mapToDouble(a -> a[2]).toArray(), all));
       }
     }
 
@@ -98,7 +98,7 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     data.dataTable("Thresholds, all models", "thresholds.arrow", "thresholds.csv");
     for (ModelRun run : h.runs()) {
       ArtifactPaths.TablePaths paths = ArtifactPaths.thresholds(run.label());
-      curves.add(run.label(), ThresholdsTable.fromArrow(in.get(paths.arrow()), param), h.gammaNrPerSecond(),
+      curves.add(run.label(), DisplayName.of(run), ThresholdsTable.fromArrow(in.get(paths.arrow()), param), h.gammaNrPerSecond(),
           rate ? h.gammaNrPerSecond() : 1.0);
       ReportPage.dataTable(data, run.label(), paths);
     }
@@ -120,7 +120,7 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     out.put(ArtifactPaths.report("population.svg"), f2.svg());
     out.put(ArtifactPaths.report("thresholds.arrow"), TableFiles.arrow(all));
     out.put(ArtifactPaths.report("thresholds.csv"), TableCodec.toCsv(all));
-    out.put(ReportPage.INDEX, ReportPage.page(h, in, fig.build(), data.build()));
+    out.put(ReportPage.INDEX, ReportPage.page(h, in, out, fig.build(), data.build()));
     return out;
   }
 }

@@ -38,9 +38,11 @@ import org.qdlaser.pipeline.store.Hashing;
  * @param environment the report's environment facts (from the submitting host)
  * @param tasks the task specs in plan (topological) order
  * @param jarSha256 SHA-256 of the jar the jobs run (null if unknown): shards and merge refuse another
+ * @param golden the report's golden files (from the submitting host's {@code golden/<study>/}; may be empty)
  */
 public record PlanFile(String schema, String study, String manifestSha256, String runId, boolean force, String codeIdentity,
-    SortedMap<String, String> environment, List<TaskSpec> tasks, String jarSha256) {
+    SortedMap<String, String> environment, List<TaskSpec> tasks, String jarSha256,
+    SortedMap<String, String> golden) {
   public static final String SCHEMA = "qdlaser/plan/v1";
   /** The manifest copy inside the run directory. */
   public static final String MANIFEST = "manifest.yaml";
@@ -55,12 +57,13 @@ public record PlanFile(String schema, String study, String manifestSha256, Strin
     Objects.requireNonNull(codeIdentity, "plan codeIdentity");
     environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
     tasks = List.copyOf(tasks);
+    golden = Collections.unmodifiableSortedMap(golden == null ? new TreeMap<>() : new TreeMap<>(golden));
   }
 
   public static PlanFile of(String study, String manifestSha256, String runId, boolean force, ReportContext context,
       List<PlannedTask> plan, String jarSha256) {
     return new PlanFile(SCHEMA, study, manifestSha256, runId, force, context.codeIdentity(), new TreeMap<>(context.environment()),
-        plan.stream().map(PlannedTask::spec).toList(), jarSha256);
+        plan.stream().map(PlannedTask::spec).toList(), jarSha256, context.golden());
   }
 
   /** The jar this process runs from, if it runs from a jar. */
@@ -98,7 +101,7 @@ public record PlanFile(String schema, String study, String manifestSha256, Strin
   }
 
   public ReportContext reportContext() {
-    return new ReportContext(codeIdentity, environment);
+    return new ReportContext(codeIdentity, environment, golden);
   }
 
   public byte[] toBytes() {

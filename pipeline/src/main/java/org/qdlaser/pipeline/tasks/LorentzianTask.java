@@ -10,11 +10,13 @@ import org.qdlaser.pipeline.plan.StageTask;
 import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.equilibrium.Verdict;
-import org.qdlaser.stages.fitting.CurveFitter;
-import org.qdlaser.stages.fitting.FitResult;
+import org.qdlaser.stages.fitting.ActivationFit;
 import org.qdlaser.stages.physics.ModelKind;
 
-/** The Lorentzian of Eq. (2) fitted to a sample's scaled activation curve (none for a sample that does not lase). */
+/**
+ * The Lorentzian of Eq. (2) fitted to a sample's activation curve, unscaled and scaled to [0, 1]
+ * ({@link ActivationFit}; none for a sample that does not lase).
+ */
 public enum LorentzianTask implements StageTask<LorentzianTask.Params> {
   TASK;
 
@@ -37,7 +39,7 @@ public enum LorentzianTask implements StageTask<LorentzianTask.Params> {
 
   @Override
   public int version() {
-    return StageVersions.FITTING;
+    return StageVersions.LORENTZIAN;
   }
 
   @Override
@@ -50,12 +52,17 @@ public enum LorentzianTask implements StageTask<LorentzianTask.Params> {
       fit = LorentzianFit.none(p.model().name(), verdict);
     } else {
       ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(label).arrow()));
-      FitResult f = CurveFitter.lorentzian(t.detuningOverGamma(), t.scaled());
-      fit = new LorentzianFit(p.model().name(), state.lasing(), verdict,
-          "f(x) = a_L / (1 + (x / w_L)^2), x = detuning / gamma, data scaled to [0, 1] (Eq. 2)"
+      ActivationFit f = ActivationFit.of(t.detuningOverGamma(), t.activation());
+      fit = LorentzianFit.of(p.model().name(), state.lasing(), verdict,
+          "f(x) = a_L / (1 + (x / w_L)^2), x = detuning / gamma (Eq. 2): lorentzian fits |<v_l+ c_l>|^2 (Sec. IV: a_L is its "
+              + "maximum), lorentzian_scaled and the top-level a_L, w_L fit it scaled to [0, 1] (Fig. 4 caption)"
               + (unsettled ? "; UNSETTLED: fitted to the end state of a transient that did not settle, not a steady state" : ""),
-          f.parameters()[0], f.parameters()[1], f.standardErrors()[0], f.standardErrors()[1], f.rms(), f.rSquared());
+          fit(f.unscaled()), fit(f.scaled()), f.maxActivation());
     }
     return Map.of(ArtifactPaths.lorentzian(label), fit.toJson());
+  }
+
+  private static LorentzianFit.Fit fit(ActivationFit.Lorentzian l) {
+    return new LorentzianFit.Fit(l.aL(), l.wL(), l.aLStandardError(), l.wLStandardError(), l.rms(), l.rSquared());
   }
 }

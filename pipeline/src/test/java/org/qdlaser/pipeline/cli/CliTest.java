@@ -189,6 +189,29 @@ class CliTest {
     assertThat(j.get("activation").size()).isEqualTo(50);
     assertThat(Math.abs(j.get("omega").asDouble())).isGreaterThan(1e-3);
     assertThat(j.get("sample").get("detunings").size()).isEqualTo(50);
+    // Eq. (2) twice: the unscaled a_L is Sec. IV's "maximum of |<v_l^+ c_l>|^2" (the fitted peak, within the
+    // 5 % a Lorentzian through ten-odd scattered dots misses it by), the scaled one that over the largest value
+    double maxActivation = 0;
+    for (JsonNode a : j.get("activation")) {
+      maxActivation = Math.max(maxActivation, a.asDouble());
+    }
+    JsonNode un = j.get("lorentzian");
+    JsonNode sc = j.get("lorentzian_scaled");
+    assertThat(un.get("a_L").asDouble()).isCloseTo(maxActivation, offset(0.05 * maxActivation));
+    // least squares is equivariant under scaling the data: the two fits agree to the optimiser's tolerance
+    assertThat(sc.get("a_L").asDouble()).isCloseTo(un.get("a_L").asDouble() / maxActivation, offset(1e-6));
+    assertThat(sc.get("w_L").asDouble()).isCloseTo(un.get("w_L").asDouble(), offset(1e-6 * un.get("w_L").asDouble()));
+    assertThat(un.get("r_squared").asDouble()).isEqualTo(sc.get("r_squared").asDouble(), offset(1e-9));
+    // frequency pulling holds exactly in a CIM_d lasing state (to Newton's residual; measured 3e-15), gain clamped
+    JsonNode fp = j.get("frequency_pulling");
+    assertThat(fp.get("relative_difference").asDouble()).isLessThan(1e-6);
+    assertThat(fp.get("gain_clamp_ratio").asDouble()).isCloseTo(1.0, offset(1e-6));
+    // the CIM at Table I's pump lies outside the two-level bound |<v+c>|^2 <= n (1 - n) (docs/decisions.md)
+    JsonNode b = j.get("physical_bounds");
+    assertThat(b.get("satisfied").asBoolean()).isFalse();
+    assertThat(b.get("dots").asInt()).isEqualTo(50);
+    assertThat(b.get("dots_violating").asInt()).isBetween(1, 50);
+    assertThat(b.get("worst_ratio").asDouble()).isGreaterThan(1.0);
 
     Path det = tmp.resolve("det.txt");
     Files.writeString(det, "# three dots\n0\n1000\n-1000\n");

@@ -34,9 +34,11 @@ public final class ActivationFigures {
    * @param lasing whether the state has a coherent field
    * @param omega rotation frequency (units of gamma_nr)
    * @param bAbs |b|
-   * @param aL fitted a_L (NaN without a fit)
+   * @param aL fitted a_L of the curve scaled to [0, 1] (Fig. 4 caption; NaN without a fit)
    * @param wL fitted w_L (units of gamma; NaN without a fit)
    * @param rSquared R^2 of the fit
+   * @param aLUnscaled a_L of the fit to |&lt;v^+ c&gt;|^2 itself (Sec. IV: "a_L is the maximum of
+   *     |&lt;v_l^+ c_l&gt;|^2"; Figs. 6, 10; NaN without a fit)
    * @param meanDetuning the sample's mean detuning (units of gamma)
    * @param detuningStd the sample's detuning standard deviation w-bar (units of gamma)
    * @param detuning per-dot detuning / gamma
@@ -46,7 +48,7 @@ public final class ActivationFigures {
    * @param transientTime unsettled: the time integrated
    */
   public record Run(String label, String model, double sampleWidth, long sampleSeed, boolean lasing, double omega, double bAbs,
-      double aL, double wL, double rSquared, double meanDetuning, double detuningStd, double[] detuning, double[] scaled,
+      double aL, double wL, double rSquared, double aLUnscaled, double meanDetuning, double detuningStd, double[] detuning, double[] scaled,
       Verdict verdict, double driftRate, double transientTime) {
     public Run {
       detuning = detuning.clone();
@@ -217,8 +219,8 @@ public final class ActivationFigures {
       String name = "w_QD = " + fmtShort(rs.get(0).sampleWidth()) + " gamma";
       series.add(new PointSeries(name,
           rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
-          rs.stream().mapToDouble(Run::aL).toArray(), null));
-      unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aL, false).ifPresent(series::add);
+          rs.stream().mapToDouble(Run::aLUnscaled).toArray(), null));
+      unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aLUnscaled, false).ifPresent(series::add);
       Map<String, Object> st = stats(rs);
       double sd = (double) st.getOrDefault("abs_omega_std", Double.NaN);
       if (Double.isNaN(firstStd)) {
@@ -229,10 +231,13 @@ public final class ActivationFigures {
     }
     summary.put("groups", groups);
     RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|Delta omega| (gamma_nr = 1e9 s^-1)",
-        "activation amplitude a_L", false, false, 900, 600), series);
-    String text = "Fitted activation amplitude a_L against the frequency shift |Delta omega| of the lasing state from "
-        + "the cavity, one marker per sample, one series per width w_QD. Samples below threshold at this pump "
-        + "have no point; the table counts them." + UNSETTLED_NOTE;
+        "activation amplitude a_L (unscaled: max of |<v+c>|^2)", false, false, 900, 600), series);
+    String text = "Fitted activation amplitude a_L of Eq. (2) against the frequency shift |Delta omega| of the lasing "
+        + "state from the cavity, one marker per sample, one series per width w_QD. a_L is fitted to the unscaled "
+        + "|<v_l+ c_l>|^2 (Sec. IV: \"a_L is the maximum of |<v_l^+ c_l>|^2\"), not to the curve scaled to [0, 1] of "
+        + "Fig. 4, whose a_L is ~1 by construction. The paper: \"the effect of w_QD on the amplitude is significant only "
+        + "for the largest value of w_QD\"; the summary's a_L_unscaled_relative_spread per width and the validation "
+        + "table compare. Samples below threshold at this pump have no point; the table counts them." + UNSETTLED_NOTE;
     return new Drawn(rendered, text);
   }
 
@@ -293,6 +298,12 @@ public final class ActivationFigures {
       return m;
     }
     put(m, "a_L", las.stream().mapToDouble(Run::aL).toArray());
+    double[] aLu = las.stream().mapToDouble(Run::aLUnscaled).toArray();
+    put(m, "a_L_unscaled", aLu);
+    // (max - min) / mean of the unscaled a_L over the lasing samples: how much w_QD's draws move the amplitude
+    double aLuMean = SampleStatistics.mean(aLu);
+    m.put("a_L_unscaled_relative_spread", Numbers.nullIfNaN((java.util.Arrays.stream(aLu).max().orElse(Double.NaN)
+        - java.util.Arrays.stream(aLu).min().orElse(Double.NaN)) / aLuMean));
     put(m, "w_L", las.stream().mapToDouble(Run::wL).toArray());
     put(m, "abs_omega", las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray());
     put(m, "omega", las.stream().mapToDouble(Run::omega).toArray());

@@ -200,11 +200,25 @@ public record HtmlReport(String title, List<String> description, List<Section> s
     }
   }
 
-  /** A table with column headers and rows of cells. */
-  public record Table(String caption, List<String> columns, List<List<Cell>> rows)
+  /**
+   * A table with column headers and rows of cells.
+   *
+   * @param id the element id (e.g. {@code validation}, for readers and checks that look the table
+   *     up), or null
+   */
+  public record Table(String caption, List<String> columns, List<List<Cell>> rows, String id)
       implements Block {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*");
+
+    public Table(String caption, List<String> columns, List<List<Cell>> rows) {
+      this(caption, columns, rows, null);
+    }
+
     public Table {
       Objects.requireNonNull(caption, "caption");
+      if (id != null && !ID.matcher(id).matches()) {
+        throw new IllegalArgumentException("table id must match " + ID + ", got '" + id + "'");
+      }
       columns = List.copyOf(columns);
       if (columns.isEmpty()) {
         throw new IllegalArgumentException("table '" + caption + "' needs at least one column");
@@ -232,6 +246,7 @@ public record HtmlReport(String title, List<String> description, List<Section> s
       private final String caption;
       private List<String> columns = List.of();
       private final List<List<Cell>> rows = new ArrayList<>();
+      private String id;
 
       private Builder(String caption) {
         this.caption = Objects.requireNonNull(caption, "caption");
@@ -252,8 +267,14 @@ public record HtmlReport(String title, List<String> description, List<Section> s
         return this;
       }
 
+      /** The element id (lower case letters, digits, hyphens). */
+      public Builder id(String id) {
+        this.id = id;
+        return this;
+      }
+
       public Table build() {
-        return new Table(caption, columns, rows);
+        return new Table(caption, columns, rows, id);
       }
     }
   }

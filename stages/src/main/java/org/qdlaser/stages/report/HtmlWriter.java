@@ -117,7 +117,7 @@ final class HtmlWriter {
   }
 
   private static void writeTable(Html h, HtmlReport.Table t) {
-    h.raw("<table class=\"data\">\n");
+    h.raw(t.id() == null ? "<table class=\"data\">\n" : "<table class=\"data\" id=\"" + t.id() + "\">\n");
     if (!t.caption().isEmpty()) {
       h.raw("<caption>").text(t.caption()).raw("</caption>\n");
     }
