@@ -4,22 +4,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.qdlaser.pipeline.provenance.Provenance;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
+import org.qdlaser.pipeline.provenance.TaskRecord;
+import org.qdlaser.pipeline.store.ArtifactRef;
+import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.AtomicFiles;
+import org.qdlaser.pipeline.store.Hashing;
 import org.qdlaser.pipeline.store.LockFile;
 import org.qdlaser.pipeline.store.LockFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start and the end of a run in its directory. {@link #begin} sets the last lock aside (a run
- * that fails must not leave a lock describing a mix of old and new artifacts; its tasks stay
- * reusable); {@link #finish} is the only writer of {@code lock.json} and {@code provenance.json}.
+ * The start and the end of a run in its directory. The last complete run's {@code lock.json}
+ * stands during a rerun (the reuse source; {@link StandingLock} withdraws tasks whose artifacts a
+ * rerun replaces), so a run that fails or is killed never leaves the directory without a lock that
+ * verifies; {@link #finish} is the only writer of a complete {@code lock.json} and of
+ * {@code provenance.json}.
  */
 public final class RunMerge {
   private static final Logger LOG = LoggerFactory.getLogger(RunMerge.class);
@@ -29,29 +38,24 @@ public final class RunMerge {
 
   private RunMerge() {}
 
-  /**
-   * Moves {@code lock.json} (if readable) to {@code .qdlaser/previous-lock.json} and returns the
-   * lock to reuse from: that one, or the one an earlier unfinished run set aside, or null.
-   */
-  public static LockFile begin(Path runDir) throws IOException {
-    Path lockPath = runDir.resolve(LockFile.FILE_NAME);
-    Path previousPath = RunLayout.previousLockFile(runDir);
-    if (Files.exists(lockPath)) {
-      try {
-        LockFile.read(lockPath);
-        Files.createDirectories(previousPath.getParent());
-        Files.move(lockPath, previousPath, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } catch (LockFileException e) {
-        LOG.warn("previous {} unreadable, not reusing from it: {}", lockPath, e.getMessage());
-        Files.delete(lockPath);
-      }
-    }
+  /** The lock to reuse from at the start of a run: see {@link #previousLock}. Writes nothing. */
+  public static LockFile begin(Path runDir) {
     return previousLock(runDir);
   }
 
-  /** The lock set aside by {@link #begin}, or null if there is none or it is unreadable. */
+  /**
+   * The lock to reuse from: {@code lock.json} if readable, else the lock an unfinished run of an
+   * older qdlaser set aside in {@code .qdlaser/previous-lock.json}, else null.
+   */
   public static LockFile previousLock(Path runDir) {
+    Path lockPath = runDir.resolve(LockFile.FILE_NAME);
+    if (Files.exists(lockPath)) {
+      try {
+        return LockFile.read(lockPath);
+      } catch (LockFileException e) {
+        LOG.warn("{} unreadable, not reusing from it: {}", lockPath, e.getMessage());
+      }
+    }
     Path previousPath = RunLayout.previousLockFile(runDir);
     if (!Files.exists(previousPath)) {
       return null;
@@ -62,6 +66,51 @@ public final class RunMerge {
       LOG.warn("{} unreadable, not reusing from it: {}", previousPath, e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * Why the run directory does not already hold {@code plan}'s results, or empty if it does: its
+   * lock is of this manifest and lists every planned task's key (computed from the lock's artifacts
+   * of the task's upstream tasks), and every such artifact and the manifest copy verify. Reads only.
+   */
+  public static Optional<String> staleness(Path runDir, List<PlannedTask> plan, String manifestSha256) {
+    LockFile lock;
+    try {
+      lock = LockFile.read(runDir.resolve(LockFile.FILE_NAME));
+    } catch (LockFileException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (!lock.manifestSha256().equals(manifestSha256)) {
+      return Optional.of("lock.json is of another manifest (sha256 " + lock.manifestSha256() + ", this one " + manifestSha256 + ")");
+    }
+    ArtifactStore store = new ArtifactStore(runDir);
+    Path manifest = runDir.resolve(LockFile.MANIFEST_FILE);
+    if (!Files.isRegularFile(manifest) || !Hashing.sha256Hex(manifest).equals(manifestSha256)) {
+      return Optional.of(LockFile.MANIFEST_FILE + " is missing or differs from the manifest");
+    }
+    Map<String, TaskOutcome> done = new HashMap<>();
+    for (PlannedTask t : plan) {
+      List<TaskOutcome> inputs = new ArrayList<>();
+      for (String d : t.spec().dependsOn()) {
+        TaskOutcome in = done.get(d);
+        if (in == null) {
+          return Optional.of("task " + t.spec().id() + " comes before its input " + d);
+        }
+        inputs.add(in);
+      }
+      String key = TaskRunner.key(t.spec(), inputs);
+      LockFile.TaskEntry e = lock.tasks().get(key);
+      if (e == null) {
+        return Optional.of("task " + t.spec().id() + " (key " + key + ") is not in lock.json");
+      }
+      for (ArtifactRef a : e.artifacts()) {
+        if (!store.verifies(a)) {
+          return Optional.of("artifact " + a.path() + " of task " + t.spec().id() + " does not verify");
+        }
+      }
+      done.put(t.spec().id(), new TaskOutcome(t.spec(), key, e.artifacts(), true, TaskRecord.REASON_REUSED, Instant.EPOCH, Instant.EPOCH));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -79,11 +128,52 @@ public final class RunMerge {
     LockFile lock = LockFile.of(study, manifestSha256, entries);
     Path lockPath = runDir.resolve(LockFile.FILE_NAME);
     lock.write(lockPath);
-    provenance.finish();
-    provenance.write(runDir.resolve(Provenance.FILE_NAME));
+    writeProvenance(runDir, provenance.finish());
     TaskJournal.of(runDir).retainOnly(lock.tasks().keySet());
+    deleteQuietly(RunLayout.previousLockFile(runDir));
     removeStaleTempFiles(runDir);
     return new Summary(ran, outcomes.size() - ran, lockPath);
+  }
+
+  /**
+   * Writes {@code provenance.json} and its digest: first the digest file naming the new and the
+   * current provenance's SHA-256, then the provenance, so that {@code verify} accepts the
+   * directory at every moment of the commit (see {@link #provenanceDigests}).
+   */
+  private static void writeProvenance(Path runDir, Provenance provenance) {
+    Path file = runDir.resolve(Provenance.FILE_NAME);
+    byte[] bytes = provenance.toBytes();
+    List<String> digests = new ArrayList<>(List.of(Hashing.sha256Hex(bytes)));
+    if (Files.isRegularFile(file)) {
+      try {
+        digests.add(Hashing.sha256Hex(file));
+      } catch (RuntimeException e) {
+        LOG.debug("current {} unreadable: {}", file, e.toString());
+      }
+    }
+    AtomicFiles.writeString(RunLayout.provenanceDigestFile(runDir), String.join("\n", digests) + "\n");
+    AtomicFiles.write(file, bytes);
+    AtomicFiles.writeString(RunLayout.provenanceDigestFile(runDir), digests.get(0) + "\n");
+  }
+
+  /**
+   * The SHA-256 digests {@code provenance.json} may have (normally one; two while a run commits),
+   * or empty if the run predates the digest file.
+   */
+  public static List<String> provenanceDigests(Path runDir) throws IOException {
+    Path f = RunLayout.provenanceDigestFile(runDir);
+    if (!Files.exists(f)) {
+      return List.of();
+    }
+    return Files.readAllLines(f).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("cannot remove {}: {}", file, e.toString());
+    }
   }
 
   /** Deletes {@code .<name>.<hex>.tmp} files (left by writers killed mid-write) under the run directory. */
