@@ -86,7 +86,7 @@ public final class CollectCommand implements Callable<Integer> {
     RunMerge.Summary summary;
     try (RunDirectoryLock ignored = RunDirectoryLock.acquire(RunLayout.runLockFile(dir), "collect")) {
       Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(plan);
-      summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), outcomes, prov);
+      summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), null, outcomes, prov);
     }
     spec.commandLine().getOut().println("study " + pf.study() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
     spec.commandLine().getOut().println("report: " + dir.resolve("report").resolve("index.html"));

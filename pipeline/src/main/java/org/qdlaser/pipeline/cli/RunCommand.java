@@ -168,9 +168,8 @@ public final class RunCommand implements Callable<Integer> {
       log().info("study {}: {} tasks, {} worker thread(s), run directory {}", study.name(), plan.size(), threads, runDir);
       LocalExecutor local = new LocalExecutor(TaskRunner.local(new ArtifactStore(runDir), previous, force, prov), threads);
       ExecutionResult result = local.execute(plan);
-      // Written with the lock, not before the run: the standing lock is of the manifest copy beside it.
-      AtomicFiles.write(runDir.resolve(LockFile.MANIFEST_FILE), manifestBytes);
-      RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, result.outcomes(), prov);
+      // The manifest copy is written with the lock, not before the run: the standing lock is of the copy beside it.
+      RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, manifestBytes, result.outcomes(), prov);
       out.println("study " + study.name() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
       out.println("report: " + runDir.resolve("report").resolve("index.html"));
       return ExitCodes.OK;

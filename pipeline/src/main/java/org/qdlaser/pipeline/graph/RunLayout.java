@@ -58,9 +58,14 @@ public final class RunLayout {
     return stateDir(runDir).resolve("lock-update");
   }
 
-  /** SHA-256 of the current {@code provenance.json} (and of the one before it while a run commits). */
+  /** The SHA-256 of {@code provenance.json} as its run wrote it. */
   public static Path provenanceDigestFile(Path runDir) {
     return stateDir(runDir).resolve("provenance.sha256");
+  }
+
+  /** The marker of a commit under way, see {@link RunMerge.Commit}. */
+  public static Path commitFile(Path runDir) {
+    return stateDir(runDir).resolve("commit.json");
   }
 
   public static Path slurmDir(Path runDir) {

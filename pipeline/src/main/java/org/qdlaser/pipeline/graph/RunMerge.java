@@ -17,6 +17,7 @@ import org.qdlaser.pipeline.provenance.TaskRecord;
 import org.qdlaser.pipeline.store.ArtifactRef;
 import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.AtomicFiles;
+import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
 import org.qdlaser.pipeline.store.LockFile;
 import org.qdlaser.pipeline.store.LockFileException;
@@ -114,11 +115,30 @@ public final class RunMerge {
   }
 
   /**
-   * Writes {@code lock.json} over all outcomes and {@code provenance.json}, prunes task records not
-   * in the lock and removes temp files left by killed writers.
+   * A commit under way: the SHA-256 of the {@code lock.json}, manifest copy and
+   * {@code provenance.json} that {@link #finish} is putting in place ({@link RunLayout#commitFile}).
+   * Present only between the first and the last write of a commit: {@code verify} then accepts
+   * each of these files in its old or its new version.
    */
-  public static Summary finish(Path runDir, String study, String manifestSha256, Map<String, TaskOutcome> outcomes,
-      ProvenanceCollector provenance) {
+  public record Commit(String lockSha256, String manifestSha256, String provenanceSha256) {
+    public Commit {
+      Hashing.requireSha256Hex(lockSha256, "commit lockSha256");
+      Hashing.requireSha256Hex(manifestSha256, "commit manifestSha256");
+      Hashing.requireSha256Hex(provenanceSha256, "commit provenanceSha256");
+    }
+  }
+
+  /**
+   * Commits a run: writes the manifest copy, {@code provenance.json} and {@code lock.json} over all
+   * outcomes (the lock last), prunes task records not in the lock and removes temp files left by
+   * killed writers. A {@link Commit} marker brackets the writes, so a kill between them leaves a
+   * directory that verifies (with a warning) and that the next run commits again.
+   *
+   * @param manifestBytes the manifest, written as the run's copy; null if it is in place already
+   *     (a sharded run's merge: the submission wrote it)
+   */
+  public static Summary finish(Path runDir, String study, String manifestSha256, byte[] manifestBytes,
+      Map<String, TaskOutcome> outcomes, ProvenanceCollector provenance) {
     List<LockFile.TaskEntry> entries = new ArrayList<>();
     int ran = 0;
     for (TaskOutcome o : outcomes.values()) {
@@ -126,39 +146,43 @@ public final class RunMerge {
       ran += o.reused() ? 0 : 1;
     }
     LockFile lock = LockFile.of(study, manifestSha256, entries);
+    byte[] lockBytes = lock.toBytes();
+    byte[] provenanceBytes = provenance.finish().toBytes();
+    String provenanceSha = Hashing.sha256Hex(provenanceBytes);
+    Path commit = RunLayout.commitFile(runDir);
+    AtomicFiles.write(commit, CanonicalJson.prettyBytes(new Commit(Hashing.sha256Hex(lockBytes), manifestSha256, provenanceSha)));
+    AtomicFiles.write(runDir.resolve(Provenance.FILE_NAME), provenanceBytes);
+    if (manifestBytes != null) {
+      AtomicFiles.write(runDir.resolve(LockFile.MANIFEST_FILE), manifestBytes);
+    }
     Path lockPath = runDir.resolve(LockFile.FILE_NAME);
-    lock.write(lockPath);
-    writeProvenance(runDir, provenance.finish());
+    AtomicFiles.write(lockPath, lockBytes);
+    LOG.info("wrote {} ({} tasks, {} artifacts)", lockPath, lock.tasks().size(), lock.artifacts().size());
+    AtomicFiles.writeString(RunLayout.provenanceDigestFile(runDir), provenanceSha + "\n");
+    deleteQuietly(commit);
     TaskJournal.of(runDir).retainOnly(lock.tasks().keySet());
     deleteQuietly(RunLayout.previousLockFile(runDir));
     removeStaleTempFiles(runDir);
     return new Summary(ran, outcomes.size() - ran, lockPath);
   }
 
-  /**
-   * Writes {@code provenance.json} and its digest: first the digest file naming the new and the
-   * current provenance's SHA-256, then the provenance, so that {@code verify} accepts the
-   * directory at every moment of the commit (see {@link #provenanceDigests}).
-   */
-  private static void writeProvenance(Path runDir, Provenance provenance) {
-    Path file = runDir.resolve(Provenance.FILE_NAME);
-    byte[] bytes = provenance.toBytes();
-    List<String> digests = new ArrayList<>(List.of(Hashing.sha256Hex(bytes)));
-    if (Files.isRegularFile(file)) {
-      try {
-        digests.add(Hashing.sha256Hex(file));
-      } catch (RuntimeException e) {
-        LOG.debug("current {} unreadable: {}", file, e.toString());
-      }
+  /** The commit under way (see {@link Commit}), empty if none or unreadable. */
+  public static Optional<Commit> pendingCommit(Path runDir) {
+    Path f = RunLayout.commitFile(runDir);
+    if (!Files.exists(f)) {
+      return Optional.empty();
     }
-    AtomicFiles.writeString(RunLayout.provenanceDigestFile(runDir), String.join("\n", digests) + "\n");
-    AtomicFiles.write(file, bytes);
-    AtomicFiles.writeString(RunLayout.provenanceDigestFile(runDir), digests.get(0) + "\n");
+    try {
+      return Optional.of(CanonicalJson.mapper().readValue(Files.readAllBytes(f), Commit.class));
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("ignoring unreadable {}: {}", f, e.toString());
+      return Optional.empty();
+    }
   }
 
   /**
-   * The SHA-256 digests {@code provenance.json} may have (normally one; two while a run commits),
-   * or empty if the run predates the digest file.
+   * The SHA-256 digests of {@code provenance.json} as its run wrote it (one line), or empty if the
+   * run predates the digest file.
    */
   public static List<String> provenanceDigests(Path runDir) throws IOException {
     Path f = RunLayout.provenanceDigestFile(runDir);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.qdlaser.pipeline.provenance.Provenance;
@@ -18,23 +19,52 @@ import org.qdlaser.pipeline.store.VerificationProblem;
 import org.qdlaser.pipeline.store.VerificationProblem.Kind;
 
 /**
- * The checks of {@code verify} on what a run writes beside its artifacts and the lock:
- * {@code provenance.json} (present, of the lock's manifest, listing every locked task, and the very
- * file its run wrote: its SHA-256 is recorded in {@link RunLayout#provenanceDigestFile}) and the
- * task records of the locked tasks (well formed, listing exactly the lock's artifacts). Records of
- * tasks the lock does not list belong to an unfinished run and are not checked. Stateless.
+ * The checks of {@code verify} on what a run writes beside its artifacts and the lock: the manifest
+ * copy (the lock's hash), {@code provenance.json} (present, of the lock's manifest, listing every
+ * locked task, and the very file its run wrote: its SHA-256 is recorded in
+ * {@link RunLayout#provenanceDigestFile}) and the task records of the locked tasks (well formed,
+ * listing exactly the lock's artifacts). Records of tasks the lock does not list belong to an
+ * unfinished run and are not checked. While a commit is under way ({@link RunMerge.Commit}: a run
+ * killed while it wrote these files) each of them may be in its old or its new version; that is a
+ * warning. Stateless.
  */
 public final class RunRecords {
   private RunRecords() {}
 
   /** Problems of provenance and task records against {@code lock}, in a fixed order. */
   public static List<VerificationProblem> check(Path runDir, LockFile lock) {
-    List<VerificationProblem> problems = new ArrayList<>(provenance(runDir, lock));
+    Optional<RunMerge.Commit> pending = RunMerge.pendingCommit(runDir);
+    List<VerificationProblem> problems = new ArrayList<>();
+    pending.ifPresent(c -> problems.add(VerificationProblem.of(Kind.COMMIT_INTERRUPTED, runDir.relativize(RunLayout.commitFile(runDir))
+        .toString(), "a run was stopped while it wrote lock.json, " + LockFile.MANIFEST_FILE + " and " + Provenance.FILE_NAME
+        + "; each is its old or its new version; the next run completes the commit")));
+    problems.addAll(manifest(runDir, lock, pending));
+    problems.addAll(provenance(runDir, lock, pending));
     problems.addAll(records(runDir, lock));
     return problems;
   }
 
-  private static List<VerificationProblem> provenance(Path runDir, LockFile lock) {
+  private static List<VerificationProblem> manifest(Path runDir, LockFile lock, Optional<RunMerge.Commit> pending) {
+    String name = LockFile.MANIFEST_FILE;
+    Path m = runDir.resolve(name);
+    if (Files.isSymbolicLink(m)) {
+      return List.of(VerificationProblem.of(Kind.SYMLINK, name, "a symbolic link, not the run's copy"));
+    }
+    if (!Files.isRegularFile(m)) {
+      return List.of(VerificationProblem.of(Kind.MANIFEST_MISSING, name, "the lock names manifest sha256 " + lock.manifestSha256()));
+    }
+    try {
+      String sha = Hashing.sha256Hex(m);
+      if (!sha.equals(lock.manifestSha256()) && !pending.map(c -> c.manifestSha256().equals(sha)).orElse(false)) {
+        return List.of(VerificationProblem.of(Kind.MANIFEST_CHANGED, name, "sha256 " + sha + ", the lock's is " + lock.manifestSha256()));
+      }
+      return List.of();
+    } catch (RuntimeException e) {
+      return List.of(VerificationProblem.of(Kind.MANIFEST_CHANGED, name, "unreadable: " + e.getMessage()));
+    }
+  }
+
+  private static List<VerificationProblem> provenance(Path runDir, LockFile lock, Optional<RunMerge.Commit> pending) {
     Path file = runDir.resolve(Provenance.FILE_NAME);
     String name = Provenance.FILE_NAME;
     if (Files.isSymbolicLink(file)) {
@@ -47,6 +77,10 @@ public final class RunRecords {
     try {
       List<String> digests = RunMerge.provenanceDigests(runDir);
       String sha = Hashing.sha256Hex(file);
+      if (pending.isPresent() && pending.get().provenanceSha256().equals(sha)) {
+        // the provenance of the commit under way: it describes the lock being written, not the standing one
+        return problems;
+      }
       if (digests.isEmpty()) {
         problems.add(VerificationProblem.of(Kind.PROVENANCE_UNSEALED, name, "no " + runDir.relativize(RunLayout.provenanceDigestFile(runDir))
             + ": its content cannot be checked"));

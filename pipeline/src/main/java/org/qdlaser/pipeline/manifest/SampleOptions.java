@@ -1,6 +1,7 @@
 package org.qdlaser.pipeline.manifest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,21 +60,41 @@ public final class SampleOptions {
     }
   }
 
-  /** Reads a detunings file: one normalised detuning per line, # comments and blank lines ignored. */
+  /**
+   * Largest detunings file read, bytes: a detuning per line of at most ~25 characters for
+   * {@link #MAX_DETUNINGS} dots fits with room to spare; more is not a detunings file ({@code /dev/zero}).
+   */
+  public static final int MAX_DETUNINGS_BYTES = 4 << 20;
+  /** Most detunings a file may hold: the largest N ({@code parameters.N}). */
+  public static final int MAX_DETUNINGS = 100_000;
+
+  /**
+   * Reads a detunings file: one normalised detuning per line, # comments and blank lines ignored;
+   * at most {@link #MAX_DETUNINGS_BYTES} bytes and {@link #MAX_DETUNINGS} values.
+   */
   public static double[] readDetunings(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_DETUNINGS_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw new InputException("--detunings", "detunings file not found: " + file);
     } catch (IOException e) {
       throw new InputException("--detunings", "cannot read detunings file " + file + ": " + e.getMessage());
     }
+    if (bytes.length > MAX_DETUNINGS_BYTES) {
+      throw new InputException("--detunings", "detunings file " + file + " is larger than the limit of " + MAX_DETUNINGS_BYTES
+          + " bytes (one detuning per line, at most " + MAX_DETUNINGS + " lines)");
+    }
+    List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
     List<Double> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i).trim();
       if (l.isEmpty() || l.startsWith("#")) {
         continue;
+      }
+      if (values.size() == MAX_DETUNINGS) {
+        throw new InputException("--detunings", "detunings file " + file + " holds more than the limit of " + MAX_DETUNINGS
+            + " detunings (line " + (i + 1) + ")");
       }
       try {
         double v = Double.parseDouble(l);
@@ -82,7 +103,8 @@ public final class SampleOptions {
         }
         values.add(v);
       } catch (NumberFormatException e) {
-        throw new InputException("--detunings", "line " + (i + 1) + " of " + file + " is not a finite number: '" + l + "'");
+        throw new InputException("--detunings", "line " + (i + 1) + " of " + file + " is not a finite number: '"
+            + (l.length() > 40 ? l.substring(0, 40) + "..." : l) + "'");
       }
     }
     if (values.isEmpty()) {

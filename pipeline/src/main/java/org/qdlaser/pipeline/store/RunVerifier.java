@@ -17,9 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks a run directory against its {@code lock.json}: every listed artifact's size and SHA-256
  * are recomputed, and an artifact reached through a symbolic link is reported. The
- * {@linkplain #whole whole-directory} check also compares the manifest copy with the lock's hash
- * and reports every file the lock does not list (stray) and every symbolic link. Stateless and
- * thread-safe.
+ * {@linkplain #whole whole-directory} check also reports every file the lock does not list (stray)
+ * and every symbolic link. Stateless and thread-safe.
  */
 public final class RunVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(RunVerifier.class);
@@ -38,7 +37,8 @@ public final class RunVerifier {
   }
 
   /**
-   * Checks the whole directory: the locked artifacts, the manifest copy, and every other file.
+   * Checks the whole directory: the locked artifacts and every other file (the manifest copy and
+   * {@code lock.json} are not stray).
    *
    * @param unlisted top-level names the lock does not list that are not stray (provenance,
    *     executor state folders); their own checks belong to their owners
@@ -77,32 +77,10 @@ public final class RunVerifier {
       }
     }
     if (whole) {
-      problems.addAll(manifest(runDir, lock));
       problems.addAll(unlistedFiles(runDir, lock));
     }
     LOG.info("verified {}: {} artifacts, {} problems", runDir, lock.artifacts().size(), problems.size());
     return List.copyOf(problems);
-  }
-
-  private static List<VerificationProblem> manifest(Path runDir, LockFile lock) {
-    Path m = runDir.resolve(LockFile.MANIFEST_FILE);
-    if (Files.isSymbolicLink(m)) {
-      return List.of(VerificationProblem.of(VerificationProblem.Kind.SYMLINK, LockFile.MANIFEST_FILE, "a symbolic link, not the run's copy"));
-    }
-    if (!Files.isRegularFile(m)) {
-      return List.of(VerificationProblem.of(VerificationProblem.Kind.MANIFEST_MISSING, LockFile.MANIFEST_FILE, "the lock names manifest sha256 "
-          + lock.manifestSha256()));
-    }
-    try {
-      String sha = Hashing.sha256Hex(m);
-      if (!sha.equals(lock.manifestSha256())) {
-        return List.of(VerificationProblem.of(VerificationProblem.Kind.MANIFEST_CHANGED, LockFile.MANIFEST_FILE,
-            "sha256 " + sha + ", the lock's is " + lock.manifestSha256()));
-      }
-      return List.of();
-    } catch (UncheckedIOException e) {
-      return List.of(VerificationProblem.of(VerificationProblem.Kind.MANIFEST_CHANGED, LockFile.MANIFEST_FILE, "unreadable: " + e.getMessage()));
-    }
   }
 
   /** Files and links the lock does not list, outside the {@code unlisted} top-level names. */

@@ -44,12 +44,14 @@ public record VerificationProblem(
     PROVENANCE_UNSEALED,
     /** A task record ({@code .qdlaser/tasks/<key>.json}) of a locked task is malformed or lists other artifacts. */
     RECORD_CHANGED,
+    /** A run was stopped while it committed (wrote its lock, manifest copy and provenance): the next run completes it. */
+    COMMIT_INTERRUPTED,
     /** A file the lock does not list (a killed rerun's new artifacts, a temp file, anything added by hand). */
     STRAY;
 
     /** Whether this kind only warns unless {@code verify --strict}. */
     public boolean warning() {
-      return this == STRAY || this == PROVENANCE_UNSEALED;
+      return this == STRAY || this == PROVENANCE_UNSEALED || this == COMMIT_INTERRUPTED;
     }
   }
 

@@ -39,10 +39,14 @@ class RunDirectoryTest {
   }
 
   static Path copyOfRun(Path tmp) throws Exception {
-    Path dir = tmp.resolve("run");
-    try (Stream<Path> files = Files.walk(complete)) {
+    return copy(complete, tmp.resolve("run"));
+  }
+
+  /** A copy of the run directory {@code from} at {@code dir}. */
+  static Path copy(Path from, Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
-        Path target = dir.resolve(complete.relativize(f).toString());
+        Path target = dir.resolve(from.relativize(f).toString());
         if (Files.isDirectory(f)) {
           Files.createDirectories(target);
         } else {
@@ -241,5 +245,31 @@ class RunDirectoryTest {
     Result r = verify(dir);
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("warning: provenance.json: PROVENANCE_UNSEALED");
+  }
+
+  @Test
+  void aRunKilledWhileItCommitsLeavesADirectoryThatVerifiesWithAWarning(@TempDir Path tmp) throws Exception {
+    Path dir = copyOfRun(tmp);
+    // The state between the provenance and the lock writes of RunMerge.finish: the marker names the
+    // new files; provenance.json is already the new one, lock.json and the manifest copy the old.
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode prov = (ObjectNode) m.readTree(dir.resolve("provenance.json").toFile());
+    prov.put("manifestSha256", "1".repeat(64));
+    prov.putArray("tasks");
+    byte[] newProvenance = m.writeValueAsBytes(prov);
+    Files.write(dir.resolve("provenance.json"), newProvenance);
+    Files.writeString(dir.resolve(".qdlaser/commit.json"), "{\"lockSha256\":\"" + "2".repeat(64) + "\",\"manifestSha256\":\""
+        + "1".repeat(64) + "\",\"provenanceSha256\":\"" + Hashing.sha256Hex(newProvenance) + "\"}");
+    Result v = verify(dir);
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.err()).contains("warning: .qdlaser/commit.json: COMMIT_INTERRUPTED");
+    assertThat(verify(dir, "--strict").code()).isEqualTo(1);
+
+    Path manifest = tmp.resolve("tiny.yaml");
+    Files.writeString(manifest, TINY);
+    assertThat(CliTest.run("run", manifest.toString(), "-o", dir.toString()).code()).isZero();
+    assertThat(dir.resolve(".qdlaser/commit.json")).doesNotExist();
+    Result strict = verify(dir, "--strict");
+    assertThat(strict.code()).as(strict.err()).isZero();
   }
 }
