@@ -126,7 +126,8 @@ public final class RunArchiver {
       writeZip(dir, files, crate, entryTime, counting);
     });
     String sha = HexFormat.of().formatHex(archiveDigest.digest());
-    LOG.info("archived {} ({} files + {}) to {}: {} bytes, sha256 {}", dir, files.size(), RoCrate.FILE_NAME, archiveFile, archiveSize[0], sha);
+    LOG.info("archived {} ({} files + {}) to {}: {} bytes, sha256 {}", dir, files.size(), RoCrate.FILE_NAME, archiveFile, archiveSize[0],
+        sha);
     return new ArchiveResult(archiveFile, sha, archiveSize[0], files.size());
   }
 

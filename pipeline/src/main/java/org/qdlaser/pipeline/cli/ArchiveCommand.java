@@ -7,7 +7,7 @@ import org.qdlaser.pipeline.archive.ArchiveRefusedException;
 import org.qdlaser.pipeline.archive.ArchiveResult;
 import org.qdlaser.pipeline.archive.RoCrate;
 import org.qdlaser.pipeline.archive.RunArchiver;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.store.LockFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

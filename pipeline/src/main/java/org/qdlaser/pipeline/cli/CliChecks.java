@@ -2,7 +2,7 @@ package org.qdlaser.pipeline.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 
 /** Checks of command-line values shared by several subcommands; each failure is an exit-2 input error. */
 final class CliChecks {

@@ -1,7 +1,7 @@
 package org.qdlaser.pipeline.cli;
 
-import org.qdlaser.pipeline.graph.ExecutionFailure;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.exec.ExecutionFailure;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.store.RunDirectoryBusyException;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.numerics.ode.IntegrationException;

@@ -3,10 +3,9 @@ package org.qdlaser.pipeline.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.qdlaser.pipeline.manifest.InputException;
-import org.qdlaser.pipeline.manifest.ParameterResolver;
-import org.qdlaser.pipeline.manifest.SampleOptions;
-import org.qdlaser.stages.physics.DisperseParameters;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
+import org.qdlaser.pipeline.input.SampleOptions;
 import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
@@ -58,8 +57,6 @@ public final class ModelOptions {
       throw new InputException("--set delta_nu", "the _d models take per-dot detunings (w_qd, seed or --detunings), not delta_nu");
     }
     Sample s = SampleOptions.sample(sampleOpts, detunings, p, "--set ");
-    DisperseParameters dp = new DisperseParameters(
-        p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), p.r(), s.detunings(), s.couplings());
-    return new Resolved(k, Models.disperse(k, dp), params, s);
+    return new Resolved(k, Models.of(k, p, s.detunings(), s.couplings()), params, s);
   }
 }

@@ -3,19 +3,13 @@ package org.qdlaser.pipeline.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qdlaser.pipeline.manifest.InputException;
-import org.qdlaser.pipeline.manifest.ParameterResolver;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
+import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
-import org.qdlaser.stages.equilibrium.EquilibriumSolver;
 import org.qdlaser.stages.equilibrium.WidthHomotopy;
-import org.qdlaser.stages.equilibrium.PointSolver;
-import org.qdlaser.stages.integration.Integrators;
-import org.qdlaser.stages.integration.RelaxationSettings;
-import org.qdlaser.stages.integration.Relaxer;
-import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
-import org.qdlaser.stages.physics.Models;
-import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,28 +35,17 @@ public final class PointCommand implements Callable<Integer> {
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();
     Model model = r.model();
-    // Detuned dots lase in a state that rotates in the integration frame: see RelaxationSettings.rotating().
-    RelaxationSettings settings = kind.polydisperse() ? RelaxationSettings.rotating() : RelaxationSettings.defaults();
-    // Detuned dots: transients bounded by the default budget; one that does not settle within it is
-    // reported unsettled (verdict) instead of running for tens of minutes (docs/decisions.md).
-    PointSolver solver = kind.polydisperse()
-        ? new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver(), TransientBudget.defaults())
-        : new PointSolver(new Relaxer(Integrators.bdf(settings), settings), new EquilibriumSolver());
     if (!from.equals("seed") && !from.equals("identical")) {
       throw new InputException("--from", "start must be 'seed' or 'identical', got '" + from + "'");
     }
-    if (from.equals("identical") && Models.disperseParameters(model).isEmpty()) {
+    if (from.equals("identical") && !kind.polydisperse()) {
       throw new InputException("--from", "'identical' needs a polydisperse model (CIM_d, TPM_IF_d, TPM_d), got " + kind);
     }
+    Equilibria equilibria = Equilibria.defaults();
     WidthHomotopy.Result path = null;
     Equilibrium e;
     if (from.equals("identical")) {
-      Equilibrium start = solver.solve(WidthHomotopy.identicalModel(model));
-      if (!start.lasing()) {
-        throw new EquilibriumException("--from identical: the identical-dot " + start.model() + " does not lase at r = "
-            + start.pump() + " (gamma_nr units), so there is no lasing state to continue in w_qd");
-      }
-      path = new WidthHomotopy(NewtonSettings.defaults()).follow(model, start.state(), start.omega());
+      path = equilibria.pointFromIdentical(model);
       if (path.end().isEmpty()) {
         WidthHomotopy.Step last = path.path().isEmpty() ? null : path.path().get(path.path().size() - 1);
         throw new EquilibriumException("the lasing state of identical dots was not continued to the sample's width w0 = "
@@ -72,7 +55,9 @@ public final class PointCommand implements Callable<Integer> {
       }
       e = path.end().get();
     } else {
-      e = solver.solve(model);
+      // Detuned dots: a transient that does not settle within the default budget is reported
+      // unsettled (verdict) instead of running for tens of minutes (docs/decisions.md).
+      e = equilibria.point(model);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());
@@ -89,7 +74,7 @@ public final class PointCommand implements Callable<Integer> {
     out.put("residual", e.residual());
     out.put("verdict", e.verdict().jsonName());
     if (e.unsettled() != null) {
-      out.put("unsettled", org.qdlaser.pipeline.graph.UnsettledJson.summary(e.unsettled()));
+      out.put("unsettled", UnsettledSummary.of(e.unsettled()).toMap());
     }
     if (r.sample() != null) {
       out.put("activation", e.activation());

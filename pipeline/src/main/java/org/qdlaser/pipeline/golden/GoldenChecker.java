@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Table;

@@ -1,7 +1,7 @@
 package org.qdlaser.pipeline.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 
 /**
  * Where a golden check's expected value comes from (schema qdlaser/golden/v1, {@code source:}):

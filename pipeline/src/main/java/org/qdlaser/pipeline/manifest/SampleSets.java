@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.Quantities;
+import org.qdlaser.stages.physics.Parameter;
 
 /**
  * The compact form of a set of samples in a manifest: every sample option may be a scalar, a list
@@ -25,17 +28,22 @@ public final class SampleSets {
   static final Map<String, String> PREFIX = orderedPrefixes();
   /** A study with more runs than this is surely a typo for the local executor. */
   public static final int MAX_RUNS = 2000;
-  private static final Set<String> INTEGER_OPTIONS = Set.of("seed", "tail");
+  private static final Set<String> INTEGER_OPTIONS =
+      Set.copyOf(Parameter.SAMPLE.stream().filter(Parameter::integer).map(Parameter::key).toList());
   private static final Pattern RANGE = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
 
   private SampleSets() {}
 
   private static Map<String, String> orderedPrefixes() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("w_qd", "w");
-    m.put("seed", "S");
-    m.put("tail", "t");
-    m.put("identical_fraction", "f");
+    for (Parameter p : Parameter.SAMPLE) {
+      m.put(p.key(), switch (p) {
+        case W_QD -> "w";
+        case SEED -> "S";
+        case TAIL -> "t";
+        default -> "f";
+      });
+    }
     return m;
   }
 

@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.manifest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qdlaser.pipeline.input.InputException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;

@@ -85,7 +85,8 @@ public final class ProvenanceCollector {
     this.os = new Provenance.Os(Environment.property("os.name"), Environment.property("os.version"), Environment.property("os.arch"));
     this.hostname = Environment.hostname();
     this.availableProcessors = Math.max(1, Runtime.getRuntime().availableProcessors());
-    LOG.info("qdlaser {} at commit {}{} on {}", qdlaserVersion, code.gitCommit(), Boolean.TRUE.equals(code.dirty()) ? " (dirty)" : "", hostname);
+    LOG.info("qdlaser {} at commit {}{} on {}", qdlaserVersion, code.gitCommit(), Boolean.TRUE.equals(code.dirty()) ? " (dirty)" : "",
+        hostname);
     LOG.debug("commit source {}, libraries {}", code.source(), libraries);
   }
 

@@ -108,7 +108,8 @@ public record LockFile(
       for (ArtifactRef a : t.artifacts()) {
         ArtifactRef previous = byPath.putIfAbsent(a.path(), a);
         if (previous != null && !previous.equals(a)) {
-          throw new IllegalArgumentException("lock: artifact " + a.path() + " listed twice with different content: " + previous + " vs " + a);
+          throw new IllegalArgumentException("lock: artifact " + a.path() + " listed twice with different content: " + previous + " vs "
+              + a);
         }
       }
     }
@@ -163,7 +164,8 @@ public record LockFile(
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      String why = root instanceof IllegalArgumentException || root instanceof NullPointerException ? root.getMessage() : e.getOriginalMessage();
+      String why = root instanceof IllegalArgumentException || root instanceof NullPointerException ? root.getMessage()
+          : e.getOriginalMessage();
       throw new LockFileException(source, "is malformed: " + why, e);
     } catch (IOException | RuntimeException e) {
       throw new LockFileException(source, "is malformed: " + e, e);

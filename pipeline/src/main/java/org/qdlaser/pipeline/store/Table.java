@@ -21,11 +21,13 @@ public record Table(String name, List<Table.Column> columns) {
     DOUBLE,
     LONG,
     BOOLEAN,
-    STRING
+    STRING,
+    /** A fixed-size list of doubles per row (e.g. a state vector), its items optionally named. */
+    DOUBLE_LIST
   }
 
   /** One named column. */
-  public sealed interface Column permits DoubleColumn, LongColumn, BooleanColumn, StringColumn {
+  public sealed interface Column permits DoubleColumn, LongColumn, BooleanColumn, StringColumn, DoubleListColumn {
     String name();
 
     Kind kind();
@@ -47,7 +49,8 @@ public record Table(String name, List<Table.Column> columns) {
         rows = c.size();
       } else if (c.size() != rows) {
         throw new IllegalArgumentException(
-            "table " + name + ": column '" + c.name() + "' has " + c.size() + " rows but column '" + columns.get(0).name() + "' has " + rows);
+            "table " + name + ": column '" + c.name() + "' has " + c.size() + " rows but column '" + columns.get(0).name() + "' has "
+                + rows);
       }
     }
   }
@@ -101,10 +104,16 @@ public record Table(String name, List<Table.Column> columns) {
     return typed(columnName, StringColumn.class).values();
   }
 
+  /** The list column {@code columnName}. */
+  public DoubleListColumn doubleList(String columnName) {
+    return typed(columnName, DoubleListColumn.class);
+  }
+
   private <C extends Column> C typed(String columnName, Class<C> type) {
     Column c = column(columnName);
     if (!type.isInstance(c)) {
-      throw new IllegalArgumentException("column '" + columnName + "' of table " + name + " holds " + c.kind() + ", not " + type.getSimpleName());
+      throw new IllegalArgumentException("column '" + columnName + "' of table " + name + " holds " + c.kind() + ", not "
+          + type.getSimpleName());
     }
     return type.cast(c);
   }
@@ -286,6 +295,64 @@ public record Table(String name, List<Table.Column> columns) {
     @Override
     public String toString() {
       return "StringColumn[" + name + ", " + values.length + " rows]";
+    }
+  }
+
+  /**
+   * A column holding a list of {@code width} doubles per row, stored flat and row-major (row i is
+   * {@code values[i * width .. (i + 1) * width)}), with the names of the list's items (empty: unnamed).
+   */
+  public record DoubleListColumn(String name, int width, double[] values, List<String> itemNames) implements Column {
+    public DoubleListColumn {
+      requireName(name, "column name");
+      if (width < 1) {
+        throw new IllegalArgumentException("list column '" + name + "' needs width >= 1, got " + width);
+      }
+      values = Objects.requireNonNull(values, "values of column " + name).clone();
+      if (values.length % width != 0) {
+        throw new IllegalArgumentException("list column '" + name + "' has " + values.length + " values, not a multiple of "
+            + width);
+      }
+      itemNames = List.copyOf(itemNames);
+      if (!itemNames.isEmpty() && itemNames.size() != width) {
+        throw new IllegalArgumentException("list column '" + name + "' has " + itemNames.size() + " item names for width " + width);
+      }
+    }
+
+    @Override
+    public double[] values() {
+      return values.clone();
+    }
+
+    /** Row {@code row}'s list (a copy). */
+    public double[] row(int row) {
+      return Arrays.copyOfRange(values, row * width, (row + 1) * width);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.DOUBLE_LIST;
+    }
+
+    @Override
+    public int size() {
+      return values.length / width;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DoubleListColumn c && c.name.equals(name) && c.width == width && Arrays.equals(c.values, values)
+          && c.itemNames.equals(itemNames);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * name.hashCode() + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+      return "DoubleListColumn[" + name + ", " + size() + " rows of " + width + "]";
     }
   }
 

@@ -17,6 +17,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -42,6 +43,8 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 public final class TableCodec {
   /** Schema metadata key holding the table name. */
   public static final String TABLE_NAME_KEY = "qdlaser.table.name";
+  /** Field metadata key holding a list column's item names (a JSON array of strings). */
+  public static final String ITEM_NAMES_KEY = "qdlaser.item_names";
   /** Table name used when an Arrow file carries none. */
   public static final String DEFAULT_TABLE_NAME = "table";
 
@@ -51,7 +54,7 @@ public final class TableCodec {
   public static byte[] toArrowIpc(Table table) {
     List<Field> fields = new ArrayList<>();
     for (Table.Column c : table.columns()) {
-      fields.add(new Field(c.name(), FieldType.notNullable(arrowType(c.kind())), null));
+      fields.add(field(c));
     }
     Map<String, String> metadata = new TreeMap<>();
     metadata.put(TABLE_NAME_KEY, table.name());
@@ -136,6 +139,12 @@ public final class TableCodec {
           sb.append(b.get(r));
         } else if (col instanceof Table.StringColumn s) {
           appendCsvField(sb, s.get(r));
+        } else if (col instanceof Table.DoubleListColumn l) {
+          StringBuilder cell = new StringBuilder("[");
+          for (double v : l.row(r)) {
+            cell.append(cell.length() > 1 ? ", " : "").append(CanonicalJson.formatDouble(v));
+          }
+          appendCsvField(sb, cell.append(']').toString());
         }
       }
       sb.append('\n');
@@ -165,7 +174,22 @@ public final class TableCodec {
       case LONG -> new ArrowType.Int(64, true);
       case BOOLEAN -> ArrowType.Bool.INSTANCE;
       case STRING -> ArrowType.Utf8.INSTANCE;
+      case DOUBLE_LIST -> throw new IllegalArgumentException("a list column's type has its width: see field()");
     };
+  }
+
+  /**
+   * The Arrow field of a column: non-nullable; a list column is a fixed-size list of non-nullable
+   * float64 items, its item names (if any) in the field metadata under {@value #ITEM_NAMES_KEY} as a
+   * JSON array.
+   */
+  private static Field field(Table.Column c) {
+    if (c instanceof Table.DoubleListColumn l) {
+      Map<String, String> metadata = l.itemNames().isEmpty() ? null : Map.of(ITEM_NAMES_KEY, CanonicalJson.string(l.itemNames()));
+      Field item = new Field("item", FieldType.notNullable(arrowType(Table.Kind.DOUBLE)), null);
+      return new Field(l.name(), new FieldType(false, new ArrowType.FixedSizeList(l.width()), null, metadata), List.of(item));
+    }
+    return new Field(c.name(), FieldType.notNullable(arrowType(c.kind())), null);
   }
 
   private static void fill(FieldVector vector, Table.Column column, int rows) {
@@ -184,6 +208,17 @@ public final class TableCodec {
       for (int i = 0; i < rows; i++) {
         v.set(i, b.get(i) ? 1 : 0);
       }
+    } else if (column instanceof Table.DoubleListColumn l && vector instanceof FixedSizeListVector v) {
+      Float8Vector items = (Float8Vector) v.getDataVector();
+      double[] values = l.values();
+      items.allocateNew(values.length);
+      for (int i = 0; i < values.length; i++) {
+        items.set(i, values[i]);
+      }
+      items.setValueCount(values.length);
+      for (int i = 0; i < rows; i++) {
+        v.setNotNull(i);
+      }
     } else if (column instanceof Table.StringColumn s && vector instanceof VarCharVector v) {
       byte[][] encoded = new byte[rows][];
       long total = 0;
@@ -196,7 +231,8 @@ public final class TableCodec {
         v.set(i, encoded[i]);
       }
     } else {
-      throw new IllegalStateException("column '" + column.name() + "' of kind " + column.kind() + " got vector " + vector.getClass().getSimpleName());
+      throw new IllegalStateException("column '" + column.name() + "' of kind " + column.kind() + " got vector "
+          + vector.getClass().getSimpleName());
     }
     vector.setValueCount(rows);
   }
@@ -219,6 +255,7 @@ public final class TableCodec {
     private long[] longs = new long[0];
     private boolean[] booleans = new boolean[0];
     private String[] strings = new String[0];
+    private int width = 1;
     private int size;
 
     Accumulator(String table, Field field) {
@@ -233,9 +270,15 @@ public final class TableCodec {
         kind = Table.Kind.BOOLEAN;
       } else if (t instanceof ArrowType.Utf8) {
         kind = Table.Kind.STRING;
+      } else if (t instanceof ArrowType.FixedSizeList list && field.getChildren().size() == 1
+          && field.getChildren().get(0).getType() instanceof ArrowType.FloatingPoint fp
+          && fp.getPrecision() == FloatingPointPrecision.DOUBLE) {
+        kind = Table.Kind.DOUBLE_LIST;
+        width = list.getListSize();
       } else {
         throw new UnsupportedContent(
-            "arrow table " + table + ": column '" + field.getName() + "' has unsupported type " + t + " (supported: float64, int64, bool, utf8)");
+            "arrow table " + table + ": column '" + field.getName() + "' has unsupported type " + t
+                + " (supported: float64, int64, bool, utf8)");
       }
     }
 
@@ -247,16 +290,26 @@ public final class TableCodec {
         case LONG -> longs = Arrays.copyOf(longs, size);
         case BOOLEAN -> booleans = Arrays.copyOf(booleans, size);
         case STRING -> strings = Arrays.copyOf(strings, size);
+        case DOUBLE_LIST -> doubles = Arrays.copyOf(doubles, size * width);
+        default -> throw new IllegalStateException("no storage for " + kind);
       }
       for (int i = 0; i < rows; i++) {
         if (vector.isNull(i)) {
-          throw new UnsupportedContent("arrow table " + table + ": column '" + field.getName() + "' is null at row " + (from + i) + " (nulls are not supported)");
+          throw new UnsupportedContent("arrow table " + table + ": column '" + field.getName() + "' is null at row " + (from + i)
+              + " (nulls are not supported)");
         }
         switch (kind) {
           case DOUBLE -> doubles[from + i] = ((Float8Vector) vector).get(i);
           case LONG -> longs[from + i] = ((BigIntVector) vector).get(i);
           case BOOLEAN -> booleans[from + i] = ((BitVector) vector).get(i) != 0;
           case STRING -> strings[from + i] = new String(((VarCharVector) vector).get(i), StandardCharsets.UTF_8);
+          case DOUBLE_LIST -> {
+            Float8Vector items = (Float8Vector) ((FixedSizeListVector) vector).getDataVector();
+            for (int k = 0; k < width; k++) {
+              doubles[(from + i) * width + k] = items.get(i * width + k);
+            }
+          }
+          default -> throw new IllegalStateException("no reader for " + kind);
         }
       }
     }
@@ -268,7 +321,21 @@ public final class TableCodec {
         case LONG -> new Table.LongColumn(name, longs);
         case BOOLEAN -> new Table.BooleanColumn(name, booleans);
         case STRING -> new Table.StringColumn(name, strings);
+        case DOUBLE_LIST -> new Table.DoubleListColumn(name, width, doubles, itemNames());
       };
+    }
+
+    private List<String> itemNames() {
+      String names = field.getMetadata() == null ? null : field.getMetadata().get(ITEM_NAMES_KEY);
+      if (names == null) {
+        return List.of();
+      }
+      try {
+        return Arrays.asList(CanonicalJson.mapper().readValue(names, String[].class));
+      } catch (java.io.IOException e) {
+        throw new UnsupportedContent("arrow table " + table + ": column '" + field.getName() + "' has item names that are not a "
+            + "JSON array of strings: " + e.getMessage());
+      }
     }
   }
 }

@@ -85,7 +85,8 @@ public record VerificationProblem(
   /** A one-line human-readable description naming the path. */
   public String message() {
     return switch (kind) {
-      case CHANGED -> path + ": CHANGED (expected sha256 " + expectedSha256 + ", " + expectedSize + " bytes; found sha256 " + actualSha256 + ", "
+      case CHANGED -> path + ": CHANGED (expected sha256 " + expectedSha256 + ", " + expectedSize + " bytes; found sha256 "
+          + actualSha256 + ", "
           + actualSize + " bytes)";
       case MISSING -> path + ": MISSING (expected sha256 " + expectedSha256 + ", " + expectedSize + " bytes)";
       case UNREADABLE -> path + ": UNREADABLE (" + detail + ")";

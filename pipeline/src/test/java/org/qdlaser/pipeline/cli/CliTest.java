@@ -162,7 +162,8 @@ class CliTest {
     assertThat(ok.out()).contains("2 passed, 0 failed");
 
     String fit = Files.readString(runDir.resolve("fitting/CIM.json"));
-    Files.writeString(runDir.resolve("fitting/CIM.json"), fit.replaceAll("\"exact_threshold_pump\" ?: [0-9.E]+", "\"exact_threshold_pump\": 2400.0"));
+    Files.writeString(runDir.resolve("fitting/CIM.json"), fit.replaceAll("\"exact_threshold_pump\" ?: [0-9.E]+",
+        "\"exact_threshold_pump\": 2400.0"));
     Result bad = run("golden", "check", runDir.toString(), "--golden", golden.toString());
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("FAIL CIM threshold").contains("2400").contains("fitting/CIM.json").contains("rel")

@@ -14,15 +14,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qdlaser.pipeline.graph.PlannedTask;
-import org.qdlaser.pipeline.graph.ReportContext;
-import org.qdlaser.pipeline.graph.RunLayout;
-import org.qdlaser.pipeline.graph.ShardList;
-import org.qdlaser.pipeline.graph.SlurmArrayExecutor;
-import org.qdlaser.pipeline.graph.SlurmClient;
-import org.qdlaser.pipeline.graph.SlurmOptions;
-import org.qdlaser.pipeline.graph.StudyPlanner;
+import org.qdlaser.pipeline.exec.RunLayout;
 import org.qdlaser.pipeline.manifest.ManifestParser;
+import org.qdlaser.pipeline.manifest.StudyPlanner;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.ReportContext;
+import org.qdlaser.pipeline.slurm.ShardList;
+import org.qdlaser.pipeline.slurm.SlurmArrayExecutor;
+import org.qdlaser.pipeline.slurm.SlurmClient;
+import org.qdlaser.pipeline.slurm.SlurmOptions;
 import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
@@ -77,7 +77,8 @@ class ShardedRunTest {
     assertThat(sharded.resolve("lock.json")).doesNotExist();
 
     // a requeued shard 0 does nothing
-    assertThat(CliTest.run("run-shard", "--plan", plan, "--shard", "0").out()).contains("0 task(s) ran, 0 reused, 4 already done in this run");
+    assertThat(CliTest.run("run-shard", "--plan", plan, "--shard",
+        "0").out()).contains("0 task(s) ran, 0 reused, 4 already done in this run");
     assertThat(CliTest.run("run-shard", "--plan", plan, "--shard", "1").code()).isZero();
     CliTest.Result merged = CliTest.run("collect", sharded.toString());
     assertThat(merged.code()).as(merged.err()).isZero();

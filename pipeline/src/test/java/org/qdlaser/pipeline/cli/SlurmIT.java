@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qdlaser.pipeline.graph.RunLayout;
-import org.qdlaser.pipeline.graph.SlurmClient;
+import org.qdlaser.pipeline.exec.RunLayout;
+import org.qdlaser.pipeline.slurm.SlurmClient;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
 
@@ -116,7 +116,8 @@ class SlurmIT {
     assertThat(s.err()).contains("shards: 2 finished");
 
     assertThat(json(slurm.resolve("lock.json")).get("tasks")).isEqualTo(json(local.resolve("lock.json")).get("tasks"));
-    assertThat(Files.readAllBytes(slurm.resolve("lock.json"))).as("identical lock.json").isEqualTo(Files.readAllBytes(local.resolve("lock.json")));
+    assertThat(Files.readAllBytes(slurm.resolve("lock.json"))).as("identical lock.json")
+        .isEqualTo(Files.readAllBytes(local.resolve("lock.json")));
     assertThat(qdlaser(tmp, Map.of(), Duration.ofSeconds(60), "verify", slurm.toString()).code()).isZero();
 
     JsonNode prov = json(slurm.resolve("provenance.json"));
@@ -133,7 +134,8 @@ class SlurmIT {
         assertThat(t.get("jobId").asText()).matches(arrayJob + "_[01]");
       }
     });
-    assertThat(json(local.resolve("provenance.json")).get("tasks")).allSatisfy(t -> assertThat(t.get("executor").asText()).isEqualTo("local"));
+    assertThat(json(local.resolve("provenance.json")).get("tasks")).allSatisfy(t -> assertThat(t.get("executor").asText())
+        .isEqualTo("local"));
   }
 
   @Test

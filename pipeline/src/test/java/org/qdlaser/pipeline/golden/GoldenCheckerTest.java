@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qdlaser.pipeline.manifest.InputException;
+import org.qdlaser.pipeline.input.InputException;
 
 /** The golden schema: sources are mandatory and proper; each check kind can pass and fail. */
 class GoldenCheckerTest {

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.input.ParameterResolver;
+import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.report.Figure;
 import org.qdlaser.stages.physics.ModelKind;
 
 class ManifestParserTest {
@@ -21,21 +25,23 @@ class ManifestParserTest {
   void quickstartManifestParsesWithTableIValues() throws Exception {
     Study s = ManifestParser.parse(Files.readString(Path.of("..", "manifests", "quickstart.yaml")));
     assertThat(s.name()).isEqualTo("quickstart");
-    assertThat(s.models()).extracting(Study.ModelRun::kind).containsExactly(ModelKind.CIM, ModelKind.TPM_IF, ModelKind.TPM);
+    assertThat(s.models()).extracting(ModelRun::kind).containsExactly(ModelKind.CIM, ModelKind.TPM_IF, ModelKind.TPM);
     var p = s.models().get(0).parameters();
     assertThat(p.gamma()).isCloseTo(1e4, org.assertj.core.data.Percentage.withPercentage(1e-10));
     assertThat(p.g()).isCloseTo(70.0, org.assertj.core.data.Offset.offset(70 * CONVERSION_TOLERANCE));
     assertThat(p.n()).isEqualTo(50);
     assertThat(p.gammaNl()).isEqualTo(0.0);
-    assertThat(s.pumps()[0]).isCloseTo(2e5, org.assertj.core.data.Offset.offset(2e5 * CONVERSION_TOLERANCE));
-    assertThat(s.pumps()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    double[] pumps = ((Sweep) s.analysis()).pumps();
+    assertThat(pumps[0]).isCloseTo(2e5, org.assertj.core.data.Offset.offset(2e5 * CONVERSION_TOLERANCE));
+    assertThat(pumps).isSortedAccordingTo((a, b) -> Double.compare(b, a));
   }
 
   @Test
   void betaGivesGammaNl() {
     Study s = ManifestParser.parse(minimal("parameters: {beta: 7e-4}\n"));
     double expected = 0.97 * (1 - 7e-4) / 7e-4;
-    assertThat(s.models().get(0).parameters().gammaNl()).isCloseTo(expected, org.assertj.core.data.Offset.offset(expected * CONVERSION_TOLERANCE));
+    assertThat(s.models().get(0).parameters().gammaNl()).isCloseTo(expected,
+        org.assertj.core.data.Offset.offset(expected * CONVERSION_TOLERANCE));
   }
 
   /** The continuation's dense tangent systems take at most LasingBranch.MAX_DIMENSION unknowns. */
@@ -60,8 +66,8 @@ class ManifestParserTest {
     String base = String.join("\n", "schema: qdlaser/manifest/v1", "study: b", "parameters: {N: 50}",
         "models: [CIM, CIM_d]", "samples: {w_qd: 1, seed: 1..3}", "analysis: branches", "branch: {from: 2e14/s, to: 1e11/s}", "");
     Study ok = ManifestParser.parse(base + "figures: [{id: fig3, kind: amplitude_range, seed: 3}]\n");
-    Study.Figure f = ok.figures().get(0);
-    assertThat(ok.models().stream().filter(f::showsBranch)).extracting(Study.ModelRun::label)
+    Figure f = ((Branches) ok.analysis()).figures().get(0);
+    assertThat(ok.models().stream().filter(f::showsBranch)).extracting(ModelRun::label)
         .containsExactly("CIM", "CIM_d_w1_S3");
     assertThat(ok.models().stream().filter(f::inRange)).hasSize(3);
     // A sample set expands one models entry into several runs: the error names the entry.
@@ -84,11 +90,10 @@ class ManifestParserTest {
   void activationTransientBudgetDefaultsAndIsBounded() {
     String activation = String.join("\n", "schema: qdlaser/manifest/v1", "study: a", "parameters: {N: 50}",
         "models: [CIM_d]", "samples: {w_qd: 1, seed: 1..3}", "analysis: activation", "activation: {pump: 2e14/s}", "");
-    assertThat(ManifestParser.parse(activation).transientBudget().time())
-        .isEqualTo(org.qdlaser.stages.integration.TransientBudget.DEFAULT_TIME);
+    assertThat(((Activation) ManifestParser.parse(activation).analysis()).transientBudget())
+        .isEqualTo(org.qdlaser.stages.equilibrium.Equilibria.DEFAULT_TRANSIENT_BUDGET);
     Study twelve = ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, transient_budget: 12}"));
-    assertThat(twelve.transientBudget().time()).isEqualTo(12.0);
-    assertThat(twelve.transientBudget().bounded()).isTrue();
+    assertThat(((Activation) twelve.analysis()).transientBudget()).isEqualTo(12.0);
     for (String bad : new String[] {"2", "20000", "-1", "x"}) {
       assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, transient_budget: " + bad + "}")))
           .as(bad).isInstanceOf(InputException.class).hasMessageContaining("activation.transient_budget")
@@ -116,7 +121,7 @@ class ManifestParserTest {
     String branches = String.join("\n", "schema: qdlaser/manifest/v1", "study: b",
         "models: [{model: CIM_d, sample: {w_qd: 1, seed: 3}}]", "analysis: branches", "branch: {from: 1e15/s, to: 1e11/s}", "");
     // Pump continuation of polydisperse dots is allowed (Fig. 3); in other parameters it is not.
-    assertThat(ManifestParser.parse(branches).models()).extracting(Study.ModelRun::kind)
+    assertThat(ManifestParser.parse(branches).models()).extracting(ModelRun::kind)
         .containsExactly(org.qdlaser.stages.physics.ModelKind.CIM_d);
     assertThatThrownBy(() -> ManifestParser.parse(branches.replace("branch: {from: 1e15/s, to: 1e11/s}",
             "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}")))
@@ -124,9 +129,9 @@ class ManifestParserTest {
         .hasMessageContaining("identical-dot");
     String inG = String.join("\n", "schema: qdlaser/manifest/v1", "study: b", "models: [CIM]", "analysis: branches",
         "branch: {parameter: g, from: 7e10/s, to: 1e10/s, pump: 2e14/s}", "");
-    Study ok = ManifestParser.parse(inG);
-    assertThat(ok.scan().parameter()).isEqualTo("g");
-    assertThat(ok.pumps()).containsExactly(70.0, 10.0, 2e5);
+    Branches ok = (Branches) ManifestParser.parse(inG).analysis();
+    assertThat(ok.parameter()).isEqualTo("g");
+    assertThat(new double[] {ok.from(), ok.to(), ok.pump()}).containsExactly(70.0, 10.0, 2e5);
     assertThatThrownBy(() -> ManifestParser.parse(inG.replace("parameter: g", "parameter: N")))
         .isInstanceOf(InputException.class).hasMessageContaining("branch.parameter").hasMessageContaining("gamma_c");
     assertThatThrownBy(() -> ManifestParser.parse(inG.replace(", pump: 2e14/s", "")))
@@ -144,9 +149,10 @@ class ManifestParserTest {
         "models: [{model: CIM_d, sample: {w_qd: 1, seed: 3}}, {model: TPM_IF_d, sample: {w_qd: 1, seed: 3}}]",
         "analysis: branches", "branch: {parameter: w_qd, from: 0.1, to: 2, pump: 2e14/s}", "");
     Study ok = ManifestParser.parse(inW);
-    assertThat(ok.scan().parameter()).isEqualTo("w_qd");
-    assertThat(ok.pumps()).containsExactly(0.1, 2.0, 2e5);
-    assertThat(ok.models()).extracting(Study.ModelRun::kind).containsExactly(
+    Branches b = (Branches) ok.analysis();
+    assertThat(b.parameter()).isEqualTo("w_qd");
+    assertThat(new double[] {b.from(), b.to(), b.pump()}).containsExactly(0.1, 2.0, 2e5);
+    assertThat(ok.models()).extracting(ModelRun::kind).containsExactly(
         org.qdlaser.stages.physics.ModelKind.CIM_d, org.qdlaser.stages.physics.ModelKind.TPM_IF_d);
     assertThatThrownBy(() -> ManifestParser.parse(inW.replace("{model: CIM_d, sample: {w_qd: 1, seed: 3}}", "CIM")))
         .isInstanceOf(InputException.class).hasMessageContaining("models[0].model").hasMessageContaining("w_qd");

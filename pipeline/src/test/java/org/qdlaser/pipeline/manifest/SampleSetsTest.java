@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.report.Figure;
 import org.qdlaser.stages.physics.ModelKind;
 
 /** The compact sample-set form of manifests ({@code samples:} and list/range values in {@code sample:}). */
@@ -20,9 +23,9 @@ class SampleSetsTest {
   void studyWideSamplesExpandPerModelWidthAndSeedWithGeneratedLabels() {
     Study s = ManifestParser.parse(activation("[CIM_d, TPM_d]", "samples: {w_qd: [0.2, 1], seed: 1..3}\n"));
     assertThat(s.models()).hasSize(2 * 2 * 3);
-    assertThat(s.models()).extracting(Study.ModelRun::label).startsWith(
+    assertThat(s.models()).extracting(ModelRun::label).startsWith(
         "CIM_d_w0.2_S1", "CIM_d_w0.2_S2", "CIM_d_w0.2_S3", "CIM_d_w1_S1").contains("TPM_d_w1_S3");
-    Study.ModelRun r = s.models().get(5);
+    ModelRun r = s.models().get(5);
     assertThat(r.kind()).isEqualTo(ModelKind.CIM_d);
     assertThat(r.sample()).containsEntry("w_qd", "1").containsEntry("seed", "3");
     assertThat(r.sampleWidth()).isEqualTo(1.0);
@@ -33,14 +36,14 @@ class SampleSetsTest {
   void perModelSampleListsExpandAndScalarSamplesKeepTheirLabel() {
     Study s = ManifestParser.parse(activation(
         "[{model: TPM_d, label: T, sample: {w_qd: [0.5, 2], seed: 3, tail: 2}}, {model: CIM_d, label: C3, sample: {seed: 3}}]", ""));
-    assertThat(s.models()).extracting(Study.ModelRun::label).containsExactly("T_w0.5_S3_t2", "T_w2_S3_t2", "C3");
+    assertThat(s.models()).extracting(ModelRun::label).containsExactly("T_w0.5_S3_t2", "T_w2_S3_t2", "C3");
   }
 
   @Test
   void identicalDotModelsAreNotExpanded() {
     String m = "schema: qdlaser/manifest/v1\nstudy: t\nparameters: {N: 10}\nmodels: [CIM, CIM_d]\n"
         + "samples: {seed: [1, 2]}\nsweep: {values: [2e14/s]}\n";
-    assertThat(ManifestParser.parse(m).models()).extracting(Study.ModelRun::label).containsExactly("CIM", "CIM_d_S1", "CIM_d_S2");
+    assertThat(ManifestParser.parse(m).models()).extracting(ModelRun::label).containsExactly("CIM", "CIM_d_S1", "CIM_d_S2");
   }
 
   @Test
@@ -48,9 +51,9 @@ class SampleSetsTest {
     Study s = ManifestParser.parse(Files.readString(Path.of("..", "manifests", "fig5-6-9-10-activation-widths.yaml")));
     // CIM_d, TPM_IF_d and TPM_d: 4 widths x 10 seeds (TPM_d at 2 gamma: mostly unsettled, docs/decisions.md).
     assertThat(s.models()).hasSize(3 * 40);
-    assertThat(s.transientBudget().time()).isEqualTo(12.0);
-    assertThat(s.figures()).extracting(Study.Figure::id).contains("fig5", "fig6", "fig9-panels", "fig10-CIM_d");
-    Study.Figure fig5 = s.figures().get(0);
+    assertThat(((Activation) s.analysis()).transientBudget()).isEqualTo(12.0);
+    assertThat(((Activation) s.analysis()).figures()).extracting(Figure::id).contains("fig5", "fig6", "fig9-panels", "fig10-CIM_d");
+    Figure fig5 = ((Activation) s.analysis()).figures().get(0);
     assertThat(s.models().stream().filter(fig5::selects)).hasSize(30);
   }
 
@@ -74,7 +77,8 @@ class SampleSetsTest {
         new Case("[{model: CIM_d, sample: {seed: [1, 2], tail: [1, 9]}}]", "", "models[0].sample.tail", "9"),
         new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: pie}]\n", "figures[0].kind", "pie"),
         new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: activation_panels, seed: 7}]\n", "figures[0]", "selects no"),
-        new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: activation_panels, models: [XYZ]}]\n", "figures[0].models[0]", "XYZ"))) {
+        new Case("[CIM_d]", "samples: {seed: 1..2}\nfigures: [{id: f, kind: activation_panels, models: [XYZ]}]\n", "figures[0].models[0]",
+            "XYZ"))) {
       assertThatThrownBy(() -> ManifestParser.parse(activation(c.models(), c.extra())))
           .as(c.path()).isInstanceOf(InputException.class)
           .hasMessageContaining(c.path()).hasMessageContaining(c.detail());

@@ -49,7 +49,8 @@ class ProvenanceCollectorTest {
     JsonNode json = CanonicalJson.mapper().readTree(file.toFile());
     assertThat(iterable(json.fieldNames()))
         .containsExactly(
-            "availableProcessors", "code", "endedAt", "execution", "hostname", "jvm", "libraries", "manifestSha256", "os", "qdlaserVersion", "schema",
+            "availableProcessors", "code", "endedAt", "execution", "hostname", "jvm", "libraries", "manifestSha256", "os",
+                "qdlaserVersion", "schema",
             "seeds", "startedAt", "study", "tasks");
     assertThat(json.get("schema").asText()).isEqualTo("qdlaser/provenance/v1");
     assertThat(json.get("manifestSha256").asText()).isEqualTo(SHA);
@@ -99,7 +100,8 @@ class ProvenanceCollectorTest {
     assumeTrue(git(repo, "init", "-q") == 0, "git not available");
     Files.writeString(repo.resolve("a.txt"), "a\n");
     assumeTrue(git(repo, "add", "a.txt") == 0);
-    assumeTrue(git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "init") == 0);
+    assumeTrue(git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m",
+        "init") == 0);
 
     Provenance.CodeVersion clean = collector(repo).code();
     assertThat(clean.source()).isEqualTo("git");
@@ -128,7 +130,8 @@ class ProvenanceCollectorTest {
                 go.await();
                 for (int i = 0; i < perThread; i++) {
                   Instant s = T0.plusMillis(base + i);
-                  c.recordTask(key(base + i), "integration", 1, "m" + (base + i), TaskRecord.Status.RAN, TaskRecord.REASON_FORCED, s, s.plusMillis(5));
+                  c.recordTask(key(base + i), "integration", 1, "m" + (base + i), TaskRecord.Status.RAN, TaskRecord.REASON_FORCED, s,
+                      s.plusMillis(5));
                   c.seed("s" + (base + i), base + i);
                 }
                 return null;
@@ -151,7 +154,8 @@ class ProvenanceCollectorTest {
         "2026-01-02T03:04:05Z", "2026-01-02T03:04:06.5Z", 1.5, "h");
     assertThat(r.startedAt()).isEqualTo("2026-01-02T03:04:05.000Z");
     assertThat(r.endedAt()).isEqualTo("2026-01-02T03:04:06.500Z");
-    assertThatThrownBy(() -> new TaskRecord(key(1), "fitting", 2, "cim", TaskRecord.Status.RAN, "x", "yesterday", "2026-01-02T03:04:06Z", 1, "h"))
+    assertThatThrownBy(() -> new TaskRecord(key(1), "fitting", 2, "cim", TaskRecord.Status.RAN, "x", "yesterday", "2026-01-02T03:04:06Z",
+        1, "h"))
         .hasMessageContaining("startedAt of task fitting/cim")
         .hasMessageContaining("yesterday");
     assertThatThrownBy(() -> TaskRecord.of(key(1), "fitting", 2, "cim", TaskRecord.Status.RAN, "x", T0, T0.minusSeconds(1), "h"))
@@ -178,7 +182,8 @@ class ProvenanceCollectorTest {
     cmd.add("git");
     cmd.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     } catch (java.io.IOException e) {
       return -1;

@@ -44,7 +44,8 @@ class ArtifactStoreTest {
   void rejectsPathsThatEscapeOrAreMalformed(String bad) {
     ArtifactStore store = new ArtifactStore(dir);
     assertThatThrownBy(() -> store.resolve(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad + "'");
-    assertThatThrownBy(() -> store.put(bad, new byte[1])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad + "'");
+    assertThatThrownBy(() -> store.put(bad, new byte[1])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + bad
+        + "'");
   }
 
   @Test

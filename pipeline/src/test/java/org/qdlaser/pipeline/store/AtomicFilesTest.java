@@ -56,7 +56,8 @@ class AtomicFilesTest {
     Path blocker = dir.resolve("file");
     Files.writeString(blocker, "x");
     Path target = blocker.resolve("child.txt");
-    assertThatThrownBy(() -> AtomicFiles.writeString(target, "y")).isInstanceOf(UncheckedIOException.class).hasMessageContaining("child.txt");
+    assertThatThrownBy(() -> AtomicFiles.writeString(target, "y")).isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("child.txt");
     assertThat(allFiles()).containsExactly(blocker);
   }
 

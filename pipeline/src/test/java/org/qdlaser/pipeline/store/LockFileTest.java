@@ -44,17 +44,20 @@ class LockFileTest {
     String text = Files.readString(f);
     assertThat(text).startsWith("{\n  \"artifacts\": {\n    \"integration/cim.arrow\": {").endsWith("}\n");
     assertThat(text.indexOf("\"manifestSha256\"")).isLessThan(text.indexOf("\"schema\": \"qdlaser/lock/v1\""));
-    assertThat(back.tasks().get(hex('b')).artifacts()).extracting(ArtifactRef::path).containsExactly("integration/cim.arrow", "integration/cim.csv");
+    assertThat(back.tasks().get(hex('b')).artifacts()).extracting(ArtifactRef::path).containsExactly("integration/cim.arrow",
+        "integration/cim.csv");
     assertThat(back.artifacts()).containsOnlyKeys("integration/cim.arrow", "integration/cim.csv", "samples/cim.arrow");
   }
 
   @Test
   void malformedFilesGiveClearErrors() throws Exception {
     Path f = dir.resolve("lock.json");
-    assertThatThrownBy(() -> LockFile.read(f)).isInstanceOf(LockFileException.class).hasMessageContaining("lock.json").hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> LockFile.read(f)).isInstanceOf(LockFileException.class).hasMessageContaining("lock.json")
+        .hasMessageContaining("does not exist");
 
     Files.writeString(f, "{not json");
-    assertThatThrownBy(() -> LockFile.read(f)).isInstanceOf(LockFileException.class).hasMessageContaining(f.toString()).hasMessageContaining("malformed");
+    assertThatThrownBy(() -> LockFile.read(f)).isInstanceOf(LockFileException.class).hasMessageContaining(f.toString())
+        .hasMessageContaining("malformed");
 
     Files.writeString(f, "{\"schema\":\"qdlaser/lock/v0\"}");
     assertThatThrownBy(() -> LockFile.read(f)).isInstanceOf(LockFileException.class).hasMessageContaining("qdlaser/lock/v0");
@@ -75,7 +78,8 @@ class LockFileTest {
     assertThatThrownBy(() -> new LockFile(LockFile.SCHEMA, "demo", hex('f'), new TreeMap<>(tasks), new TreeMap<>(Map.of("x/a", other))))
         .hasMessageContaining("x/a");
     assertThatThrownBy(
-            () -> LockFile.of("demo", hex('f'), List.of(new LockFile.TaskEntry("s", 1, hex('a'), List.of(a)), new LockFile.TaskEntry("t", 1, hex('b'), List.of(other)))))
+            () -> LockFile.of("demo", hex('f'), List.of(new LockFile.TaskEntry("s", 1, hex('a'), List.of(a)), new LockFile.TaskEntry("t",
+                1, hex('b'), List.of(other)))))
         .hasMessageContaining("x/a")
         .hasMessageContaining("different content");
   }

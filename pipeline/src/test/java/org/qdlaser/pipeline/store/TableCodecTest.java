@@ -44,6 +44,27 @@ class TableCodecTest {
     assertThat(new String(first, 0, 6, StandardCharsets.US_ASCII)).isEqualTo("ARROW1");
   }
 
+  /** A state vector per row in one fixed-size-list column, its item names in the field metadata. */
+  @Test
+  void listColumnsRoundTripWithTheirItemNamesAndWriteDeterministically() {
+    Table t = Table.builder("ends").addDouble("pump", 2.0, 1.0)
+        .add(new Table.DoubleListColumn("state", 3, new double[] {1, -0.0, Double.NaN, 4, 5e-300, 6},
+            java.util.List.of("Re_b", "Im_b", "Bb")))
+        .add(new Table.DoubleListColumn("unnamed", 1, new double[] {7, 8}, java.util.List.of()))
+        .build();
+    byte[] arrow = TableCodec.toArrowIpc(t);
+    Table back = TableCodec.fromArrowIpc(arrow);
+    assertThat(back).isEqualTo(t);
+    assertThat(back.doubleList("state").row(1)).containsExactly(4, 5e-300, 6);
+    assertThat(back.doubleList("state").itemNames()).containsExactly("Re_b", "Im_b", "Bb");
+    assertThat(back.doubleList("unnamed").itemNames()).isEmpty();
+    assertThat(TableCodec.toArrowIpc(back)).isEqualTo(arrow);
+    assertThat(new String(TableCodec.toCsv(t), StandardCharsets.UTF_8))
+        .isEqualTo("pump,state,unnamed\n2.0,\"[1.0, -0.0, NaN]\",[7.0]\n1.0,\"[4.0, 5.0E-300, 6.0]\",[8.0]\n");
+    assertThatThrownBy(() -> new Table.DoubleListColumn("s", 2, new double[3], java.util.List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of 2");
+  }
+
   @Test
   void emptyTableRoundTrips() {
     Table t = Table.builder("empty").addDouble("x").addString("s").build();

@@ -5,4 +5,9 @@ public class EquilibriumException extends RuntimeException {
   public EquilibriumException(String message) {
     super(message);
   }
+
+  /** A failure of a computation below (an integration), with its message. */
+  public EquilibriumException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

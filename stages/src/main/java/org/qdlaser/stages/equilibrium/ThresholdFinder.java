@@ -181,7 +181,8 @@ public final class ThresholdFinder {
     StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
     if (Math.abs(sp.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(sp.jacobianNorm(), 1.0)) {
       LOG.debug("{}: branch end eigenvalue {} + {}i: Hopf", model.kind(), sp.rightmostReal(), sp.rightmostImag());
-      return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst,
+      return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), good.photons(),
+          rInst,
           width, good.omega());
     }
     Equilibrium fold = locateFold(model, previous, good);
@@ -204,7 +205,8 @@ public final class ThresholdFinder {
     if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
       AmplitudeBranch.Point pm = mid.get();
       if (!StabilityAnalyzer.analyse(model.withPump(pm.pump()), pm.state(), pm.omega(), true).stable()) {
-        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst, width,
+        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst,
+            width,
             good.omega());
       }
     }

@@ -26,4 +26,14 @@ public enum Verdict {
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** The verdict of a {@link #jsonName()}. */
+  public static Verdict ofJsonName(String name) {
+    for (Verdict v : values()) {
+      if (v.jsonName().equals(name)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("unknown verdict '" + name + "', allowed: lasing, non_lasing, unsettled");
+  }
 }

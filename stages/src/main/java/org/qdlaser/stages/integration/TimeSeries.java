@@ -30,10 +30,34 @@ public record TimeSeries(
     return pump.length;
   }
 
-  @Override public double[] pump() { return pump.clone(); }
-  @Override public double[] time() { return time.clone(); }
-  @Override public double[] bAbs() { return bAbs.clone(); }
-  @Override public double[] photons() { return photons.clone(); }
-  @Override public double[] upperPopulation() { return upperPopulation.clone(); }
-  @Override public double[] bbAbs() { return bbAbs.clone(); }
+  @Override
+  public double[] pump() {
+    return pump.clone();
+  }
+
+  @Override
+  public double[] time() {
+    return time.clone();
+  }
+
+  @Override
+  public double[] bAbs() {
+    return bAbs.clone();
+  }
+
+  @Override
+  public double[] photons() {
+    return photons.clone();
+  }
+
+  @Override
+  public double[] upperPopulation() {
+    return upperPopulation.clone();
+  }
+
+  @Override
+  public double[] bbAbs() {
+    return bbAbs.clone();
+  }
+
 }

@@ -48,6 +48,29 @@ public record LaserParameters(
     return gammaL * (1 - beta) / beta;
   }
 
+  /**
+   * These parameters with one replaced by a normalised value: the rates, mu, N (rounded value) and
+   * r. beta and gamma_l set gamma_NL together ({@link #gammaNlFromBeta}); the sample options are not
+   * laser parameters.
+   *
+   * @throws IllegalArgumentException for beta, gamma_l and the sample options, or an invalid value
+   */
+  public LaserParameters with(Parameter p, double value) {
+    return switch (p) {
+      case GAMMA -> new LaserParameters(value, gammaC, gammaNl, gammaNr, g, mu, n, r, deltaNu);
+      case GAMMA_C -> new LaserParameters(gamma, value, gammaNl, gammaNr, g, mu, n, r, deltaNu);
+      case GAMMA_NL -> new LaserParameters(gamma, gammaC, value, gammaNr, g, mu, n, r, deltaNu);
+      case GAMMA_NR -> new LaserParameters(gamma, gammaC, gammaNl, value, g, mu, n, r, deltaNu);
+      case G -> withG(value);
+      case MU -> withMu(value);
+      case N -> withN((int) value);
+      case R -> withR(value);
+      case DELTA_NU -> withDeltaNu(value);
+      default -> throw new IllegalArgumentException(p + " is not set on its own: " + (p == Parameter.BETA || p == Parameter.GAMMA_L
+          ? "beta and gamma_l give gamma_nl together" : "it is a sample option"));
+    };
+  }
+
   public LaserParameters withR(double value) {
     return new LaserParameters(gamma, gammaC, gammaNl, gammaNr, g, mu, n, value, deltaNu);
   }

@@ -27,6 +27,29 @@ public final class Models {
   }
 
   /**
+   * The model of one run from its parameters and its dots: a polydisperse model takes the per-dot
+   * detunings and couplings (normalised); an identical-dot model checks that every dot has the
+   * parameters' detuning and coupling.
+   *
+   * @throws IllegalArgumentException if an identical-dot model gets a sample that is not N identical dots
+   */
+  public static Model of(ModelKind kind, LaserParameters p, double[] detunings, double[] couplings) {
+    if (kind.polydisperse()) {
+      return disperse(kind, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), p.r(),
+          detunings, couplings));
+    }
+    if (detunings.length != p.n()) {
+      throw new IllegalArgumentException("the sample has " + detunings.length + " dots, the " + kind + " model N = " + p.n());
+    }
+    for (int i = 0; i < detunings.length; i++) {
+      if (detunings[i] != p.deltaNu() || couplings[i] != p.g()) {
+        throw new IllegalArgumentException("identical-dot model " + kind + " got a sample whose dot " + i + " differs");
+      }
+    }
+    return identical(kind, p);
+  }
+
+  /**
    * Number of real unknowns of a polydisperse model with {@code n} dots, (A1) with the errata of
    * docs/errata.md: 3 + 5N (CIM_d), 5 + 9N (TPM_IF_d), 5 + 9N + 7N(N - 1) (TPM_d), without building
    * its layout.

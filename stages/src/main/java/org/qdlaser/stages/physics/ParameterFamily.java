@@ -68,6 +68,20 @@ public record ParameterFamily(String name, double base, boolean logarithmic, dou
     };
   }
 
+  /**
+   * The width family of a sample (at its pump) measured in its nominal width: the sample's detunings scaled by w /
+   * {@code nominalWidth}, so that w is the nominal width of the sample's draw (manifest option
+   * w_qd) and the model at w = nominalWidth is the sample itself ({@link #disperse} measures the width
+   * as the detunings' RMS about 0, which differs from the nominal width by the draw's scatter); the
+   * family's base is {@code from}, where a continuation starts.
+   */
+  public static ParameterFamily nominalWidth(Model sample, double nominalWidth, double from) {
+    ParameterFamily rms = disperse("w_qd", sample.kind(), Models.disperseParameters(sample).orElseThrow(
+        () -> new IllegalArgumentException("a width family needs a polydisperse model, got " + sample.kind())));
+    double perNominal = rms.base() / nominalWidth;
+    return new ParameterFamily("w_qd", from, false, 0.0, v -> rms.at(v * perNominal));
+  }
+
   /** A family of polydisperse models (see the class comment for g and w_qd). */
   public static ParameterFamily disperse(String name, ModelKind kind, DisperseParameters p) {
     DisperseParameters q = p;

@@ -87,6 +87,24 @@ public final class StateLayout {
     }
   }
 
+  /**
+   * The name of every real component of the state, in order: a real field's name, and {@code
+   * Re_<name>}, {@code Im_<name>} for a complex one (e.g. {@code Re_b}, {@code Im_b}, {@code Bb},
+   * {@code Re_Vc[3]}).
+   */
+  public String[] componentNames() {
+    String[] names = new String[dimension];
+    for (Field f : fields) {
+      if (f.complex()) {
+        names[f.offset()] = "Re_" + f.name();
+        names[f.offset() + 1] = "Im_" + f.name();
+      } else {
+        names[f.offset()] = f.name();
+      }
+    }
+    return names;
+  }
+
   public List<Field> fields() {
     return fields;
   }

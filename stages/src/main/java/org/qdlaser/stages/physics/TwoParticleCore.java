@@ -52,8 +52,30 @@ final class TwoParticleCore {
     final double reBconjQ = bR * qR + bI * qI;
     d[8] = -k * pR + dn * pI + g * (cc - nb * (1 - 2 * cc) - 4 * b2 * cc + 4 * reBconjQ) + m1 * g * xR;
     d[9] = -k * pI - dn * pR + m1 * g * xI;
-    // (f) d bCc = -(gc + gnr) bCc - gNL b Cc - g [2 b (bCv - b conj(Vc)) + bb conj(Vc)]
-    //     - g [conj(b) (bVc - 2 b Vc) + Bb Vc + b conj(bCv)] + r b (1 - Cc) + (N - 1) g Y
+    // (f) d bCc with the two-dot term (N - 1) g Y
+    bccRate(y, 6, 8, 10, 12, gc + gnr, g, r * (1 - cc) - gnl * cc, m1 * g * yR, m1 * g * yI, d, 10);
+    // (g) d bVc = -(gc + gamma - i dn) bVc + g [-bb (1 - 2Cc) + 4 b (bCc - b Cc)] + (N - 1) g Z
+    final double aR = qR - bR * cc;
+    final double aI = qI - bI * cc;
+    final double baR = bR * aR - bI * aI;
+    final double baI = bR * aI + bI * aR;
+    final double one2c = 1 - 2 * cc;
+    d[12] = -k * sR - dn * sI + g * (-bbR * one2c + 4 * baR) + m1 * g * zR;
+    d[13] = -k * sI + dn * sR + g * (-bbI * one2c + 4 * baI) + m1 * g * zI;
+  }
+
+  /**
+   * (f), the photon-assisted coherence bCc of one dot, shared with the polydisperse models:
+   * d bCc = -(gc + gnr) bCc - gNL b Cc - g [2 b (bCv - b conj(Vc)) + bb conj(Vc)]
+   * - g [conj(b) (bVc - 2 b Vc) + Bb Vc + b conj(bCv)] + r b (1 - Cc) + two-dot term,
+   * with gain = r (1 - Cc) - gNL Cc. Reads b, Bb, bb at y[0..4] and the dot's Vc, bCv, bCc, bVc (re,
+   * im) at y[v], y[p], y[q], y[s]; writes d[at], d[at + 1].
+   */
+  static void bccRate(double[] y, int v, int p, int q, int s, double kq, double g, double gain, double twoDotR,
+      double twoDotI, double[] d, int at) {
+    final double bR = y[0], bI = y[1], nb = y[2], bbR = y[3], bbI = y[4];
+    final double vR = y[v], vI = y[v + 1], pR = y[p], pI = y[p + 1], qR = y[q], qI = y[q + 1];
+    final double sR = y[s], sI = y[s + 1];
     final double bcvR = bR * vR + bI * vI; // b conj(Vc)
     final double bcvI = bI * vR - bR * vI;
     final double uR = pR - bcvR;
@@ -70,17 +92,7 @@ final class TwoParticleCore {
     final double t3I = bR * wI - bI * wR;
     final double t4R = bR * pR + bI * pI; // b conj(bCv)
     final double t4I = bI * pR - bR * pI;
-    final double kq = gc + gnr;
-    final double gain = r * (1 - cc) - gnl * cc;
-    d[10] = -kq * qR - g * (t1R + t2R) - g * (t3R + nb * vR + t4R) + gain * bR + m1 * g * yR;
-    d[11] = -kq * qI - g * (t1I + t2I) - g * (t3I + nb * vI + t4I) + gain * bI + m1 * g * yI;
-    // (g) d bVc = -(gc + gamma - i dn) bVc + g [-bb (1 - 2Cc) + 4 b (bCc - b Cc)] + (N - 1) g Z
-    final double aR = qR - bR * cc;
-    final double aI = qI - bI * cc;
-    final double baR = bR * aR - bI * aI;
-    final double baI = bR * aI + bI * aR;
-    final double one2c = 1 - 2 * cc;
-    d[12] = -k * sR - dn * sI + g * (-bbR * one2c + 4 * baR) + m1 * g * zR;
-    d[13] = -k * sI + dn * sR + g * (-bbI * one2c + 4 * baI) + m1 * g * zI;
+    d[at] = -kq * qR - g * (t1R + t2R) - g * (t3R + nb * vR + t4R) + gain * bR + twoDotR;
+    d[at + 1] = -kq * qI - g * (t1I + t2I) - g * (t3I + nb * vI + t4I) + gain * bI + twoDotI;
   }
 }

@@ -55,7 +55,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * without metadata (no timestamp) and the SVG produced by VectorGraphics2D 0.13 has no timestamp
  * and no random ids (its one clip-path id, {@code clip<n>}, is the clip rectangle's {@code
  * hashCode()}, a function of its coordinates). Text is drawn by XChart as glyph outlines, so the
- * SVG contains paths, not {@code <text>}. Number formatting uses {@link java.util.Locale#ROOT}. Glyph rasterisation depends on the fonts installed (the logical font {@code
+ * SVG contains paths, not {@code <text>}. Number formatting uses {@link java.util.Locale#ROOT}. Glyph rasterisation depends on the fonts
+ * installed (the logical font {@code
  * SansSerif} is used), so bytes can differ between machines; they do not differ between runs.
  */
 public final class BifurcationFigure {
@@ -102,7 +103,7 @@ public final class BifurcationFigure {
    */
   public static RenderedFigure render(FigureSpec spec, List<BranchSeries> series) {
     XYChart chart = buildChart(spec, series);
-    return new RenderedFigure(encodePng(chart), encodeSvg(chart));
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 
   /**
@@ -114,7 +115,7 @@ public final class BifurcationFigure {
    */
   public static RenderedFigure render(FigureSpec spec, List<BranchSeries> series, List<RangeBars> bars) {
     XYChart chart = buildChart(spec, series, bars);
-    return new RenderedFigure(encodePng(chart), encodeSvg(chart));
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 
   /** Builds the XChart chart (package-private for tests). */
@@ -138,86 +139,90 @@ public final class BifurcationFigure {
     double scale = Math.max(0.5, Math.min(spec.width() / REF_WIDTH, spec.height() / REF_HEIGHT));
     style(chart.getStyler(), spec, scale);
 
-    Range xRange = new Range();
-    Range yRange = new Range();
-    float lineWidth = (float) (2.0 * scale);
-    BasicStroke solid =
-        new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    BasicStroke dashed =
-        new BasicStroke(
-            lineWidth,
-            BasicStroke.CAP_BUTT,
-            BasicStroke.JOIN_ROUND,
-            10f,
-            new float[] {(float) (7 * scale), (float) (5 * scale)},
-            0f);
-    Marker thresholdMarker = new ThresholdDiamond(scale);
-
+    Polyline.Range xRange = new Polyline.Range();
+    Polyline.Range yRange = new Polyline.Range();
+    Strokes strokes = new Strokes(scale);
     for (int m = 0; m < series.size(); m++) {
       BranchSeries b = Objects.requireNonNull(series.get(m), "series[" + m + "]");
-      Color colour = PALETTE[m % PALETTE.length];
-      Marker marker = MARKERS[m % MARKERS.length];
-      boolean[] drawable = new boolean[b.size()];
-      for (int i = 0; i < drawable.length; i++) {
-        drawable[i] = drawable(spec, b.pumpAt(i), b.amplitudeAt(i));
-      }
+      addBranch(chart, spec, b, m, strokes, xRange, yRange);
+    }
+    addRangeBars(chart, spec, series, Objects.requireNonNull(bars, "bars"), strokes.thin(), xRange, yRange);
+    setAxisRanges(chart.getStyler(), spec, xRange, yRange);
+    return chart;
+  }
 
-      Polyline stable = new Polyline();
-      for (int i = 0; i < drawable.length; i++) {
-        if (drawable[i] && b.stableAt(i)) {
-          stable.add(b.pumpAt(i), b.amplitudeAt(i));
-        } else {
-          stable.breakLine();
-        }
-      }
-      Polyline unstable = new Polyline();
-      for (int i = 0; i < drawable.length; i++) {
-        if (!drawable[i] || b.stableAt(i)) {
-          continue;
-        }
-        // First point of an unstable run: join to the stable neighbour before it.
-        if (i > 0 && (!drawable[i - 1] || b.stableAt(i - 1))) {
-          unstable.breakLine();
-          if (drawable[i - 1]) {
-            unstable.add(b.pumpAt(i - 1), b.amplitudeAt(i - 1));
-          }
-        }
-        unstable.add(b.pumpAt(i), b.amplitudeAt(i));
-        // Last point of the run: join to the stable neighbour after it.
-        if (i + 1 < drawable.length && drawable[i + 1] && b.stableAt(i + 1)) {
-          unstable.add(b.pumpAt(i + 1), b.amplitudeAt(i + 1));
-        }
-      }
+  /** The lines of a chart scaled to its size: branches solid (stable) and dashed, range bars thin; the threshold diamond. */
+  private record Strokes(BasicStroke solid, BasicStroke dashed, BasicStroke thin, Marker threshold) {
+    Strokes(double scale) {
+      this(new BasicStroke((float) (2.0 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
+          new BasicStroke((float) (2.0 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+              new float[] {(float) (7 * scale), (float) (5 * scale)}, 0f),
+          new BasicStroke((float) Math.max(1.0, 1.5 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND),
+          new ThresholdDiamond(scale));
+    }
+  }
 
-      if (!stable.isEmpty()) {
-        XYSeries s = chart.addSeries(b.label(), stable.x(), stable.y());
-        styleData(s, colour, marker, solid);
-        stable.extend(xRange, yRange);
-      }
-      if (!unstable.isEmpty()) {
-        XYSeries s = chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y());
-        styleData(s, colour, marker, dashed);
-        unstable.extend(xRange, yRange);
-      }
-      if (b.hasThreshold() && drawable(spec, b.thresholdPump(), b.thresholdAmplitude())) {
-        XYSeries s =
-            chart.addSeries(
-                b.label() + THRESHOLD_SUFFIX,
-                new double[] {b.thresholdPump()},
-                new double[] {b.thresholdAmplitude()});
-        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-        s.setLineStyle(SeriesLines.NONE);
-        s.setMarker(thresholdMarker);
-        s.setMarkerColor(colour);
-        s.setLineColor(colour);
-        xRange.add(b.thresholdPump());
-        yRange.add(b.thresholdAmplitude());
+  /** The {@code m}-th branch: its stable part solid, unstable runs dashed (joined to their stable neighbours), its threshold. */
+  private static void addBranch(XYChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
+      Polyline.Range yRange) {
+    Color colour = PALETTE[m % PALETTE.length];
+    Marker marker = MARKERS[m % MARKERS.length];
+    boolean[] drawable = new boolean[b.size()];
+    for (int i = 0; i < drawable.length; i++) {
+      drawable[i] = drawable(spec, b.pumpAt(i), b.amplitudeAt(i));
+    }
+    Polyline stable = new Polyline();
+    for (int i = 0; i < drawable.length; i++) {
+      if (drawable[i] && b.stableAt(i)) {
+        stable.add(b.pumpAt(i), b.amplitudeAt(i));
+      } else {
+        stable.breakLine();
       }
     }
+    Polyline unstable = new Polyline();
+    for (int i = 0; i < drawable.length; i++) {
+      if (!drawable[i] || b.stableAt(i)) {
+        continue;
+      }
+      // First point of an unstable run: join to the stable neighbour before it.
+      if (i > 0 && (!drawable[i - 1] || b.stableAt(i - 1))) {
+        unstable.breakLine();
+        if (drawable[i - 1]) {
+          unstable.add(b.pumpAt(i - 1), b.amplitudeAt(i - 1));
+        }
+      }
+      unstable.add(b.pumpAt(i), b.amplitudeAt(i));
+      // Last point of the run: join to the stable neighbour after it.
+      if (i + 1 < drawable.length && drawable[i + 1] && b.stableAt(i + 1)) {
+        unstable.add(b.pumpAt(i + 1), b.amplitudeAt(i + 1));
+      }
+    }
+    if (!stable.isEmpty()) {
+      styleData(chart.addSeries(b.label(), stable.x(), stable.y()), colour, marker, strokes.solid());
+      stable.extend(xRange, yRange);
+    }
+    if (!unstable.isEmpty()) {
+      styleData(chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y()), colour, marker, strokes.dashed());
+      unstable.extend(xRange, yRange);
+    }
+    if (b.hasThreshold() && drawable(spec, b.thresholdPump(), b.thresholdAmplitude())) {
+      XYSeries s = chart.addSeries(b.label() + THRESHOLD_SUFFIX, new double[] {b.thresholdPump()},
+          new double[] {b.thresholdAmplitude()});
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      s.setLineStyle(SeriesLines.NONE);
+      s.setMarker(strokes.threshold());
+      s.setMarkerColor(colour);
+      s.setLineColor(colour);
+      xRange.add(b.thresholdPump());
+      yRange.add(b.thresholdAmplitude());
+    }
+  }
 
-    BasicStroke thin = new BasicStroke((float) Math.max(1.0, 1.5 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+  /** Range bars in the colour of the branch they belong to: one series each, a vertical segment per bar. */
+  private static void addRangeBars(XYChart chart, FigureSpec spec, List<BranchSeries> series, List<RangeBars> bars,
+      BasicStroke thin, Polyline.Range xRange, Polyline.Range yRange) {
     Set<String> names = new HashSet<>(chart.getSeriesMap().keySet());
-    for (RangeBars r : Objects.requireNonNull(bars, "bars")) {
+    for (RangeBars r : bars) {
       int m = -1;
       for (int k = 0; k < series.size(); k++) {
         if (series.get(k).label().equals(r.branchLabel())) {
@@ -244,14 +249,10 @@ public final class BifurcationFigure {
         line.add(x[i], hi[i]);
       }
       if (!line.isEmpty()) {
-        XYSeries s = chart.addSeries(r.name(), line.x(), line.y());
-        styleData(s, PALETTE[m % PALETTE.length], SeriesMarkers.NONE, thin);
+        styleData(chart.addSeries(r.name(), line.x(), line.y()), PALETTE[m % PALETTE.length], SeriesMarkers.NONE, thin);
         line.extend(xRange, yRange);
       }
     }
-
-    setAxisRanges(chart.getStyler(), spec, xRange, yRange);
-    return chart;
   }
 
   private static boolean drawable(FigureSpec spec, double x, double y) {
@@ -326,7 +327,7 @@ public final class BifurcationFigure {
   }
 
   /** Fixes the axis ranges: whole decades on log axes, y from 0 on a linear axis. */
-  private static void setAxisRanges(XYStyler st, FigureSpec spec, Range x, Range y) {
+  private static void setAxisRanges(XYStyler st, FigureSpec spec, Polyline.Range x, Polyline.Range y) {
     if (x.isEmpty() || y.isEmpty()) {
       // Nothing drawable (e.g. only |<b>| = 0 on a log y axis): a fixed empty frame.
       st.setXAxisMin(spec.logX() ? 1.0 : 0.0);
@@ -383,162 +384,5 @@ public final class BifurcationFigure {
       c = Math.pow(10, Math.ceil(Math.log10(max)) - 1);
     }
     return Math.max(c, 10 * decadeFloor(min));
-  }
-
-  /**
-   * PNG bytes of the chart. Same pixels and PNG writer as {@link BitmapEncoder#getBitmapBytes},
-   * but written through an in-memory image stream: {@code ImageIO.write(.., OutputStream)} caches
-   * through a temporary file in {@code java.io.tmpdir} by default, and this stage must not touch
-   * the file system.
-   */
-  static byte[] encodePng(XYChart chart) {
-    BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-    if (!writers.hasNext()) {
-      throw new IllegalStateException("no PNG ImageWriter available");
-    }
-    ImageWriter writer = writers.next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("PNG encoding failed", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
-  }
-
-  /**
-   * SVG bytes of the chart (UTF-8), via XChart's stream API {@link
-   * VectorGraphicsEncoder#saveVectorGraphic(org.knowm.xchart.internal.chartpart.Chart,
-   * java.io.OutputStream, VectorGraphicsFormat)}. The SVG 1.1 DOCTYPE that VectorGraphics2D writes
-   * is removed: it names an external DTD on w3.org that XML parsers try to download (no entity of
-   * it is used; browsers ignore it).
-   */
-  static byte[] encodeSvg(XYChart chart) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("SVG encoding failed", e);
-    }
-    return stripDoctype(bytes.toByteArray());
-  }
-
-  private static final byte[] SVG_DOCTYPE =
-      ("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
-              + " \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">")
-          .getBytes(StandardCharsets.US_ASCII);
-
-  /** Removes the first occurrence of the SVG 1.1 DOCTYPE (and its line break) in the prolog. */
-  static byte[] stripDoctype(byte[] svg) {
-    int limit = Math.min(svg.length - SVG_DOCTYPE.length, 512);
-    for (int at = 0; at <= limit; at++) {
-      if (Arrays.equals(svg, at, at + SVG_DOCTYPE.length, SVG_DOCTYPE, 0, SVG_DOCTYPE.length)) {
-        int end = at + SVG_DOCTYPE.length;
-        while (end < svg.length && (svg[end] == '\n' || svg[end] == '\r')) {
-          end++;
-        }
-        byte[] out = new byte[svg.length - (end - at)];
-        System.arraycopy(svg, 0, out, 0, at);
-        System.arraycopy(svg, end, out, at, svg.length - end);
-        return out;
-      }
-    }
-    return svg;
-  }
-
-  /** Points of one XChart series; NaN y values break the line (XChart skips them). */
-  private static final class Polyline {
-    private final List<double[]> points = new ArrayList<>();
-    private boolean broken = true;
-    private int real;
-
-    void add(double x, double y) {
-      points.add(new double[] {x, y});
-      broken = false;
-      real++;
-    }
-
-    void breakLine() {
-      if (!broken) {
-        points.add(new double[] {Double.NaN, Double.NaN});
-        broken = true;
-      }
-    }
-
-    boolean isEmpty() {
-      return real == 0;
-    }
-
-    private int length() {
-      int n = points.size();
-      return broken && n > 0 ? n - 1 : n; // drop a trailing break
-    }
-
-    double[] x() {
-      double[] x = new double[length()];
-      for (int i = 0; i < x.length; i++) {
-        x[i] = points.get(i)[0];
-      }
-      return x;
-    }
-
-    double[] y() {
-      double[] y = new double[length()];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = points.get(i)[1];
-      }
-      return y;
-    }
-
-    void extend(Range xr, Range yr) {
-      for (double[] p : points) {
-        if (!Double.isNaN(p[1])) {
-          xr.add(p[0]);
-          yr.add(p[1]);
-        }
-      }
-    }
-  }
-
-  private static final class Range {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-
-    void add(double v) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-
-    boolean isEmpty() {
-      return min > max;
-    }
-  }
-
-  /** The threshold marker: a diamond about three times the data markers, black outline. */
-  static final class ThresholdDiamond extends Marker {
-    private final BasicStroke outline;
-
-    ThresholdDiamond(double scale) {
-      outline = new BasicStroke((float) Math.max(1.0, 1.5 * scale));
-    }
-
-    @Override
-    public void paint(Graphics2D g, double x, double y, int markerSize) {
-      double half = 1.4 * markerSize;
-      Path2D.Double d = new Path2D.Double();
-      d.moveTo(x - half, y);
-      d.lineTo(x, y - half);
-      d.lineTo(x + half, y);
-      d.lineTo(x, y + half);
-      d.closePath();
-      g.fill(d);
-      g.setColor(Color.BLACK);
-      g.setStroke(outline);
-      g.draw(d);
-    }
   }
 }

@@ -32,6 +32,6 @@ public final class LineFigure {
       xs.setLineColor(BifurcationFigure.PALETTE[s % BifurcationFigure.PALETTE.length]);
       xs.setLineStyle(new BasicStroke((float) (2.0 * scale)));
     }
-    return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 }

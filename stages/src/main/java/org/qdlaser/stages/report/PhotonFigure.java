@@ -77,7 +77,7 @@ public final class PhotonFigure {
    */
   public static RenderedFigure render(FigureSpec spec, List<BranchSeries> curves, List<Mark> marks) {
     XYChart chart = buildChart(spec, curves, marks);
-    return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 
   /** Builds the XChart chart (package-private for tests). */
@@ -114,7 +114,7 @@ public final class PhotonFigure {
 
   private static Marker marker(Shape shape, double scale) {
     return switch (shape) {
-      case DIAMOND -> new BifurcationFigure.ThresholdDiamond(scale);
+      case DIAMOND -> new ThresholdDiamond(scale);
       case STAR -> new Outlined(scale, 1.8, star());
       case CROSS -> new Outlined(scale, 1.5, cross());
     };

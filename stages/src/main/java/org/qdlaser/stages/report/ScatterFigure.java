@@ -59,6 +59,6 @@ public final class ScatterFigure {
     if (drawn == 0) {
       throw new IllegalArgumentException("figure '" + spec.title() + "': no series has a finite point");
     }
-    return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 }

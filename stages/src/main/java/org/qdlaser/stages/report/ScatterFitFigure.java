@@ -42,6 +42,6 @@ public final class ScatterFitFigure {
     data.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
     data.setMarker(openData ? new OpenMarker() : SeriesMarkers.CIRCLE);
     data.setMarkerColor(BifurcationFigure.PALETTE[0]);
-    return new RenderedFigure(BifurcationFigure.encodePng(chart), BifurcationFigure.encodeSvg(chart));
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 }

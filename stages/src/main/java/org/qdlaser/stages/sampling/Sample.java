@@ -30,8 +30,15 @@ public record Sample(double[] detunings, double[] couplings, String description)
     return detunings.length;
   }
 
-  @Override public double[] detunings() { return detunings.clone(); }
-  @Override public double[] couplings() { return couplings.clone(); }
+  @Override
+  public double[] detunings() {
+    return detunings.clone();
+  }
+
+  @Override
+  public double[] couplings() {
+    return couplings.clone();
+  }
 
   /** Mean detuning. */
   public double meanDetuning() {

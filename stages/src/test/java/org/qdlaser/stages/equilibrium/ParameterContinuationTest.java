@@ -2,7 +2,6 @@ package org.qdlaser.stages.equilibrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qdlaser.stages.integration.Integrators;

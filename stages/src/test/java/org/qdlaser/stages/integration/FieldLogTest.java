@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import org.junit.jupiter.api.Test;
-import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.LaserParameters;
-import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
 
 class FieldLogTest {
   /**

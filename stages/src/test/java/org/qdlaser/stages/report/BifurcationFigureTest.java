@@ -134,7 +134,7 @@ class BifurcationFigureTest {
   @Test
   void inMemoryPngEqualsBitmapEncoderOutput() throws Exception {
     XYChart chart = BifurcationFigure.buildChart(FigureSpec.bifurcation("t"), threeModels());
-    assertThat(BifurcationFigure.encodePng(chart))
+    assertThat(ChartEncoding.encodePng(chart))
         .isEqualTo(BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG));
   }
 
@@ -195,7 +195,7 @@ class BifurcationFigureTest {
     assertThat(unstable.getLineStyle().getDashArray()).isNotNull();
     assertThat(stable.getLineStyle().getDashArray()).isNull();
     XYSeries threshold = map.get("TPM threshold");
-    assertThat(threshold.getMarker()).isInstanceOf(BifurcationFigure.ThresholdDiamond.class);
+    assertThat(threshold.getMarker()).isInstanceOf(ThresholdDiamond.class);
     assertThat(threshold.getMarkerColor()).isEqualTo(stable.getLineColor());
   }
 
@@ -244,9 +244,9 @@ class BifurcationFigureTest {
         ("<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
                 + " \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg/>\n")
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    assertThat(new String(BifurcationFigure.stripDoctype(in), java.nio.charset.StandardCharsets.US_ASCII))
+    assertThat(new String(ChartEncoding.stripDoctype(in), java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("<?xml version=\"1.0\"?>\n<svg/>\n");
     byte[] plain = "<svg/>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    assertThat(BifurcationFigure.stripDoctype(plain)).isEqualTo(plain);
+    assertThat(ChartEncoding.stripDoctype(plain)).isEqualTo(plain);
   }
 }

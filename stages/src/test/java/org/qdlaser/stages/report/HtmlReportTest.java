@@ -138,10 +138,10 @@ class HtmlReportTest {
 
   @Test
   void pathsArePercentEncoded() {
-    assertThat(HtmlReport.encodePath("data/a b&c'#?%.csv"))
+    assertThat(HtmlWriter.encodePath("data/a b&c'#?%.csv"))
         .isEqualTo("data/a%20b%26c%27%23%3F%25.csv");
-    assertThat(HtmlReport.encodePath("figs/γ.png")).isEqualTo("figs/%CE%B3.png");
-    assertThat(HtmlReport.encodePath("../data/x-1_2.arrow")).isEqualTo("../data/x-1_2.arrow");
+    assertThat(HtmlWriter.encodePath("figs/γ.png")).isEqualTo("figs/%CE%B3.png");
+    assertThat(HtmlWriter.encodePath("../data/x-1_2.arrow")).isEqualTo("../data/x-1_2.arrow");
   }
 
   @Test

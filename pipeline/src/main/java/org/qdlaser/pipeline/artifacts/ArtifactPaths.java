@@ -1,0 +1,121 @@
+package org.qdlaser.pipeline.artifacts;
+
+/**
+ * Every artifact path of a run directory, relative to it: the one place where the layout of
+ * {@code samples/}, {@code integration/}, {@code equilibrium/}, {@code fitting/} and {@code report/}
+ * is spelled. Each model run's artifacts are named after its label ({@code <stage>/<label>.<ext>} or
+ * {@code <stage>/<label>-<what>.<ext>}).
+ */
+public final class ArtifactPaths {
+  /** The report's page. */
+  public static final String REPORT_INDEX = "report/index.html";
+  private static final String REPORT = "report/";
+
+  private ArtifactPaths() {}
+
+  /** An Arrow table and its CSV twin. */
+  public record TablePaths(String stem) {
+    public String arrow() {
+      return stem + ".arrow";
+    }
+
+    public String csv() {
+      return stem + ".csv";
+    }
+  }
+
+  /** The per-dot detunings and couplings of a run (sampling). */
+  public static String sampleTable(String label) {
+    return "samples/" + label + ".arrow";
+  }
+
+  /** The sample statistics of a run (sampling), {@link SampleStats}. */
+  public static String sampleStats(String label) {
+    return "samples/" + label + ".json";
+  }
+
+  /** A sweep's recorded time series (integration). */
+  public static String series(String label) {
+    return "integration/" + label + "-series.arrow";
+  }
+
+  /** A sweep's transient ends (integration), {@link EndsTable}. */
+  public static String ends(String label) {
+    return "integration/" + label + "-ends.arrow";
+  }
+
+  /** The lab-frame field of an oscillation study (integration), {@link FieldTable}. */
+  public static TablePaths field(String label) {
+    return new TablePaths("integration/" + label + "-field");
+  }
+
+  /** The Newton state an oscillation study starts from (integration), {@link StateSummary}. */
+  public static String startState(String label) {
+    return "integration/" + label + "-state.json";
+  }
+
+  /** A sweep's polished equilibria (equilibrium), {@link EquilibriaTable}. */
+  public static TablePaths equilibria(String label) {
+    return new TablePaths("equilibrium/" + label);
+  }
+
+  /** A threshold curve (equilibrium), {@link ThresholdsTable}. */
+  public static TablePaths thresholds(String label) {
+    return new TablePaths("equilibrium/" + label + "-thresholds");
+  }
+
+  /** A continued lasing branch (equilibrium), {@link BranchTable}. */
+  public static TablePaths branch(String label) {
+    return new TablePaths("equilibrium/" + label + "-branch");
+  }
+
+  /** The folds and stable end of a branch (equilibrium), {@link BranchFolds}. */
+  public static String folds(String label) {
+    return "equilibrium/" + label + "-folds.json";
+  }
+
+  /** An activation curve (equilibrium), {@link ActivationTable}. */
+  public static TablePaths activation(String label) {
+    return new TablePaths("equilibrium/" + label + "-activation");
+  }
+
+  /** The state of an activation study's sample (equilibrium), {@link StateSummary}. */
+  public static String activationState(String label) {
+    return "equilibrium/" + label + "-state.json";
+  }
+
+  /** A sweep's threshold bracket and exact threshold (fitting), {@link SweepFit}. */
+  public static String sweepFit(String label) {
+    return "fitting/" + label + ".json";
+  }
+
+  /** The Lorentzian fit of an activation curve (fitting), {@link LorentzianFit}. */
+  public static String lorentzian(String label) {
+    return "fitting/" + label + "-lorentzian.json";
+  }
+
+  /** The frequency fit of a recorded field (fitting), {@link OscillationSummary}. */
+  public static String oscillationFit(String label) {
+    return "fitting/" + label + "-oscillation.json";
+  }
+
+  /** A file of the report, by its name inside {@code report/}. */
+  public static String report(String name) {
+    return REPORT + name;
+  }
+
+  /** A table of the report, by its stem inside {@code report/}. */
+  public static TablePaths reportTable(String stem) {
+    return new TablePaths(REPORT + stem);
+  }
+
+  /** The link to an artifact from the report's page (which lives in {@code report/}). */
+  public static String fromReport(String path) {
+    return path.startsWith(REPORT) ? path.substring(REPORT.length()) : "../" + path;
+  }
+
+  /** Whether an artifact path belongs to the model run {@code label} ({@code <dir>/<label>.x} or {@code <dir>/<label>-x}). */
+  public static boolean ofLabel(String path, String label) {
+    return path.contains("/" + label + ".") || path.contains("/" + label + "-");
+  }
+}

@@ -1,0 +1,218 @@
+package org.qdlaser.pipeline.exec;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.TaskInputs;
+import org.qdlaser.pipeline.plan.TaskSpec;
+import org.qdlaser.pipeline.provenance.ProvenanceCollector;
+import org.qdlaser.pipeline.provenance.TaskRecord;
+import org.qdlaser.pipeline.provenance.Timestamps;
+import org.qdlaser.pipeline.store.ArtifactRef;
+import org.qdlaser.pipeline.store.ArtifactStore;
+import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.LockFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The idempotent protocol of one task, shared by every executor. Given the task's upstream
+ * outcomes it computes the task key and then, in this order:
+ *
+ * <ol>
+ *   <li>adopts the task's {@linkplain TaskJournal record} of this same run if its artifacts
+ *       verify (a requeued or restarted shard, or the merge collecting the shards' work);
+ *   <li>unless forced, reuses the previous lock's or the journal's artifacts of the same key if
+ *       they verify;
+ *   <li>otherwise runs the action (if {@code mayCompute} allows it, else fails naming the task),
+ *       withdraws from the standing {@code lock.json} the tasks whose artifacts it is about to
+ *       replace with other content ({@link StandingLock}), writes every artifact atomically and
+ *       then the task's record (its commit marker).
+ * </ol>
+ *
+ * A task killed at any point leaves either no record (it reruns) or a complete one. Thread-safe.
+ */
+public final class TaskRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+  private final ArtifactStore store;
+  private final LockFile previous;
+  private final TaskJournal journal;
+  private final boolean force;
+  private final ProvenanceCollector provenance;
+  private final String runId;
+  private final Placement placement;
+  private final Predicate<TaskSpec> mayCompute;
+  private final Function<TaskSpec, String> missingHint;
+  private final StandingLock standing;
+
+  /**
+   * @param previous lock of the previous complete run in this directory, or null
+   * @param force recompute every task not already computed in this run
+   * @param runId identifies this run (a sharded run's plan); records of the same run are adopted
+   * @param mayCompute which tasks this process may compute; the others must already exist
+   * @param missingHint explains a task that may not be computed here and has no artifacts
+   */
+  public TaskRunner(ArtifactStore store, LockFile previous, TaskJournal journal, boolean force, ProvenanceCollector provenance,
+      String runId, Placement placement, Predicate<TaskSpec> mayCompute, Function<TaskSpec, String> missingHint) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.previous = previous;
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.force = force;
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.runId = Objects.requireNonNull(runId, "runId");
+    this.placement = Objects.requireNonNull(placement, "placement");
+    this.mayCompute = Objects.requireNonNull(mayCompute, "mayCompute");
+    this.missingHint = Objects.requireNonNull(missingHint, "missingHint");
+    this.standing = new StandingLock(store.runDir());
+  }
+
+  /** A runner for a local run: computes anything, fresh run id, local placement. */
+  public static TaskRunner local(ArtifactStore store, LockFile previous, boolean force, ProvenanceCollector provenance) {
+    return new TaskRunner(store, previous, TaskJournal.of(store.runDir()), force, provenance, UUID.randomUUID().toString(),
+        Placement.local(provenance.hostname()), t -> true, t -> "");
+  }
+
+  /** Canonical key of a task given its upstream outcomes. */
+  public static String key(TaskSpec spec, List<TaskOutcome> inputs) {
+    Map<String, String> inputHashes = new TreeMap<>();
+    for (TaskOutcome in : inputs) {
+      for (ArtifactRef a : in.artifacts()) {
+        inputHashes.put(a.path(), a.sha256());
+      }
+    }
+    Map<String, Object> canonical = new TreeMap<>();
+    canonical.put("stage", spec.stage());
+    canonical.put("stage_version", spec.stageVersion());
+    canonical.put("label", spec.label());
+    canonical.put("parameters", spec.parameters());
+    canonical.put("inputs", inputHashes);
+    return CanonicalJson.sha256(canonical);
+  }
+
+  /** Runs (or reuses) one task whose upstream tasks are done. */
+  public TaskOutcome run(PlannedTask task, List<TaskOutcome> inputs) {
+    TaskSpec spec = task.spec();
+    String key = key(spec, inputs);
+    Instant start = provenance.now();
+    Optional<TaskJournal.Entry> recorded = journal.read(key);
+    if (recorded.isPresent() && recorded.get().runId().equals(runId) && allVerify(recorded.get().artifacts())) {
+      TaskRecord r = recorded.get().record();
+      provenance.recordTask(r);
+      LOG.debug("{} (key {}) already done in this run by {} {} on {}", spec.id(), key, r.executor(), r.jobId(), r.host());
+      return new TaskOutcome(spec, key, recorded.get().artifacts(), r.status() == TaskRecord.Status.REUSED, r.reason(),
+          Timestamps.parse(r.startedAt(), "start of " + spec.id()),
+          Timestamps.parse(r.endedAt(), "end of " + spec.id()));
+    }
+    String reason;
+    if (force) {
+      reason = TaskRecord.REASON_FORCED;
+    } else {
+      List<ArtifactRef> reusable = null;
+      String bad = null;
+      LockFile.TaskEntry prev = previous == null ? null : previous.tasks().get(key);
+      if (prev != null) {
+        bad = firstFailing(prev.artifacts());
+        reusable = bad == null ? prev.artifacts() : null;
+      }
+      if (reusable == null && recorded.isPresent()) {
+        String badJournal = firstFailing(recorded.get().artifacts());
+        if (badJournal == null) {
+          reusable = recorded.get().artifacts();
+        } else if (bad == null) {
+          bad = badJournal;
+        }
+      }
+      if (reusable != null) {
+        Instant end = provenance.now();
+        provenance.recordTask(record(key, spec, TaskRecord.Status.REUSED, TaskRecord.REASON_REUSED, start, end));
+        return new TaskOutcome(spec, key, reusable, true, TaskRecord.REASON_REUSED, start, end);
+      }
+      if (bad != null) {
+        reason = TaskRecord.REASON_CHECKSUM_MISMATCH + ": " + bad;
+      } else if (previous == null) {
+        reason = "no previous run";
+      } else {
+        reason = sameStageAndLabelRanBefore(spec) ? TaskRecord.REASON_PARAMETERS_CHANGED + " or inputs changed"
+            : TaskRecord.REASON_NO_PREVIOUS_ARTIFACT;
+      }
+    }
+    if (!mayCompute.test(spec)) {
+      throw new ExecutionFailure("task " + spec.id() + " (key " + key + ") has no verified artifacts and is not computed here ("
+          + reason + ")" + missingHint.apply(spec));
+    }
+    LOG.debug("running {} (key {}): {}", spec.id(), key, reason);
+    Map<String, byte[]> inBytes = new TreeMap<>();
+    for (TaskOutcome in : inputs) {
+      for (ArtifactRef a : in.artifacts()) {
+        byte[] b = store.read(a.path());
+        if (!ArtifactRef.of(a.path(), b).equals(a)) {
+          throw new IllegalStateException("input artifact " + a.path() + " of " + spec.id() + " changed while the run was in progress");
+        }
+        inBytes.put(a.path(), b);
+      }
+    }
+    Map<String, byte[]> outputs;
+    try {
+      outputs = task.action().run(new TaskInputs(inBytes));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("task " + spec.id() + " failed: " + e.getMessage(), e);
+    }
+    List<ArtifactRef> replacing = new ArrayList<>();
+    outputs.forEach((path, bytes) -> replacing.add(ArtifactRef.of(path, bytes)));
+    standing.withdraw(replacing);
+    List<ArtifactRef> refs = new ArrayList<>();
+    for (Map.Entry<String, byte[]> o : new TreeMap<>(outputs).entrySet()) {
+      refs.add(store.put(o.getKey(), o.getValue()));
+    }
+    Instant end = provenance.now();
+    TaskRecord r = record(key, spec, TaskRecord.Status.RAN, reason, start, end);
+    journal.write(new TaskJournal.Entry(TaskJournal.SCHEMA, key, spec.id(), runId, refs, r));
+    provenance.recordTask(r);
+    return new TaskOutcome(spec, key, refs, false, reason, start, end);
+  }
+
+  private TaskRecord record(String key, TaskSpec spec, TaskRecord.Status status, String reason, Instant start, Instant end) {
+    return TaskRecord.of(key, spec.stage(), spec.stageVersion(), spec.label(), status, reason, start, end, placement.host(),
+        placement.executor(), placement.jobId());
+  }
+
+  private boolean allVerify(List<ArtifactRef> artifacts) {
+    return firstFailing(artifacts) == null;
+  }
+
+  private String firstFailing(List<ArtifactRef> artifacts) {
+    for (ArtifactRef a : artifacts) {
+      if (!store.verifies(a)) {
+        return a.path();
+      }
+    }
+    return null;
+  }
+
+  private boolean sameStageAndLabelRanBefore(TaskSpec spec) {
+    boolean report = spec.stage().equals("report");
+    for (LockFile.TaskEntry e : previous.tasks().values()) {
+      if (!e.stage().equals(spec.stage())) {
+        continue;
+      }
+      for (ArtifactRef a : e.artifacts()) {
+        if (report || ArtifactPaths.ofLabel(a.path(), spec.label())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

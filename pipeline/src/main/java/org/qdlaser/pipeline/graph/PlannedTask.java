@@ -1,4 +1,0 @@
-package org.qdlaser.pipeline.graph;
-
-/** A task spec with the action that computes it. */
-public record PlannedTask(TaskSpec spec, TaskAction action) {}

@@ -1,0 +1,131 @@
+package org.qdlaser.pipeline.input;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Parameter;
+
+/**
+ * Turns named parameter values (from a manifest or {@code --set k=v}) into normalised
+ * {@link LaserParameters}, starting from Table I. Names: gamma, gamma_c, gamma_nl (or beta with
+ * gamma_l), g, mu, N, r, delta_nu, and gamma_nr (in s^-1: the unit of every other rate).
+ */
+public final class ParameterResolver {
+  /** Default gamma_nr of Table I, s^-1. */
+  public static final double GAMMA_NR_PER_SECOND = 1e9;
+
+  public static final List<String> NAMES = Parameter.MODEL.stream().map(Parameter::key).toList();
+
+  private ParameterResolver() {}
+
+  /**
+   * The result: normalised parameters plus the gamma_nr (s^-1) used for conversions and gamma_l
+   * (normalised; Table I's unless given), which sets gamma_nl together with beta.
+   */
+  public record Resolved(LaserParameters parameters, double gammaNrPerSecond, double gammaL) {
+    /** Normalised parameters by name, as reported in JSON and provenance (sorted). */
+    public Map<String, Object> asMap() {
+      Map<String, Object> m = new TreeMap<>();
+      m.put("gamma", parameters.gamma());
+      m.put("gamma_c", parameters.gammaC());
+      m.put("gamma_nl", parameters.gammaNl());
+      m.put("gamma_nr", parameters.gammaNr());
+      m.put("gamma_nr_per_s", gammaNrPerSecond);
+      m.put("g", parameters.g());
+      m.put("mu", parameters.mu());
+      m.put("N", parameters.n());
+      m.put("r", parameters.r());
+      m.put("delta_nu", parameters.deltaNu());
+      return m;
+    }
+  }
+
+  /**
+   * Resolves raw values over Table I defaults.
+   *
+   * @param raw name -> text (number, optionally with /s), in order of precedence (later wins)
+   * @param fieldPrefix prefix of the field path for error messages, e.g. "parameters." or "--set "
+   */
+  public static Resolved resolve(Map<String, String> raw, String fieldPrefix) {
+    Map<String, String> values = new LinkedHashMap<>(raw);
+    for (String k : values.keySet()) {
+      if (!NAMES.contains(k)) {
+        throw new InputException(fieldPrefix + k, "unknown parameter '" + k + "', allowed: " + String.join(", ", NAMES));
+      }
+    }
+    double gammaNr = GAMMA_NR_PER_SECOND;
+    if (values.containsKey("gamma_nr")) {
+      Quantities.Quantity q = Quantities.parse(fieldPrefix + "gamma_nr", values.get("gamma_nr"));
+      if (!q.perSecond() || !(q.value() > 0)) {
+        throw new InputException(
+            fieldPrefix + "gamma_nr",
+            "gamma_nr sets the unit of every rate and must be given in s^-1 with the /s suffix and be positive, got '"
+                + values.get("gamma_nr") + "'");
+      }
+      gammaNr = q.value();
+    }
+    LaserParameters d = LaserParameters.tableI();
+    double gamma = rate(values, "gamma", d.gamma(), gammaNr, fieldPrefix);
+    double gammaC = rate(values, "gamma_c", d.gammaC(), gammaNr, fieldPrefix);
+    double g = rate(values, "g", d.g(), gammaNr, fieldPrefix);
+    double r = rate(values, "r", d.r(), gammaNr, fieldPrefix);
+    double deltaNu = rate(values, "delta_nu", d.deltaNu(), gammaNr, fieldPrefix);
+    double mu = dimensionless(values, "mu", d.mu(), fieldPrefix);
+    int n = integer(values, "N", d.n(), fieldPrefix);
+    double gammaNl;
+    double gammaL = LaserParameters.GAMMA_L_TABLE_I;
+    if (values.containsKey("gamma_nl") && values.containsKey("beta")) {
+      throw new InputException(fieldPrefix + "beta", "give either gamma_nl or beta, not both");
+    }
+    if (values.containsKey("beta")) {
+      double beta = dimensionless(values, "beta", 1.0, fieldPrefix);
+      if (!(beta > 0 && beta <= 1)) {
+        throw new InputException(fieldPrefix + "beta", "beta must be in (0, 1], got " + beta);
+      }
+      gammaL = rate(values, "gamma_l", LaserParameters.GAMMA_L_TABLE_I, gammaNr, fieldPrefix);
+      gammaNl = LaserParameters.gammaNlFromBeta(beta, gammaL);
+    } else {
+      if (values.containsKey("gamma_l")) {
+        throw new InputException(fieldPrefix + "gamma_l", "gamma_l is only used together with beta");
+      }
+      gammaNl = rate(values, "gamma_nl", d.gammaNl(), gammaNr, fieldPrefix);
+    }
+    try {
+      return new Resolved(new LaserParameters(gamma, gammaC, gammaNl, 1.0, g, mu, n, r, deltaNu), gammaNr, gammaL);
+    } catch (IllegalArgumentException e) {
+      String name = e.getMessage().split(" ")[0];
+      throw new InputException(fieldPrefix + name, e.getMessage());
+    }
+  }
+
+  private static double rate(Map<String, String> v, String name, double def, double gammaNr, String prefix) {
+    if (!v.containsKey(name)) {
+      return def;
+    }
+    return Quantities.parse(prefix + name, v.get(name)).normalised(gammaNr);
+  }
+
+  private static double dimensionless(Map<String, String> v, String name, double def, String prefix) {
+    if (!v.containsKey(name)) {
+      return def;
+    }
+    Quantities.Quantity q = Quantities.parse(prefix + name, v.get(name));
+    if (q.perSecond()) {
+      throw new InputException(prefix + name, name + " is dimensionless; the /s suffix is not allowed, got '" + v.get(name) + "'");
+    }
+    return q.value();
+  }
+
+  private static int integer(Map<String, String> v, String name, int def, String prefix) {
+    if (!v.containsKey(name)) {
+      return def;
+    }
+    double x = dimensionless(v, name, def, prefix);
+    if (x != Math.rint(x) || x < 1 || x > 100_000) {
+      throw new InputException(prefix + name, name + " must be an integer in [1, 100000], got '" + v.get(name) + "'");
+    }
+    return (int) x;
+  }
+}

@@ -1,0 +1,83 @@
+package org.qdlaser.pipeline.manifest;
+
+import static org.qdlaser.pipeline.manifest.ManifestFields.number;
+import static org.qdlaser.pipeline.manifest.ManifestFields.positivePump;
+import static org.qdlaser.pipeline.manifest.ManifestFields.section;
+import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.plan.PlannedTask;
+import org.qdlaser.pipeline.plan.ReportContext;
+import org.qdlaser.pipeline.report.ActivationReport;
+import org.qdlaser.pipeline.report.Figure;
+import org.qdlaser.pipeline.tasks.ActivationTask;
+import org.qdlaser.pipeline.tasks.LorentzianTask;
+import org.qdlaser.stages.equilibrium.Equilibria;
+
+/**
+ * Activation curves of polydisperse samples at one pump with their Lorentzian fits (Figs. 4-6, 8-10):
+ * {@code activation: {pump, transient_budget}}.
+ *
+ * @param pump the pump (normalised)
+ * @param transientBudget the longest transient (1/gamma_nr) of a sample that Newton does not settle
+ *     from its seed; past it the sample is recorded unsettled (docs/decisions.md)
+ * @param figures activation_panels, width_vs_frequency and amplitude_vs_shift figures
+ */
+public record Activation(double pump, double transientBudget, List<Figure> figures) implements Analysis {
+  public static final String NAME = "activation";
+  /**
+   * Allowed transient budgets (1/gamma_nr): at least the first transient window of a point (4 units,
+   * one Newton attempt after it), at most the rotating relaxation settings' max time (1e4; beyond it
+   * the budget would not bound anything).
+   */
+  static final double MIN_TRANSIENT_BUDGET = 4.0;
+  static final double MAX_TRANSIENT_BUDGET = 1e4;
+
+  public Activation {
+    figures = List.copyOf(figures);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  static Activation parse(ParseContext c) {
+    JsonNode a = section(c.root(), "activation", "analysis activation needs activation: {pump: PUMP}");
+    unknownKeys(a, Set.of("pump", "transient_budget"), "activation.");
+    double pump = positivePump(a, "pump", "activation.pump", c.gammaNr());
+    double budget = number(a, "transient_budget", "activation.transient_budget", Equilibria.DEFAULT_TRANSIENT_BUDGET);
+    if (!(budget >= MIN_TRANSIENT_BUDGET) || budget > MAX_TRANSIENT_BUDGET) {
+      throw new InputException("activation.transient_budget", "transient_budget (time, units of 1/gamma_nr) must be in ["
+          + MIN_TRANSIENT_BUDGET + ", " + MAX_TRANSIENT_BUDGET + "], got " + a.get("transient_budget"));
+    }
+    for (ModelRuns.Entry e : c.entries()) {
+      if (!e.run().kind().polydisperse()) {
+        // The first run that is not a sample (its index among the runs, as this message always gave it).
+        int i = c.entries().indexOf(e);
+        throw new InputException("models[" + i + "].model", "analysis activation needs polydisperse models (CIM_d, TPM_IF_d, TPM_d)");
+      }
+    }
+    c.integration();
+    return new Activation(pump, budget, Figures.parse(c.root(), NAME, c.runs()));
+  }
+
+  @Override
+  public RunPlan plan(ModelRun run, Study study) {
+    PlannedTask sampling = Study.sampling(run);
+    PlannedTask eq = ActivationTask.TASK.plan(run.label(), new ActivationTask.Params(Study.model(run), pump, transientBudget),
+        List.of(sampling.spec().id()));
+    PlannedTask fit = LorentzianTask.TASK.plan(run.label(), LorentzianTask.Params.of(run.kind()), List.of(eq.spec().id()));
+    // The report's figures show the sample statistics (Fig. 9).
+    return new RunPlan(List.of(sampling, eq, fit), List.of(sampling.spec().id(), eq.spec().id(), fit.spec().id()));
+  }
+
+  @Override
+  public PlannedTask report(Study study, ReportContext context, List<String> inputs) {
+    return ActivationReport.TASK.plan("all", new ActivationReport.Params(study.reportHeader(context), figures), inputs);
+  }
+}

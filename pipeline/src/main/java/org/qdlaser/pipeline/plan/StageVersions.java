@@ -1,0 +1,32 @@
+package org.qdlaser.pipeline.plan;
+
+/** Stage versions: bump when a stage's output for the same inputs changes (the history says why each changed). */
+public final class StageVersions {
+  public static final int SAMPLING = 2;
+  // 3: sparse iteration matrices for the _d models; 4: TPM_d sweeps start seeded; 5: Newton converged at F's rounding
+  // level (_d sweeps polish by Newton); 6: stability margin from the Jacobian's measured noise
+  public static final int INTEGRATION = 6;
+  /**
+   * The sweep's integration task (the other integration task, the oscillation's field trace, stays
+   * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
+   * fixed-size-list columns with the components' names in their field metadata (was one column per
+   * unknown, y0 .. y{n-1} and ydot0 .. ydot{n-1}: 22,570 columns for TPM_d at N = 40, looked up by
+   * name in O(n^2)).
+   */
+  public static final int SWEEP_INTEGRATION = 7;
+  // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
+  // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
+  // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
+  // five unstable points past the fold; 10: activation transients bounded by a budget, verdict unsettled;
+  // stability margin from the Jacobian's measured noise (unstable branches past ill-conditioned folds were
+  // labelled stable), pitchforks by the real charge-1 determinant
+  public static final int EQUILIBRIUM = 10;
+  // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
+  // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
+  public static final int FITTING = 7;
+  // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
+  // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
+  public static final int REPORT = 5;
+
+  private StageVersions() {}
+}

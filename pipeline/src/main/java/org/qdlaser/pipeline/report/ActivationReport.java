@@ -1,0 +1,138 @@
+package org.qdlaser.pipeline.report;
+
+import static org.qdlaser.pipeline.report.ReportPage.fmt;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qdlaser.pipeline.artifacts.ActivationTable;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.LorentzianFit;
+import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
+import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
+import org.qdlaser.pipeline.plan.TaskInputs;
+import org.qdlaser.stages.equilibrium.Verdict;
+import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlReport;
+import org.qdlaser.stages.report.RenderedFigure;
+import org.qdlaser.stages.report.ScatterFitFigure;
+
+/**
+ * The report of an activation study: with figures (Figs. 5, 6, 8-10) one section per figure; without,
+ * one activation curve per run with its Lorentzian fit (Fig. 4).
+ */
+public enum ActivationReport implements StageTask<ActivationReport.Params> {
+  TASK;
+
+  /**
+   * @param header the study
+   * @param figures the study's figures (empty: one curve per run)
+   */
+  public record Params(@JsonProperty("header") ReportHeader header, @JsonProperty("figures") List<Figure> figures) {
+    public Params {
+      figures = List.copyOf(figures);
+    }
+  }
+
+  @Override
+  public String stage() {
+    return "report";
+  }
+
+  @Override
+  public int version() {
+    return StageVersions.REPORT;
+  }
+
+  @Override
+  public Map<String, byte[]> run(String label, Params p, TaskInputs in) {
+    return p.figures().isEmpty() ? curves(p.header(), in) : figures(p, in);
+  }
+
+  private static Map<String, byte[]> figures(Params p, TaskInputs in) {
+    ReportHeader h = p.header();
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    List<ActivationRuns.Loaded> results = new ArrayList<>();
+    for (ModelRun run : h.runs()) {
+      results.add(ActivationRuns.load(run, in));
+    }
+    List<HtmlReport.Section> sections = new ArrayList<>();
+    for (Figure f : p.figures()) {
+      sections.add(ActivationRuns.render(f, results, out));
+    }
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    for (ModelRun run : h.runs()) {
+      ReportPage.dataTable(data, run.label() + " activation", ArtifactPaths.activation(run.label()));
+    }
+    HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
+    sections.forEach(html::section);
+    html.section(ReportPage.parameters(h).build()).section(data.build());
+    ReportPage.provenance(html, h.context(), in);
+    out.put(ReportPage.INDEX, html.build().toUtf8());
+    return out;
+  }
+
+  /** Fig. 4: the activation curve of each run with its Lorentzian fit. */
+  private static Map<String, byte[]> curves(ReportHeader h, TaskInputs in) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Activation curves (Fig. 4)")
+        .paragraph("Per-dot |<v_l^+ c_l>|^2 of the lasing state (scaled to [0, 1]) against the dot's detuning in units "
+            + "of gamma, with the Lorentzian fit of Eq. (2), f = a_L / (1 + (x / w_L)^2). Standard errors from the "
+            + "fit covariance scaled by the residual variance.");
+    HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Lorentzian fits")
+        .columns("model", "a_L", "+-", "w_L (gamma)", "+-", "R^2", "omega (gamma_nr)", "|b|");
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+    for (ModelRun run : h.runs()) {
+      String l = run.label();
+      LorentzianFit f = LorentzianFit.fromJson(in.get(ArtifactPaths.lorentzian(l)));
+      StateSummary st = StateSummary.fromJson(in.get(ArtifactPaths.activationState(l)));
+      boolean unsettled = st.verdict() == Verdict.UNSETTLED;
+      if (unsettled) {
+        UnsettledSummary u = st.unsettled();
+        sec.paragraph(l + " is UNSETTLED: no steady state within the transient budget of " + fmt(u.time())
+            + " time units; still lasing at its end with |b| = " + fmt(u.bAbsEnd()) + ", drifting at d ln|b|/dt = "
+            + fmt(u.driftRate()) + " per unit time (omega = " + fmt(u.omega())
+            + "). Its curve and fit (open circles) are those of the transient's end, not of a steady state.");
+      } else if (!st.lasing()) {
+        sec.paragraph(l + " does not lase at this pump: no activation curve.");
+        fits.row(l, "-", "-", "-", "-", "-", fmt(st.omega()), fmt(st.bAbs()));
+        continue;
+      }
+      ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(l).arrow()));
+      RenderedFigure fig = curve(l, t, f, unsettled);
+      out.put(ArtifactPaths.report("activation-" + l + ".png"), fig.png());
+      out.put(ArtifactPaths.report("activation-" + l + ".svg"), fig.svg());
+      sec.figure("activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, "activation curve of " + l);
+      fits.row(l, fmt(f.aL()), fmt(f.aLStandardError()), fmt(f.wL()), fmt(f.wLStandardError()), fmt(f.rSquared()),
+          fmt(st.omega()), fmt(st.bAbs()));
+      ReportPage.dataTable(data, l + " activation", ArtifactPaths.activation(l));
+    }
+    sec.table(fits.build());
+    out.put(ReportPage.INDEX, ReportPage.page(h, in, sec.build(), data.build()));
+    return out;
+  }
+
+  /** A run's scaled activation against detuning / gamma with its Lorentzian fit. */
+  private static RenderedFigure curve(String l, ActivationTable t, LorentzianFit f, boolean unsettled) {
+    double aL = f.aL();
+    double wL = f.wL();
+    double[] x = t.detuningOverGamma();
+    double lo = Arrays.stream(x).min().orElse(-1);
+    double hi = Arrays.stream(x).max().orElse(1);
+    double[] fx = new double[201];
+    double[] fy = new double[201];
+    for (int i = 0; i < fx.length; i++) {
+      fx[i] = lo + (hi - lo) * i / (fx.length - 1);
+      fy[i] = aL / (1 + (fx[i] / wL) * (fx[i] / wL));
+    }
+    return ScatterFitFigure.render(
+        new FigureSpec("Activation curve, " + l, "detuning / gamma", "|<v^+ c>|^2 (scaled)", false, false, 900, 600),
+        l + (unsettled ? " (unsettled)" : ""), x, t.scaled(), "Lorentzian fit", fx, fy, unsettled);
+  }
+}

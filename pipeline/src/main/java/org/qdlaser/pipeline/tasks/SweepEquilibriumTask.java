@@ -1,0 +1,53 @@
+package org.qdlaser.pipeline.tasks;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.EndsTable;
+import org.qdlaser.pipeline.artifacts.EquilibriaTable;
+import org.qdlaser.pipeline.plan.StageTask;
+import org.qdlaser.pipeline.plan.StageVersions;
+import org.qdlaser.pipeline.plan.TaskInputs;
+import org.qdlaser.stages.equilibrium.Equilibria;
+import org.qdlaser.stages.equilibrium.Equilibrium;
+import org.qdlaser.stages.integration.Relaxation;
+import org.qdlaser.stages.physics.Model;
+
+/** Newton-polishes every transient end of a sweep: the equilibria table. */
+public enum SweepEquilibriumTask implements StageTask<SweepEquilibriumTask.Params> {
+  TASK;
+
+  /**
+   * @param model the model
+   * @param gammaNrPerSecond gamma_nr in s^-1, for the pump_per_s column (omitted from the key when 1e9)
+   */
+  public record Params(@JsonUnwrapped ModelParams model,
+      @JsonProperty("gamma_nr_per_s") @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Units.DefaultGammaNr.class)
+          double gammaNrPerSecond) {}
+
+  @Override
+  public String stage() {
+    return "equilibrium";
+  }
+
+  @Override
+  public int version() {
+    return StageVersions.EQUILIBRIUM;
+  }
+
+  @Override
+  public Map<String, byte[]> run(String label, Params p, TaskInputs in) {
+    Model model = RunModels.of(label, p.model(), in);
+    Equilibria equilibria = Equilibria.defaults();
+    List<EquilibriaTable.Row> rows = new ArrayList<>();
+    for (Relaxation r : EndsTable.fromArrow(in.get(ArtifactPaths.ends(label)))) {
+      Equilibrium e = equilibria.polish(model.withPump(r.pump()), r);
+      rows.add(EquilibriaTable.Row.of(e, p.gammaNrPerSecond(), r.duration(), r.reachedCriterion()));
+    }
+    return new EquilibriaTable(rows).files(label);
+  }
+}

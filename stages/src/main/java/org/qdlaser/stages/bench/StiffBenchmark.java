@@ -1,0 +1,152 @@
+package org.qdlaser.stages.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
+import org.qdlaser.stages.numerics.ode.IntegrationResult;
+import org.qdlaser.stages.numerics.ode.IntegratorStats;
+import org.qdlaser.stages.numerics.ode.IterationMatrixDense;
+import org.qdlaser.stages.numerics.ode.IterationMatrixKind;
+import org.qdlaser.stages.numerics.ode.IterationMatrixSparse;
+import org.qdlaser.stages.numerics.ode.StepObserver;
+import org.qdlaser.stages.numerics.ode.StopCondition;
+import org.qdlaser.stages.numerics.testproblems.StiffTestProblem;
+import org.qdlaser.stages.numerics.testproblems.StiffTestProblems;
+
+/**
+ * One stiff test problem of {@link StiffTestProblems} integrated by the BDF integrator: work
+ * counters, the fastest wall time of a few repeats and the final state (ci/bench-stiff). Wall
+ * times are measured here, never in unit tests.
+ */
+public final class StiffBenchmark {
+  /** Largest dimension whose final state is reported in full. */
+  public static final int MAX_PRINTED_DIMENSION = 100;
+
+  private StiffBenchmark() {}
+
+  /**
+   * What to run.
+   *
+   * @param problem the problem's name (ROBER, HIRES, VDPOL, OREGO, BRUSS2D, ...)
+   * @param rtol relative tolerance in (0, 1)
+   * @param atol absolute tolerance, or null for the problem's customary atol/rtol ratio times rtol
+   * @param linearSolver auto, dense, sparse-direct or sparse-iterative
+   * @param maxOrder highest BDF order, 1..5
+   * @param repeat integrations, the fastest reported (1..100)
+   * @param reference reference solution (the problem's dimension), or null
+   */
+  public record Request(String problem, double rtol, Double atol, String linearSolver, int maxOrder, int repeat,
+      double[] reference) {}
+
+  /** The linear algebra of a {@code --linear-solver} name. */
+  public static IterationMatrixKind linearAlgebra(String name) {
+    String key = name.toUpperCase(Locale.ROOT).replace('-', '_');
+    try {
+      return IterationMatrixKind.valueOf(key);
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("--linear-solver", "unknown linear solver '" + name + "'; use auto, dense, sparse-direct or sparse-iterative");
+    }
+  }
+
+  static void requireRepeat(int repeat) {
+    if (repeat < 1 || repeat > 100) {
+      throw new BadOption("--repeat", "must be in 1..100, got " + repeat);
+    }
+  }
+
+  /** The test problem of a name. */
+  public static StiffTestProblem problem(String name) {
+    try {
+      return StiffTestProblems.get(name);
+    } catch (IllegalArgumentException e) {
+      throw new BadOption("--problem", e.getMessage());
+    }
+  }
+
+  /**
+   * Runs the benchmark; the result's keys are those of {@code qdlaser bench stiff --json}.
+   *
+   * @throws BadOption naming the option that cannot be used
+   */
+  public static Map<String, Object> run(Request r) {
+    StiffTestProblem p = problem(r.problem());
+    double a = validate(r, p);
+    IterationMatrixKind kind = linearAlgebra(r.linearSolver());
+    int n = p.system().dimension();
+    if (!kind.sparseFor(p.system()) && n > IterationMatrixDense.MAX_DIMENSION) {
+      throw new BadOption("--linear-solver", p.name() + " has " + n + " unknowns, too many for dense linear algebra (at most "
+          + IterationMatrixDense.MAX_DIMENSION + ")");
+    }
+    if (kind.sparseFor(p.system()) && p.system().sparsity() == null && n > IterationMatrixSparse.MAX_DENSE_PATTERN_DIMENSION) {
+      throw new BadOption("--linear-solver", p.name() + " has no sparsity pattern");
+    }
+    BdfIntegrator integrator = new BdfIntegrator(BdfSettings.of(r.rtol(), a).withMaxOrder(r.maxOrder()).withIterationMatrix(kind));
+    double best = Double.POSITIVE_INFINITY;
+    IntegrationResult result = null;
+    for (int i = 0; i < r.repeat(); i++) {
+      double[] y0 = p.y0();
+      long start = System.nanoTime();
+      result = integrator.integrate(p.system(), p.t0(), y0, p.t1(), StepObserver.NONE, StopCondition.NEVER);
+      best = Math.min(best, (System.nanoTime() - start) * 1e-9);
+    }
+    return report(r, p, a, integrator, result, best);
+  }
+
+  /** Checks the tolerances, order, repeats and reference; returns atol. */
+  private static double validate(Request r, StiffTestProblem p) {
+    if (!(r.rtol() > 0 && r.rtol() < 1)) {
+      throw new BadOption("--rtol", "must be in (0, 1), got " + r.rtol());
+    }
+    double a = r.atol() == null ? p.defaultAtol(r.rtol()) : r.atol();
+    if (!(a > 0 && a < Double.POSITIVE_INFINITY)) {
+      throw new BadOption("--atol", "must be positive and finite, got " + a);
+    }
+    if (r.maxOrder() < 1 || r.maxOrder() > BdfSettings.MAX_ORDER) {
+      throw new BadOption("--max-order", "must be in 1.." + BdfSettings.MAX_ORDER + ", got " + r.maxOrder());
+    }
+    requireRepeat(r.repeat());
+    linearAlgebra(r.linearSolver());
+    if (r.reference() != null && r.reference().length != p.system().dimension()) {
+      throw new BadOption("--reference", "reference of " + p.name() + " has " + r.reference().length
+          + " components, the problem " + p.system().dimension());
+    }
+    return a;
+  }
+
+  private static Map<String, Object> report(Request r, StiffTestProblem p, double a, BdfIntegrator integrator,
+      IntegrationResult result, double best) {
+    IntegratorStats s = result.stats();
+    double[] y = result.y();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("problem", p.name());
+    out.put("rtol", r.rtol());
+    out.put("atol", a);
+    out.put("t_end", result.t());
+    out.put("dimension", y.length);
+    out.put("linear_algebra", integrator.iterationMatrixKind().name());
+    if (y.length <= MAX_PRINTED_DIMENSION) {
+      out.put("y", y);
+    }
+    out.put("steps", s.steps());
+    out.put("rhs_evaluations", s.rhsEvaluations());
+    out.put("jacobians", s.jacobianEvaluations());
+    out.put("factorizations", s.factorizations());
+    out.put("error_test_failures", s.errorTestFailures());
+    out.put("convergence_failures", s.convergenceFailures());
+    out.put("linear_iterations", integrator.linearIterations());
+    out.put("wall_seconds", best);
+    out.put("repeats", r.repeat());
+    if (r.reference() != null) {
+      // Relative error per component, with |ref| floored at atol (below it only atol is asked for).
+      double[] ref = r.reference();
+      double worst = 0;
+      for (int i = 0; i < ref.length; i++) {
+        worst = Math.max(worst, Math.abs(y[i] - ref[i]) / Math.max(Math.abs(ref[i]), a));
+      }
+      out.put("max_relative_error", worst);
+    }
+    return out;
+  }
+}

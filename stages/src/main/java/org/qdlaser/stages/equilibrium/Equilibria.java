@@ -1,0 +1,208 @@
+package org.qdlaser.stages.equilibrium;
+
+import org.qdlaser.stages.integration.FieldTrace;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.ProgressListener;
+import org.qdlaser.stages.integration.Relaxation;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.integration.TransientBudget;
+import org.qdlaser.stages.numerics.nonlinear.ContinuationSettings;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
+import org.qdlaser.stages.numerics.ode.IntegrationException;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.ParameterFamily;
+
+/**
+ * The science's front door for equilibria: one point, thresholds, pump sweeps, branches and field
+ * traces of a model. The only place that assembles the solver stack (integrator, relaxer, Newton,
+ * point solver, threshold finder, continuation) and chooses the transient settings; the CLI and
+ * the pipeline's tasks call this and nothing below it.
+ *
+ * <p>Transient settings. Identical dots use the settings this facade was made with (the manifest's
+ * {@code integration:}, or {@link RelaxationSettings#defaults()}). Detuned dots lase in a state that
+ * rotates in the integration frame, where the App. A rates settle at the integrator's error level:
+ * a single point uses {@link RelaxationSettings#rotating()} as it is, while a pump sweep keeps the
+ * rotating tolerances and relative criterion but the manifest's time limits (as every sweep has
+ * since the polydisperse sweeps were added; the two differ only in the longest transient, 1e4
+ * against the manifest's max_time).
+ *
+ * <p>Failures: {@link EquilibriumException} (an integration failing below is reported as one, with
+ * its message). Not thread-safe (the integrators are workspaces): one instance per task or command.
+ */
+public final class Equilibria {
+  /** Largest number of unknowns (state + omega) a branch is traced with ({@link LasingBranch#MAX_DIMENSION}). */
+  public static final int MAX_BRANCH_UNKNOWNS = LasingBranch.MAX_DIMENSION;
+  /** The default transient budget of a detuned-dot point (1/gamma_nr, {@link TransientBudget#DEFAULT_TIME}). */
+  public static final double DEFAULT_TRANSIENT_BUDGET = TransientBudget.DEFAULT_TIME;
+  private final RelaxationSettings settings;
+  private final EquilibriumSolver solver = new EquilibriumSolver();
+
+  private Equilibria(RelaxationSettings settings) {
+    this.settings = settings;
+  }
+
+  /** With the default transient settings (App. A criterion, {@link RelaxationSettings#defaults()}): the CLI. */
+  public static Equilibria defaults() {
+    return new Equilibria(RelaxationSettings.defaults());
+  }
+
+  /** With a study's integration settings for identical dots (see the class comment for detuned dots). */
+  public static Equilibria of(RelaxationSettings integration) {
+    return new Equilibria(integration);
+  }
+
+  /** Transient settings of single points and threshold searches of this kind of model. */
+  RelaxationSettings pointSettings(ModelKind kind) {
+    return kind.polydisperse() ? RelaxationSettings.rotating() : settings;
+  }
+
+  /** Transient settings of pump sweeps: rotating tolerances within this facade's time limits for detuned dots. */
+  RelaxationSettings sweepSettings(ModelKind kind) {
+    if (!kind.polydisperse()) {
+      return settings;
+    }
+    RelaxationSettings r = RelaxationSettings.rotating();
+    return new RelaxationSettings(r.rtol(), r.atol(), r.stopThreshold(), settings.maxTime(), settings.minTime(), true);
+  }
+
+  private PointSolver pointSolver(ModelKind kind, TransientBudget budget) {
+    RelaxationSettings s = pointSettings(kind);
+    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, budget);
+  }
+
+  /**
+   * One equilibrium as {@code qdlaser point} gives it: detuned dots with the default transient budget
+   * (a transient that does not settle within it ends {@link Verdict#UNSETTLED}), identical dots
+   * unbounded.
+   */
+  public Equilibrium point(Model model) {
+    return point(model, model.kind().polydisperse() ? TransientBudget.defaults() : TransientBudget.unbounded());
+  }
+
+  /** One equilibrium (transient from a lasing initial state, then Newton) with the given transient budget. */
+  public Equilibrium point(Model model, TransientBudget budget) {
+    return guarded(() -> pointSolver(model.kind(), budget).solve(model));
+  }
+
+  /**
+   * The lasing state of a polydisperse sample continued in w_qd from the identical-dot lasing state
+   * ({@code qdlaser point --from identical}); the identical-dot start is solved as {@link
+   * #point(Model)} solves the sample.
+   *
+   * @throws EquilibriumException if the identical dots do not lase at the model's pump
+   */
+  public WidthHomotopy.Result pointFromIdentical(Model model) {
+    return guarded(() -> fromIdentical(model));
+  }
+
+  private WidthHomotopy.Result fromIdentical(Model model) {
+    Equilibrium start = pointSolver(model.kind(), TransientBudget.defaults()).solve(WidthHomotopy.identicalModel(model));
+    if (!start.lasing()) {
+      throw new EquilibriumException("--from identical: the identical-dot " + start.model() + " does not lase at r = "
+          + start.pump() + " (gamma_nr units), so there is no lasing state to continue in w_qd");
+    }
+    return new WidthHomotopy(NewtonSettings.defaults())
+        .follow(model, start.state(), start.omega());
+  }
+
+  /** The threshold of stable coherent emission and its kind (search from a high pump downwards). */
+  public Threshold threshold(Model model) {
+    return guarded(() -> new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver).find(model));
+  }
+
+  /**
+   * The threshold inside a bracket of a downward sweep, from the sweep's transient ends at its lowest
+   * lasing pump and at the next pump below (both Newton-polished here): skips the costly search of
+   * {@link #threshold} (see {@link ThresholdFinder#findInBracket}).
+   */
+  public Threshold thresholdInBracket(Model model, Relaxation lowestLasingEnd, Relaxation highestNonLasingEnd) {
+    return guarded(() -> {
+      Equilibrium lasing = new EquilibriumSolver().polish(model.withPump(lowestLasingEnd.pump()), lowestLasingEnd);
+      Equilibrium nonLasing = new EquilibriumSolver().polish(model.withPump(highestNonLasingEnd.pump()), highestNonLasingEnd);
+      return new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver)
+          .findInBracket(model, lasing, nonLasing);
+    });
+  }
+
+  /** The Newton-polished end of a transient at the model's pump (lasing if it still has a field, else not). */
+  public Equilibrium polish(Model model, Relaxation end) {
+    return guarded(() -> solver.polish(model, end));
+  }
+
+  /**
+   * A downward pump sweep (the paper's bifurcation-diagram method): each pump starts from the
+   * previous end. Identical dots integrate each transient to the App. A criterion; detuned dots
+   * continue the previous equilibrium by Newton where they can ({@link RotatingSweep}).
+   *
+   * @param recordStride identical dots: record every k-th accepted step of the time series
+   */
+  public Relaxer.SweepResult pumpSweep(Model model, double[] pumps, int recordStride, ProgressListener progress) {
+    RelaxationSettings s = sweepSettings(model.kind());
+    Relaxer relaxer = new Relaxer(Integrators.bdf(s), s);
+    double[] y0 = model.withPump(pumps[0]).lasingInitialState();
+    return guarded(() -> model.kind().polydisperse()
+        ? RotatingSweep.sweep(model, pumps, y0, relaxer, solver, progress)
+        : relaxer.sweep(model, pumps, y0, recordStride, progress));
+  }
+
+  /**
+   * A lasing branch by pseudo-arclength continuation from the stable lasing state at {@code from}
+   * towards {@code to}. In the pump ({@code family.name()} is r) the branch is traced downwards to
+   * {@code to}; in another parameter between the two values, in either direction. Sample branches
+   * stop a few points past the first fold ({@link LasingBranch#LasingBranch(
+   * ContinuationSettings, boolean)}).
+   *
+   * @return the branch, or an empty one with the reason when no stable lasing state is reached at
+   *     {@code from}
+   */
+  public Branch branch(ParameterFamily family, double from, double to) {
+    return guarded(() -> traceBranch(family, from, to));
+  }
+
+  private Branch traceBranch(ParameterFamily family, double from, double to) {
+    Model first = family.at(from);
+    Equilibrium start = point(first, TransientBudget.unbounded());
+    if (!start.lasing() || !start.stable()) {
+      return new Branch(new LasingBranch.Result(java.util.List.of(), java.util.List.of()),
+          "no stable lasing state reached from a lasing initial state at the start " + family.name() + " = " + from
+              + " (threshold above it, or outside the basin); branch not traced");
+    }
+    LasingBranch tracer = new LasingBranch(ContinuationSettings.defaults(),
+        first.kind().polydisperse());
+    LasingBranch.Result res = family.name().equals("r")
+        ? tracer.trace(first, start, to)
+        : tracer.trace(family, start, Math.min(from, to), Math.max(from, to), to < from);
+    return new Branch(res, "");
+  }
+
+  /**
+   * A traced branch and, if it was not traced, why.
+   *
+   * @param result points, folds and the stable end (empty when not traced)
+   * @param note empty, or why the branch is missing
+   */
+  public record Branch(LasingBranch.Result result, String note) {}
+
+  /**
+   * &lt;b&gt; in the lab frame over {@code window} time units from {@code start}, integrated with
+   * this facade's settings (not the rotating ones: the lab-frame field is what is recorded).
+   */
+  public FieldTrace fieldTrace(Model model, double[] start, double window) {
+    return guarded(() -> FieldTrace.record(Integrators.bdf(settings), model, start, window));
+  }
+
+  /**
+   * Runs a computation; an integration that fails below (step size underflow, too many steps) is
+   * reported as an {@link EquilibriumException} with the same message, so that callers see one kind
+   * of computation failure.
+   */
+  private static <T> T guarded(java.util.function.Supplier<T> computation) {
+    try {
+      return computation.get();
+    } catch (IntegrationException e) {
+      throw new EquilibriumException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package org.qdlaser.stages.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qdlaser.stages.equilibrium.Verdict;
+import org.qdlaser.stages.fitting.SampleStatistics;
+
+/**
+ * The figures of an activation study drawn from the runs they select: the chart, its group
+ * statistics (the summary that golden checks read) and its report section. The caller writes them
+ * as {@code report/<id>.png|svg}, {@code report/<id>-summary.json} and the data table {@code
+ * report/<id>.arrow|csv} the section links to.
+ */
+public final class ActivationFigures {
+  static final int PANEL_WIDTH = 480;
+  static final int PANEL_HEIGHT = 360;
+  static final int PANEL_COLUMNS = 4;
+
+  private ActivationFigures() {}
+
+  /**
+   * One run's results as the figures need them. {@code verdict}: lasing, non_lasing or unsettled
+   * (then omega, |b| and the fit are those of the end of the transient; driftRate d ln|b|/dt and
+   * transientTime its diagnostics, NaN otherwise).
+   *
+   * @param label the run
+   * @param model the model kind's name
+   * @param sampleWidth the sample's nominal w_qd (units of gamma)
+   * @param sampleSeed the sample's seed
+   * @param lasing whether the state has a coherent field
+   * @param omega rotation frequency (units of gamma_nr)
+   * @param bAbs |b|
+   * @param aL fitted a_L (NaN without a fit)
+   * @param wL fitted w_L (units of gamma; NaN without a fit)
+   * @param rSquared R^2 of the fit
+   * @param meanDetuning the sample's mean detuning (units of gamma)
+   * @param detuningStd the sample's detuning standard deviation w-bar (units of gamma)
+   * @param detuning per-dot detuning / gamma
+   * @param scaled per-dot scaled activation
+   * @param verdict the state's verdict
+   * @param driftRate unsettled: d ln|b|/dt at the end
+   * @param transientTime unsettled: the time integrated
+   */
+  public record Run(String label, String model, double sampleWidth, long sampleSeed, boolean lasing, double omega, double bAbs,
+      double aL, double wL, double rSquared, double meanDetuning, double detuningStd, double[] detuning, double[] scaled,
+      Verdict verdict, double driftRate, double transientTime) {
+    public Run {
+      detuning = detuning.clone();
+      scaled = scaled.clone();
+    }
+
+    @Override
+    public double[] detuning() {
+      return detuning.clone();
+    }
+
+    @Override
+    public double[] scaled() {
+      return scaled.clone();
+    }
+
+    boolean unsettled() {
+      return verdict == Verdict.UNSETTLED;
+    }
+
+    /** Drawn: a steady lasing state (filled marker) or an unsettled end (open marker). */
+    boolean drawn() {
+      return lasing || unsettled();
+    }
+  }
+
+  /** The kinds of activation figure. */
+  public enum Kind {
+    /** One activation panel per run (Figs. 8, 9). */
+    ACTIVATION_PANELS,
+    /** Fitted width w_L against omega, one series per model (Figs. 5, 9). */
+    WIDTH_VS_FREQUENCY,
+    /** Fitted amplitude a_L against |omega|, one series per w_qd (Figs. 6, 10). */
+    AMPLITUDE_VS_SHIFT;
+
+    public String manifestName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * What to draw.
+   *
+   * @param id file name stem and anchor
+   * @param kind the kind
+   * @param title heading and chart title
+   * @param labelPoints label each point by its sample's seed (Fig. 9)
+   */
+  public record Request(String id, Kind kind, String title, boolean labelPoints) {}
+
+  /**
+   * A drawn figure.
+   *
+   * @param figure the chart (PNG and SVG)
+   * @param summary group statistics for the figure's summary JSON (what golden checks read)
+   * @param section the report section (its data table links to {@code <id>.arrow|csv})
+   */
+  public record Rendered(RenderedFigure figure, Map<String, Object> summary, HtmlReport.Section section) {}
+
+  /** Draws one figure of the selected runs. */
+  public static Rendered render(Request fig, List<Run> sel) {
+    Map<String, Object> summary = new TreeMap<>();
+    summary.put("figure", fig.id());
+    summary.put("kind", fig.kind().manifestName());
+    summary.put("runs", sel.size());
+    summary.put("lasing", sel.stream().filter(Run::lasing).count());
+    summary.put("unsettled", sel.stream().filter(Run::unsettled).count());
+    Drawn drawn = switch (fig.kind()) {
+      case ACTIVATION_PANELS -> panels(fig, sel, summary);
+      case WIDTH_VS_FREQUENCY -> widthVsFrequency(fig, sel, summary);
+      case AMPLITUDE_VS_SHIFT -> amplitudeVsShift(fig, sel, summary);
+    };
+    RenderedFigure rendered = drawn.figure();
+    String text = drawn.text();
+    HtmlReport.Table.Builder rows = HtmlReport.Table.builder("Runs of " + fig.id())
+        .columns("run", "w_QD", "seed", "verdict", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
+    for (Run r : sel) {
+      rows.row(r.label(), Numbers.fmt(r.sampleWidth()), r.sampleSeed(), r.verdict().jsonName(),
+          Numbers.fmt(r.omega()), fmtOrDash(r.aL()), fmtOrDash(r.wL()), fmtOrDash(r.rSquared()),
+          Numbers.fmt(r.meanDetuning()), Numbers.fmt(r.detuningStd()));
+    }
+    HtmlReport.Section.Builder section = HtmlReport.Section.builder(fig.title())
+        .paragraph(text)
+        .figure(fig.id() + ".png", fig.id() + ".svg", fig.title(), fig.title())
+        .table(rows.build());
+    List<Run> unsettled = sel.stream().filter(Run::unsettled).toList();
+    if (!unsettled.isEmpty()) {
+      HtmlReport.Table.Builder u = HtmlReport.Table.builder("Unsettled samples of " + fig.id()
+              + ": no steady state within the transient budget; values of the transient's end")
+          .columns("run", "|b| at the end", "d ln|b|/dt (gamma_nr)", "drift time scale 1/|d ln|b|/dt|", "omega", "time integrated");
+      for (Run r : unsettled) {
+        u.row(r.label(), Numbers.fmt(r.bAbs()), Numbers.fmt(r.driftRate()),
+            Numbers.fmt(1 / Math.abs(r.driftRate())), Numbers.fmt(r.omega()), Numbers.fmt(r.transientTime()));
+      }
+      section.table(u.build());
+    }
+    return new Rendered(rendered, summary,
+        section.dataTable(fig.id() + " data (one row per run)", fig.id() + ".arrow", fig.id() + ".csv").build());
+  }
+
+  /** A chart and the paragraph that says what it shows. */
+  private record Drawn(RenderedFigure figure, String text) {}
+
+  /** One activation panel per run (Figs. 8, 9); the fits into the summary. */
+  private static Drawn panels(Request fig, List<Run> sel, Map<String, Object> summary) {
+    List<RenderedFigure> panels = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Run r : sel) {
+      if (!r.drawn()) {
+        skipped.add(r.label());
+        continue;
+      }
+      panels.add(panel(r));
+    }
+    if (panels.isEmpty()) {
+      throw new IllegalStateException("figure " + fig.id() + ": none of its " + sel.size() + " runs lases");
+    }
+    RenderedFigure rendered = PanelGrid.compose(panels, Math.min(PANEL_COLUMNS, panels.size()), PANEL_WIDTH, PANEL_HEIGHT);
+    String text = "One panel per run: per-dot |<v_l^+ c_l>|^2 scaled to [0, 1] against detuning / gamma, with the "
+        + "Lorentzian fit of Eq. (2); each panel gives the sample's mean detuning and standard deviation w-bar "
+        + "(units of gamma), a_L and w_L." + (skipped.isEmpty() ? "" : " Not lasing (no panel): " + String.join(", ", skipped) + ".")
+        + UNSETTLED_PANEL_NOTE;
+    Map<String, Object> fits = new TreeMap<>();
+    for (Run r : sel) {
+      Map<String, Object> m = new TreeMap<>();
+      m.put("lasing", r.lasing());
+      m.put("verdict", r.verdict().jsonName());
+      m.put("a_L", Numbers.nullIfNaN(r.aL()));
+      m.put("w_L", Numbers.nullIfNaN(r.wL()));
+      m.put("r_squared", Numbers.nullIfNaN(r.rSquared()));
+      fits.put(r.label(), m);
+    }
+    summary.put("fits", fits);
+    return new Drawn(rendered, text);
+  }
+
+  /** w_L against omega, one series per model (Figs. 5, 9); group statistics and model agreement into the summary. */
+  private static Drawn widthVsFrequency(Request fig, List<Run> sel, Map<String, Object> summary) {
+    Map<String, List<Run>> byModel = group(sel, r -> r.model());
+    List<PointSeries> series = new ArrayList<>();
+    Map<String, Object> groups = new TreeMap<>();
+    for (Map.Entry<String, List<Run>> e : byModel.entrySet()) {
+      List<Run> rs = e.getValue();
+      series.add(new PointSeries(e.getKey(), rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
+          rs.stream().mapToDouble(Run::wL).toArray(),
+          fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null));
+      unsettledSeries(e.getKey(), rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(series::add);
+      groups.put(e.getKey(), stats(rs));
+    }
+    summary.put("groups", groups);
+    summary.put("model_agreement", agreement(byModel));
+    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "omega of <b> (gamma_nr = 1e9 s^-1)",
+        "activation width w_L (gamma)", false, false, 900, 600), series);
+    String text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
+        + "rotating-frame frequency, relative to the cavity), one marker per sample"
+        + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted." + UNSETTLED_NOTE;
+    return new Drawn(rendered, text);
+  }
+
+  /** a_L against |omega|, one series per width (Figs. 6, 10); group statistics into the summary. */
+  private static Drawn amplitudeVsShift(Request fig, List<Run> sel, Map<String, Object> summary) {
+    Map<String, List<Run>> byWidth = group(sel, r -> "w" + fmtShort(r.sampleWidth()));
+    List<PointSeries> series = new ArrayList<>();
+    Map<String, Object> groups = new TreeMap<>();
+    double firstStd = Double.NaN;
+    for (Map.Entry<String, List<Run>> e : byWidth.entrySet()) {
+      List<Run> rs = e.getValue();
+      String name = "w_QD = " + fmtShort(rs.get(0).sampleWidth()) + " gamma";
+      series.add(new PointSeries(name,
+          rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
+          rs.stream().mapToDouble(Run::aL).toArray(), null));
+      unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aL, false).ifPresent(series::add);
+      Map<String, Object> st = stats(rs);
+      double sd = (double) st.getOrDefault("abs_omega_std", Double.NaN);
+      if (Double.isNaN(firstStd)) {
+        firstStd = sd;
+      }
+      st.put("abs_omega_std_over_first_width", firstStd > 0 ? sd / firstStd : null);
+      groups.put(e.getKey(), st);
+    }
+    summary.put("groups", groups);
+    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|Delta omega| (gamma_nr = 1e9 s^-1)",
+        "activation amplitude a_L", false, false, 900, 600), series);
+    String text = "Fitted activation amplitude a_L against the frequency shift |Delta omega| of the lasing state from "
+        + "the cavity, one marker per sample, one series per width w_QD. Samples below threshold at this pump "
+        + "have no point; the table counts them." + UNSETTLED_NOTE;
+    return new Drawn(rendered, text);
+  }
+
+  private static final String UNSETTLED_NOTE = " Open circles (legend: unsettled): samples whose transient did not settle "
+      + "within the budget (no steady lasing state, still lasing at its end); their omega and fit are those of the "
+      + "transient's end (docs/decisions.md).";
+
+  private static final String UNSETTLED_PANEL_NOTE = " Panels titled UNSETTLED (open circles) show the end state of a "
+      + "transient that did not settle within the budget, not a steady state.";
+
+  /** The unsettled runs of a group as one open-marker series, empty if there are none. */
+  private static java.util.Optional<PointSeries> unsettledSeries(String name, List<Run> rs,
+      java.util.function.ToDoubleFunction<Run> x, java.util.function.ToDoubleFunction<Run> y, boolean labels) {
+    if (rs.stream().noneMatch(Run::unsettled)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new PointSeries(name + " (unsettled)",
+        rs.stream().mapToDouble(r -> r.unsettled() ? x.applyAsDouble(r) : Double.NaN).toArray(),
+        rs.stream().mapToDouble(r -> r.unsettled() ? y.applyAsDouble(r) : Double.NaN).toArray(),
+        labels ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null, true));
+  }
+
+  private static RenderedFigure panel(Run r) {
+    double lo = java.util.Arrays.stream(r.detuning()).min().orElse(-1);
+    double hi = java.util.Arrays.stream(r.detuning()).max().orElse(1);
+    double[] fx = new double[201];
+    double[] fy = new double[201];
+    for (int i = 0; i < fx.length; i++) {
+      fx[i] = lo + (hi - lo) * i / (fx.length - 1);
+      fy[i] = r.aL() / (1 + (fx[i] / r.wL()) * (fx[i] / r.wL()));
+    }
+    String title = String.format(Locale.ROOT, "%s%s: mean %.3g, w-bar %.3g; a_L %.3g, w_L %.3g",
+        r.unsettled() ? "UNSETTLED " : "", r.label(), r.meanDetuning(), r.detuningStd(), r.aL(), r.wL());
+    return ScatterFitFigure.render(new FigureSpec(title, "detuning / gamma", "scaled activation", false, false,
+        PANEL_WIDTH, PANEL_HEIGHT), "S" + r.sampleSeed() + (r.unsettled() ? " (unsettled)" : ""), r.detuning(),
+        r.scaled(), "fit", fx, fy, r.unsettled());
+  }
+
+  /** Count, lasing count and statistics of the lasing runs of one group. */
+  private static Map<String, Object> stats(List<Run> rs) {
+    List<Run> las = rs.stream().filter(Run::lasing).toList();
+    Map<String, Object> m = new TreeMap<>();
+    m.put("runs", rs.size());
+    m.put("lasing", las.size());
+    m.put("not_lasing", rs.stream().filter(r -> !r.drawn()).map(r -> r.label()).toList());
+    m.put("not_lasing_count", rs.stream().filter(r -> !r.drawn()).count());
+    List<Run> uns = rs.stream().filter(Run::unsettled).toList();
+    m.put("unsettled", uns.stream().map(r -> r.label()).toList());
+    m.put("unsettled_count", uns.size());
+    if (!uns.isEmpty()) {
+      // |d ln|b|/dt| against 1/T of the transient: the relative change of |b| over the whole budget at the end's drift
+      m.put("unsettled_max_abs_drift_rate", uns.stream().mapToDouble(r -> Math.abs(r.driftRate())).max().orElse(Double.NaN));
+      m.put("unsettled_max_drift_times_time", uns.stream().mapToDouble(r -> Math.abs(r.driftRate()) * r.transientTime()).max()
+          .orElse(Double.NaN));
+      m.put("unsettled_b_abs_min", uns.stream().mapToDouble(Run::bAbs).min().orElse(Double.NaN));
+    }
+    if (las.isEmpty()) {
+      return m;
+    }
+    put(m, "a_L", las.stream().mapToDouble(Run::aL).toArray());
+    put(m, "w_L", las.stream().mapToDouble(Run::wL).toArray());
+    put(m, "abs_omega", las.stream().mapToDouble(r -> Math.abs(r.omega())).toArray());
+    put(m, "omega", las.stream().mapToDouble(Run::omega).toArray());
+    // App. G: the higher the sample's mean detuning, the larger |Delta omega|; narrow samples, wide curves.
+    m.put("rank_correlation_abs_mean_detuning_abs_omega", Numbers.nullIfNaN(SampleStatistics.spearman(
+        las.stream().mapToDouble(r -> Math.abs(r.meanDetuning())).toArray(), las.stream().mapToDouble(r -> Math.abs(r.omega()))
+            .toArray())));
+    m.put("rank_correlation_w_bar_w_L", Numbers.nullIfNaN(SampleStatistics.spearman(
+        las.stream().mapToDouble(Run::detuningStd).toArray(), las.stream().mapToDouble(Run::wL).toArray())));
+    return m;
+  }
+
+  private static void put(Map<String, Object> m, String name, double[] v) {
+    m.put(name + "_mean", SampleStatistics.mean(v));
+    m.put(name + "_std", SampleStatistics.std(v));
+    m.put(name + "_min", java.util.Arrays.stream(v).min().orElse(Double.NaN));
+    m.put(name + "_max", java.util.Arrays.stream(v).max().orElse(Double.NaN));
+  }
+
+  /**
+   * How far the models agree, sample by sample, with the first model: the largest relative
+   * difference of omega and of w_L over the samples that lase in both (Fig. 5: "All three models
+   * predict similar oscillation frequencies and activation curve width").
+   */
+  private static Map<String, Object> agreement(Map<String, List<Run>> byModel) {
+    Map<String, Object> out = new TreeMap<>();
+    if (byModel.size() < 2) {
+      return out;
+    }
+    List<String> models = new ArrayList<>(byModel.keySet());
+    Map<Long, Run> ref = new TreeMap<>();
+    for (Run r : byModel.get(models.get(0))) {
+      ref.put(r.sampleSeed() * 1_000_003L + Double.hashCode(r.sampleWidth()), r);
+    }
+    for (String m : models.subList(1, models.size())) {
+      double dOmega = 0;
+      double dW = 0;
+      int pairs = 0;
+      for (Run r : byModel.get(m)) {
+        Run q = ref.get(r.sampleSeed() * 1_000_003L + Double.hashCode(r.sampleWidth()));
+        if (q == null || !q.lasing() || !r.lasing()) {
+          continue;
+        }
+        dOmega = Math.max(dOmega, Math.abs(r.omega() - q.omega()) / Math.abs(q.omega()));
+        dW = Math.max(dW, Math.abs(r.wL() - q.wL()) / Math.abs(q.wL()));
+        pairs++;
+      }
+      Map<String, Object> a = new TreeMap<>();
+      a.put("reference", models.get(0));
+      a.put("samples", pairs);
+      a.put("max_relative_difference_omega", dOmega);
+      a.put("max_relative_difference_w_L", dW);
+      out.put(m, a);
+    }
+    return out;
+  }
+
+  private static Map<String, List<Run>> group(List<Run> rs, java.util.function.Function<Run, String> key) {
+    Map<String, List<Run>> g = new LinkedHashMap<>();
+    for (Run r : rs) {
+      g.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+    }
+    return g;
+  }
+
+  /** A width as written in labels: integral values without a decimal point. */
+  public static String fmtShort(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static String fmtOrDash(double v) {
+    return Double.isNaN(v) ? "-" : Numbers.fmt(v);
+  }
+}
