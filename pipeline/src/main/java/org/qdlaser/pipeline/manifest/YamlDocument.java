@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.manifest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.qdlaser.pipeline.input.InputException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -14,6 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -28,10 +30,15 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class YamlDocument {
   /** Largest manifest, characters: the real ones are a few kB; more is not a manifest. */
   static final int MAX_CHARS = 1 << 20;
-  /** Deepest nesting of mappings and lists: the schema needs 4 levels. */
+  /** Deepest nesting of mappings and lists: the schema needs 4 levels. Checked on the tree, naming the path. */
   static final int MAX_DEPTH = 16;
+  /** SnakeYAML's own limit (its recursion), above ours so that ours names the path first. */
+  private static final int COMPOSER_DEPTH = 64;
   /** Most aliases per collection (no "billion laughs"). */
   static final int MAX_ALIASES = 20;
+
+  /** YAML 1.1's non-finite floats (.nan, .inf, -.Inf, ...). */
+  private static final Pattern NON_FINITE = Pattern.compile("[-+]?\\.(?:nan|NaN|NAN|inf|Inf|INF)");
 
   private YamlDocument() {}
 
@@ -46,7 +53,7 @@ final class YamlDocument {
     }
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // found below, with both lines and the path
-    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setNestingDepthLimit(COMPOSER_DEPTH);
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowRecursiveKeys(false);
     options.setCodePointLimit(MAX_CHARS);
@@ -57,14 +64,15 @@ final class YamlDocument {
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      throw new InputException(at(m), "manifest is not valid YAML: " + problem
-          + (problem != null && problem.startsWith("expected a single document") ? " (a manifest is one YAML document; remove the ---)"
-              : ""));
+      if (problem != null && problem.contains("another document")) {
+        throw new InputException(at(m), "a manifest is one YAML document, but a second one starts here (---)");
+      }
+      throw new InputException(at(m), "manifest is not valid YAML: " + problem);
     } catch (YAMLException e) {
       throw new InputException("MANIFEST", "manifest is not valid YAML: " + e.getMessage());
     }
     if (root != null) {
-      duplicates(root, "");
+      walk(root, "", 0);
     }
   }
 
@@ -72,7 +80,15 @@ final class YamlDocument {
     return m == null ? "MANIFEST" : "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
   }
 
-  private static void duplicates(Node node, String path) {
+  private static void walk(Node node, String path, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new InputException(path, "nested deeper than " + MAX_DEPTH + " levels (line " + (node.getStartMark().getLine() + 1)
+          + "); a manifest needs 4");
+    }
+    if (node instanceof ScalarNode s && Tag.FLOAT.equals(s.getTag()) && NON_FINITE.matcher(s.getValue()).matches()) {
+      // Jackson would stop at it with a message of its own, without the field
+      throw new InputException(path, "expected a finite number, got '" + s.getValue() + "'");
+    }
     if (node instanceof MappingNode map) {
       Map<String, Node> seen = new HashMap<>();
       for (NodeTuple t : map.getValue()) {
@@ -86,12 +102,12 @@ final class YamlDocument {
                 + "; give each field once");
           }
         }
-        duplicates(t.getValueNode(), child);
+        walk(t.getValueNode(), child, depth + 1);
       }
     } else if (node instanceof SequenceNode seq) {
       List<Node> items = seq.getValue();
       for (int i = 0; i < items.size(); i++) {
-        duplicates(items.get(i), path + "[" + i + "]");
+        walk(items.get(i), path + "[" + i + "]", depth + 1);
       }
     }
   }
