@@ -129,10 +129,12 @@ public final class RunCommand implements Callable<Integer> {
     int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());
     Path runDir = (output != null ? output : Path.of("runs", study.name())).toAbsolutePath().normalize();
     String manifestSha = Hashing.sha256Hex(manifestBytes);
-    ProvenanceCollector prov = new ProvenanceCollector(study.name(), manifestSha, ProvenanceCollector.defaultCodeDir());
-    Provenance.CodeVersion code = prov.code();
-    ReportContext context = new ReportContext(
-        code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
+    // A dry run prints task ids, which the code identity does not enter: it asks git nothing.
+    ProvenanceCollector prov = dryRun ? null
+        : new ProvenanceCollector(study.name(), manifestSha, ProvenanceCollector.defaultCodeDir());
+    Provenance.CodeVersion code = dryRun ? null : prov.code();
+    ReportContext context = new ReportContext(dryRun ? "(dry run)"
+        : code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
             + VersionProvider.version(),
         environment());
     List<PlannedTask> plan = StudyPlanner.plan(study, context);

@@ -33,6 +33,14 @@ class InputLimitsTest {
   }
 
   @Test
+  void aDetuningsFileOfTheLargestNIsRefusedByTheStateSizeNamingTheFile(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("hundred-thousand.txt");
+    Files.writeString(file, IntStream.range(0, 100_000).mapToObj(i -> "0.001").collect(Collectors.joining("\n")));
+    refused(CliTest.run("point", "--model", "CIM_d", "--detunings", file.toString(), "--json"), "(field --detunings)",
+        "N = 100000 dots has 500003 unknowns", "limit of 100000");
+  }
+
+  @Test
   void aDetuningsFileOfMoreThanTheLargestNIsRefused(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("many.txt");
     Files.writeString(file, IntStream.range(0, 100_001).mapToObj(i -> "0.001").collect(Collectors.joining("\n")));
