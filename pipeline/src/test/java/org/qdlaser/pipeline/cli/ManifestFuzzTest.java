@@ -78,6 +78,8 @@ class ManifestFuzzTest {
     });
     List<String> failures = new ArrayList<>();
     int accepted = 0;
+    double cpuTotal = 0;
+    double cpuMax = 0;
     try {
       for (int i = 0; i < CASES && failures.size() < 20; i++) {
         Path base = bases.get(rnd.nextInt(bases.size()));
@@ -104,6 +106,8 @@ class ManifestFuzzTest {
         }
         int code = (int) r[0];
         double cpu = r[1] * 1e-9;
+        cpuTotal += cpu;
+        cpuMax = Math.max(cpuMax, cpu);
         String err = se.toString();
         List<String> problems = new ArrayList<>();
         if (code != 0 && code != 2) {
@@ -138,7 +142,8 @@ class ManifestFuzzTest {
     } finally {
       worker.shutdownNow();
     }
-    System.out.println("ManifestFuzzTest: " + accepted + " of " + CASES + " mutated manifests accepted, the others refused (exit 2)");
+    System.out.println(String.format(java.util.Locale.ROOT, "ManifestFuzzTest: %d of %d mutated manifests accepted, the others"
+        + " refused (exit 2); CPU %.1f s in all, %.3f s at most per case", accepted, CASES, cpuTotal, cpuMax));
     assertThat(failures).as("seed " + seed).isEmpty();
   }
 
