@@ -47,12 +47,14 @@ public final class BenchCommand implements Runnable {
 
   /** One stiff test problem: work counters, wall time and (with --reference) the error. */
   @Command(name = "stiff", mixinStandardHelpOptions = true,
-      description = "Integrate a stiff test problem (ROBER, HIRES, VDPOL, OREGO, BRUSS2D) with the BDF integrator "
+      description = "Integrate a stiff test problem (the ODEs of the IVP Test Set: ROBER, HIRES, VDPOL, OREGO, E5, "
+          + "POLLU, RINGMOD, PLEI, VDPOLM, BEAM, MEDAKZO, EMEP; or BRUSS2D) with the BDF integrator "
           + "and print its work counters, wall time and final state as JSON.")
   public static final class Stiff implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--problem", required = true, description = "ROBER, HIRES, VDPOL, OREGO or BRUSS2D")
+    @Option(names = "--problem", required = true,
+        description = "ROBER, HIRES, VDPOL, OREGO, E5, POLLU, RINGMOD, PLEI, VDPOLM, BEAM, MEDAKZO, EMEP or BRUSS2D")
     String problem;
 
     @Option(names = "--rtol", required = true, description = "relative tolerance, in (0, 1)")
@@ -72,7 +74,8 @@ public final class BenchCommand implements Runnable {
         description = "integrate this many times and report the fastest (JIT warm-up; default: ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--reference", description = "JSON file with reference solutions (shared/reference/ivp-testset.json format)")
+    @Option(names = "--reference",
+        description = "JSON file with reference solutions (shared/reference/ivp-testset.json format) instead of the problem's published one")
     Path reference;
 
     @Option(names = "--json", description = "print JSON (the only output format)")

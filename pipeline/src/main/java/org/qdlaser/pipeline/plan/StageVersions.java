@@ -4,23 +4,25 @@ package org.qdlaser.pipeline.plan;
 public final class StageVersions {
   public static final int SAMPLING = 2;
   // 3: sparse iteration matrices for the _d models; 4: TPM_d sweeps start seeded; 5: Newton converged at F's rounding
-  // level (_d sweeps polish by Newton); 6: stability margin from the Jacobian's measured noise
-  public static final int INTEGRATION = 6;
+  // level (_d sweeps polish by Newton); 6: stability margin from the Jacobian's measured noise; 7: BDF Newton test
+  // with the geometric tail, carried rate >= 0.2, new Jacobian after slow convergence (issue 14)
+  public static final int INTEGRATION = 7;
   /**
    * The sweep's integration task (the other integration task, the oscillation's field trace, stays
    * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
    * fixed-size-list columns with the components' names in their field metadata (was one column per
    * unknown, y0 .. y{n-1} and ydot0 .. ydot{n-1}: 22,570 columns for TPM_d at N = 40, looked up by
-   * name in O(n^2)).
+   * name in O(n^2)). 8: the BDF Newton test of issue 14 (as {@link #INTEGRATION} 7).
    */
-  public static final int SWEEP_INTEGRATION = 7;
+  public static final int SWEEP_INTEGRATION = 8;
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
   // five unstable points past the fold; 10: activation transients bounded by a budget, verdict unsettled;
   // stability margin from the Jacobian's measured noise (unstable branches past ill-conditioned folds were
-  // labelled stable), pitchforks by the real charge-1 determinant
-  public static final int EQUILIBRIUM = 10;
+  // labelled stable), pitchforks by the real charge-1 determinant; 11: transients with the BDF Newton test of
+  // issue 14 (geometric tail, carried rate >= 0.2, new Jacobian after slow convergence)
+  public static final int EQUILIBRIUM = 11;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
