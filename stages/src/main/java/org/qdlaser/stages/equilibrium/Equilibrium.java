@@ -25,18 +25,34 @@ import org.qdlaser.stages.physics.ModelKind;
  *     not a steady state: lasing and stable false, omega the fitted rotation frequency, state, |b|,
  *     photons, populations and activation those of the end state, rightmost eigenvalue NaN, residual
  *     the rotating-frame residual there, no Newton iterations
+ * @param selfPulsing null unless the transient ended on a periodic oscillation of |b| ({@link
+ *     SelfPulsing}); then, as for {@code unsettled}, the other components describe the end of the
+ *     transient (lasing and stable false: no steady state)
  */
 public record Equilibrium(
     ModelKind model, double pump, boolean lasing, double[] state, double omega, double bAbs,
     double photons, double upperPopulationMean, double[] activation, boolean stable,
-    double rightmostEigenvalue, double residual, int newtonIterations, Unsettled unsettled) {
+    double rightmostEigenvalue, double residual, int newtonIterations, Unsettled unsettled, SelfPulsing selfPulsing) {
 
   public Equilibrium {
     state = state.clone();
     activation = activation.clone();
-    if (unsettled != null && (lasing || stable)) {
-      throw new IllegalArgumentException("an unsettled transient end is neither a lasing steady state nor stable");
+    if ((unsettled != null || selfPulsing != null) && (lasing || stable)) {
+      throw new IllegalArgumentException(
+          "an unsettled or self-pulsing transient end is neither a lasing steady state nor stable");
     }
+    if (unsettled != null && selfPulsing != null) {
+      throw new IllegalArgumentException("a transient end is either unsettled or self-pulsing, not both");
+    }
+  }
+
+  /** A steady state or an unsettled transient end (not self-pulsing). */
+  public Equilibrium(
+      ModelKind model, double pump, boolean lasing, double[] state, double omega, double bAbs,
+      double photons, double upperPopulationMean, double[] activation, boolean stable,
+      double rightmostEigenvalue, double residual, int newtonIterations, Unsettled unsettled) {
+    this(model, pump, lasing, state, omega, bAbs, photons, upperPopulationMean, activation, stable,
+        rightmostEigenvalue, residual, newtonIterations, unsettled, null);
   }
 
   /** A steady state (no unsettled diagnostics). */
@@ -45,10 +61,10 @@ public record Equilibrium(
       double photons, double upperPopulationMean, double[] activation, boolean stable,
       double rightmostEigenvalue, double residual, int newtonIterations) {
     this(model, pump, lasing, state, omega, bAbs, photons, upperPopulationMean, activation, stable,
-        rightmostEigenvalue, residual, newtonIterations, null);
+        rightmostEigenvalue, residual, newtonIterations, null, null);
   }
 
-  /** lasing, non_lasing or unsettled. */
+  /** lasing, non_lasing, self_pulsing or unsettled. */
   public Verdict verdict() {
     return Verdict.of(this);
   }

@@ -50,6 +50,41 @@ public final class EquilibriumSolver {
 
   /** Polishes the non-lasing state (every phase-charged field zero) from a guess. */
   public Optional<Equilibrium> polishNonLasing(Model model, double[] guess) {
+    NewtonResult res = nonLasingNewton(model, guess);
+    if (!res.converged()) {
+      return Optional.empty();
+    }
+    return Optional.of(build(model, res.x(), 0.0, false, res));
+  }
+
+  /**
+   * The non-lasing state by Newton from a guess, without its stability (a continuation step, where
+   * only the end needs the eigenvalues: at TPM_d N = 50 the stability costs more than the Newton solve).
+   */
+  public Optional<double[]> nonLasingState(Model model, double[] guess) {
+    NewtonResult res = nonLasingNewton(model, guess);
+    return res.converged() ? Optional.of(res.x()) : Optional.empty();
+  }
+
+  /**
+   * A converged non-lasing state (from {@link #nonLasingState}) with its stability, without another
+   * Newton solve (which can fail where the Jacobian is singular, at a pitchfork); the residual is
+   * recomputed.
+   */
+  public Equilibrium describeNonLasing(Model model, double[] state) {
+    double[] f = new double[state.length];
+    model.rhs(0.0, state, f);
+    double r = 0;
+    for (double v : f) {
+      r = Math.max(r, Math.abs(v));
+    }
+    StabilityAnalyzer.Spectrum s = StabilityAnalyzer.analyse(model, state, 0.0, false);
+    return new Equilibrium(model.kind(), model.pump(), false, state, 0.0, model.fieldAmplitude(state),
+        model.photons(state), model.upperPopulationMean(state), model.activation(state), s.stable(), s.rightmostReal(),
+        r, 0);
+  }
+
+  private NewtonResult nonLasingNewton(Model model, double[] guess) {
     double[] z = guess.clone();
     for (Field f : model.layout().fields()) {
       if (f.charge() != 0) {
@@ -57,12 +92,7 @@ public final class EquilibriumSolver {
         z[f.offset() + 1] = 0.0;
       }
     }
-    NonlinearSystem system = steadyState(model);
-    NewtonResult res = newton.solve(system, z);
-    if (!res.converged()) {
-      return Optional.empty();
-    }
-    return Optional.of(build(model, res.x(), 0.0, false, res));
+    return newton.solve(steadyState(model), z);
   }
 
   /** f(z) = 0 of the model (non-rotating steady state) as a Newton system, with the model's sparsity. */

@@ -15,6 +15,7 @@ public final class PointSolver {
   private final Relaxer relaxer;
   private final EquilibriumSolver solver;
   private final TransientBudget budget;
+  private final LongTimeFate fate;
 
   /** Unbounded transients (to the relaxation settings' max time), polished at their end. */
   public PointSolver(Relaxer relaxer, EquilibriumSolver solver) {
@@ -26,6 +27,20 @@ public final class PointSolver {
     this.relaxer = relaxer;
     this.solver = solver;
     this.budget = budget;
+    this.fate = null;
+  }
+
+  /**
+   * Transients of detuned dots followed to their long-time fate in the co-rotating frame ({@link
+   * LongTimeFate}: lasing, non_lasing, self_pulsing, or unsettled at its long-time limit) instead
+   * of the lab-frame windows of {@link #solveFrom}; identical dots (which do not rotate) as with
+   * {@link #PointSolver(Relaxer, EquilibriumSolver)}.
+   */
+  public PointSolver(Relaxer relaxer, EquilibriumSolver solver, LongTimeFate fate) {
+    this.relaxer = relaxer;
+    this.solver = solver;
+    this.budget = TransientBudget.unbounded();
+    this.fate = java.util.Objects.requireNonNull(fate, "fate");
   }
 
   public Relaxer relaxer() {
@@ -50,6 +65,15 @@ public final class PointSolver {
    * lasing state (CIM_d, N = 50: t ~ 500 by integration alone).
    */
   public Equilibrium solve(Model model) {
+    return outcome(model).equilibrium();
+  }
+
+  /**
+   * As {@link #solve}, with the transient time and how it ended: {@code newton_seeded} (Newton from
+   * the lifted seed, no transient), the endings of {@link #solveFrom}, or, with a {@link
+   * LongTimeFate}, {@code long_time_} and the fate's verdict.
+   */
+  public Outcome outcome(Model model) {
     var seed = org.qdlaser.stages.physics.Models.seedModel(model);
     if (seed.isPresent()) {
       // TPM_d: the TPM_IF_d lasing state of the same dots, lifted by factorisation, is a lasing
@@ -66,15 +90,61 @@ public final class PointSolver {
         var direct = solver.polishLasing(model, y0, s.omega()).filter(Equilibrium::stable);
         if (direct.isPresent()) {
           LOG.debug("{} r = {}: lasing state by Newton from the lifted {} state", model.kind(), model.pump(), seed.get().kind());
-          return direct.get();
+          return new Outcome(direct.get(), 0.0, "newton_seeded");
         }
-        return solveFrom(model, y0).equilibrium();
+        return followTransient(model, y0, s.omega());
       }
     }
-    return solveFrom(model, lasingInitialState(model)).equilibrium();
+    double[] y0 = lasingInitialState(model);
+    double[] f = new double[y0.length];
+    model.rhs(0.0, y0, f);
+    return followTransient(model, y0, EquilibriumSolver.frequencyEstimate(model, y0, f));
+  }
+
+  private Outcome followTransient(Model model, double[] y0, double omega) {
+    if (fate != null && model.kind().polydisperse()) {
+      LongTimeFate.Result r = fate.follow(model, y0, omega);
+      return new Outcome(r.equilibrium(), r.time(), "long_time_" + r.verdict().jsonName());
+    }
+    return solveFrom(model, y0);
   }
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PointSolver.class);
+
+  /**
+   * Where a transient of {@code model} starts, as {@link #solve} starts it: for TPM_d (TPM_IF_d) the
+   * lasing state of TPM_IF_d (CIM_d) of the same dots, lifted by factorisation, if that model lases;
+   * otherwise the model's lasing initial state.
+   *
+   * @param state lab-frame start state
+   * @param omega its rotation frequency (the seed's), or the instantaneous frequency of the initial state
+   * @param seeded whether the start is a lifted seed state
+   */
+  public record Start(double[] state, double omega, boolean seeded) {
+    public Start {
+      state = state.clone();
+    }
+
+    @Override
+    public double[] state() {
+      return state.clone();
+    }
+  }
+
+  /** The start of {@code model}'s transient (see {@link Start}). */
+  public Start start(Model model) {
+    var seed = org.qdlaser.stages.physics.Models.seedModel(model);
+    if (seed.isPresent()) {
+      Equilibrium s = solve(seed.get());
+      if (s.lasing()) {
+        return new Start(org.qdlaser.stages.physics.Models.lift(seed.get(), s.state(), model), s.omega(), true);
+      }
+    }
+    double[] y0 = lasingInitialState(model);
+    double[] f = new double[y0.length];
+    model.rhs(0.0, y0, f);
+    return new Start(y0, EquilibriumSolver.frequencyEstimate(model, y0, f), false);
+  }
 
   /**
    * Result of {@link #solveFrom}: the equilibrium, the transient time spent, how it ended

@@ -73,12 +73,37 @@ public final class ThresholdFinder {
   private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver newton =
       new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults());
 
+  /**
+   * Newton iterations of a branch step for detuned dots. A step from the neighbouring branch point
+   * converges in 4-8 iterations; one past the branch's end (half of the bisection steps) fails, and
+   * with the default 50 iterations each failure cost ~15 s at TPM_d N = 50 (0.3 s per iteration),
+   * most of the search. A step that would need more than 15 near a fold ends the bisection a little
+   * early, which the exact fold location on the amplitude branch absorbs.
+   */
+  static final int DISPERSE_BRANCH_NEWTON_ITERATIONS = 15;
+  private final EquilibriumSolver disperseSolver = new EquilibriumSolver(branchNewton());
+  private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver disperseNewton =
+      new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(branchNewton());
+
+  private static org.qdlaser.stages.numerics.nonlinear.NewtonSettings branchNewton() {
+    var d = org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults();
+    return new org.qdlaser.stages.numerics.nonlinear.NewtonSettings(d.stepTolerance(), d.scaleFloor(),
+        DISPERSE_BRANCH_NEWTON_ITERATIONS);
+  }
+
+  private org.qdlaser.stages.numerics.nonlinear.NewtonSolver newtonFor(Model m) {
+    return m.kind().polydisperse() ? disperseNewton : newton;
+  }
+
   public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver) {
     this.pointSolver = pointSolver;
     this.solver = solver;
   }
 
   public Threshold find(Model model) {
+    if (model.kind().polydisperse()) {
+      return findDisperse(model);
+    }
     double rInst = nonLasingInstability(model);
     LOG.info("{}: non-lasing state loses stability at r = {}", model.kind(), rInst);
 
@@ -115,6 +140,79 @@ public final class ThresholdFinder {
           model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
     }
     return locate(model, rInst, previous, good, rBad, BISECTION_RELATIVE_WIDTH, top.bAbs());
+  }
+
+  /**
+   * The search of {@link #find} for detuned dots, where every Newton solve and stability analysis
+   * is costly (TPM_d N = 50: 17,605 unknowns, ~0.3 s per Newton iteration, ~2 s per stability
+   * analysis): (1) the first stable lasing state by Newton from the cheaper model's lasing state
+   * lifted ({@link PointSolver#start}) at the start pumps, a transient only where that fails; (2) the
+   * branch followed down as in {@link #find}; (3) the end bisected to {@link
+   * #BRACKET_BISECTION_WIDTH} only, since a fold is then located exactly on the amplitude-parametrised
+   * branch and a Hopf or pitchfork by Brent on the non-lasing eigenvalue; (4) that instability
+   * searched inside the final bracket only, continuing the non-lasing state to its lower end (as
+   * {@link #findInBracket}), instead of scanning the non-lasing branch over eight decades of pump.
+   * The threshold is the same as {@link #find}'s wherever the stable branch ends at a fold, Hopf or
+   * pitchfork inside the bracket; the reported instability pump is NaN unless it lies in the bracket.
+   */
+  Threshold findDisperse(Model model) {
+    Equilibrium top = null;
+    // Newton from the lifted seed first at every start pump; transients (costly, and for a sample
+    // without a steady state at the lowest start pump, long) only if none gives a stable state.
+    for (double rTop : startPumps(Double.NaN)) {
+      Model m = model.withPump(rTop);
+      PointSolver.Start start = pointSolver.start(m);
+      Optional<Equilibrium> e = start.seeded()
+          ? solver.polishLasing(m, start.state(), start.omega()).filter(Equilibrium::stable)
+          : Optional.empty();
+      if (e.isPresent()) {
+        top = e.get();
+        break;
+      }
+      LOG.info("{}: no stable lasing state by Newton from the seed at r = {}", model.kind(), rTop);
+    }
+    for (int k = 0; top == null && k < startPumps(Double.NaN).length; k++) {
+      Equilibrium e = pointSolver.solve(model.withPump(startPumps(Double.NaN)[k]));
+      if (e.lasing() && e.stable()) {
+        top = e;
+      }
+    }
+    if (top == null) {
+      throw new EquilibriumException(
+          "no stable lasing state of " + model.kind() + " found for pump up to r = " + R_MAX + " (normalised)");
+    }
+    Equilibrium good = top;
+    Equilibrium previous = top;
+    double rBad = Double.NaN;
+    while (good.pump() > R_MIN) {
+      double r = good.pump() / DESCENT_RATIO;
+      Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
+      if (e.isEmpty()) {
+        rBad = r;
+        break;
+      }
+      previous = good;
+      good = e.get();
+    }
+    if (Double.isNaN(rBad)) {
+      throw new EquilibriumException(
+          model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
+    }
+    while ((good.pump() - rBad) / good.pump() > BRACKET_BISECTION_WIDTH) {
+      double r = Math.sqrt(good.pump() * rBad);
+      Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
+      if (e.isPresent()) {
+        previous = good;
+        good = e.get();
+      } else {
+        rBad = r;
+      }
+    }
+    Equilibrium nonLasing = nonLasingAt(model, rBad);
+    double rInst = nonLasing.stable() ? nonLasingInstability(model, nonLasing, good.pump()) : Double.NaN;
+    LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
+        good.pump(), rInst);
+    return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs());
   }
 
   /**
@@ -199,7 +297,7 @@ public final class ThresholdFinder {
     }
     // The branch between the fold and the bisection end must be stable for the fold to be the
     // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
-    AmplitudeBranch branch = new AmplitudeBranch(model, newton);
+    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
     double aMid = 0.5 * (fold.bAbs() + good.bAbs());
     Optional<AmplitudeBranch.Point> mid = branch.solveTowards(aMid, branch.from(good));
     if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
@@ -250,7 +348,7 @@ public final class ThresholdFinder {
    * branch end's stable neighbour (above) and an amplitude below the end, on the unstable side.
    */
   private Equilibrium locateFold(Model model, Equilibrium above, Equilibrium end) {
-    AmplitudeBranch branch = new AmplitudeBranch(model, newton);
+    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
     double aHi = above.bAbs();
     double aEnd = end.bAbs();
     // Walk below the end amplitude until r rises again (past the fold onto the unstable branch).
@@ -283,7 +381,8 @@ public final class ThresholdFinder {
   }
 
   private Optional<Equilibrium> stableLasing(Model m, Equilibrium from) {
-    return solver.polishLasing(m, from.state(), from.omega()).filter(Equilibrium::stable);
+    return (m.kind().polydisperse() ? disperseSolver : solver).polishLasing(m, from.state(), from.omega())
+        .filter(Equilibrium::stable);
   }
 
   /**
@@ -366,28 +465,39 @@ public final class ThresholdFinder {
     return continueNonLasing(model, start, r);
   }
 
-  /** Continues a non-lasing state {@code from} to pump {@code r} with step halving. */
+  /**
+   * Continues a non-lasing state {@code from} to pump {@code r} with step halving; the eigenvalues
+   * are computed at {@code r} only.
+   */
   Equilibrium continueNonLasing(Model model, Equilibrium from, double r) {
-    Equilibrium cur = from;
-    double logStep = Math.log(r / cur.pump());
-    while (cur.pump() != r) {
-      double target = Math.abs(Math.log(r / cur.pump())) <= Math.abs(logStep) ? r : cur.pump() * Math.exp(logStep);
-      final Equilibrium base = cur;
-      Optional<Equilibrium> e = solver.polishNonLasing(model.withPump(target), cur.state())
-          .filter(ThresholdFinder::physical)
-          .filter(x -> Math.abs(x.photons() - base.photons()) <= MAX_PHOTON_CHANGE * Math.max(base.photons(), 1e-6));
+    if (from.pump() == r) {
+      return from;
+    }
+    double[] cur = from.state();
+    double pump = from.pump();
+    double photons = from.photons();
+    double logStep = Math.log(r / pump);
+    while (pump != r) {
+      double target = Math.abs(Math.log(r / pump)) <= Math.abs(logStep) ? r : pump * Math.exp(logStep);
+      Model at = model.withPump(target);
+      final double basePhotons = photons;
+      Optional<double[]> e = solver.nonLasingState(at, cur)
+          .filter(x -> physical(at, x))
+          .filter(x -> Math.abs(at.photons(x) - basePhotons) <= MAX_PHOTON_CHANGE * Math.max(basePhotons, 1e-6));
       if (e.isPresent()) {
         cur = e.get();
+        pump = target;
+        photons = at.photons(cur);
         logStep = Math.signum(logStep) * Math.min(Math.abs(logStep) * 2, Math.log(2));
       } else {
         logStep /= 2;
         if (Math.abs(logStep) < MIN_STEP) {
           throw new EquilibriumException("continuation of the non-lasing state of " + model.kind()
-              + " stalled at r = " + cur.pump() + " on the way to r = " + r);
+              + " stalled at r = " + pump + " on the way to r = " + r);
         }
       }
     }
-    return cur;
+    return solver.describeNonLasing(model.withPump(r), cur);
   }
 
   /**
@@ -396,5 +506,10 @@ public final class ThresholdFinder {
    */
   static boolean physical(Equilibrium e) {
     return e.photons() >= 0 && e.upperPopulationMean() >= 0 && e.upperPopulationMean() <= 1;
+  }
+
+  static boolean physical(Model m, double[] state) {
+    double cc = m.upperPopulationMean(state);
+    return m.photons(state) >= 0 && cc >= 0 && cc <= 1;
   }
 }

@@ -48,6 +48,32 @@ final class TransientEnding {
       drift = (end[o] * endDerivative[o] + end[o + 1] * endDerivative[o + 1]) / b2;
       omega = EquilibriumSolver.frequencyEstimate(model, end, endDerivative);
     }
+    return endState(model, end, omega, new Unsettled(model.fieldAmplitude(end), drift, omega, elapsed, from), null);
+  }
+
+  /**
+   * An unsettled end of a long transient whose drift and frequency were measured elsewhere (the
+   * co-rotating record of {@link LongTimeFate}).
+   *
+   * @param end state at the end (any frame: it is gauged)
+   * @param drift d ln|b| / dt over [from, elapsed]
+   * @param omega mean lab-frame frequency of &lt;b&gt; over [from, elapsed]
+   */
+  static Equilibrium unsettled(Model model, double[] end, double drift, double omega, double elapsed, double from) {
+    return endState(model, end, omega, new Unsettled(model.fieldAmplitude(end), drift, omega, elapsed, from), null);
+  }
+
+  /** A self-pulsing end of a transient: the end state with the pulsation's diagnostics. */
+  static Equilibrium selfPulsing(Model model, double[] end, SelfPulsing pulsing) {
+    return endState(model, end, pulsing.omega(), null, pulsing);
+  }
+
+  /**
+   * The end of a transient described as an {@link Equilibrium} that is not a steady state: gauged
+   * (b real), with omega, its rotating-frame residual (how far it is from steady), lasing and
+   * stable false.
+   */
+  private static Equilibrium endState(Model model, double[] end, double omega, Unsettled u, SelfPulsing p) {
     double[] z = RotatingFrame.gauge(model.layout(), end);
     int n = model.dimension();
     double[] x = java.util.Arrays.copyOf(z, n + 1);
@@ -58,9 +84,7 @@ final class TransientEnding {
     for (int i = 0; i < n; i++) {
       residual = Math.max(residual, Math.abs(r[i]));
     }
-    double b = model.fieldAmplitude(z);
-    Unsettled u = new Unsettled(b, drift, omega, elapsed, from);
-    return new Equilibrium(model.kind(), model.pump(), false, z, omega, b, model.photons(z),
-        model.upperPopulationMean(z), model.activation(z), false, Double.NaN, residual, 0, u);
+    return new Equilibrium(model.kind(), model.pump(), false, z, omega, model.fieldAmplitude(z), model.photons(z),
+        model.upperPopulationMean(z), model.activation(z), false, Double.NaN, residual, 0, u, p);
   }
 }

@@ -20,7 +20,9 @@ public record TransientBudget(double time, double driftFraction) {
    * transient (its oscillations have died out by t ~ 10), while the samples that settle do so by
    * Newton after the first 4-unit window. A cost bound short enough for a nightly
    * (docs/benchmarks.md), not the paper's procedure: App. A integrated each TPM_d sample for at
-   * least 100 time units (nearly 500 for S3) and fitted Eq. (A2) over growing windows.
+   * least 100 time units (nearly 500 for S3) and fitted Eq. (A2) over growing windows
+   * ({@code org.qdlaser.stages.equilibrium.PaperProcedure}; LongTimeFate follows the transients
+   * in the co-rotating frame to their end).
    */
   public static final double DEFAULT_TIME = 28.0;
 

@@ -80,6 +80,24 @@ public final class Models {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The polydisperse model of the same equations as an identical-dot model: every dot at the
+   * model's detuning and coupling (TPM -> TPM_d, TPM_IF -> TPM_IF_d, CIM -> CIM_d; the exact reduction
+   * of DESIGN.md); empty for polydisperse models.
+   */
+  public static java.util.Optional<Model> disperseTwin(Model m) {
+    if (!(m instanceof AbstractIdenticalDotModel a)) {
+      return java.util.Optional.empty();
+    }
+    ModelKind kind = switch (m.kind()) {
+      case CIM -> ModelKind.CIM_d;
+      case TPM_IF -> ModelKind.TPM_IF_d;
+      case TPM -> ModelKind.TPM_d;
+      default -> throw new IllegalStateException("identical-dot model of kind " + m.kind());
+    };
+    return java.util.Optional.of(disperse(kind, DisperseParameters.identical(a.parameters())));
+  }
+
   /** The per-dot parameters of a polydisperse model; empty for identical-dot models. */
   public static java.util.Optional<DisperseParameters> disperseParameters(Model m) {
     return m instanceof DisperseModelBase d ? java.util.Optional.of(d.parameters()) : java.util.Optional.empty();

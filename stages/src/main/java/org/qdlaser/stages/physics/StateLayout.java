@@ -157,4 +157,29 @@ public final class StateLayout {
       out[o] = 0.0;
     }
   }
+
+  /**
+   * Applies the phase rotation exp(theta A): every complex field of charge q is multiplied by
+   * e^{i q theta}; phase-invariant fields are copied. The symmetry of every model (DESIGN.md, "Phase
+   * symmetry"): if y solves the equations, so does its rotation. {@code out} may be {@code y}.
+   */
+  public void rotate(double[] y, double theta, double[] out) {
+    for (Field f : fields) {
+      int o = f.offset();
+      if (f.complex() && f.charge() != 0) {
+        double a = f.charge() * theta;
+        double c = Math.cos(a);
+        double s = Math.sin(a);
+        double re = y[o];
+        double im = y[o + 1];
+        out[o] = c * re - s * im;
+        out[o + 1] = s * re + c * im;
+      } else {
+        out[o] = y[o];
+        if (f.complex()) {
+          out[o + 1] = y[o + 1];
+        }
+      }
+    }
+  }
 }
