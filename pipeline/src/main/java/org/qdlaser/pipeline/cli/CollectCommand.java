@@ -24,6 +24,7 @@ import org.qdlaser.pipeline.slurm.PlanFile;
 import org.qdlaser.pipeline.slurm.ShardList;
 import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.pipeline.store.RunDirectoryLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -84,9 +85,12 @@ public final class CollectCommand implements Callable<Integer> {
               .resolve("shard-" + s + ".out") + "); rerun the same qdlaser run command to recompute only the missing tasks";
         });
     log().info("collecting {} ({} tasks) on {}", dir, plan.size(), placement.host());
-    Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(plan);
-    RunMerge.Summary summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), outcomes, prov);
-    RunPages.write(dir, plan.stream().map(PlannedTask::spec).toList());
+    RunMerge.Summary summary;
+    try (RunDirectoryLock ignored = RunDirectoryLock.acquire(RunLayout.runLockFile(dir), "collect")) {
+      Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(plan);
+      summary = RunMerge.finish(dir, pf.study(), pf.manifestSha256(), null, outcomes, prov);
+      RunPages.write(dir, plan.stream().map(PlannedTask::spec).toList());
+    }
     spec.commandLine().getOut().println("study " + pf.study() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
     spec.commandLine().getOut().println("report: " + dir.resolve("report").resolve("index.html"));
     return ExitCodes.OK;

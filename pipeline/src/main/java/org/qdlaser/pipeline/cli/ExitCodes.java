@@ -2,6 +2,7 @@ package org.qdlaser.pipeline.cli;
 
 import org.qdlaser.pipeline.exec.ExecutionFailure;
 import org.qdlaser.pipeline.input.InputException;
+import org.qdlaser.pipeline.store.RunDirectoryBusyException;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.numerics.ode.IntegrationException;
 import org.slf4j.Logger;
@@ -35,6 +36,10 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     if (ex instanceof IntegrationException || ex instanceof EquilibriumException || ex instanceof ComputationFailure) {
       err.println("qdlaser: computation failed: " + ex.getMessage());
       log().debug("computation failure", ex);
+      return FAILURE;
+    }
+    if (ex instanceof RunDirectoryBusyException) {
+      err.println("qdlaser: run refused: " + ex.getMessage());
       return FAILURE;
     }
     if (ex instanceof ExecutionFailure) {

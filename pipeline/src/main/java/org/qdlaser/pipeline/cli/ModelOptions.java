@@ -1,10 +1,13 @@
 package org.qdlaser.pipeline.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.pipeline.input.SampleOptions;
@@ -112,7 +115,54 @@ public final class ModelOptions {
     if (raw.containsKey("delta_nu")) {
       throw new InputException("--set delta_nu", "the _d models take per-dot detunings (w_qd, seed or --detunings), not delta_nu");
     }
+    SampleOptions.checkSize(k, p.n(), set.containsKey("N") || detunings == null ? "--set N" : "--detunings");
     Sample s = SampleOptions.sample(sampleOpts, detunings, p, "--set ");
     return new Resolved(k, Models.of(k, p, s.detunings(), s.couplings()), params, s);
+  }
+
+  /**
+   * Runs {@code computation} on a resolved model. The numerics refuse non-finite states with
+   * IllegalArgumentException / IllegalStateException / ArithmeticException; on valid input that is
+   * a failed computation (exit 1) naming what failed, the model and its parameters, not an
+   * internal error with a trace.
+   */
+  static <T> T compute(Resolved r, String what, Supplier<T> computation) {
+    try {
+      return computation.get();
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      throw new ComputationFailure(what + " of " + r.kind() + " failed: " + e.getMessage() + "; parameters "
+          + r.parameters().asMap() + (r.sample() == null ? "" : ", sample " + r.sample().description()), e);
+    }
+  }
+
+  /**
+   * The JSON of a result, or a failed computation (exit 1) naming each non-finite number: finite
+   * input must give finite output (issue 16).
+   */
+  static String json(Resolved r, Map<String, Object> out) {
+    List<String> bad = new ArrayList<>();
+    nonFinite(out, "", bad);
+    if (!bad.isEmpty()) {
+      throw new ComputationFailure("the result of " + r.kind() + " is not finite: " + String.join(", ", bad.subList(0,
+          Math.min(bad.size(), 10))) + (bad.size() > 10 ? " and " + (bad.size() - 10) + " more" : "") + "; parameters "
+          + r.parameters().asMap());
+    }
+    return Json.write(out);
+  }
+
+  private static void nonFinite(Object v, String path, List<String> bad) {
+    if (v instanceof Double d && !Double.isFinite(d)) {
+      bad.add(path + " = " + d);
+    } else if (v instanceof double[] a) {
+      for (int i = 0; i < a.length; i++) {
+        nonFinite(a[i], path + "[" + i + "]", bad);
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      m.forEach((k, x) -> nonFinite(x, path.isEmpty() ? String.valueOf(k) : path + "." + k, bad));
+    } else if (v instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        nonFinite(l.get(i), path + "[" + i + "]", bad);
+      }
+    }
   }
 }

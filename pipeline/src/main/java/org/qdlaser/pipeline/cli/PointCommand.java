@@ -57,7 +57,7 @@ public final class PointCommand implements Callable<Integer> {
     WidthHomotopy.Result path = null;
     Equilibrium e;
     if (from.equals("identical")) {
-      path = equilibria.pointFromIdentical(model);
+      path = ModelOptions.compute(r, "the continuation from identical dots", () -> equilibria.pointFromIdentical(model));
       if (path.end().isEmpty()) {
         WidthHomotopy.Step last = path.path().isEmpty() ? null : path.path().get(path.path().size() - 1);
         throw new EquilibriumException("the lasing state of identical dots was not continued to the sample's width w0 = "
@@ -69,7 +69,7 @@ public final class PointCommand implements Callable<Integer> {
     } else {
       // Detuned dots: a transient that does not settle within the default budget is reported
       // unsettled (verdict) instead of running for tens of minutes (docs/decisions.md).
-      e = equilibria.point(model);
+      e = ModelOptions.compute(r, "the equilibrium", () -> equilibria.point(model));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());
@@ -113,7 +113,7 @@ public final class PointCommand implements Callable<Integer> {
       out.put("path", path.path().stream().map(st -> Map.of("w_qd", st.width(), "b_abs", st.bAbs(), "omega", st.omega(),
           "incoherent_photons", st.incoherentPhotons(), "newton_iterations", st.iterations())).toList());
     }
-    spec.commandLine().getOut().println(Json.write(out));
+    spec.commandLine().getOut().println(ModelOptions.json(r, out));
     return ExitCodes.OK;
   }
   /**

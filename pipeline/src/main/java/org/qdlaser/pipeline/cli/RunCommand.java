@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.qdlaser.pipeline.exec.RunMerge;
 import org.qdlaser.pipeline.exec.TaskRunner;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.inspect.RunPages;
+import org.qdlaser.pipeline.exec.RunLayout;
 import org.qdlaser.pipeline.manifest.ManifestParser;
 import org.qdlaser.pipeline.manifest.Study;
 import org.qdlaser.pipeline.manifest.StudyPlanner;
@@ -40,6 +42,7 @@ import org.qdlaser.pipeline.store.AtomicFiles;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.Hashing;
 import org.qdlaser.pipeline.store.LockFile;
+import org.qdlaser.pipeline.store.RunDirectoryLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -122,7 +125,8 @@ public final class RunCommand implements Callable<Integer> {
     if (slurm == null) {
       rejectSlurmOnlyOptions();
     }
-    StudyPlan sp = StudyPlan.read(manifest, output, golden);
+    // A dry run prints task ids, which the code identity does not enter: it asks git nothing.
+    StudyPlan sp = StudyPlan.read(manifest, output, golden, !dryRun);
     byte[] manifestBytes = sp.manifestBytes();
     Study study = sp.study();
     int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());
@@ -152,15 +156,42 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     Files.createDirectories(runDir);
-    LockFile previous = RunMerge.begin(runDir);
-    AtomicFiles.write(runDir.resolve("manifest.yaml"), manifestBytes);
-    log().info("study {}: {} tasks, {} worker thread(s), run directory {}", study.name(), plan.size(), threads, runDir);
-    LocalExecutor local = new LocalExecutor(TaskRunner.local(new ArtifactStore(runDir), previous, force, prov), threads);
-    ExecutionResult result = local.execute(plan);
-    RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, result.outcomes(), prov);
-    RunPages.write(runDir, sp.specs());
-    out.println("study " + study.name() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
-    out.println("report: " + runDir.resolve("report").resolve("index.html"));
+    RunDirectoryLock dirLock;
+    try {
+      dirLock = RunDirectoryLock.acquire(RunLayout.runLockFile(runDir), "run");
+    } catch (FileSystemException e) {
+      return unwritable(study, plan, runDir, manifestSha, e, out);
+    }
+    try (dirLock) {
+      LockFile previous = RunMerge.begin(runDir);
+      log().info("study {}: {} tasks, {} worker thread(s), run directory {}", study.name(), plan.size(), threads, runDir);
+      LocalExecutor local = new LocalExecutor(TaskRunner.local(new ArtifactStore(runDir), previous, force, prov), threads);
+      ExecutionResult result = local.execute(plan);
+      // The manifest copy is written with the lock, not before the run: the standing lock is of the copy beside it.
+      RunMerge.Summary summary = RunMerge.finish(runDir, study.name(), manifestSha, manifestBytes, result.outcomes(), prov);
+      RunPages.write(runDir, sp.specs());
+      out.println("study " + study.name() + ": " + summary.ran() + " task(s) ran, " + summary.reused() + " reused");
+      out.println("report: " + runDir.resolve("report").resolve("index.html"));
+      return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * A run directory that cannot be written (read-only file system or permissions): exit 0 with
+   * "nothing to do" if it already holds this plan's results, else exit 1 naming why.
+   */
+  private Integer unwritable(Study study, List<PlannedTask> plan, Path runDir, String manifestSha, FileSystemException e,
+      PrintWriter out) {
+    String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+    if (force) {
+      throw new ComputationFailure("run directory " + runDir + " cannot be written (" + why + "): --force cannot recompute it");
+    }
+    Optional<String> stale = RunMerge.staleness(runDir, plan, manifestSha);
+    if (stale.isPresent()) {
+      throw new ComputationFailure("run directory " + runDir + " cannot be written (" + why + ") and is not up to date: " + stale.get());
+    }
+    out.println("study " + study.name() + ": nothing to do: all " + plan.size() + " tasks are up to date in "
+        + runDir.resolve(LockFile.FILE_NAME) + " (the run directory cannot be written: " + why + ")");
     return ExitCodes.OK;
   }
 

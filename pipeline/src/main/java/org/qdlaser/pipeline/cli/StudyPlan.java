@@ -46,6 +46,14 @@ record StudyPlan(byte[] manifestBytes, String manifestSha256, Study study, Path 
    * under {@code goldenRoot} go into the report task (its validation table), so they are part of its key.
    */
   static StudyPlan read(Path manifest, Path output, Path goldenRoot) throws IOException {
+    return read(manifest, output, goldenRoot, true);
+  }
+
+  /**
+   * As {@link #read(Path, Path, Path)}; without {@code codeIdentity} (a dry run: it prints task ids only) git is not
+   * asked, the provenance is null and the report context says "(dry run)".
+   */
+  static StudyPlan read(Path manifest, Path output, Path goldenRoot, boolean codeIdentity) throws IOException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(manifest);
@@ -55,10 +63,11 @@ record StudyPlan(byte[] manifestBytes, String manifestSha256, Study study, Path 
     Study study = ManifestParser.parse(new String(bytes, StandardCharsets.UTF_8));
     Path runDir = (output != null ? output : Path.of("runs", study.name())).toAbsolutePath().normalize();
     String sha = Hashing.sha256Hex(bytes);
-    ProvenanceCollector prov = new ProvenanceCollector(study.name(), sha, ProvenanceCollector.defaultCodeDir());
-    Provenance.CodeVersion code = prov.code();
-    ReportContext context = new ReportContext(
-        code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
+    ProvenanceCollector prov = codeIdentity
+        ? new ProvenanceCollector(study.name(), sha, ProvenanceCollector.defaultCodeDir()) : null;
+    Provenance.CodeVersion code = codeIdentity ? prov.code() : null;
+    ReportContext context = new ReportContext(!codeIdentity ? "(dry run)"
+        : code.gitCommit() + (Boolean.TRUE.equals(code.dirty()) ? " (uncommitted changes)" : "") + ", qdlaser "
             + VersionProvider.version(),
         environment(), goldenFiles(goldenRoot, study.name()));
     return new StudyPlan(bytes, sha, study, runDir, prov, context, StudyPlanner.plan(study, context));

@@ -29,7 +29,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();
     Model model = r.model();
-    Threshold th = Equilibria.defaults().threshold(model);
+    Threshold th = ModelOptions.compute(r, "the threshold search", () -> Equilibria.defaults().threshold(model));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());
     Map<String, Object> params = resolved.asMap();
@@ -44,7 +44,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     out.put("instability_pump", Double.isNaN(th.instabilityPump()) ? null : th.instabilityPump());
     out.put("relative_accuracy", th.relativeAccuracy());
     out.put("frequency", th.frequency());
-    spec.commandLine().getOut().println(Json.write(out));
+    spec.commandLine().getOut().println(ModelOptions.json(r, out));
     return ExitCodes.OK;
   }
 }

@@ -40,9 +40,32 @@ public final class RunLayout {
     return stateDir(runDir).resolve("jobs.json");
   }
 
-  /** The lock of the last complete run, kept while a new run is under way (reuse source). */
+  /**
+   * Where runs before the run-directory lock set the last lock aside during a run; read (never
+   * written) so that a run interrupted under an older qdlaser still reuses from it.
+   */
   public static Path previousLockFile(Path runDir) {
     return stateDir(runDir).resolve("previous-lock.json");
+  }
+
+  /** The exclusive lock of the run directory, see {@code store.RunDirectoryLock}. */
+  public static Path runLockFile(Path runDir) {
+    return stateDir(runDir).resolve("lock");
+  }
+
+  /** Serialises the rewrites of {@code lock.json} during a run across processes (SLURM shards), see {@link StandingLock}. */
+  public static Path lockUpdateFile(Path runDir) {
+    return stateDir(runDir).resolve("lock-update");
+  }
+
+  /** The SHA-256 of {@code provenance.json} as its run wrote it. */
+  public static Path provenanceDigestFile(Path runDir) {
+    return stateDir(runDir).resolve("provenance.sha256");
+  }
+
+  /** The marker of a commit under way, see {@link RunMerge.Commit}. */
+  public static Path commitFile(Path runDir) {
+    return stateDir(runDir).resolve("commit.json");
   }
 
   public static Path slurmDir(Path runDir) {

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>unless forced, reuses the previous lock's or the journal's artifacts of the same key if
  *       they verify;
  *   <li>otherwise runs the action (if {@code mayCompute} allows it, else fails naming the task),
- *       writes every artifact atomically and then the task's record (its commit marker).
+ *       withdraws from the standing {@code lock.json} the tasks whose artifacts it is about to
+ *       replace with other content ({@link StandingLock}), writes every artifact atomically and
+ *       then the task's record (its commit marker).
  * </ol>
  *
  * A task killed at any point leaves either no record (it reruns) or a complete one. Thread-safe.
@@ -53,6 +55,7 @@ public final class TaskRunner {
   private final Predicate<TaskSpec> mayCompute;
   private final Function<TaskSpec, String> missingHint;
   private volatile Map<String, Double> lastWall;
+  private final StandingLock standing;
 
   /**
    * @param previous lock of the previous complete run in this directory, or null
@@ -72,6 +75,7 @@ public final class TaskRunner {
     this.placement = Objects.requireNonNull(placement, "placement");
     this.mayCompute = Objects.requireNonNull(mayCompute, "mayCompute");
     this.missingHint = Objects.requireNonNull(missingHint, "missingHint");
+    this.standing = new StandingLock(store.runDir());
   }
 
   /** A runner for a local run: computes anything, fresh run id, local placement. */
@@ -187,6 +191,9 @@ public final class TaskRunner {
     } finally {
       heartbeat.finished();
     }
+    List<ArtifactRef> replacing = new ArrayList<>();
+    outputs.forEach((path, bytes) -> replacing.add(ArtifactRef.of(path, bytes)));
+    standing.withdraw(replacing);
     List<ArtifactRef> refs = new ArrayList<>();
     for (Map.Entry<String, byte[]> o : new TreeMap<>(outputs).entrySet()) {
       refs.add(store.put(o.getKey(), o.getValue()));

@@ -15,6 +15,9 @@ import org.qdlaser.stages.physics.Parameter;
 public final class ParameterResolver {
   /** Default gamma_nr of Table I, s^-1. */
   public static final double GAMMA_NR_PER_SECOND = 1e9;
+  /** Admissible gamma_nr, s^-1: the unit of the rates; 1 s^-1 to 1e18 s^-1 covers every emitter. */
+  static final double MIN_GAMMA_NR_PER_SECOND = 1;
+  static final double MAX_GAMMA_NR_PER_SECOND = 1e18;
 
   public static final List<String> NAMES = Parameter.MODEL.stream().map(Parameter::key).toList();
 
@@ -60,10 +63,11 @@ public final class ParameterResolver {
     double gammaNr = GAMMA_NR_PER_SECOND;
     if (values.containsKey("gamma_nr")) {
       Quantities.Quantity q = Quantities.parse(fieldPrefix + "gamma_nr", values.get("gamma_nr"));
-      if (!q.perSecond() || !(q.value() > 0)) {
+      if (!q.perSecond() || !(q.value() >= MIN_GAMMA_NR_PER_SECOND && q.value() <= MAX_GAMMA_NR_PER_SECOND)) {
         throw new InputException(
             fieldPrefix + "gamma_nr",
-            "gamma_nr sets the unit of every rate and must be given in s^-1 with the /s suffix and be positive, got '"
+            "gamma_nr sets the unit of every rate and must be given in s^-1 with the /s suffix, in [" + MIN_GAMMA_NR_PER_SECOND
+                + ", " + MAX_GAMMA_NR_PER_SECOND + "] s^-1, got '"
                 + values.get("gamma_nr") + "'");
       }
       gammaNr = q.value();
@@ -83,11 +87,12 @@ public final class ParameterResolver {
     }
     if (values.containsKey("beta")) {
       double beta = dimensionless(values, "beta", 1.0, fieldPrefix);
-      if (!(beta > 0 && beta <= 1)) {
-        throw new InputException(fieldPrefix + "beta", "beta must be in (0, 1], got " + beta);
-      }
       gammaL = rate(values, "gamma_l", LaserParameters.GAMMA_L_TABLE_I, gammaNr, fieldPrefix);
       gammaNl = LaserParameters.gammaNlFromBeta(beta, gammaL);
+      if (!Parameter.GAMMA_NL.admits(gammaNl)) {
+        throw new InputException(fieldPrefix + "beta", "beta = " + values.get("beta") + " with gamma_l = " + gammaL
+            + " gives gamma_NL = gamma_l (1 - beta) / beta = " + gammaNl + ", which must be " + Parameter.GAMMA_NL.allowed());
+      }
     } else {
       if (values.containsKey("gamma_l")) {
         throw new InputException(fieldPrefix + "gamma_l", "gamma_l is only used together with beta");
@@ -177,7 +182,17 @@ public final class ParameterResolver {
     if (!v.containsKey(name)) {
       return def;
     }
-    return Quantities.parse(prefix + name, v.get(name)).normalised(gammaNr);
+    return bounded(name, Quantities.parse(prefix + name, v.get(name)).normalised(gammaNr), v, prefix);
+  }
+
+  /** {@code x} if its parameter admits it, else the error naming the field, the value and the range. */
+  private static double bounded(String name, double x, Map<String, String> v, String prefix) {
+    Parameter p = Parameter.of(name);
+    if (!p.admits(x)) {
+      throw new InputException(prefix + name, name + " must be " + p.allowed() + ", got " + v.get(name)
+          + (p.rate() && v.get(name).contains("/") ? " = " + x + " gamma_nr" : ""));
+    }
+    return x;
   }
 
   private static double dimensionless(Map<String, String> v, String name, double def, String prefix) {
@@ -188,7 +203,7 @@ public final class ParameterResolver {
     if (q.perSecond()) {
       throw new InputException(prefix + name, name + " is dimensionless; the /s suffix is not allowed, got '" + v.get(name) + "'");
     }
-    return q.value();
+    return bounded(name, q.value(), v, prefix);
   }
 
   private static int integer(Map<String, String> v, String name, int def, String prefix) {
@@ -196,8 +211,8 @@ public final class ParameterResolver {
       return def;
     }
     double x = dimensionless(v, name, def, prefix);
-    if (x != Math.rint(x) || x < 1 || x > 100_000) {
-      throw new InputException(prefix + name, name + " must be an integer in [1, 100000], got '" + v.get(name) + "'");
+    if (x != Math.rint(x)) {
+      throw new InputException(prefix + name, name + " must be " + Parameter.of(name).allowed() + ", got '" + v.get(name) + "'");
     }
     return (int) x;
   }

@@ -1,6 +1,7 @@
 package org.qdlaser.pipeline.input;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.stages.sampling.Sample;
 import org.qdlaser.stages.sampling.SampleGenerator;
@@ -37,6 +40,50 @@ public final class SampleOptions {
     return out;
   }
 
+  /**
+   * Most unknowns of a polydisperse model ({@link Models#disperseDimension}): CIM_d up to N = 19999,
+   * TPM_IF_d up to 11110, TPM_d up to 119. The paper's samples have N = 40 and 50; TPM_d at N = 100
+   * (70,206 unknowns) is the largest we solved (docs/decisions.md, issue 14). Beyond, a point runs
+   * for hours: at 100,000 dots it ran for minutes before anything refused it (issue 16).
+   */
+  public static final int MAX_UNKNOWNS = 100_000;
+  /**
+   * Heap per unknown, bytes, estimated from TPM_d at N = 100: the LU of the Newton matrix holds
+   * 2.5e6 non-zeros (36 per unknown; 230 per unknown with unfavourable pivots) at 12 bytes each,
+   * plus ~60 work vectors (BDF history, Newton, a shift-invert Arnoldi basis).
+   */
+  static final long BYTES_PER_UNKNOWN = 4096;
+
+  /**
+   * Refuses a polydisperse model of {@code n} dots whose state exceeds {@link #MAX_UNKNOWNS} or,
+   * estimated before anything is allocated, the JVM's heap.
+   *
+   * @param field the field that set N, for the message
+   */
+  public static void checkSize(ModelKind kind, int n, String field) {
+    long unknowns = Models.disperseDimension(kind, n);
+    if (unknowns > MAX_UNKNOWNS) {
+      int largest = 1; // bisection: dimension(largest) <= MAX_UNKNOWNS < dimension(above)
+      int above = n;
+      while (above - largest > 1) {
+        int mid = (largest + above) >>> 1;
+        if (Models.disperseDimension(kind, mid) > MAX_UNKNOWNS) {
+          above = mid;
+        } else {
+          largest = mid;
+        }
+      }
+      throw new InputException(field, kind + " with N = " + n + " dots has " + unknowns + " unknowns, more than the limit of "
+          + MAX_UNKNOWNS + " (N <= " + largest + " for " + kind + ")");
+    }
+    long need = unknowns * BYTES_PER_UNKNOWN;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (need > heap) {
+      throw new InputException(field, kind + " with N = " + n + " dots (" + unknowns + " unknowns) needs about " + (need >> 20)
+          + " MiB of heap, more than this JVM's " + (heap >> 20) + " MiB (raise it with -Xmx, or use fewer dots)");
+    }
+  }
+
   /** The sample for N dots with the given (normalised) parameters; errors name the field. */
   public static Sample sample(Map<String, String> options, Path detunings, LaserParameters p, String prefix) {
     if (detunings != null) {
@@ -49,10 +96,10 @@ public final class SampleOptions {
       }
       return SampleGenerator.explicit(d, p.g());
     }
-    double w = number(options, "w_qd", 1.0, prefix);
-    long seed = (long) integer(options, "seed", 1, prefix, Long.MIN_VALUE, Long.MAX_VALUE);
+    double w = bounded(options, "w_qd", number(options, "w_qd", 1.0, prefix), prefix);
+    long seed = seed(options, prefix);
     int tail = (int) integer(options, "tail", 0, prefix, 0, p.n() / 2);
-    double frac = number(options, "identical_fraction", 0.0, prefix);
+    double frac = bounded(options, "identical_fraction", number(options, "identical_fraction", 0.0, prefix), prefix);
     try {
       return SampleGenerator.generate(new SampleSpec(p.n(), w, p.gamma(), seed, tail, frac, p.g()));
     } catch (IllegalArgumentException e) {
@@ -60,21 +107,41 @@ public final class SampleOptions {
     }
   }
 
-  /** Reads a detunings file: one normalised detuning per line, # comments and blank lines ignored. */
+  /**
+   * Largest detunings file read, bytes: a detuning per line of at most ~25 characters for
+   * {@link #MAX_DETUNINGS} dots fits with room to spare; more is not a detunings file ({@code /dev/zero}).
+   */
+  public static final int MAX_DETUNINGS_BYTES = 4 << 20;
+  /** Most detunings a file may hold: the largest N ({@code parameters.N}). */
+  public static final int MAX_DETUNINGS = 100_000;
+
+  /**
+   * Reads a detunings file: one normalised detuning per line, # comments and blank lines ignored;
+   * at most {@link #MAX_DETUNINGS_BYTES} bytes and {@link #MAX_DETUNINGS} values.
+   */
   public static double[] readDetunings(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_DETUNINGS_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw new InputException("--detunings", "detunings file not found: " + file);
     } catch (IOException e) {
       throw new InputException("--detunings", "cannot read detunings file " + file + ": " + e.getMessage());
     }
+    if (bytes.length > MAX_DETUNINGS_BYTES) {
+      throw new InputException("--detunings", "detunings file " + file + " is larger than the limit of " + MAX_DETUNINGS_BYTES
+          + " bytes (one detuning per line, at most " + MAX_DETUNINGS + " lines)");
+    }
+    List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
     List<Double> values = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i).trim();
       if (l.isEmpty() || l.startsWith("#")) {
         continue;
+      }
+      if (values.size() == MAX_DETUNINGS) {
+        throw new InputException("--detunings", "detunings file " + file + " holds more than the limit of " + MAX_DETUNINGS
+            + " detunings (line " + (i + 1) + ")");
       }
       try {
         double v = Double.parseDouble(l);
@@ -83,13 +150,39 @@ public final class SampleOptions {
         }
         values.add(v);
       } catch (NumberFormatException e) {
-        throw new InputException("--detunings", "line " + (i + 1) + " of " + file + " is not a finite number: '" + l + "'");
+        throw new InputException("--detunings", "line " + (i + 1) + " of " + file + " is not a finite number: '"
+            + (l.length() > 40 ? l.substring(0, 40) + "..." : l) + "'");
       }
     }
     if (values.isEmpty()) {
       throw new InputException("--detunings", "detunings file " + file + " holds no values");
     }
     return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double bounded(Map<String, String> o, String k, double v, String prefix) {
+    Parameter p = Parameter.of(k);
+    if (!p.admits(v)) {
+      throw new InputException(prefix + k, k + " must be " + p.allowed() + ", got '" + o.get(k) + "'");
+    }
+    return v;
+  }
+
+  /** The seed, exactly: a double would round seeds beyond 2^53 to other seeds. */
+  private static long seed(Map<String, String> o, String prefix) {
+    if (!o.containsKey("seed")) {
+      return 1;
+    }
+    String text = o.get("seed").trim();
+    Quantities.parse(prefix + "seed", text); // a number at all (and no NaN, no /s below)
+    try {
+      if (text.toLowerCase(java.util.Locale.ROOT).contains("/s")) {
+        throw new ArithmeticException();
+      }
+      return new java.math.BigDecimal(text).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InputException(prefix + "seed", "seed must be " + Parameter.SEED.allowed() + ", got '" + text + "'");
+    }
   }
 
   private static double number(Map<String, String> o, String k, double def, String prefix) {

@@ -6,6 +6,7 @@ import static org.qdlaser.pipeline.manifest.ManifestFields.text;
 import static org.qdlaser.pipeline.manifest.ManifestFields.unknownKeys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -59,15 +60,18 @@ public final class ManifestParser {
   }
 
   private static JsonNode read(String yaml) {
+    YamlDocument.check(yaml);
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+      // Duplicates are refused by YamlDocument with both lines; this is the backstop.
+      root = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new InputException("(document)", "manifest is not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""));
+      throw new InputException(e.getLocation() != null ? "line " + e.getLocation().getLineNr() : "MANIFEST",
+          "manifest is not valid YAML: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new InputException("(document)", "manifest must be a YAML mapping");
+      throw new InputException("MANIFEST", "a manifest is a YAML mapping of schema, study, models, ..., got "
+          + (root == null ? "an empty document" : "a " + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
     }
     return root;
   }

@@ -99,6 +99,10 @@ final class ModelRuns {
     String samplePath = m.isObject() && m.has("sample") ? path + ".sample" : root.has("samples") ? "samples" : path + ".sample";
     List<SampleSets.Expanded> expanded = samples(root, m, kind, path);
     var resolved = ParameterResolver.resolve(own, m.isObject() ? path + ".parameters." : "parameters.");
+    if (kind.polydisperse()) {
+      SampleOptions.checkSize(kind, resolved.parameters().n(),
+          m.isObject() && m.path("parameters").has("N") ? path + ".parameters.N" : "parameters.N");
+    }
     for (SampleSets.Expanded e : expanded) {
       String runLabel = label + e.labelSuffix();
       if (!NAME.matcher(runLabel).matches()) {

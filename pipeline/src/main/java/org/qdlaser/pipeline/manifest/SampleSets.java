@@ -151,16 +151,25 @@ public final class SampleSets {
       if (!INTEGER_OPTIONS.contains(key)) {
         throw new InputException(path, "ranges apply to the integer options seed and tail only; give " + key + " as a list");
       }
-      long a = Long.parseLong(m.group(1));
-      long b = Long.parseLong(m.group(2));
+      long a;
+      long b;
+      try {
+        a = Long.parseLong(m.group(1));
+        b = Long.parseLong(m.group(2));
+      } catch (NumberFormatException e) {
+        throw new InputException(path, "range " + v.asText() + ": FIRST and LAST must lie in [" + Long.MIN_VALUE + ", "
+            + Long.MAX_VALUE + "]");
+      }
       if (b < a) {
         throw new InputException(path, "range " + v.asText() + " is empty: LAST must be >= FIRST");
       }
-      if (b - a + 1 > MAX_RUNS) {
+      // b - a overflows for ranges wider than Long.MAX_VALUE: compare without forming it.
+      if (Long.compareUnsigned(b - a, MAX_RUNS - 1) > 0) {
         throw new InputException(path, "range " + v.asText() + " has more than " + MAX_RUNS + " values");
       }
-      for (long s = a; s <= b; s++) {
-        out.add(Long.toString(s));
+      // Counted, not `s <= b`: s++ would wrap past Long.MAX_VALUE and never end.
+      for (long k = 0, count = b - a + 1; k < count; k++) {
+        out.add(Long.toString(a + k));
       }
     } else {
       out.add(scalar(v, key, path));

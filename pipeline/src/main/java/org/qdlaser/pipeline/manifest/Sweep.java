@@ -67,6 +67,11 @@ public record Sweep(double[] pumps, RelaxationParams relaxation, int recordStrid
       throw new InputException("sweep.parameter", "only the pump r can be swept in manifest v1, got '" + param + "'");
     }
     if (s.has("values")) {
+      for (String k : List.of("from", "to", "points", "spacing")) {
+        if (s.has(k)) {
+          throw new InputException("sweep." + k, "give either sweep.values or from/to/points/spacing, not both");
+        }
+      }
       JsonNode v = s.get("values");
       if (!v.isArray() || v.isEmpty() || v.size() > MAX_POINTS) {
         throw new InputException("sweep.values", "values must be a list of 1.." + MAX_POINTS + " pumps");
@@ -74,12 +79,23 @@ public record Sweep(double[] pumps, RelaxationParams relaxation, int recordStrid
       double[] out = new double[v.size()];
       for (int i = 0; i < out.length; i++) {
         String field = "sweep.values[" + i + "]";
+        if (!v.get(i).isValueNode() || v.get(i).isNull()) {
+          throw new InputException(field, "expected a pump (a number, /s for s^-1), got " + v.get(i).getNodeType());
+        }
         out[i] = positive(field, Quantities.parse(field, v.get(i).asText()).normalised(gammaNr));
+        if (i > 0 && !(out[i] < out[i - 1])) {
+          throw new InputException(field, "the sweep goes downwards (App. A): each pump must be below the one before, got "
+              + v.get(i).asText() + " after " + v.get(i - 1).asText());
+        }
       }
       return out;
     }
     double from = positivePump(s, "from", "sweep.from", gammaNr);
     double to = positivePump(s, "to", "sweep.to", gammaNr);
+    if (!(to < from)) {
+      throw new InputException("sweep.to", "the sweep goes downwards (App. A): to must be below from, got from "
+          + s.get("from").asText() + ", to " + s.get("to").asText());
+    }
     int points = points(s, "sweep.points");
     String spacing = text(s, "spacing", "sweep.spacing", "log");
     double[] out = new double[points];

@@ -87,14 +87,42 @@ public final class ArtifactStore {
   }
 
   /**
-   * Whether the file at {@code ref.path()} exists with exactly the recorded size and SHA-256.
-   * Never throws for missing or unreadable files (returns false).
+   * The first symbolic link on the way from the run directory to {@code relativePath} (the file
+   * itself included), as a run-relative path, or null if there is none. An artifact reached through
+   * a link is not the run's own file: a rerun replaces it and {@code verify} reports it.
+   */
+  public String symlinkOn(String relativePath) {
+    return linkedPart(relativeParts(relativePath));
+  }
+
+  private Path relativeParts(String relativePath) {
+    return runDir.relativize(resolve(relativePath));
+  }
+
+  private String linkedPart(Path relative) {
+    Path p = runDir;
+    for (Path part : relative) {
+      p = p.resolve(part);
+      if (Files.isSymbolicLink(p)) {
+        return runDir.relativize(p).toString();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the file at {@code ref.path()} exists with exactly the recorded size and SHA-256, and
+   * is reached through no symbolic link. Never throws for missing or unreadable files (returns false).
    */
   public boolean verifies(ArtifactRef ref) {
     Path file = resolve(ref.path());
     try {
       if (!Files.isRegularFile(file)) {
         LOG.debug("{} does not verify: missing", ref.path());
+        return false;
+      }
+      if (linkedPart(relativeParts(ref.path())) != null) {
+        LOG.debug("{} does not verify: a symbolic link", ref.path());
         return false;
       }
       long size = Files.size(file);

@@ -35,6 +35,8 @@ public record LockFile(
   public static final String SCHEMA = "qdlaser/lock/v1";
   /** File name inside the run directory. */
   public static final String FILE_NAME = "lock.json";
+  /** The run directory's copy of the manifest, whose SHA-256 is {@code manifestSha256}. */
+  public static final String MANIFEST_FILE = "manifest.yaml";
 
   /**
    * One task of the run.

@@ -16,7 +16,7 @@ import java.util.Objects;
 public record VerificationProblem(
     Kind kind, String path, String expectedSha256, String actualSha256, long expectedSize, long actualSize, String detail) {
 
-  /** Kinds of problems. */
+  /** Kinds of problems; {@link #warning()} ones fail {@code verify} only with {@code --strict}. */
   public enum Kind {
     /** The artifact exists but its content differs from the lock. */
     CHANGED,
@@ -27,7 +27,32 @@ public record VerificationProblem(
     /** The run directory has no lock file. */
     LOCK_MISSING,
     /** The lock file cannot be read or is malformed. */
-    LOCK_UNREADABLE
+    LOCK_UNREADABLE,
+    /** An artifact, the manifest copy or any file of the run directory is (or is reached through) a symbolic link. */
+    SYMLINK,
+    /** The manifest copy ({@code manifest.yaml}) is missing. */
+    MANIFEST_MISSING,
+    /** The manifest copy's SHA-256 is not the lock's. */
+    MANIFEST_CHANGED,
+    /** {@code provenance.json} is missing. */
+    PROVENANCE_MISSING,
+    /** {@code provenance.json} is malformed or disagrees with the lock (manifest hash, tasks). */
+    PROVENANCE_INCONSISTENT,
+    /** {@code provenance.json} is not the one its run wrote (its SHA-256 differs from the recorded one). */
+    PROVENANCE_CHANGED,
+    /** No recorded SHA-256 of {@code provenance.json} (a run made before digests were recorded): its content is unchecked. */
+    PROVENANCE_UNSEALED,
+    /** A task record ({@code .qdlaser/tasks/<key>.json}) of a locked task is malformed or lists other artifacts. */
+    RECORD_CHANGED,
+    /** A run was stopped while it committed (wrote its lock, manifest copy and provenance): the next run completes it. */
+    COMMIT_INTERRUPTED,
+    /** A file the lock does not list (a killed rerun's new artifacts, a temp file, anything added by hand). */
+    STRAY;
+
+    /** Whether this kind only warns unless {@code verify --strict}. */
+    public boolean warning() {
+      return this == STRAY || this == PROVENANCE_UNSEALED || this == COMMIT_INTERRUPTED;
+    }
   }
 
   public VerificationProblem {
@@ -48,6 +73,11 @@ public record VerificationProblem(
     return new VerificationProblem(Kind.UNREADABLE, expected.path(), expected.sha256(), null, expected.size(), -1, detail);
   }
 
+  /** A problem of a file other than a locked artifact ({@code detail} says what is wrong). */
+  public static VerificationProblem of(Kind kind, String path, String detail) {
+    return new VerificationProblem(kind, path, null, null, -1, -1, detail);
+  }
+
   static VerificationProblem lock(Kind kind, String lockPath, String detail) {
     return new VerificationProblem(kind, lockPath, null, null, -1, -1, detail);
   }
@@ -62,6 +92,7 @@ public record VerificationProblem(
       case UNREADABLE -> path + ": UNREADABLE (" + detail + ")";
       case LOCK_MISSING -> path + ": LOCK_MISSING (no lock file; was the run completed?)";
       case LOCK_UNREADABLE -> path + ": LOCK_UNREADABLE (" + detail + ")";
+      default -> path + ": " + kind + " (" + detail + ")";
     };
   }
 }

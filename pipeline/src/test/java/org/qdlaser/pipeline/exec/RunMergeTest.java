@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qdlaser.pipeline.store.LockFile;
 
-/** Start and end of a run directory: the last lock is set aside, killed writers' temp files go. */
+/** Start and end of a run directory: the last lock stands during a run, killed writers' temp files go. */
 class RunMergeTest {
   @Test
   void tempFilesOfKilledWritersAreRecognisedAndRemoved(@TempDir Path run) throws Exception {
@@ -25,16 +25,22 @@ class RunMergeTest {
   }
 
   @Test
-  void beginSetsTheLastLockAsideAndKeepsItAcrossFailedRuns(@TempDir Path run) throws Exception {
+  void beginReadsTheStandingLockAndWritesNothing(@TempDir Path run) throws Exception {
     assertThat(RunMerge.begin(run)).isNull();
     LockFile lock = LockFile.of("s", "a".repeat(64), java.util.List.of());
     lock.write(run.resolve(LockFile.FILE_NAME));
+    byte[] bytes = Files.readAllBytes(run.resolve(LockFile.FILE_NAME));
     assertThat(RunMerge.begin(run)).isEqualTo(lock);
-    assertThat(run.resolve(LockFile.FILE_NAME)).doesNotExist();
-    // a failed run wrote no lock: the next one still reuses from the last complete one
+    assertThat(run.resolve(LockFile.FILE_NAME)).as("the lock stands during the run (issue 16 item 7)").hasBinaryContent(bytes);
+    assertThat(RunMerge.begin(run)).isEqualTo(lock);
+  }
+
+  @Test
+  void aLockSetAsideByAnOlderQdlaserIsStillReusedFrom(@TempDir Path run) throws Exception {
+    LockFile lock = LockFile.of("s", "b".repeat(64), java.util.List.of());
+    lock.write(RunLayout.previousLockFile(run));
     assertThat(RunMerge.begin(run)).isEqualTo(lock);
     Files.writeString(run.resolve(LockFile.FILE_NAME), "not json");
-    assertThat(RunMerge.begin(run)).as("an unreadable lock is dropped").isEqualTo(lock);
-    assertThat(run.resolve(LockFile.FILE_NAME)).doesNotExist();
+    assertThat(RunMerge.begin(run)).as("an unreadable lock.json falls back to the set-aside one").isEqualTo(lock);
   }
 }

@@ -47,7 +47,7 @@ class RunStatusTest {
     LockFile previous = RunMerge.begin(dir);
     ProvenanceCollector prov = new ProvenanceCollector("demo", SHA, dir);
     Map<String, TaskOutcome> outcomes = new LocalExecutor(TaskRunner.local(new ArtifactStore(dir), previous, false, prov), 1).run(plan);
-    RunMerge.finish(dir, "demo", SHA, outcomes, prov);
+    RunMerge.finish(dir, "demo", SHA, null, outcomes, prov);
   }
 
   static RunStatus.Report status(List<PlannedTask> plan, Path dir) {
