@@ -9,9 +9,7 @@ import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
-import org.qdlaser.stages.equilibrium.LongTimeFate;
 import org.qdlaser.stages.equilibrium.PaperProcedure;
-import org.qdlaser.stages.equilibrium.PointSolver;
 import org.qdlaser.stages.equilibrium.SelfPulsing;
 import org.qdlaser.stages.equilibrium.WidthHomotopy;
 import org.qdlaser.stages.fitting.PaperReading;
@@ -54,7 +52,7 @@ public final class PointCommand implements Callable<Integer> {
 
   @Option(names = "--long-time-limit", paramLabel = "T",
       description = "_d models: longest transient in 1/gamma_nr before the verdict 'unsettled' (default ${DEFAULT-VALUE}).")
-  double longTimeLimit = LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT;
+  double longTimeLimit = Equilibria.DEFAULT_LONG_TIME_LIMIT;
 
   /** Longest --duration / --long-time-limit: beyond it even the co-rotating frame takes hours (docs/benchmarks.md). */
   static final double MAX_TIME = 1e6;
@@ -95,9 +93,9 @@ public final class PointCommand implements Callable<Integer> {
     } else {
       // Detuned dots: Newton from the seed chain, else the transient followed in the co-rotating
       // frame to its long-time fate (issue 13, docs/transients.md); identical dots as before.
-      PointSolver.Outcome o = equilibria.pointWithFate(model, longTimeLimit);
-      e = o.equilibrium();
-      timeIntegrated = o.transientTime();
+      Equilibria.Fate f = equilibria.pointWithFate(model, longTimeLimit);
+      e = f.equilibrium();
+      timeIntegrated = f.timeIntegrated();
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());

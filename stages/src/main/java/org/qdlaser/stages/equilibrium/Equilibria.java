@@ -93,12 +93,27 @@ public final class Equilibria {
    * self_pulsing, or unsettled at {@code longTimeLimit}).
    *
    * @param longTimeLimit longest transient (1/gamma_nr), positive and finite
-   * @return the equilibrium (or the transient's end with its diagnostics), the time integrated and
-   *     how it ended
+   * @return the equilibrium (or the transient's end with its diagnostics) and the time integrated
    */
-  public PointSolver.Outcome pointWithFate(Model model, double longTimeLimit) {
-    return guarded(() -> fatePointSolver(model.kind(), longTimeLimit).outcome(model));
+  public Fate pointWithFate(Model model, double longTimeLimit) {
+    return guarded(() -> {
+      PointSolver.Outcome o = fatePointSolver(model.kind(), longTimeLimit).outcome(model);
+      return new Fate(o.equilibrium(), o.transientTime());
+    });
   }
+
+  /**
+   * A point with its long-time fate.
+   *
+   * @param equilibrium the polished steady state, or the transient's end with its {@link Unsettled}
+   *     or {@link SelfPulsing} diagnostics ({@link Equilibrium#verdict()})
+   * @param timeIntegrated transient time integrated before the verdict (1/gamma_nr; 0 when Newton
+   *     from the seed chain found the state)
+   */
+  public record Fate(Equilibrium equilibrium, double timeIntegrated) {}
+
+  /** The default long-time limit of {@link #pointWithFate} (1/gamma_nr, {@link LongTimeFate}). */
+  public static final double DEFAULT_LONG_TIME_LIMIT = LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT;
 
   private PointSolver fatePointSolver(ModelKind kind, double longTimeLimit) {
     RelaxationSettings s = pointSettings(kind);
