@@ -99,6 +99,16 @@ public final class ArtifactPaths {
     return "fitting/" + label + "-oscillation.json";
   }
 
+  /** {@code simple/<label>.json}: a Simple Model's thresholds (cw, SE, ASE) and its figure's scalars. */
+  public static String simpleSummary(String label) {
+    return "simple/" + label + ".json";
+  }
+
+  /** {@code simple/<label>-<table>}: one data table of a Simple Model figure. */
+  public static TablePaths simpleTable(String label, String table) {
+    return new TablePaths("simple/" + label + "-" + table);
+  }
+
   /** A file of the report, by its name inside {@code report/}. */
   public static String report(String name) {
     return REPORT + name;

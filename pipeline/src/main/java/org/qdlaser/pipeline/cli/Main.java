@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
     name = "qdlaser",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Lasing thresholds of quantum-dot nanolasers (CIM, TPM_IF, TPM): reproducible studies.",
+    description = "Lasing thresholds of quantum-dot nanolasers (CIM, TPM_IF, TPM) and the Simple Model of colloidal-QD"
+        + " gain (SIMPLE_*): reproducible studies.",
     subcommands = {RunCommand.class, RunShardCommand.class, CollectCommand.class, VerifyCommand.class, ArchiveCommand.class,
-        GoldenCommand.class, PointCommand.class, ThresholdCommand.class, BenchCommand.class})
+        GoldenCommand.class, PointCommand.class, ThresholdCommand.class, SpectrumCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -59,6 +59,15 @@ public final class PointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    var simple = options.simpleKind();
+    if (simple.isPresent()) {
+      if (!procedure.equals("ours")) {
+        throw new InputException("--procedure", "'" + procedure + "' reads a transient of a _d model (App. A), got --model "
+            + simple.get());
+      }
+      spec.commandLine().getOut().println(Json.write(SimpleModelCommands.point(simple.get(), options)));
+      return ExitCodes.OK;
+    }
     ModelOptions.Resolved r = options.resolve();
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();

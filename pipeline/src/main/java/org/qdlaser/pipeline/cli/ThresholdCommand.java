@@ -20,6 +20,11 @@ public final class ThresholdCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    var simple = options.simpleKind();
+    if (simple.isPresent()) {
+      spec.commandLine().getOut().println(Json.write(SimpleModelCommands.threshold(simple.get(), options)));
+      return ExitCodes.OK;
+    }
     ModelOptions.Resolved r = options.resolve();
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();

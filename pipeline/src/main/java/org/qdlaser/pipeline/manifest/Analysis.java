@@ -10,12 +10,28 @@ import org.qdlaser.pipeline.plan.ReportContext;
  * owning its manifest section ({@code parse}), its tasks ({@link #plan}) and its report task
  * ({@link #report}); a new analysis is a new record here and a case in {@link ManifestParser}.
  */
-public sealed interface Analysis permits Sweep, ThresholdCurve, Branches, Activation, Oscillation {
+public sealed interface Analysis permits Sweep, ThresholdCurve, Branches, Activation, Oscillation,
+    SimpleModelFigure {
   /** The analysis' name in manifests ({@code analysis:}). */
   String name();
 
   /** The tasks of one model run, in dependency order, and those of them whose artifacts the report reads. */
   RunPlan plan(ModelRun run, Study study);
+
+  /**
+   * The tasks of the whole study: by default each model run's {@link #plan}; analyses whose runs
+   * are not nanolaser model runs (the Simple Model's) plan here.
+   */
+  default RunPlan planStudy(Study study) {
+    List<PlannedTask> tasks = new java.util.ArrayList<>();
+    List<String> inputs = new java.util.ArrayList<>();
+    for (ModelRun run : study.models()) {
+      RunPlan p = plan(run, study);
+      tasks.addAll(p.tasks());
+      inputs.addAll(p.reportInputs());
+    }
+    return new RunPlan(tasks, inputs);
+  }
 
   /** The report task over all runs, reading the artifacts of {@code inputs} (task ids). */
   PlannedTask report(Study study, ReportContext context, List<String> inputs);

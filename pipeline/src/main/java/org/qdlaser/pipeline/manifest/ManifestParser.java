@@ -26,9 +26,9 @@ public final class ManifestParser {
   public static final String SCHEMA = "qdlaser/manifest/v1";
   private static final Set<String> TOP =
       Set.of("schema", "study", "title", "description", "units", "parameters", "models", "analysis", "sweep", "scan",
-          "branch", "activation", "integration", "samples", "figures", "oscillation");
+          "branch", "activation", "integration", "samples", "figures", "oscillation", "simple");
   private static final String ANALYSES = String.join(", ", Sweep.NAME, ThresholdCurve.NAME, Branches.NAME, Activation.NAME,
-      Oscillation.NAME);
+      Oscillation.NAME) + ", and for the Simple Model: " + String.join(", ", new java.util.TreeSet<>(SimpleModelFigure.NAMES));
 
   private ManifestParser() {}
 
@@ -45,11 +45,15 @@ public final class ManifestParser {
     }
     String title = text(root, "title", "title", study);
     String description = text(root, "description", "description", "");
+    String analysisName = text(root, "analysis", "analysis", Sweep.NAME);
+    if (SimpleModelFigure.NAMES.contains(analysisName)) {
+      return SimpleModelFigure.parseStudy(root, study, title, description, analysisName);
+    }
     Map<String, String> shared = sharedParameters(root);
     double gammaNr = ParameterResolver.resolve(shared, "parameters.").gammaNrPerSecond();
     List<ModelRuns.Entry> runs = ModelRuns.parse(root, shared);
     ParseContext c = new ParseContext(root, gammaNr, runs);
-    Analysis analysis = analysis(c, text(root, "analysis", "analysis", Sweep.NAME));
+    Analysis analysis = analysis(c, analysisName);
     return new Study(study, title, description, gammaNr, ModelRuns.runs(runs), analysis);
   }
 

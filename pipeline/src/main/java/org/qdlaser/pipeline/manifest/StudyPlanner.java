@@ -2,7 +2,6 @@ package org.qdlaser.pipeline.manifest;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.plan.ReportContext;
 
@@ -17,11 +16,9 @@ public final class StudyPlanner {
   public static List<PlannedTask> plan(Study study, ReportContext reportContext) {
     List<PlannedTask> tasks = new ArrayList<>();
     List<String> reportInputs = new ArrayList<>();
-    for (ModelRun run : study.models()) {
-      Analysis.RunPlan p = study.analysis().plan(run, study);
-      tasks.addAll(p.tasks());
-      reportInputs.addAll(p.reportInputs());
-    }
+    Analysis.RunPlan p = study.analysis().planStudy(study);
+    tasks.addAll(p.tasks());
+    reportInputs.addAll(p.reportInputs());
     tasks.add(study.analysis().report(study, reportContext, reportInputs));
     return tasks;
   }

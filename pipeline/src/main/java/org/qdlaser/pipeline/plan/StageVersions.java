@@ -30,5 +30,8 @@ public final class StageVersions {
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   public static final int REPORT = 5;
 
+  /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
+  public static final int SIMPLE = 1;
+
   private StageVersions() {}
 }

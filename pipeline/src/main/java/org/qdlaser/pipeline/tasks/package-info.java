@@ -1,7 +1,8 @@
 /**
  * The stage tasks of every analysis: one {@link org.qdlaser.pipeline.plan.StageTask} per kind of
  * task (sampling, sweep integration and polishing, thresholds, branches, activation curves, fits,
- * field traces) with its parameters record; each turns its input artifacts into the science's typed
+ * field traces, the Simple Model's figure data) with its parameters record; each turns its input
+ * artifacts into the science's typed
  * inputs, calls the {@code stages.equilibrium.Equilibria} facade and the fitting and sampling
  * functions, and returns its artifacts (encoded by {@code pipeline.artifacts}).
  *

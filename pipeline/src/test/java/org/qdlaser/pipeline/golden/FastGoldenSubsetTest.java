@@ -17,7 +17,7 @@ import org.qdlaser.pipeline.cli.Main;
  */
 class FastGoldenSubsetTest {
   @ParameterizedTest
-  @ValueSource(strings = {"quickstart", "fig7-branches-N25"})
+  @ValueSource(strings = {"quickstart", "fig7-branches-N25", "simple-standard-model"})
   void studyMatchesGoldenData(String manifest, @TempDir Path tmp) {
     Path runDir = tmp.resolve("run");
     StringWriter err = new StringWriter();
