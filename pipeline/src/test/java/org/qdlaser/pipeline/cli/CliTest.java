@@ -303,6 +303,9 @@ class CliTest {
     Result identical = run("point", "--model", "TPM", "--procedure", "paper", "--json");
     assertThat(identical.code()).isEqualTo(2);
     assertThat(identical.err()).contains("--procedure").contains("TPM");
+    Result simple = run("point", "--model", "SIMPLE_4LS", "--procedure", "paper", "--json");
+    assertThat(simple.code()).as(simple.err()).isEqualTo(2);
+    assertThat(simple.err()).contains("--procedure").contains("SIMPLE_4LS");
   }
 
   static String[] with(String[] base, String... more) {
