@@ -12,9 +12,12 @@ import org.qdlaser.stages.diagnostics.PhysicalBounds;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
+import org.qdlaser.stages.equilibrium.PaperProcedure;
 import org.qdlaser.stages.equilibrium.RelaxationOscillation;
+import org.qdlaser.stages.equilibrium.SelfPulsing;
 import org.qdlaser.stages.equilibrium.WidthHomotopy;
 import org.qdlaser.stages.fitting.ActivationFit;
+import org.qdlaser.stages.fitting.PaperReading;
 import org.qdlaser.stages.physics.CimDisperseModel;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.PhotonStatistics;
@@ -23,9 +26,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** One equilibrium: transient from a lasing state (App. A criterion), then rotating-frame Newton. */
+/**
+ * One equilibrium: transient from a lasing state (App. A criterion), then rotating-frame Newton; for
+ * detuned dots without a steady state nearby, the transient's long-time fate. Or, with {@code
+ * --procedure paper}, the paper's App. A reading of the transient.
+ */
 @Command(name = "point", mixinStandardHelpOptions = true,
-    description = "Compute one equilibrium (lasing if reachable from a lasing initial state) and print it as JSON.")
+    description = "Compute one equilibrium (lasing if reachable from a lasing initial state) and print it as JSON;"
+        + " --procedure paper prints the paper's App. A reading of the transient instead.")
 public final class PointCommand implements Callable<Integer> {
   @Mixin ModelOptions options;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -36,10 +44,34 @@ public final class PointCommand implements Callable<Integer> {
           + " sample's width; the JSON then carries the path).")
   String from = "seed";
 
+  @Option(names = "--procedure", paramLabel = "PROC",
+      description = "'ours' (default: steady state by Newton, else the transient's long-time fate for _d models) or"
+          + " 'paper' (_d models: integrate --duration time units and fit Eq. (A2) of App. A over growing windows).")
+  String procedure = "ours";
+
+  @Option(names = "--duration", paramLabel = "T",
+      description = "--procedure paper: integrated time in 1/gamma_nr (default ${DEFAULT-VALUE}; the paper: at least 100).")
+  double duration = PaperProcedure.Settings.DEFAULT_DURATION;
+
+  @Option(names = "--windows", paramLabel = "K",
+      description = "--procedure paper: growing fit windows [0, kT/K], k = 1..K (default ${DEFAULT-VALUE}, at least 2).")
+  int windows = PaperProcedure.Settings.DEFAULT_WINDOWS;
+
+  @Option(names = "--long-time-limit", paramLabel = "T",
+      description = "_d models: longest transient in 1/gamma_nr before the verdict 'unsettled' (default ${DEFAULT-VALUE}).")
+  double longTimeLimit = Equilibria.DEFAULT_LONG_TIME_LIMIT;
+
+  /** Longest --duration / --long-time-limit: beyond it even the co-rotating frame takes hours (docs/benchmarks.md). */
+  static final double MAX_TIME = 1e6;
+
   @Override
   public Integer call() {
     var simple = options.simpleKind();
     if (simple.isPresent()) {
+      if (!procedure.equals("ours")) {
+        throw new InputException("--procedure", "'" + procedure + "' reads a transient of a _d model (App. A), got --model "
+            + simple.get());
+      }
       spec.commandLine().getOut().println(Json.write(SimpleModelCommands.point(simple.get(), options)));
       return ExitCodes.OK;
     }
@@ -53,9 +85,17 @@ public final class PointCommand implements Callable<Integer> {
     if (from.equals("identical") && !kind.polydisperse()) {
       throw new InputException("--from", "'identical' needs a polydisperse model (CIM_d, TPM_IF_d, TPM_d), got " + kind);
     }
+    checkTime("--long-time-limit", longTimeLimit);
+    if (procedure.equals("paper")) {
+      return paper(r);
+    }
+    if (!procedure.equals("ours")) {
+      throw new InputException("--procedure", "procedure must be 'ours' or 'paper', got '" + procedure + "'");
+    }
     Equilibria equilibria = Equilibria.defaults();
     WidthHomotopy.Result path = null;
     Equilibrium e;
+    Double timeIntegrated = null;
     if (from.equals("identical")) {
       path = ModelOptions.compute(r, "the continuation from identical dots", () -> equilibria.pointFromIdentical(model));
       if (path.end().isEmpty()) {
@@ -67,9 +107,11 @@ public final class PointCommand implements Callable<Integer> {
       }
       e = path.end().get();
     } else {
-      // Detuned dots: a transient that does not settle within the default budget is reported
-      // unsettled (verdict) instead of running for tens of minutes (docs/decisions.md).
-      e = ModelOptions.compute(r, "the equilibrium", () -> equilibria.point(model));
+      // Detuned dots: Newton from the seed chain, else the transient followed in the co-rotating
+      // frame to its long-time fate (issue 13, docs/transients.md); identical dots as before.
+      Equilibria.Fate f = ModelOptions.compute(r, "the equilibrium", () -> equilibria.pointWithFate(model, longTimeLimit));
+      e = f.equilibrium();
+      timeIntegrated = f.timeIntegrated();
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());
@@ -85,11 +127,29 @@ public final class PointCommand implements Callable<Integer> {
     out.put("rightmost_eigenvalue", Double.isNaN(e.rightmostEigenvalue()) ? null : e.rightmostEigenvalue());
     out.put("residual", e.residual());
     out.put("verdict", e.verdict().jsonName());
+    if (timeIntegrated != null) {
+      out.put("time_integrated", timeIntegrated);
+    }
     if (e.unsettled() != null) {
       out.put("unsettled", UnsettledSummary.of(e.unsettled()).toMap());
     }
     relaxationAndStatistics(out, model, e, resolved.gammaNrPerSecond());
     out.put("physical_bounds", bounds(PhysicalBounds.of(model, e.state())));
+    if (e.selfPulsing() != null) {
+      SelfPulsing p = e.selfPulsing();
+      Map<String, Object> sp = new LinkedHashMap<>();
+      sp.put("period", p.period());
+      sp.put("mean_photons", p.meanPhotons());
+      sp.put("b_abs_min", p.bAbsMin());
+      sp.put("b_abs_max", p.bAbsMax());
+      sp.put("omega", p.omega());
+      sp.put("cycles", p.cycles());
+      out.put("self_pulsing", sp);
+    }
+    // Newton polishes only (StableStates): from this state, the no-field state and the seed chain's
+    // lifted lasing state (the seed chain is solved again: for TPM_d a CIM_d transient and two Newtons).
+    out.put("other_stable_states", equilibria.stableStates(model, e).stream()
+        .filter(x -> !sameState(x, e)).map(PointCommand::brief).toList());
     if (r.sample() != null) {
       out.put("activation", e.activation());
       if (e.lasing()) {
@@ -193,4 +253,79 @@ public final class PointCommand implements Callable<Integer> {
     return Double.isFinite(v) ? v : null;
   }
 
+
+  /** {@code --procedure paper}: the App. A reading of the transient (Eq. (A2) over growing windows). */
+  private Integer paper(ModelOptions.Resolved r) {
+    if (!r.kind().polydisperse()) {
+      throw new InputException("--procedure", "'paper' reads the transient of a _d model (App. A: TPM^(d) samples),"
+          + " got --model " + r.kind());
+    }
+    if (!from.equals("seed")) {
+      throw new InputException("--from", "--procedure paper starts where the default point does ('seed'), got '"
+          + from + "'");
+    }
+    checkTime("--duration", duration);
+    if (windows < 2 || windows > MAX_WINDOWS) {
+      throw new InputException("--windows", "windows must be in [2, " + MAX_WINDOWS + "], got " + windows);
+    }
+    PaperProcedure.Result res = Equilibria.defaults().paperReading(r.model(), duration, windows);
+    PaperReading p = res.reading();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("model", r.kind().name());
+    out.put("parameters", r.parameters().asMap());
+    out.put("procedure", "paper");
+    out.put("time_integrated", res.time());
+    out.put("a_inf", finite(p.aInf()));
+    out.put("a_inf_spread", finite(p.aInfSpread()));
+    // c T < 1: a_inf is an extrapolation of a nearly linear |b| (PaperReading#aInfResolved)
+    out.put("a_inf_resolved", p.aInfResolved());
+    out.put("omega_inf", finite(p.omegaInf()));
+    out.put("omega_inf_spread", finite(p.omegaInfSpread()));
+    out.put("omega_inf_converged_3_digits", p.omegaConverged());
+    out.put("b_abs_end", res.bAbsEnd());
+    out.put("windows", p.windows().stream().map(w -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("end", w.end());
+      m.put("a_inf", finite(w.aInf()));
+      m.put("omega_inf", finite(w.omegaInf()));
+      m.put("b", finite(w.b()));
+      m.put("c", finite(w.c()));
+      m.put("rms", finite(w.rms()));
+      return m;
+    }).toList());
+    out.put("steps", res.work().steps());
+    if (r.sample() != null) {
+      out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
+          "detuning_std", r.sample().detuningStd()));
+    }
+    spec.commandLine().getOut().println(Json.write(out));
+    return ExitCodes.OK;
+  }
+
+  /** Most fit windows: each is a nonlinear least-squares fit over up to the whole record. */
+  static final int MAX_WINDOWS = 100;
+
+  private static void checkTime(String option, double t) {
+    if (!(t > 0) || !(t <= MAX_TIME)) {
+      throw new InputException(option, "time must be in (0, " + MAX_TIME + "] (units of 1/gamma_nr), got " + t);
+    }
+  }
+
+  private static boolean sameState(Equilibrium x, Equilibrium e) {
+    return x.lasing() == e.lasing() && Math.abs(x.bAbs() - e.bAbs()) <= SAME * Math.max(x.bAbs(), e.bAbs()) + 1e-12
+        && Math.abs(x.photons() - e.photons()) <= SAME * Math.max(x.photons(), e.photons());
+  }
+
+  /** Relative agreement of |b| and photons that makes two found states one (StableStates' rule). */
+  static final double SAME = 1e-6;
+
+  private static Map<String, Object> brief(Equilibrium x) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("verdict", x.verdict().jsonName());
+    m.put("b_abs", x.bAbs());
+    m.put("omega", x.omega());
+    m.put("photons", x.photons());
+    m.put("rightmost_eigenvalue", finite(x.rightmostEigenvalue()));
+    return m;
+  }
 }

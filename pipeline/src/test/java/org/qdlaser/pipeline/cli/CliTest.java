@@ -252,6 +252,93 @@ class CliTest {
     assertThat(bogus.err()).contains("--from").contains("bogus");
   }
 
+  /**
+   * A small detuned sample that lases for thousands of time units and then loses its field (TPM_d,
+   * N = 10, g = 160 so that N g^2 is near Table I's at N = 50, w_qd = 2 gamma, seed 1: non_lasing
+   * after ~2,500 units, measured with the CLI). Its first {@link #SHORT} units are read twice: by the
+   * paper's procedure (Eq. (A2) over growing windows) and by the default point with the long-time
+   * limit at the same time (verdict unsettled, its drift and phase-velocity frequency). Two different
+   * estimators of one co-rotating transient: they must agree.
+   */
+  static final String[] DRIFTING = {"--model", "TPM_d", "--set", "N=10", "--set", "g=160", "--set", "w_qd=2",
+      "--set", "seed=1", "--json"};
+  /** Time integrated in the CLI tests of the long transients (1/gamma_nr): seconds of CPU at N = 10. */
+  static final String SHORT = "40";
+  /**
+   * |b| at the end by the two runs: the same integrator and tolerances (rtol 1e-6) on the same
+   * transient, but the fate's checkpoints split the steps differently; measured 6e-7 relative at T = 100.
+   */
+  static final double SAME_TRANSIENT = 1e-4;
+  /**
+   * omega_inf of Eq. (A2) over [0, T] against the mean d arg b / dt over the last 10 % (the fate's
+   * unsettled omega): the frequency drifts with |b|; measured 2e-6 relative at T = 100.
+   */
+  static final double SAME_FREQUENCY = 1e-4;
+
+  @Test
+  void paperProcedureReadsTheTransientTheLongTimeFateFollows() throws Exception {
+    Result paper = run(with(DRIFTING, "--procedure", "paper", "--duration", SHORT));
+    assertThat(paper.code()).as(paper.err()).isZero();
+    JsonNode p = new ObjectMapper().readTree(paper.out());
+    assertThat(p.get("procedure").asText()).isEqualTo("paper");
+    assertThat(p.get("time_integrated").asDouble()).isCloseTo(40.0, offset(1e-9));
+    for (String k : new String[] {"a_inf", "a_inf_spread", "a_inf_resolved", "omega_inf", "omega_inf_spread",
+        "omega_inf_converged_3_digits", "b_abs_end", "windows", "steps", "sample"}) {
+      assertThat(p.has(k)).as("key " + k).isTrue();
+    }
+    JsonNode w = p.get("windows");
+    assertThat(w.size()).isEqualTo(5);
+    assertThat(w.get(4).get("end").asDouble()).isLessThanOrEqualTo(40.0).isGreaterThan(39.0);
+    assertThat(w.get(0).get("end").asDouble()).isCloseTo(w.get(4).get("end").asDouble() / 5, offset(1e-9));
+    // omega_inf converged to 3 digits means a spread of at most half a unit of its third digit
+    double omegaInf = p.get("omega_inf").asDouble();
+    assertThat(p.get("omega_inf_converged_3_digits").asBoolean())
+        .isEqualTo(p.get("omega_inf_spread").asDouble() <= 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(omegaInf))) - 2));
+
+    Result fate = run(with(DRIFTING, "--long-time-limit", SHORT));
+    assertThat(fate.code()).as(fate.err()).isZero();
+    JsonNode f = new ObjectMapper().readTree(fate.out());
+    assertThat(f.get("verdict").asText()).isEqualTo("unsettled");
+    assertThat(f.get("time_integrated").asDouble()).isCloseTo(40.0, offset(1e-9));
+    JsonNode u = f.get("unsettled");
+    double bEnd = u.get("b_abs_end").asDouble();
+    assertThat(bEnd).isGreaterThan(1.0);
+    assertThat(p.get("b_abs_end").asDouble()).isCloseTo(bEnd, offset(SAME_TRANSIENT * bEnd));
+    assertThat(Math.abs(omegaInf)).isCloseTo(Math.abs(u.get("omega").asDouble()), offset(SAME_FREQUENCY * Math.abs(omegaInf)));
+    // the non-lasing state is also a steady state here; if reported, it is stable by its spectrum
+    for (JsonNode o : f.get("other_stable_states")) {
+      assertThat(o.get("rightmost_eigenvalue").asDouble()).isNegative();
+    }
+  }
+
+  @Test
+  void badProcedureOptionsAreExit2NamingTheOption() {
+    String[][] cases = {
+        {"--procedure", "bogus"}, {"--procedure", "paper", "--duration", "-1"}, {"--procedure", "paper", "--duration", "NaN"},
+        {"--procedure", "paper", "--windows", "1"}, {"--long-time-limit", "0"}, {"--procedure", "paper", "--from", "identical"}};
+    String[] named = {"--procedure", "--duration", "--duration", "--windows", "--long-time-limit", "--from"};
+    for (int i = 0; i < cases.length; i++) {
+      Result r = run(with(DRIFTING, cases[i]));
+      assertThat(r.code()).as(String.join(" ", cases[i]) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(named[i]).doesNotContain("Exception");
+      assertThat(r.out()).isEmpty();
+    }
+    Result identical = run("point", "--model", "TPM", "--procedure", "paper", "--json");
+    assertThat(identical.code()).isEqualTo(2);
+    assertThat(identical.err()).contains("--procedure").contains("TPM");
+    Result simple = run("point", "--model", "SIMPLE_4LS", "--procedure", "paper", "--json");
+    assertThat(simple.code()).as(simple.err()).isEqualTo(2);
+    assertThat(simple.err()).contains("--procedure").contains("SIMPLE_4LS");
+  }
+
+  static String[] with(String[] base, String... more) {
+    String[] a = new String[base.length + more.length + 1];
+    a[0] = "point";
+    System.arraycopy(base, 0, a, 1, base.length);
+    System.arraycopy(more, 0, a, 1 + base.length, more.length);
+    return a;
+  }
+
   /** ROBER at t = 1e11 (reference y3 = 0.99999997916...; ivp-testset.json), the 1e-3 at rtol 1e-6. */
   @Test
   void benchStiffPrintsTheContractKeysAndAnAccurateRoberState() throws Exception {

@@ -87,6 +87,65 @@ public final class Equilibria {
   }
 
   /**
+   * One equilibrium as {@code qdlaser point} gives it by default: identical dots as {@link
+   * #point(Model)}; detuned dots Newton from the seed chain, else the transient followed in the
+   * co-rotating frame to its long-time fate ({@link LongTimeFate}: lasing, non_lasing,
+   * self_pulsing, or unsettled at {@code longTimeLimit}).
+   *
+   * @param longTimeLimit longest transient (1/gamma_nr), positive and finite
+   * @return the equilibrium (or the transient's end with its diagnostics) and the time integrated
+   */
+  public Fate pointWithFate(Model model, double longTimeLimit) {
+    return guarded(() -> {
+      PointSolver.Outcome o = fatePointSolver(model.kind(), longTimeLimit).outcome(model);
+      return new Fate(o.equilibrium(), o.transientTime());
+    });
+  }
+
+  /**
+   * A point with its long-time fate.
+   *
+   * @param equilibrium the polished steady state, or the transient's end with its {@link Unsettled}
+   *     or {@link SelfPulsing} diagnostics ({@link Equilibrium#verdict()})
+   * @param timeIntegrated transient time integrated before the verdict (1/gamma_nr; 0 when Newton
+   *     from the seed chain found the state)
+   */
+  public record Fate(Equilibrium equilibrium, double timeIntegrated) {}
+
+  /** The default long-time limit of {@link #pointWithFate} (1/gamma_nr, {@link LongTimeFate}). */
+  public static final double DEFAULT_LONG_TIME_LIMIT = LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT;
+
+  private PointSolver fatePointSolver(ModelKind kind, double longTimeLimit) {
+    RelaxationSettings s = pointSettings(kind);
+    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver,
+        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit)));
+  }
+
+  /**
+   * The paper's App. A reading of a detuned-dot sample ({@code qdlaser point --procedure paper}):
+   * the transient from {@link PointSolver#start} integrated for {@code duration} in the co-rotating
+   * frame, Eq. (A2) fitted over {@code windows} growing windows. Nothing is Newton-polished.
+   *
+   * @param duration integrated time (1/gamma_nr); the paper's: at least 100
+   * @param windows number of growing windows, at least 2
+   */
+  public PaperProcedure.Result paperReading(Model model, double duration, int windows) {
+    PaperProcedure.Settings d = PaperProcedure.Settings.defaults();
+    PaperProcedure.Settings s = new PaperProcedure.Settings(duration, windows, d.rtol(), d.atol());
+    return guarded(() -> new PaperProcedure(s).read(model, pointSolver(model.kind(), TransientBudget.defaults()).start(model)));
+  }
+
+  /**
+   * The stable steady states of {@code model} found from {@code primary} (its reported solve) and
+   * the other routes of {@link StableStates}, stable lasing states first (largest |b| first), then
+   * the stable non-lasing state.
+   */
+  public java.util.List<Equilibrium> stableStates(Model model, Equilibrium primary) {
+    return guarded(() -> new StableStates(pointSolver(model.kind(), TransientBudget.defaults()), solver)
+        .find(model, primary));
+  }
+
+  /**
    * The lasing state of a polydisperse sample continued in w_qd from the identical-dot lasing state
    * ({@code qdlaser point --from identical}); the identical-dot start is solved as {@link
    * #point(Model)} solves the sample.

@@ -40,6 +40,6 @@ public enum Verdict {
         return v;
       }
     }
-    throw new IllegalArgumentException("unknown verdict '" + name + "', allowed: lasing, non_lasing, unsettled");
+    throw new IllegalArgumentException("unknown verdict '" + name + "', allowed: lasing, non_lasing, self_pulsing, unsettled");
   }
 }

@@ -2,6 +2,7 @@ package org.qdlaser.stages.fitting;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hipparchus.exception.MathIllegalStateException;
 
 /**
  * The paper's reading of a TPM^(d) transient (App. A): "We integrated each QD sample ... for at least
@@ -30,7 +31,8 @@ import java.util.List;
  *     a_inf + b e^{-ct} is nearly linear over the window, a_inf and b are determined only in
  *     combination, and a_inf is an extrapolation far beyond the data (a slowly drifting |b| is fitted
  *     by c -> 0 and a_inf, b of opposite signs and large)
- * @param windows every window's fit, shortest first
+ * @param windows every window's fit, shortest first; a window whose fit did not converge has NaN
+ *     values ({@link Window#fitted()}), and so have the spreads when one of the second half did
  */
 public record PaperReading(double aInf, double omegaInf, double aInfSpread, double omegaInfSpread,
     boolean omegaConverged, boolean aInfResolved, List<Window> windows) {
@@ -51,7 +53,17 @@ public record PaperReading(double aInf, double omegaInf, double aInfSpread, doub
    * @param aInfError standard error of a_inf from the fit's covariance (infinite if singular)
    */
   public record Window(double end, double aInf, double omegaInf, double b, double c, double phi, double rms,
-      double aInfError) {}
+      double aInfError) {
+    /** A window whose fit did not converge: every fitted value NaN. */
+    static Window notFitted(double end) {
+      return new Window(end, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** Whether the fit of this window converged. */
+    public boolean fitted() {
+      return !Double.isNaN(aInf);
+    }
+  }
 
   /** Samples per period of the rotation in the fitted series (the field is interpolated onto them). */
   public static final int SAMPLES_PER_PERIOD = 20;
@@ -101,7 +113,15 @@ public record PaperReading(double aInf, double omegaInf, double aInfSpread, doub
       }
       // each window is fitted on its own, from the data's own start values (as independent readings)
       double[] guess = {aEnd, bAbs[0] - aEnd, 1.0 / Math.max(end - t0, 1e-9), omegaGuess, phaseAtStart};
-      FitResult f = CurveFitter.decayingSinusoid(tt, yy, guess);
+      FitResult f;
+      try {
+        f = CurveFitter.decayingSinusoid(tt, yy, guess);
+      } catch (MathIllegalStateException notConverged) {
+        // A field gone after a few units leaves omega undetermined and Levenberg-Marquardt wandering:
+        // this window has no reading (NaN), and a reading with such a window is not converged.
+        fits.add(Window.notFitted(end));
+        continue;
+      }
       double[] p = f.parameters();
       fits.add(new Window(end, p[0], p[3], p[1], p[2], p[4], f.rms(), f.standardErrors()[0]));
     }

@@ -41,6 +41,36 @@ class PaperReadingTest {
   }
 
   /**
+   * A field that is gone after one time unit (a non-lasing sample, |b| decaying at 8 per unit from a
+   * weak start, as TPM_d N = 10, g = 160, w_qd = 2, seed 7): Eq. (A2)'s frequency is then undetermined
+   * by the data and Levenberg-Marquardt may not converge. Such a window is reported as not fitted
+   * (NaN), never as a reading, and omega_inf is then not "converged".
+   */
+  @Test
+  void aFieldGoneAfterOneUnitIsReadAsZeroOrNotFittedButNeverConverged() {
+    int n = 201;
+    double[] t = new double[n];
+    double[] re = new double[n];
+    double[] abs = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = 0.5 * i;
+      abs[i] = 0.3 * Math.exp(-8 * t[i]);
+      re[i] = abs[i] * Math.cos(0.7 * t[i] + 0.2);
+    }
+    PaperReading r = PaperReading.read(t, re, abs, 0.0, 0.2, 5);
+    assertThat(r.windows()).hasSize(5);
+    for (PaperReading.Window w : r.windows()) {
+      if (Double.isFinite(w.aInf())) {
+        assertThat(w.aInf()).as("a fitted window reads a_inf = 0").isCloseTo(0.0, offset(1e-6));
+      } else {
+        assertThat(w.omegaInf()).isNaN();
+        assertThat(w.rms()).isNaN();
+      }
+    }
+    assertThat(r.omegaConverged()).isFalse();
+  }
+
+  /**
    * An amplitude drifting exponentially (S7's d ln|b|/dt ~ -4.5e-4 at 2 gamma) is Eq. (A2) with
    * a_inf = 0, b = |b(0)|, c = -drift: the reading says "decays to zero" although |b| changes by
    * only 4.5 % over the 100 units, and omega_inf converges all the same.
