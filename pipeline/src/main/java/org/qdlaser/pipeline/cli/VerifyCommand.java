@@ -30,8 +30,14 @@ import picocli.CommandLine.Spec;
         + " the task records, symbolic links and files the lock does not list; exit 1 naming each problem.",
         "Stray files only warn unless --strict."})
 public final class VerifyCommand implements Callable<Integer> {
-  /** Top-level names of a run directory that the lock does not list and that are not stray. */
-  static final Set<String> UNLISTED = Set.of(Provenance.FILE_NAME, RunLayout.STATE_DIR, RunLayout.SLURM_DIR);
+  /**
+   * Names in a run directory that the lock does not list and that are not stray: provenance, executor state, and the
+   * run pages (timeline, task graph, file list, data package), which are rewritten after every run from its lock and
+   * provenance and so cannot be in the lock.
+   */
+  static final Set<String> UNLISTED = Set.of(Provenance.FILE_NAME, RunLayout.STATE_DIR, RunLayout.SLURM_DIR,
+      org.qdlaser.pipeline.inspect.DataPackage.FILE_NAME, "report/" + org.qdlaser.pipeline.inspect.Timeline.FILE_NAME,
+      "report/" + org.qdlaser.pipeline.inspect.Timeline.GRAPH_FILE, "report/" + org.qdlaser.pipeline.inspect.FilesPage.FILE_NAME);
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "run directory (runs/<study>)")
   Path runDir;

@@ -131,18 +131,12 @@ public final class ParameterResolver {
       throw new InputException(field, p.key() + " is not a rate; the /s suffix is not allowed, got '" + text + "'");
     }
     double v = q.value();
-    switch (p.sign()) {
-      case POSITIVE -> {
-        if (!(v > 0)) {
-          throw new InputException(field, p.key() + " must be positive, got " + text.trim());
-        }
-      }
-      case NON_NEGATIVE -> {
-        if (!(v >= 0)) {
-          throw new InputException(field, p.key() + " must be >= 0, got " + text.trim());
-        }
-      }
-      case ANY -> { }
+    // The parameter's whole range (Parameter#allowed) where the value is normalised; a rate in s^-1 is normalised
+    // (and range-checked) once gamma_nr is known, so here only its sign.
+    boolean ok = q.perSecond() ? Double.isFinite(v) && (p.sign() == Parameter.Sign.ANY || v > 0
+        || (p.sign() == Parameter.Sign.NON_NEGATIVE && v == 0)) : p.admits(v);
+    if (!ok) {
+      throw new InputException(field, p.key() + " must be " + p.allowed() + ", got " + text.trim());
     }
   }
 

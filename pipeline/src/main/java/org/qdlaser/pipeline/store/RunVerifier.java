@@ -40,8 +40,9 @@ public final class RunVerifier {
    * Checks the whole directory: the locked artifacts and every other file (the manifest copy and
    * {@code lock.json} are not stray).
    *
-   * @param unlisted top-level names the lock does not list that are not stray (provenance,
-   *     executor state folders); their own checks belong to their owners
+   * @param unlisted names the lock does not list that are not stray: top-level folders (executor state), and files by
+   *     their path relative to the run directory (provenance, the run pages written after the lock); their own checks
+   *     belong to their owners
    */
   public static RunVerifier whole(Set<String> unlisted) {
     return new RunVerifier(true, unlisted);
@@ -103,7 +104,7 @@ public final class RunVerifier {
             if (!lock.artifacts().containsKey(rel)) { // a locked artifact's link is reported with it
               problems.add(VerificationProblem.of(VerificationProblem.Kind.SYMLINK, rel, "a symbolic link in the run directory"));
             }
-          } else if (!lock.artifacts().containsKey(rel) && !(top && (unlisted.contains(rel) || rel.equals(LockFile.MANIFEST_FILE)
+          } else if (!lock.artifacts().containsKey(rel) && !unlisted.contains(rel) && !(top && (rel.equals(LockFile.MANIFEST_FILE)
               || rel.equals(LockFile.FILE_NAME)))) {
             problems.add(VerificationProblem.of(VerificationProblem.Kind.STRAY, rel, attrs.size() + " bytes, not listed in the lock"));
           }
