@@ -141,8 +141,9 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
     }
     sec.table(thresholds(summaries, p.figure() == Figure.ASE));
     HtmlReport.Builder html = HtmlReport.builder(p.header().title()).description(p.header().description()).section(sec.build())
-        .section(disagreements(summaries).build()).section(notReproducible().build()).section(parameters(p).build())
-        .section(data.build());
+        .section(disagreements(summaries).build());
+    Validation.add(html, p.header(), in, out); // the golden checks of this study, as every report shows them (issue 15)
+    html.section(notReproducible().build()).section(parameters(p).build()).section(data.build());
     ReportPage.provenance(html, p.header().context(), in);
     out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;
