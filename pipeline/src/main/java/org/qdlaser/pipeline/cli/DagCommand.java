@@ -1,15 +1,14 @@
 package org.qdlaser.pipeline.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.inspect.RunStatus;
 import org.qdlaser.pipeline.inspect.TaskGraph;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The task graph of a manifest's plan as Graphviz DOT (or SVG by our own layered layout). */
@@ -17,15 +16,7 @@ import picocli.CommandLine.Spec;
     description = {"Print the task graph of a manifest's plan as Graphviz DOT (render with: dot -Tsvg), or as SVG with --svg.",
         "With --status, nodes are coloured by state in the run directory: green up-to-date, orange stale, white missing."})
 public final class DagCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MANIFEST", description = "study manifest (YAML, schema qdlaser/manifest/v1)")
-  Path manifest;
-
-  @Option(names = "--golden", paramLabel = "DIR",
-      description = "golden data root, as given to run (the report task's key includes DIR/<study>/; default: golden)")
-  Path golden = Path.of("golden");
-
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run directory for --status (default runs/<study>)")
-  Path output;
+  @Mixin PlanOptions planOptions;
 
   @Option(names = "--status", description = "colour nodes by their state in the run directory (as qdlaser status)")
   boolean status;
@@ -37,7 +28,7 @@ public final class DagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    StudyPlan sp = StudyPlan.read(manifest, output, golden);
+    StudyPlan sp = planOptions.read();
     Map<String, RunStatus.State> states = null;
     if (status) {
       states = new LinkedHashMap<>();

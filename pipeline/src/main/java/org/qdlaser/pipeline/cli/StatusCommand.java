@@ -2,7 +2,6 @@ package org.qdlaser.pipeline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.inspect.RunStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** What {@code run} would do with a manifest in a run directory, and why: per task up-to-date, stale or missing. */
@@ -20,15 +19,7 @@ import picocli.CommandLine.Spec;
         + "(manifest field with old -> new value, stage version, upstream artifact). Computes nothing, writes nothing.",
         "Exit code 0 whatever the state; with --json, \"up_to_date\" says whether a run would reuse every task."})
 public final class StatusCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "MANIFEST", description = "study manifest (YAML, schema qdlaser/manifest/v1)")
-  Path manifest;
-
-  @Option(names = "--golden", paramLabel = "DIR",
-      description = "golden data root, as given to run (the report task's key includes DIR/<study>/; default: golden)")
-  Path golden = Path.of("golden");
-
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run directory (default runs/<study>)")
-  Path output;
+  @Mixin PlanOptions planOptions;
 
   @Option(names = "--json", description = "print JSON: study, run_dir, lock, up_to_date, counts, manifest_changes, tasks")
   boolean json;
@@ -37,7 +28,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    StudyPlan sp = StudyPlan.read(manifest, output, golden);
+    StudyPlan sp = planOptions.read();
     RunStatus.Report report = RunStatus.of(sp.specs(), sp.runDir(), sp.yaml());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
