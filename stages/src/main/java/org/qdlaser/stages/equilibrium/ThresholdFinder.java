@@ -127,24 +127,31 @@ public final class ThresholdFinder {
     }
 
     // Follow the branch down until it is lost, then bisect the last interval.
+    Descent d = descend(model, top);
+    Equilibrium good = d.good();
+    Equilibrium previous = d.previous();
+    double rBad = d.rBad();
+    return locate(model, rInst, previous, good, rBad, BISECTION_RELATIVE_WIDTH, top.bAbs());
+  }
+
+  /** The last two stable lasing states of a descent and the first pump (below them) without one. */
+  private record Descent(Equilibrium previous, Equilibrium good, double rBad) {}
+
+  /** Follows the stable lasing branch down from {@code top} by {@link #DESCENT_RATIO} until it is lost. */
+  private Descent descend(Model model, Equilibrium top) {
     Equilibrium good = top;
     Equilibrium previous = top;
-    double rBad = Double.NaN;
     while (good.pump() > R_MIN) {
       double r = good.pump() / DESCENT_RATIO;
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
       if (e.isEmpty()) {
-        rBad = r;
-        break;
+        return new Descent(previous, good, r);
       }
       previous = good;
       good = e.get();
     }
-    if (Double.isNaN(rBad)) {
-      throw new EquilibriumException(
-          model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
-    }
-    return locate(model, rInst, previous, good, rBad, BISECTION_RELATIVE_WIDTH, top.bAbs());
+    throw new EquilibriumException(
+        model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
   }
 
   /**
@@ -186,23 +193,10 @@ public final class ThresholdFinder {
       throw new EquilibriumException(
           "no stable lasing state of " + model.kind() + " found for pump up to r = " + R_MAX + " (normalised)");
     }
-    Equilibrium good = top;
-    Equilibrium previous = top;
-    double rBad = Double.NaN;
-    while (good.pump() > R_MIN) {
-      double r = good.pump() / DESCENT_RATIO;
-      Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
-      if (e.isEmpty()) {
-        rBad = r;
-        break;
-      }
-      previous = good;
-      good = e.get();
-    }
-    if (Double.isNaN(rBad)) {
-      throw new EquilibriumException(
-          model.kind() + " lases stably down to r = " + good.pump() + "; no threshold above r = " + R_MIN);
-    }
+    Descent d = descend(model, top);
+    Equilibrium good = d.good();
+    Equilibrium previous = d.previous();
+    double rBad = d.rBad();
     while ((good.pump() - rBad) / good.pump() > BRACKET_BISECTION_WIDTH) {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
