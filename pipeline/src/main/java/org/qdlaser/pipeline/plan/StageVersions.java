@@ -28,6 +28,20 @@ public final class StageVersions {
   // issue 14 (geometric tail, carried rate >= 0.2, new Jacobian after slow convergence); 12: units and descriptions
   // in the tables' field metadata (issue 17)
   public static final int EQUILIBRIUM = 12;
+  /**
+   * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
+   * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
+   * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
+   * unchanged; their keys move with the version.
+   */
+  public static final int SWEEP_EQUILIBRIUM = 13;
+  /**
+   * The activation task (a sample's state at one pump, {@code equilibrium/<label>-activation}), apart from
+   * the other equilibrium tasks since 13: its table gains the per-dot upper population n_l
+   * ({@code dot_upper_population}: the frequency-pulling relation and the two-level bound, issue 15).
+   * Only its output changed, so the sweeps and thresholds keep their keys.
+   */
+  public static final int ACTIVATION = 13;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
@@ -38,8 +52,9 @@ public final class StageVersions {
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
-  // 7: validation table (golden checks) and disagreements with the paper
-  public static final int REPORT = 7;
+  // 7: validation table (golden checks) and disagreements with the paper; 8: activation summaries and reports with
+  // frequency pulling and physical bounds per model (issue 15)
+  public static final int REPORT = 8;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
   public static final int SIMPLE = 1;

@@ -66,6 +66,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
     for (Figure f : p.figures()) {
       sections.add(ActivationRuns.render(f, results, out));
     }
+    sections.add(ActivationDiagnostics.section(results.stream().map(ActivationRuns.Loaded::diagnostics).toList()));
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     for (ModelRun run : h.runs()) {
       ReportPage.dataTable(data, run.label() + " activation", ArtifactPaths.activation(run.label()));
