@@ -229,7 +229,7 @@ public final class GoldenChecker {
 
   private static double parse(String s) {
     try {
-      return Double.parseDouble(s);
+      return org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(s);
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
@@ -302,8 +302,8 @@ public final class GoldenChecker {
         if (exact) {
           excess = ea[i].equals(ee[i]) ? -1 : 1;
         } else {
-          double a = Double.parseDouble(ea[i]);
-          double e = Double.parseDouble(ee[i]);
+          double a = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(ea[i]);
+          double e = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(ee[i]);
           // Both NaN (e.g. no threshold at this point in either run) agree.
           excess = Double.isNaN(a) && Double.isNaN(e) ? -1 : Math.abs(a - e) - Math.max(abs, rel * Math.abs(e));
           if (Double.isNaN(excess)) {
@@ -529,8 +529,8 @@ public final class GoldenChecker {
       if (!a[i].equals(b[i])) {
         changed++;
         try {
-          double x = Double.parseDouble(a[i]);
-          double y = Double.parseDouble(b[i]);
+          double x = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(a[i]);
+          double y = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(b[i]);
           maxRel = Math.max(maxRel, Math.abs(y - x) / Math.max(Math.abs(x), Double.MIN_NORMAL));
         } catch (NumberFormatException e) {
           maxRel = Double.POSITIVE_INFINITY;

@@ -57,7 +57,9 @@ public final class StageVersions {
   public static final int REPORT = 8;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
-  public static final int SIMPLE = 1;
+  // 2: units and descriptions in the tables' field metadata from their own dictionary (SimpleColumnDocs: before,
+  // the laser tables' dictionary labelled the cw pump in gamma_nr and left most columns undescribed)
+  public static final int SIMPLE = 2;
 
   private StageVersions() {}
 }
