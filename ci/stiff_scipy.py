@@ -13,7 +13,7 @@ The reference solutions and the error measure come from our side: the JSON lines
 scored against the same numbers by the same rule: max over the scored components of
 |y_i - ref_i| / max(|ref_i|, atol).
 
-Usage: stiff_scipy.py run REFERENCES.jsonl [--problems P...] [--rtols R...] [--methods BDF Radau] [--timeout S]
+Usage: stiff_scipy.py run REFERENCES.jsonl [--problems P...] [--rtols R...] [--methods BDF Radau BDF-plain] [--timeout S]
        stiff_scipy.py table OURS.jsonl SCIPY.jsonl   (the markdown table of ci/bench-stiff-scipy)
 prints one JSON object per run (problem, method, rtol, atol, max_relative_error or status,
 rhs_evaluations (every call of f, finite-difference Jacobians included, which scipy's nfev leaves
@@ -29,7 +29,24 @@ import time
 import numpy as np
 import scipy
 import scipy.sparse as sp
-from scipy.integrate import solve_ivp
+from scipy.integrate import BDF, solve_ivp
+
+
+class PlainBDF(BDF):
+    """scipy's BDF with its NDF modification switched off (kappa = 0 in Shampine & Reichelt's
+    formulas): the plain BDF our integrator uses, method name 'BDF-plain', for diagnosis only (how
+    much of a difference is the method's). Sets the attributes alpha and error_const of scipy's
+    implementation (bdf.py, scipy 1.17), which it reads at every step."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (hasattr(self, 'alpha') and hasattr(self, 'error_const')):
+            raise RuntimeError('this scipy BDF has no alpha/error_const: BDF-plain needs scipy 1.17\'s bdf.py')
+        self.alpha = self.gamma.copy()
+        self.error_const = 1.0 / np.arange(1, len(self.gamma) + 1)
+
+
+METHODS = {'BDF': 'BDF', 'Radau': 'Radau', 'BDF-plain': PlainBDF}
 
 
 # ---------------------------------------------------------------- problems (Test Set definitions)
@@ -615,7 +632,7 @@ def run(name, method, rtol, reference, unscored, timeout):
     try:
         edges = [t0] + list(breaks) + [t1]
         for a, b in zip(edges[:-1], edges[1:]):
-            s = solve_ivp(counted, (a, b), y, method=method, rtol=rtol, atol=atol, **kw)
+            s = solve_ivp(counted, (a, b), y, method=METHODS[method], rtol=rtol, atol=atol, **kw)
             nfev += s.nfev
             njev += s.njev
             nlu += s.nlu
@@ -735,7 +752,7 @@ def main():
     r.add_argument('references', help='JSON lines of qdlaser bench stiff (reference_y, unscored_components)')
     r.add_argument('--problems', nargs='+', default=list(PROBLEMS))
     r.add_argument('--rtols', nargs='+', type=float, default=[1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10])
-    r.add_argument('--methods', nargs='+', default=['BDF', 'Radau'])
+    r.add_argument('--methods', nargs='+', default=['BDF', 'Radau'], choices=sorted(METHODS))
     r.add_argument('--timeout', type=int, default=900, help='seconds per run (default 900)')
     tb = sub.add_parser('table', help='markdown work-precision table of ours against scipy')
     tb.add_argument('ours')
