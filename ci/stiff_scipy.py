@@ -704,8 +704,8 @@ def table(ours_path, scipy_path):
     # scd: significant correct digits, -log10 of the error (the Test Set's measure, here of the
     # mixed relative/absolute error defined above).
     print('| problem | rtol | atol | ours: scd | RHS | Jac | ms | scipy BDF: scd | RHS | s | scipy Radau: scd | RHS | s '
-          '| ours/BDF error, same rtol | ours/BDF error, equal cost |')
-    print('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+          '| ours/BDF error, same rtol | ours/BDF error, equal cost | verdict |')
+    print('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
     for p in problems:
         bdf_curve = [(r['rhs_evaluations'], r['max_relative_error']) for r in theirs
                      if r['problem'] == p and r['method'] == 'BDF' and r.get('status') == 'ok']
@@ -723,18 +723,23 @@ def table(ours_path, scipy_path):
             ocol = ([scd(oe), '%d' % r['rhs_evaluations'], '%d' % r['jacobians'], '%.1f' % (1000 * r['wall_seconds'])]
                     if oe is not None else [r.get('status', 'failed')[:40], '-', '-', '-'])
             same = eq = '-'
+            verdict = 'no scipy BDF run' if oe is not None else 'our run failed'
             if oe is not None and b.get('status') == 'ok':
                 ratio = oe / b['max_relative_error'] if b['max_relative_error'] > 0 else float('inf')
                 same = '%.2f' % ratio
             if oe is not None and bdf_curve:
                 eq_ratio = oe / cost_interpolated_error(bdf_curve, r['rhs_evaluations'])
                 eq = '%.2f' % eq_ratio
+                verdict = 'met'
                 if eq_ratio > TARGET_RATIO:
                     eq = '**%s**' % eq
+                    verdict = '**missed**'
                     misses.append((p, rt, oe, r['rhs_evaluations'], eq_ratio))
+                if r['rhs_evaluations'] < min(c for c, _ in bdf_curve):
+                    verdict += ' (scipy\'s cheapest run costs more)'
             elif oe is None:
                 misses.append((p, rt, float('nan'), 0, float('nan')))
-            print('| ' + ' | '.join([p, rt, '%.0e' % r['atol']] + ocol + fmt(b) + fmt(rd) + [same, eq]) + ' |')
+            print('| ' + ' | '.join([p, rt, '%.0e' % r['atol']] + ocol + fmt(b) + fmt(rd) + [same, eq, verdict]) + ' |')
     print()
     if misses:
         print('Target missed (our error more than %gx scipy BDF\'s at equal cost, or our run failed):' % TARGET_RATIO)
