@@ -28,6 +28,14 @@ public final class StageVersions {
   // issue 14 (geometric tail, carried rate >= 0.2, new Jacobian after slow convergence); 12: units and descriptions
   // in the tables' field metadata (issue 17)
   public static final int EQUILIBRIUM = 12;
+  /**
+   * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
+   * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
+   * #INTEGRATION}). 13: the amplitudes from one Hessenberg reduction and O(n^2) shifted solves (were dense
+   * 2n x 2n LUs per candidate: the same residues to ~1e-7 relative). Only their output changed, so the
+   * other tasks keep their keys.
+   */
+  public static final int RELAXATION = 13;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
