@@ -69,12 +69,14 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
         cc.add(row.upperPopulation());
         if (Double.isFinite(row.thresholdPump())) {
           ok.add(new double[] {row.value() * xUnit, row.thresholdPump() * gnr, row.upperPopulation()});
+        } else if (!ok.isEmpty()) {
+          ok.add(new double[] {Double.NaN, Double.NaN, Double.NaN}); // a gap: no line across the missing point
         }
       }
       double[] xs = ok.stream().mapToDouble(a -> a[0]).toArray();
       boolean[] all = new boolean[xs.length];
       Arrays.fill(all, true);
-      if (xs.length > 0) {
+      if (ok.stream().anyMatch(a -> !Double.isNaN(a[0]))) {
         pumps.add(new BranchSeries(name, xs, ok.stream().mapToDouble(a -> a[1]).toArray(), all));
         populations.add(new BranchSeries(name, xs, ok.stream().mapToDouble(a -> a[2]).toArray(), all));
       }

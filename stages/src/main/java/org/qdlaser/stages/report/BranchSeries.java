@@ -14,8 +14,9 @@ import java.util.Objects;
  * #hashCode} and {@link #toString} compare array contents.
  *
  * @param label model label shown in the legend, e.g. {@code "CIM"}; must not be blank
- * @param pump normalised pump r/gamma_nr per point; finite and &ge; 0
- * @param amplitude |&lt;b&gt;| per point; finite and &ge; 0 (0 = non-lasing)
+ * @param pump normalised pump r/gamma_nr per point; finite and &ge; 0, or NaN together with the
+ *     amplitude: a gap (missing point), where the line is broken rather than drawn across
+ * @param amplitude |&lt;b&gt;| per point; finite and &ge; 0 (0 = non-lasing), or NaN at a gap
  * @param stable linear stability per point (same length as {@code pump})
  * @param thresholdPump pump of the threshold marker, or {@code null} for none
  * @param thresholdAmplitude |&lt;b&gt;| of the threshold marker (0 for a pitchfork), or {@code null}
@@ -50,6 +51,9 @@ public record BranchSeries(
               stable.length, pump.length, label));
     }
     for (int i = 0; i < pump.length; i++) {
+      if (Double.isNaN(pump[i]) && Double.isNaN(amplitude[i])) {
+        continue; // a gap: the line is broken there
+      }
       requireFiniteNonNegative("pump[" + i + "]", pump[i], label);
       requireFiniteNonNegative("amplitude[" + i + "]", amplitude[i], label);
     }

@@ -3,6 +3,7 @@ package org.qdlaser.stages.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -209,12 +210,14 @@ class BifurcationFigureTest {
   }
 
   @Test
-  void logAxesSpanWholeDecades() {
+  void logAxesFitTheDataWithAMarginAndDecadeHelpersRoundToPowersOfTen() {
     XYChart chart =
         BifurcationFigure.buildChart(
             FigureSpec.bifurcation("t").withLogY(true), List.of(fold("TPM", 20.0, 0.3, 25)));
-    assertThat(chart.getStyler().getXAxisMin()).isEqualTo(10.0);
-    assertThat(chart.getStyler().getXAxisMax()).isEqualTo(1e5);
+    // Data 20 .. 20 x 10^3.5 = 63,246: the axis is the data's range with 3 % of its decades either side.
+    double margin = Math.pow(10, BifurcationFigure.LOG_MARGIN * 3.5);
+    assertThat(chart.getStyler().getXAxisMin()).isCloseTo(20.0 / margin, within(1e-9));
+    assertThat(chart.getStyler().getXAxisMax()).isCloseTo(20.0 * Math.pow(10, 3.5) * margin, within(1e-6));
     assertThat(BifurcationFigure.decadeFloor(0.25)).isEqualTo(0.1);
     assertThat(BifurcationFigure.decadeFloor(100)).isEqualTo(100);
     assertThat(BifurcationFigure.decadeCeil(100, 100)).isEqualTo(1000);
