@@ -137,7 +137,8 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
       ReportPage.dataTable(data, run.label() + ": equilibria", paths);
     }
     RenderedFigure fig = BifurcationFigure.render(
-        new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", "pump r (s^-1)", "|<b>|", true, false, 900, 600),
+        new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", Captions.axis("r"), "|\u27E8b\u27E9|", true, false,
+            900, 600),
         diagram.series);
     Table all = diagram.table();
     Map<String, byte[]> out = new LinkedHashMap<>();
@@ -155,7 +156,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
                 + "state is polished by Newton in the frame rotating with the field. Diamonds mark the exact thresholds "
                 + "(pitchfork: root of the non-lasing state's rightmost eigenvalue; fold: minimum of r along the lasing "
                 + "branch parametrised by |b|).")
-            .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "|<b>| vs pump r").build())
+            .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "Coherent field amplitude "
+                + "|\u27E8b\u27E9| (dimensionless) of the equilibrium reached at each pump r (s^-1, log axis) of the downward "
+                + "sweep, one colour per model (legend). " + Captions.LINE_STYLES + " As the paper's Fig. 3 for identical dots. "
+                + Captions.reproduces(h)).build())
         .section(HtmlReport.Section.builder("Thresholds").table(diagram.thresholds.build())
             .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "
                 + "must lie inside the bracket, which the last column checks.").build());

@@ -149,7 +149,7 @@ public final class BifurcationFigure {
       addBranch(chart, spec, b, m, strokes, xRange, yRange);
     }
     addRangeBars(chart, spec, series, Objects.requireNonNull(bars, "bars"), strokes.thin(), xRange, yRange);
-    setAxisRanges(chart.getStyler(), spec, xRange, yRange);
+    setAxisRanges(chart.getStyler(), spec, xRange, yRange, true);
     chart.placeLegend();
     return chart;
   }
@@ -166,7 +166,7 @@ public final class BifurcationFigure {
   }
 
   /** The {@code m}-th branch: its stable part solid, unstable runs dashed (joined to their stable neighbours), its threshold. */
-  private static void addBranch(XYChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
+  private static void addBranch(ReportChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
       Polyline.Range yRange) {
     Color colour = PALETTE[m % PALETTE.length];
     Marker marker = MARKERS[m % MARKERS.length];
@@ -209,6 +209,7 @@ public final class BifurcationFigure {
     if (!unstable.isEmpty()) {
       XYSeries u = chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y());
       styleData(u, colour, shown, strokes.dashed());
+      chart.drawAsOnePath(u, colour, strokes.dashed()); // the dashes run on along the whole unstable run
       // One legend entry per model (its stable part, or the unstable one if it has none): the captions say
       // solid = stable, dashed = unstable, diamond = threshold.
       u.setShowInLegend(stable.isEmpty());
@@ -314,8 +315,6 @@ public final class BifurcationFigure {
     st.setAxisTickPadding((int) Math.round(6 * scale));
     st.setAxisTickMarkLength((int) Math.round(6 * scale));
     st.setPlotMargin(0);
-    // The axis ends are the fixed ranges (XChart's default draws 92 % of the plot between them).
-    st.setPlotContentSize(1.0);
     st.setAntiAlias(true);
     st.setToolTipsEnabled(false);
     st.setCursorEnabled(false);
@@ -323,15 +322,7 @@ public final class BifurcationFigure {
     st.setLocale(Locale.ROOT);
     st.setXAxisLogarithmic(spec.logX());
     st.setYAxisLogarithmic(spec.logY());
-    // Log axes: XChart's decade labels ("1E5") keep their room in the layout but are transparent;
-    // ReportChart writes 10^n over them.
-    Color none = new Color(0, 0, 0, 0);
-    if (spec.logX()) {
-      st.setXAxisTickLabelsColor(none);
-    }
-    if (spec.logY()) {
-      st.setYAxisTickLabelsColor(none);
-    }
+
     // No tick-label formatting function: in XChart 3.8.8 setting one replaces the logarithmic
     // tick calculator by a linear one, which loops forever on a log axis.
   }
@@ -347,8 +338,23 @@ public final class BifurcationFigure {
     s.setLineStyle(stroke);
   }
 
-  /** Fixes the axis ranges: whole decades on log axes, round numbers (y from 0) on linear ones. */
-  private static void setAxisRanges(XYStyler st, FigureSpec spec, Polyline.Range x, Polyline.Range y) {
+  /**
+   * Fixes the axis ranges of a {@link ReportChart}: log axes fitted to the data ({@link #logRange}) and
+   * labelled 10^n by the chart, linear ones on round numbers ({@link #niceRange}; y from 0 if asked and the
+   * data are not negative). The axis ends are the plot's edges (XChart's default draws 92 % of the plot
+   * between them).
+   */
+  static void setAxisRanges(XYStyler st, FigureSpec spec, Polyline.Range x, Polyline.Range y, boolean yFromZero) {
+    st.setPlotContentSize(1.0);
+    // Log axes: XChart's decade labels ("1E5") keep their room in the layout but are transparent;
+    // ReportChart writes 10^n over them.
+    Color none = new Color(0, 0, 0, 0);
+    if (spec.logX()) {
+      st.setXAxisTickLabelsColor(none);
+    }
+    if (spec.logY()) {
+      st.setYAxisTickLabelsColor(none);
+    }
     if (x.isEmpty() || y.isEmpty()) {
       // Nothing drawable (e.g. only |<b>| = 0 on a log y axis): a fixed empty frame.
       st.setXAxisMin(spec.logX() ? 1.0 : 0.0);
@@ -363,7 +369,7 @@ public final class BifurcationFigure {
       st.setXAxisMax(r[1]);
       st.setXAxisDecimalPattern(logPattern(st.getXAxisMin(), st.getXAxisMax()));
     } else {
-      double[] r = niceRange(x.min, x.max);
+      double[] r = padded(niceRange(x.min, x.max));
       st.setXAxisMin(r[0]);
       st.setXAxisMax(r[1]);
     }
@@ -373,7 +379,7 @@ public final class BifurcationFigure {
       st.setYAxisMax(r[1]);
       st.setYAxisDecimalPattern(logPattern(st.getYAxisMin(), st.getYAxisMax()));
     } else {
-      double[] r = niceRange(Math.min(0.0, y.min), y.max);
+      double[] r = padded(niceRange(yFromZero ? Math.min(0.0, y.min) : y.min, y.max));
       st.setYAxisMin(r[0]);
       st.setYAxisMax(r[1]);
     }
@@ -422,6 +428,14 @@ public final class BifurcationFigure {
     double a = Math.floor(lo / step + 1e-9) * step;
     double b = Math.ceil(hi / step - 1e-9) * step;
     return new double[] {lo >= 0 && a < 0 ? 0.0 : a, b};
+  }
+
+  /** Margin of a linear axis beyond its round range, as a fraction of it: markers on the ends stay whole. */
+  static final double LINEAR_MARGIN = 0.02;
+
+  private static double[] padded(double[] r) {
+    double m = LINEAR_MARGIN * (r[1] - r[0]);
+    return new double[] {r[0] - m, r[1] + m};
   }
 
   /** The smallest of 1, 2, 5 x 10^k that is >= {@code raw} (> 0). */

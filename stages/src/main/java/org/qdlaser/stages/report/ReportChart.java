@@ -1,5 +1,6 @@
 package org.qdlaser.stages.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -8,6 +9,7 @@ import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * An XChart chart as the report draws it: logarithmic axes labelled 10<sup>n</sup> at each decade
@@ -38,9 +41,57 @@ class ReportChart extends XYChart {
     super(width, height);
   }
 
+  /** A series whose line the chart draws itself, as one path per run (see {@link #drawAsOnePath}). */
+  private record OnePath(XYSeries series, Color colour, BasicStroke stroke) {}
+
+  private final List<OnePath> onePaths = new ArrayList<>();
+
+  /**
+   * Draws the series' line as one path per run of drawable points, with {@code stroke}, instead of
+   * XChart's line (which strokes every segment on its own, so that a dash pattern restarts at each
+   * point: on a densely sampled branch, segments shorter than one dash look solid). XChart still draws
+   * the series' markers and legend entry.
+   */
+  void drawAsOnePath(XYSeries s, Color colour, BasicStroke stroke) {
+    s.setLineStyle(SeriesLines.NONE);
+    onePaths.add(new OnePath(s, colour, stroke));
+  }
+
+  /** Whether the chart draws this series' line itself. */
+  boolean drawsAsOnePath(XYSeries s) {
+    return onePaths.stream().anyMatch(o -> o.series() == s);
+  }
+
   @Override
   public void paint(Graphics2D g, int width, int height) {
     super.paint(g, width, height);
+    if (!onePaths.isEmpty()) {
+      Shape clip = g.getClip();
+      g.clip(plotBounds());
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      for (OnePath o : onePaths) {
+        Path2D.Double path = new Path2D.Double();
+        boolean open = false;
+        double[] x = o.series().getXData();
+        double[] y = o.series().getYData();
+        for (int i = 0; i < x.length; i++) {
+          if (!drawable(x[i], y[i])) {
+            open = false;
+            continue;
+          }
+          if (open) {
+            path.lineTo(pixelX(x[i]), pixelY(y[i]));
+          } else {
+            path.moveTo(pixelX(x[i]), pixelY(y[i]));
+            open = true;
+          }
+        }
+        g.setColor(o.colour());
+        g.setStroke(o.stroke());
+        g.draw(path);
+      }
+      g.setClip(clip);
+    }
     XYStyler st = getStyler();
     if (st.isXAxisLogarithmic() && st.isXAxisTicksVisible() && st.getXAxisMin() != null) {
       decadeLabels(g, true);
@@ -48,6 +99,27 @@ class ReportChart extends XYChart {
     if (st.isYAxisLogarithmic() && st.isYAxisTicksVisible() && st.getYAxisMin() != null) {
       decadeLabels(g, false);
     }
+  }
+
+  /**
+   * Fits both axes to the drawn data of every series ({@link BifurcationFigure#setAxisRanges}) and places
+   * the legend ({@link #placeLegend}): the last step of drawing a figure.
+   */
+  void fitAndPlaceLegend(FigureSpec spec, boolean yFromZero) {
+    Polyline.Range xr = new Polyline.Range();
+    Polyline.Range yr = new Polyline.Range();
+    for (XYSeries s : getSeriesMap().values()) {
+      double[] x = s.getXData();
+      double[] y = s.getYData();
+      for (int i = 0; i < x.length; i++) {
+        if (drawable(x[i], y[i])) {
+          xr.add(x[i]);
+          yr.add(y[i]);
+        }
+      }
+    }
+    BifurcationFigure.setAxisRanges(getStyler(), spec, xr, yr, yFromZero);
+    placeLegend();
   }
 
   /** The plot area in pixels (valid after a paint). */
@@ -147,8 +219,10 @@ class ReportChart extends XYChart {
   List<double[]> pixelSegments(XYSeries s) {
     double[] x = s.getXData();
     double[] y = s.getYData();
-    boolean lines = s.getLineStyle() != null && s.getLineStyle().getLineWidth() > 0
-        && s.getXYSeriesRenderStyle() != XYSeries.XYSeriesRenderStyle.Scatter;
+    XYSeries.XYSeriesRenderStyle style =
+        s.getXYSeriesRenderStyle() != null ? s.getXYSeriesRenderStyle() : getStyler().getDefaultSeriesRenderStyle();
+    boolean lines = drawsAsOnePath(s) || (style != XYSeries.XYSeriesRenderStyle.Scatter
+        && (s.getLineStyle() == null || s.getLineStyle().getLineWidth() > 0));
     List<double[]> out = new ArrayList<>();
     double px = Double.NaN;
     double py = Double.NaN;

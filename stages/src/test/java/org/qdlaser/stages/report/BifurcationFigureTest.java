@@ -181,8 +181,8 @@ class BifurcationFigureTest {
             new boolean[] {true, true, false, false, true, true, false},
             4.5,
             4.5);
-    Map<String, XYSeries> map =
-        BifurcationFigure.buildChart(FigureSpec.bifurcation("t"), List.of(b)).getSeriesMap();
+    ReportChart chart = (ReportChart) BifurcationFigure.buildChart(FigureSpec.bifurcation("t"), List.of(b));
+    Map<String, XYSeries> map = chart.getSeriesMap();
 
     assertThat(map.keySet()).containsExactly("TPM", "TPM (unstable)", "TPM threshold");
     XYSeries stable = map.get("TPM");
@@ -193,7 +193,8 @@ class BifurcationFigureTest {
     assertThat(unstable.getXData()).containsExactly(2, 3, 4, 5, Double.NaN, 6, 7);
     assertThat(unstable.getLineColor()).isEqualTo(stable.getLineColor());
     assertThat(unstable.getMarkerColor()).isEqualTo(stable.getMarkerColor());
-    assertThat(unstable.getLineStyle().getDashArray()).isNotNull();
+    assertThat(chart.drawsAsOnePath(unstable)).isTrue(); // dashed, as one path per run (FigureDrawingTest)
+    assertThat(chart.drawsAsOnePath(stable)).isFalse();
     assertThat(stable.getLineStyle().getDashArray()).isNull();
     XYSeries threshold = map.get("TPM threshold");
     assertThat(threshold.getMarker()).isInstanceOf(ThresholdDiamond.class);
