@@ -108,7 +108,7 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
         new FigureSpec("Threshold pump vs " + param, x, "threshold pump r_th (s\u207B\u00B9)", p.log(), true, 900, 600),
         curves.pumps);
     RenderedFigure f2 = BifurcationFigure.render(new FigureSpec("Upper-level population at threshold vs " + param, x,
-        "<c\u2020c>_th", p.log(), false, 900, 600), curves.populations);
+        "<c\u207Ac>_th", p.log(), false, 900, 600), curves.populations);
     Table all = curves.table(param);
     String scan = p.log() ? "log-log" : "log y";
     HtmlReport.Section.Builder fig = HtmlReport.Section.builder("Threshold curves")

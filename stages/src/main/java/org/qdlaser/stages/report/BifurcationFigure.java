@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -299,7 +300,7 @@ public final class BifurcationFigure {
     st.setAxisTickMarksColor(Color.DARK_GRAY);
     st.setChartTitleVisible(!spec.title().isEmpty());
     st.setChartTitleBoxVisible(false);
-    st.setChartTitleFont(font(Font.BOLD, 20 * scale));
+    st.setChartTitleFont(titleFont(spec, 20 * scale, 12 * scale));
     st.setAxisTitleFont(font(Font.PLAIN, 18 * scale));
     st.setAxisTickLabelsFont(font(Font.PLAIN, 15 * scale));
     st.setLegendFont(font(Font.PLAIN, 15 * scale));
@@ -325,6 +326,21 @@ public final class BifurcationFigure {
 
     // No tick-label formatting function: in XChart 3.8.8 setting one replaces the logarithmic
     // tick calculator by a linear one, which loops forever on a log axis.
+  }
+
+  /**
+   * The bold title font at {@code size}, made smaller (down to 9 pt) when the title would be wider than
+   * the image less two paddings: XChart draws one line and clips what does not fit.
+   */
+  static Font titleFont(FigureSpec spec, double size, double padding) {
+    Font f = font(Font.BOLD, size);
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double room = 0.92 * (spec.width() - 2 * padding); // XChart measures its glyphs a little wider
+    double wide = f.getStringBounds(spec.title(), frc).getWidth();
+    if (wide > room) {
+      f = font(Font.BOLD, Math.floor(size * room / wide));
+    }
+    return f;
   }
 
   private static Font font(int style, double size) {

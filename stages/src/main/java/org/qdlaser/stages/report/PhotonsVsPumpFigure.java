@@ -51,7 +51,7 @@ public final class PhotonsVsPumpFigure {
           Numbers.fmt(m.highestNonLasingPerS()) + " .. " + Numbers.fmt(m.lowestLasingPerS()));
     }
     RenderedFigure f = PhotonFigure.render(
-        new FigureSpec(title, "pump r (s\u207B\u00B9)", "photon number <b\u2020b>", true, true, 900, 600), series, marks);
+        new FigureSpec(title, "pump r (s\u207B\u00B9)", "photon number <b\u207Ab>", true, true, 900, 600), series, marks);
     HtmlReport.Section section = HtmlReport.Section.builder(title)
         .paragraph("Photon number <b+b> of the equilibrium reached at each pump of the downward sweep (lasing and "
             + "non-lasing alike), log-log. Each threshold is marked on its model's curve by the shape chosen in the "
