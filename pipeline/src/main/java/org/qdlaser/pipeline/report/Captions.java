@@ -29,6 +29,17 @@ final class Captions {
     return "Study \"" + t + "\" (no single figure of the paper).";
   }
 
+  /** A parameter's symbol in the paper (gamma_c as γ_c, mu as μ, w_qd as w_QD). */
+  static String symbol(String param) {
+    return switch (param) {
+      case "gamma_c" -> "\u03B3_c";
+      case "mu" -> "\u03BC";
+      case "w_qd" -> "w_QD";
+      case "beta" -> "\u03B2";
+      default -> param;
+    };
+  }
+
   /** The axis title of a parameter, in the paper's symbol and unit. */
   static String axis(String param) {
     return switch (param) {

@@ -66,7 +66,7 @@ final class SweepFigures {
         drawn[i] = Math.max(0.0, photons[i]); // rounding-level negatives below threshold: not drawn on the log axis
       }
       String name = DisplayName.of(run); // legend: "TPM^(d) (mu = 0, 90 % identical dots)", not "TPM_d_f0.9"
-      series.add(new BranchSeries(name, pumpPerS, drawn, stable));
+      series.add(SweepReport.jumpsBroken(new BranchSeries(name, pumpPerS, drawn, stable), eq, fit));
       double lo = orNaN(fit.highestNonLasingPumpPerS());
       double hi = orNaN(fit.lowestLasingPumpPerS());
       if (fit.exactThresholdPumpPerS() != null && fit.exactThresholdPhotons() != null) {

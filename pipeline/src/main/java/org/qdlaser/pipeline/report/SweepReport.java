@@ -101,7 +101,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
       } else if (fit.bracketed()) {
         s = s.withThreshold(fit.lowestLasingPumpPerS(), fit.bAbsAtLowestLasing());
       }
-      series.add(s);
+      series.add(jumpsBroken(s, eq, fit));
       thresholds.row(label, num(fit.lowestLasingPumpPerS()), num(fit.highestNonLasingPumpPerS()),
           num(fit.bAbsAtLowestLasing()), num(fit.exactThresholdPumpPerS()),
           fit.exactThresholdKind() == null ? "-" : fit.exactThresholdKind(), num(fit.exactThresholdBAbs()),
@@ -117,6 +117,20 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
           .addDouble("b_abs", unbox(bAbs)).addDouble("photons", unbox(photons))
           .addDouble("upper_population", unbox(cc)).build();
     }
+  }
+
+  /**
+   * A sweep that passes a fold jumps between two branches (the lasing state disappears, the non-lasing one
+   * is reached): no line is drawn between the last lasing and the first non-lasing state there. At a
+   * pitchfork the lasing branch ends on the non-lasing one (|b| -> 0), so the line stays.
+   */
+  static BranchSeries jumpsBroken(BranchSeries s, EquilibriaTable eq, SweepFit fit) {
+    boolean continuous = "pitchfork".equals(fit.exactThresholdKind());
+    boolean[] jump = new boolean[eq.rows().size()];
+    for (int i = 1; i < jump.length; i++) {
+      jump[i] = !continuous && eq.rows().get(i).lasing() != eq.rows().get(i - 1).lasing();
+    }
+    return s.brokenBefore(jump);
   }
 
   private static String num(Double v) {

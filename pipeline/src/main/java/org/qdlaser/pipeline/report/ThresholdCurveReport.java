@@ -105,9 +105,9 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     }
     String x = Captions.axis(param);
     RenderedFigure f1 = BifurcationFigure.render(
-        new FigureSpec("Threshold pump vs " + param, x, "threshold pump r_th (s\u207B\u00B9)", p.log(), true, 900, 600),
+        new FigureSpec("Threshold pump r_th vs " + Captions.symbol(param), x, "threshold pump r_th (s\u207B\u00B9)", p.log(), true, 900, 600),
         curves.pumps);
-    RenderedFigure f2 = BifurcationFigure.render(new FigureSpec("Upper-level population at threshold vs " + param, x,
+    RenderedFigure f2 = BifurcationFigure.render(new FigureSpec("Upper-level population at threshold vs " + Captions.symbol(param), x,
         "<c\u207Ac>_th", p.log(), false, 900, 600), curves.populations);
     Table all = curves.table(param);
     String scan = p.log() ? "log-log" : "log y";

@@ -82,6 +82,36 @@ public record BranchSeries(
     return new BranchSeries(label, this.pump, this.amplitude, stable, pump, amplitude);
   }
 
+  /**
+   * This branch with a gap (a NaN point) before every point {@code i} with {@code breakBefore[i]}: where
+   * two neighbours in the data lie on different branches (a sweep that jumps off a fold), so that no line
+   * joins them. The threshold marker is kept.
+   */
+  public BranchSeries brokenBefore(boolean[] breakBefore) {
+    if (breakBefore.length != pump.length) {
+      throw new IllegalArgumentException("breakBefore has length " + breakBefore.length + " but the series '" + label
+          + "' has " + pump.length + " points");
+    }
+    int gaps = 0;
+    for (int i = 1; i < breakBefore.length; i++) {
+      gaps += breakBefore[i] ? 1 : 0;
+    }
+    double[] p = new double[pump.length + gaps];
+    double[] a = new double[p.length];
+    boolean[] st = new boolean[p.length];
+    for (int i = 0, k = 0; i < pump.length; i++) {
+      if (i > 0 && breakBefore[i]) {
+        p[k] = Double.NaN;
+        a[k] = Double.NaN;
+        st[k++] = stable[i];
+      }
+      p[k] = pump[i];
+      a[k] = amplitude[i];
+      st[k++] = stable[i];
+    }
+    return new BranchSeries(label, p, a, st, thresholdPump, thresholdAmplitude);
+  }
+
   /** Number of points. */
   public int size() {
     return pump.length;

@@ -63,6 +63,20 @@ class FigureDrawingTest {
   }
 
   @Test
+  void aSweepThatJumpsOffAFoldIsNotJoinedAcrossTheJump() {
+    boolean[] all = {true, true, true, true, true};
+    BranchSeries sweep = new BranchSeries("TPM", new double[] {5, 4, 3, 2, 1}, new double[] {9, 8, 7, 0, 0}, all, 3.0, 7.0)
+        .brokenBefore(new boolean[] {false, false, false, true, false});
+    assertThat(sweep.size()).isEqualTo(6);
+    assertThat(sweep.thresholdPump()).isEqualTo(3.0);
+    Map<String, XYSeries> map = BifurcationFigure.buildChart(FigureSpec.bifurcation("t"), List.of(sweep)).getSeriesMap();
+    List<double[]> r = runs(map.get("TPM").getXData());
+    assertThat(r).hasSize(2);
+    assertThat(r.get(0)).containsExactly(5, 4, 3);
+    assertThat(r.get(1)).containsExactly(2, 1);
+  }
+
+  @Test
   void theSvgDrawsUnstableSegmentsDashedAndStableOnesSolid() {
     String svg = new String(BifurcationFigure.render(FigureSpec.bifurcation("t"),
         List.of(BifurcationFigureTest.fold("TPM", 20.0, 0.3, 25))).svg(), StandardCharsets.UTF_8);
