@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +84,8 @@ public final class BifurcationFigure {
   };
 
   static final String UNSTABLE_SUFFIX = " (unstable)";
+  /** A branch with more points than this is drawn as a line without markers (the paper's density). */
+  static final int MARKED_POINTS_MAX = 40;
   static final String THRESHOLD_SUFFIX = " threshold";
 
   /** Reference size for the font and stroke scale. */
@@ -132,7 +135,7 @@ public final class BifurcationFigure {
     }
     checkNames(series);
 
-    XYChart chart = new XYChart(spec.width(), spec.height());
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
     chart.setTitle(spec.title());
     chart.setXAxisTitle(spec.xAxisLabel());
     chart.setYAxisTitle(spec.yAxisLabel());
@@ -147,7 +150,8 @@ public final class BifurcationFigure {
       addBranch(chart, spec, b, m, strokes, xRange, yRange);
     }
     addRangeBars(chart, spec, series, Objects.requireNonNull(bars, "bars"), strokes.thin(), xRange, yRange);
-    setAxisRanges(chart.getStyler(), spec, xRange, yRange);
+    setAxisRanges(chart.getStyler(), spec, xRange, yRange, true);
+    chart.placeLegend();
     return chart;
   }
 
@@ -163,7 +167,7 @@ public final class BifurcationFigure {
   }
 
   /** The {@code m}-th branch: its stable part solid, unstable runs dashed (joined to their stable neighbours), its threshold. */
-  private static void addBranch(XYChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
+  private static void addBranch(ReportChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
       Polyline.Range yRange) {
     Color colour = PALETTE[m % PALETTE.length];
     Marker marker = MARKERS[m % MARKERS.length];
@@ -197,12 +201,19 @@ public final class BifurcationFigure {
         unstable.add(b.pumpAt(i + 1), b.amplitudeAt(i + 1));
       }
     }
+    // Markers only where points are sparse: on a dense branch they would hide the dashes of its unstable part.
+    Marker shown = b.size() <= MARKED_POINTS_MAX ? marker : SeriesMarkers.NONE;
     if (!stable.isEmpty()) {
-      styleData(chart.addSeries(b.label(), stable.x(), stable.y()), colour, marker, strokes.solid());
+      styleData(chart.addSeries(b.label(), stable.x(), stable.y()), colour, shown, strokes.solid());
       stable.extend(xRange, yRange);
     }
     if (!unstable.isEmpty()) {
-      styleData(chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y()), colour, marker, strokes.dashed());
+      XYSeries u = chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y());
+      styleData(u, colour, shown, strokes.dashed());
+      chart.drawAsOnePath(u, colour, strokes.dashed()); // the dashes run on along the whole unstable run
+      // One legend entry per model (its stable part, or the unstable one if it has none): the captions say
+      // solid = stable, dashed = unstable, diamond = threshold.
+      u.setShowInLegend(stable.isEmpty());
       unstable.extend(xRange, yRange);
     }
     if (b.hasThreshold() && drawable(spec, b.thresholdPump(), b.thresholdAmplitude())) {
@@ -213,6 +224,7 @@ public final class BifurcationFigure {
       s.setMarker(strokes.threshold());
       s.setMarkerColor(colour);
       s.setLineColor(colour);
+      s.setShowInLegend(false);
       xRange.add(b.thresholdPump());
       yRange.add(b.thresholdAmplitude());
     }
@@ -256,7 +268,7 @@ public final class BifurcationFigure {
   }
 
   private static boolean drawable(FigureSpec spec, double x, double y) {
-    return (!spec.logX() || x > 0) && (!spec.logY() || y > 0);
+    return Double.isFinite(x) && Double.isFinite(y) && (!spec.logX() || x > 0) && (!spec.logY() || y > 0);
   }
 
   private static void checkNames(List<BranchSeries> series) {
@@ -288,7 +300,7 @@ public final class BifurcationFigure {
     st.setAxisTickMarksColor(Color.DARK_GRAY);
     st.setChartTitleVisible(!spec.title().isEmpty());
     st.setChartTitleBoxVisible(false);
-    st.setChartTitleFont(font(Font.BOLD, 20 * scale));
+    st.setChartTitleFont(titleFont(spec, 20 * scale, 12 * scale));
     st.setAxisTitleFont(font(Font.PLAIN, 18 * scale));
     st.setAxisTickLabelsFont(font(Font.PLAIN, 15 * scale));
     st.setLegendFont(font(Font.PLAIN, 15 * scale));
@@ -311,8 +323,24 @@ public final class BifurcationFigure {
     st.setLocale(Locale.ROOT);
     st.setXAxisLogarithmic(spec.logX());
     st.setYAxisLogarithmic(spec.logY());
+
     // No tick-label formatting function: in XChart 3.8.8 setting one replaces the logarithmic
     // tick calculator by a linear one, which loops forever on a log axis.
+  }
+
+  /**
+   * The bold title font at {@code size}, made smaller (down to 9 pt) when the title would be wider than
+   * the image less two paddings: XChart draws one line and clips what does not fit.
+   */
+  static Font titleFont(FigureSpec spec, double size, double padding) {
+    Font f = font(Font.BOLD, size);
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double room = 0.92 * (spec.width() - 2 * padding); // XChart measures its glyphs a little wider
+    double wide = f.getStringBounds(spec.title(), frc).getWidth();
+    if (wide > room) {
+      f = font(Font.BOLD, Math.floor(size * room / wide));
+    }
+    return f;
   }
 
   private static Font font(int style, double size) {
@@ -326,8 +354,23 @@ public final class BifurcationFigure {
     s.setLineStyle(stroke);
   }
 
-  /** Fixes the axis ranges: whole decades on log axes, y from 0 on a linear axis. */
-  private static void setAxisRanges(XYStyler st, FigureSpec spec, Polyline.Range x, Polyline.Range y) {
+  /**
+   * Fixes the axis ranges of a {@link ReportChart}: log axes fitted to the data ({@link #logRange}) and
+   * labelled 10^n by the chart, linear ones on round numbers ({@link #niceRange}; y from 0 if asked and the
+   * data are not negative). The axis ends are the plot's edges (XChart's default draws 92 % of the plot
+   * between them).
+   */
+  static void setAxisRanges(XYStyler st, FigureSpec spec, Polyline.Range x, Polyline.Range y, boolean yFromZero) {
+    st.setPlotContentSize(1.0);
+    // Log axes: XChart's decade labels ("1E5") keep their room in the layout but are transparent;
+    // ReportChart writes 10^n over them.
+    Color none = new Color(0, 0, 0, 0);
+    if (spec.logX()) {
+      st.setXAxisTickLabelsColor(none);
+    }
+    if (spec.logY()) {
+      st.setYAxisTickLabelsColor(none);
+    }
     if (x.isEmpty() || y.isEmpty()) {
       // Nothing drawable (e.g. only |<b>| = 0 on a log y axis): a fixed empty frame.
       st.setXAxisMin(spec.logX() ? 1.0 : 0.0);
@@ -337,23 +380,89 @@ public final class BifurcationFigure {
       return;
     }
     if (spec.logX()) {
-      st.setXAxisMin(decadeFloor(x.min));
-      st.setXAxisMax(decadeCeil(x.max, x.min));
+      double[] r = logRange(x.min, x.max);
+      st.setXAxisMin(r[0]);
+      st.setXAxisMax(r[1]);
       st.setXAxisDecimalPattern(logPattern(st.getXAxisMin(), st.getXAxisMax()));
-    } else if (x.min == x.max) {
-      st.setXAxisMin(x.min - 1);
-      st.setXAxisMax(x.max + 1);
+    } else {
+      double[] r = padded(niceRange(x.min, x.max));
+      st.setXAxisMin(r[0]);
+      st.setXAxisMax(r[1]);
     }
     if (spec.logY()) {
-      st.setYAxisMin(decadeFloor(y.min));
-      st.setYAxisMax(decadeCeil(y.max, y.min));
+      double[] r = logRange(y.min, y.max);
+      st.setYAxisMin(r[0]);
+      st.setYAxisMax(r[1]);
       st.setYAxisDecimalPattern(logPattern(st.getYAxisMin(), st.getYAxisMax()));
     } else {
-      st.setYAxisMin(0.0);
-      if (y.max <= 0) {
-        st.setYAxisMax(1.0); // only non-lasing points: avoid a degenerate 0..0 axis
+      double[] r = padded(niceRange(yFromZero ? Math.min(0.0, y.min) : y.min, y.max));
+      st.setYAxisMin(r[0]);
+      st.setYAxisMax(r[1]);
+    }
+  }
+
+  /** Margin of a log axis beyond the data, as a fraction of the data's span in decades. */
+  static final double LOG_MARGIN = 0.03;
+
+  /**
+   * A log axis fitted to the data [lo, hi] (lo &gt; 0): the data range with a margin of {@value
+   * #LOG_MARGIN} of its span on either side, so that the curves fill the plot; widened to whole decades
+   * when fewer than two decades would fall inside (an axis needs two labelled ticks to be read).
+   */
+  static double[] logRange(double lo, double hi) {
+    double span = Math.max(Math.log10(hi) - Math.log10(lo), 0.0);
+    double a = lo / Math.pow(10, LOG_MARGIN * span);
+    double b = hi * Math.pow(10, LOG_MARGIN * span);
+    if (decadeTicks(a, b).size() < 2) {
+      return new double[] {decadeFloor(lo), decadeCeil(hi, lo)};
+    }
+    return new double[] {a, b};
+  }
+
+  /** The powers of ten in [min, max] (min &gt; 0): where a log axis has labelled ticks. */
+  static List<Double> decadeTicks(double min, double max) {
+    List<Double> out = new ArrayList<>();
+    for (long n = (long) Math.ceil(Math.log10(min) - 1e-9); n <= Math.floor(Math.log10(max) + 1e-9); n++) {
+      double v = Math.pow(10, n);
+      if (v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9)) {
+        out.add(v);
       }
     }
+    return out;
+  }
+
+  /**
+   * The data range [lo, hi] widened to multiples of a round step (1, 2 or 5 x 10^k, about a tenth of the
+   * span), so that the axis ends carry tick values; a point range gets one step on either side.
+   */
+  static double[] niceRange(double lo, double hi) {
+    if (hi <= lo) {
+      double pad = lo == 0 ? 1.0 : Math.abs(lo) * 0.1;
+      return new double[] {lo - pad, hi + pad};
+    }
+    double step = niceStep((hi - lo) / 10);
+    double a = Math.floor(lo / step + 1e-9) * step;
+    double b = Math.ceil(hi / step - 1e-9) * step;
+    return new double[] {lo >= 0 && a < 0 ? 0.0 : a, b};
+  }
+
+  /** Margin of a linear axis beyond its round range, as a fraction of it: markers on the ends stay whole. */
+  static final double LINEAR_MARGIN = 0.02;
+
+  private static double[] padded(double[] r) {
+    double m = LINEAR_MARGIN * (r[1] - r[0]);
+    return new double[] {r[0] - m, r[1] + m};
+  }
+
+  /** The smallest of 1, 2, 5 x 10^k that is >= {@code raw} (> 0). */
+  static double niceStep(double raw) {
+    double decade = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * decade >= raw * (1 - 1e-12)) {
+        return m * decade;
+      }
+    }
+    return 10 * decade;
   }
 
   /**
