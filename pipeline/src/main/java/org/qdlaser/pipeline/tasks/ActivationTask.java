@@ -17,7 +17,6 @@ import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.Equilibrium;
-import org.qdlaser.stages.equilibrium.PaperProcedure;
 import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Models;
@@ -60,9 +59,9 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
   }
 
   /** Integrated time of the paper's reading (1/gamma_nr): App. A's "at least 100 time units". */
-  public static final double PAPER_DURATION = PaperProcedure.Settings.DEFAULT_DURATION;
-  /** Growing windows of the paper's reading (App. A does not say how many; {@link PaperProcedure.Settings}). */
-  public static final int PAPER_WINDOWS = PaperProcedure.Settings.DEFAULT_WINDOWS;
+  public static final double PAPER_DURATION = Equilibria.PAPER_READING_DURATION;
+  /** Growing windows of the paper's reading (App. A does not say how many; {@link Equilibria#PAPER_READING_WINDOWS}). */
+  public static final int PAPER_WINDOWS = Equilibria.PAPER_READING_WINDOWS;
 
   /**
    * @param model the model

@@ -53,6 +53,10 @@ class LongTimeFatesTest {
       assertThat(new String(s.toJson(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"long_time\"")
           .contains("\"paper_reading\"").contains("\"omega_converged\": true");
     }
+    // a window whose fit did not converge leaves NaN in the reading: written as "NaN" and read back
+    PaperReadingSummary gone = new PaperReadingSummary(100, 5, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, false, 0);
+    StateSummary decayed = new StateSummary(2e5, false, 0, 0, 1.0, 1.0, true, 1e-10, Verdict.NON_LASING, null, null, gone);
+    assertThat(Double.isNaN(StateSummary.fromJson(decayed.toJson()).paperReading().omegaInf())).isTrue();
     // a state without them writes neither key (the bytes of settled samples stay as they were)
     StateSummary plain = new StateSummary(2e5, true, 300, 1.2, 9e4, 1.0, true, 1e-10, Verdict.LASING, null, null, null);
     assertThat(new String(plain.toJson(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("long_time")

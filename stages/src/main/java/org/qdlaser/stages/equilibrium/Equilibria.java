@@ -136,6 +136,11 @@ public final class Equilibria {
 
   private static final IntegratorStats NO_WORK = new IntegratorStats(0, 0, 0, 0, 0, 0);
 
+  /** The paper's reading's default integration time (1/gamma_nr): App. A's "at least 100 time units". */
+  public static final double PAPER_READING_DURATION = PaperProcedure.Settings.DEFAULT_DURATION;
+  /** The paper's reading's default number of growing windows ({@link PaperProcedure.Settings}). */
+  public static final int PAPER_READING_WINDOWS = PaperProcedure.Settings.DEFAULT_WINDOWS;
+
   /** The default long-time limit of {@link #pointWithFate} (1/gamma_nr, {@link LongTimeFate}). */
   public static final double DEFAULT_LONG_TIME_LIMIT = LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT;
 
