@@ -118,7 +118,7 @@ class ReportChart extends XYChart {
         }
       }
     }
-    BifurcationFigure.setAxisRanges(getStyler(), spec, xr, yr, yFromZero);
+    AxisRanges.setAxisRanges(getStyler(), spec, xr, yr, yFromZero);
     placeLegend();
   }
 
@@ -275,7 +275,7 @@ class ReportChart extends XYChart {
     FontRenderContext frc = g.getFontRenderContext();
     Rectangle2D p = plotBounds();
     double gap = st.getAxisTickMarkLength() + st.getAxisTickPadding();
-    for (double v : BifurcationFigure.decadeTicks(min, max)) {
+    for (double v : AxisRanges.decadeTicks(min, max)) {
       long n = Math.round(Math.log10(v));
       TextLayout ten = new TextLayout("10", base, frc);
       TextLayout exp = new TextLayout(Long.toString(n).replace('-', '\u2212'), small, frc);

@@ -216,16 +216,16 @@ class BifurcationFigureTest {
         BifurcationFigure.buildChart(
             FigureSpec.bifurcation("t").withLogY(true), List.of(fold("TPM", 20.0, 0.3, 25)));
     // Data 20 .. 20 x 10^3.5 = 63,246: the axis is the data's range with 3 % of its decades either side.
-    double margin = Math.pow(10, BifurcationFigure.LOG_MARGIN * 3.5);
+    double margin = Math.pow(10, AxisRanges.LOG_MARGIN * 3.5);
     assertThat(chart.getStyler().getXAxisMin()).isCloseTo(20.0 / margin, within(1e-9));
     assertThat(chart.getStyler().getXAxisMax()).isCloseTo(20.0 * Math.pow(10, 3.5) * margin, within(1e-6));
-    assertThat(BifurcationFigure.decadeFloor(0.25)).isEqualTo(0.1);
-    assertThat(BifurcationFigure.decadeFloor(100)).isEqualTo(100);
-    assertThat(BifurcationFigure.decadeCeil(100, 100)).isEqualTo(1000);
-    assertThat(BifurcationFigure.decadeCeil(150, 2)).isEqualTo(1000);
-    assertThat(BifurcationFigure.decadeFloor(99.99999999)).isEqualTo(10);
-    assertThat(BifurcationFigure.decadeCeil(100.0000001, 1)).isEqualTo(1000);
-    assertThat(BifurcationFigure.decadeCeil(0.05, 0.01)).isEqualTo(0.1);
+    assertThat(AxisRanges.decadeFloor(0.25)).isEqualTo(0.1);
+    assertThat(AxisRanges.decadeFloor(100)).isEqualTo(100);
+    assertThat(AxisRanges.decadeCeil(100, 100)).isEqualTo(1000);
+    assertThat(AxisRanges.decadeCeil(150, 2)).isEqualTo(1000);
+    assertThat(AxisRanges.decadeFloor(99.99999999)).isEqualTo(10);
+    assertThat(AxisRanges.decadeCeil(100.0000001, 1)).isEqualTo(1000);
+    assertThat(AxisRanges.decadeCeil(0.05, 0.01)).isEqualTo(0.1);
   }
 
   @Test

@@ -104,22 +104,22 @@ class FigureDrawingTest {
 
   @Test
   void aLogAxisFrom3e3To2e6HasItsTicksAt1e4_1e5_1e6() {
-    double[] r = BifurcationFigure.logRange(3e3, 2e6);
+    double[] r = AxisRanges.logRange(3e3, 2e6);
     assertThat(r[0]).isLessThan(3e3).isGreaterThan(1e3);
     assertThat(r[1]).isGreaterThan(2e6).isLessThan(1e7);
-    assertThat(BifurcationFigure.decadeTicks(r[0], r[1])).containsExactly(1e4, 1e5, 1e6);
+    assertThat(AxisRanges.decadeTicks(r[0], r[1])).containsExactly(1e4, 1e5, 1e6);
     // Less than two decades inside: widened to whole decades, both ends labelled.
-    double[] narrow = BifurcationFigure.logRange(2e3, 8e3);
+    double[] narrow = AxisRanges.logRange(2e3, 8e3);
     assertThat(narrow).containsExactly(1e3, 1e4);
-    assertThat(BifurcationFigure.decadeTicks(narrow[0], narrow[1])).containsExactly(1e3, 1e4);
-    assertThat(BifurcationFigure.decadeTicks(1e-3, 0.5)).containsExactly(1e-3, 1e-2, 1e-1);
+    assertThat(AxisRanges.decadeTicks(narrow[0], narrow[1])).containsExactly(1e3, 1e4);
+    assertThat(AxisRanges.decadeTicks(1e-3, 0.5)).containsExactly(1e-3, 1e-2, 1e-1);
   }
 
   @Test
   void aLinearAxisEndsOnRoundValuesAroundTheData() {
-    assertThat(BifurcationFigure.niceRange(0, 343)).containsExactly(0, 350);
-    assertThat(BifurcationFigure.niceRange(2.3e12, 1.9e13)).containsExactly(2e12, 2e13);
-    double[] r = BifurcationFigure.niceRange(-0.37, 0.81);
+    assertThat(AxisRanges.niceRange(0, 343)).containsExactly(0, 350);
+    assertThat(AxisRanges.niceRange(2.3e12, 1.9e13)).containsExactly(2e12, 2e13);
+    double[] r = AxisRanges.niceRange(-0.37, 0.81);
     assertThat(r[0]).isCloseTo(-0.4, within(1e-12));
     assertThat(r[1]).isCloseTo(1.0, within(1e-12)); // step 0.2 (a tenth of the span 1.18, rounded up)
   }
