@@ -10,6 +10,8 @@ public final class ArtifactPaths {
   /** The report's page. */
   public static final String REPORT_INDEX = "report/index.html";
   private static final String REPORT = "report/";
+  /** The run's copy of its manifest (names the study). */
+  public static final String MANIFEST = "manifest.yaml";
 
   private ArtifactPaths() {}
 
@@ -162,6 +164,11 @@ public final class ArtifactPaths {
   /** The link to an artifact from the report's page (which lives in {@code report/}). */
   public static String fromReport(String path) {
     return path.startsWith(REPORT) ? path.substring(REPORT.length()) : "../" + path;
+  }
+
+  /** The artifact {@code name} directly inside the run directory's folder {@code dir}. */
+  public static String inDir(String dir, String name) {
+    return dir + "/" + name;
   }
 
   /** Whether an artifact path belongs to the model run {@code label} ({@code <dir>/<label>.x} or {@code <dir>/<label>-x}). */

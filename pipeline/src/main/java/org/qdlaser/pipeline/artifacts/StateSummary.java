@@ -24,6 +24,9 @@ import org.qdlaser.stages.equilibrium.Verdict;
  * @param residual Newton residual
  * @param verdict lasing, non_lasing or unsettled (activation states only)
  * @param unsettled diagnostics of an unsettled end (activation states that did not settle only)
+ * @param longTime procedure ours: the long-time fate of a sample whose transient budget ended unsettled
+ *     (then verdict, |b|, photons and activation are the fate's); null otherwise
+ * @param paperReading procedure paper: the App. A reading of the sample's transient; null otherwise
  */
 public record StateSummary(
     @JsonProperty("pump") double pump,
@@ -36,17 +39,25 @@ public record StateSummary(
     @JsonProperty("residual") double residual,
     @JsonProperty("verdict") @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSerialize(converter = VerdictJson.Out.class)
         @JsonDeserialize(converter = VerdictJson.In.class) Verdict verdict,
-    @JsonProperty("unsettled") @JsonInclude(JsonInclude.Include.NON_NULL) UnsettledSummary unsettled) {
+    @JsonProperty("unsettled") @JsonInclude(JsonInclude.Include.NON_NULL) UnsettledSummary unsettled,
+    @JsonProperty("long_time") @JsonInclude(JsonInclude.Include.NON_NULL) LongTimeSummary longTime,
+    @JsonProperty("paper_reading") @JsonInclude(JsonInclude.Include.NON_NULL) PaperReadingSummary paperReading) {
 
   /** The state of an activation study's sample: with photons, verdict and unsettled diagnostics. */
   public static StateSummary activation(Equilibrium e) {
+    return activation(e, null, null);
+  }
+
+  /** As {@link #activation(Equilibrium)}, with the long-time fate or the paper's reading (either may be null). */
+  public static StateSummary activation(Equilibrium e, LongTimeSummary longTime, PaperReadingSummary paperReading) {
     return new StateSummary(e.pump(), e.lasing(), e.bAbs(), e.omega(), e.photons(), e.incoherentPhotons(), e.stable(),
-        e.residual(), e.verdict(), e.unsettled() == null ? null : UnsettledSummary.of(e.unsettled()));
+        e.residual(), e.verdict(), e.unsettled() == null ? null : UnsettledSummary.of(e.unsettled()), longTime,
+        paperReading);
   }
 
   /** The start state of an oscillation study. */
   public static StateSummary start(Equilibrium e) {
-    return new StateSummary(e.pump(), e.lasing(), e.bAbs(), e.omega(), null, null, e.stable(), e.residual(), null, null);
+    return new StateSummary(e.pump(), e.lasing(), e.bAbs(), e.omega(), null, null, e.stable(), e.residual(), null, null, null, null);
   }
 
   public byte[] toJson() {

@@ -26,7 +26,7 @@ public record UnsettledSummary(
     @JsonProperty("time") double time,
     @JsonProperty("drift_window_start") double driftWindowStart,
     @JsonProperty("what") String what) {
-  static final String WHAT = "transient budget spent without the App. A criterion, decay or a stable steady state: |b| at "
+  static final String WHAT = "transient budget (or long-time limit) spent without the App. A criterion, decay or a stable steady state: |b| at "
       + "the end, its relative drift d ln|b|/dt and the rotation frequency of <b> fitted over [drift_window_start, time] "
       + "(1/gamma_nr); b_abs, omega and the activation curve are those of the end state, not of a steady state";
 

@@ -62,6 +62,6 @@ public record GoldenSpec(String study, SortedMap<String, String> files) {
     if (text == null) {
       throw new InputException(where(), "reference table " + name + " is not in golden/" + study + "/");
     }
-    return GoldenChecker.table(name, text);
+    return GoldenInputs.table(name, text);
   }
 }

@@ -2,7 +2,6 @@ package org.qdlaser.pipeline.inspect;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -36,12 +36,21 @@ public final class StageVersions {
    */
   public static final int SWEEP_EQUILIBRIUM = 13;
   /**
-   * The activation task (a sample's state at one pump, {@code equilibrium/<label>-activation}), apart from
-   * the other equilibrium tasks since 13: its table gains the per-dot upper population n_l
-   * ({@code dot_upper_population}: the frequency-pulling relation and the two-level bound, issue 15).
-   * Only its output changed, so the sweeps and thresholds keep their keys.
+   * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
+   * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
+   * #INTEGRATION}). 13: the amplitudes from one Hessenberg reduction and O(n^2) shifted solves (were dense
+   * 2n x 2n LUs per candidate: the same residues to ~1e-7 relative). Only their output changed, so the
+   * other tasks keep their keys.
    */
-  public static final int ACTIVATION = 13;
+  public static final int RELAXATION = 13;
+  /**
+   * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
+   * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
+   * the App. A reading (paper_reading), issue 13. The other equilibrium tasks keep their keys. 14: its
+   * table gains the per-dot upper population n_l ({@code dot_upper_population}: the frequency-pulling relation
+   * and the two-level bound, issue 15).
+   */
+  public static final int ACTIVATION = 14;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
@@ -52,9 +61,12 @@ public final class StageVersions {
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
-  // 7: validation table (golden checks) and disagreements with the paper; 8: activation summaries and reports with
+  // 7: validation table (golden checks) and disagreements with the paper; 8: long-time fates of unsettled
+  // samples (table, long-time-summary.json), issue 13; figures as the paper draws them (unstable dashed as one
+  // path, gaps not bridged, log axes fitted with 10^n labels, legend off the data, captions naming the paper's
+  // figure; issue 15); 9: activation summaries and reports with
   // frequency pulling and physical bounds per model (issue 15)
-  public static final int REPORT = 8;
+  public static final int REPORT = 9;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
   // 2: units and descriptions in the tables' field metadata from their own dictionary (SimpleColumnDocs: before,

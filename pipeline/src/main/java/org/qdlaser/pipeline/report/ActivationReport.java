@@ -67,12 +67,17 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       sections.add(ActivationRuns.render(f, results, out));
     }
     sections.add(ActivationDiagnostics.section(results.stream().map(ActivationRuns.Loaded::diagnostics).toList()));
+    List<LongTimeFates.Sample> states = new ArrayList<>();
+    for (ModelRun run : h.runs()) {
+      states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label())))));
+    }
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     for (ModelRun run : h.runs()) {
       ReportPage.dataTable(data, run.label() + " activation", ArtifactPaths.activation(run.label()));
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     sections.forEach(html::section);
+    LongTimeFates.add(html, states, out);
     Validation.add(html, h, in, out);
     html.section(ReportPage.parameters(h).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);
@@ -97,7 +102,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       boolean unsettled = st.verdict() == Verdict.UNSETTLED;
       if (unsettled) {
         UnsettledSummary u = st.unsettled();
-        sec.paragraph(l + " is UNSETTLED: no steady state within the transient budget of " + fmt(u.time())
+        sec.paragraph(l + " is UNSETTLED: no steady state within " + fmt(u.time())
             + " time units; still lasing at its end with |b| = " + fmt(u.bAbsEnd()) + ", drifting at d ln|b|/dt = "
             + fmt(u.driftRate()) + " per unit time (omega = " + fmt(u.omega())
             + "). Its curve and fit (open circles) are those of the transient's end, not of a steady state.");
@@ -116,7 +121,17 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       ReportPage.dataTable(data, l + " activation", ArtifactPaths.activation(l));
     }
     sec.table(fits.build());
-    out.put(ReportPage.INDEX, ReportPage.page(h, in, out, sec.build(), data.build()));
+    // ReportPage.page with the long-time fates of undecided samples (none: the same page)
+    List<LongTimeFates.Sample> states = new ArrayList<>();
+    for (ModelRun run : h.runs()) {
+      states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label())))));
+    }
+    HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description()).section(sec.build());
+    LongTimeFates.add(html, states, out);
+    Validation.add(html, h, in, out);
+    html.section(ReportPage.parameters(h).build()).section(data.build());
+    ReportPage.provenance(html, h.context(), in);
+    out.put(ReportPage.INDEX, html.build().toUtf8());
     return out;
   }
 

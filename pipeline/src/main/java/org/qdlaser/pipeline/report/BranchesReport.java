@@ -153,10 +153,12 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
       // Without any traced branch there is nothing to draw: the page says which are missing and why.
       RenderedFigure fig = BifurcationFigure.render(
           new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)",
-              axisLabel(param), "|<b>|", Parameter.of(param).logarithmic(), false, 900, 600), branches.series);
+              Captions.axis(param), "|\u27E8b\u27E9|", Parameter.of(param).logarithmic(), false, 900, 600), branches.series);
       out.put(ArtifactPaths.report("branches.png"), fig.png());
       out.put(ArtifactPaths.report("branches.svg"), fig.svg());
-      sec.figure("branches.png", "branches.svg", "lasing branches", "|<b>| vs " + param);
+      sec.figure("branches.png", "branches.svg", "lasing branches", "Coherent field amplitude |\u27E8b\u27E9| (dimensionless) of the "
+          + "lasing solutions against " + Captions.axis(param) + ", one colour per model (legend). " + Captions.LINE_STYLES
+          + " " + Captions.reproduces(p.header()));
     }
     sec.table(branches.thresholds.build()).table(branches.folds.build());
     for (String m : branches.missing) {

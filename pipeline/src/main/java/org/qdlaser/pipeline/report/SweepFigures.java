@@ -35,6 +35,7 @@ final class SweepFigures {
     List<Boolean> stableCol = new ArrayList<>();
     List<BranchSeries> series = new ArrayList<>();
     List<PhotonsVsPumpFigure.Threshold> marks = new ArrayList<>();
+    List<String> markModels = new ArrayList<>(); // the runs' labels, as in the other tables (the figure shows display names)
     for (ModelRun run : h.runs()) {
       if (!fig.selects(run)) {
         continue;
@@ -64,14 +65,17 @@ final class SweepFigures {
       for (int i = 0; i < drawn.length; i++) {
         drawn[i] = Math.max(0.0, photons[i]); // rounding-level negatives below threshold: not drawn on the log axis
       }
-      series.add(new BranchSeries(label, pumpPerS, drawn, stable));
+      String name = DisplayName.of(run); // legend: "TPM^(d) (mu = 0, 90 % identical dots)", not "TPM_d_f0.9"
+      series.add(SweepReport.jumpsBroken(new BranchSeries(name, pumpPerS, drawn, stable), eq, fit));
       double lo = orNaN(fit.highestNonLasingPumpPerS());
       double hi = orNaN(fit.lowestLasingPumpPerS());
       if (fit.exactThresholdPumpPerS() != null && fit.exactThresholdPhotons() != null) {
-        marks.add(new PhotonsVsPumpFigure.Threshold(label, fig.marker(label), "exact", fit.exactThresholdKind(),
+        markModels.add(label);
+        marks.add(new PhotonsVsPumpFigure.Threshold(name, fig.marker(label), "exact", fit.exactThresholdKind(),
             fit.exactThresholdPumpPerS(), fit.exactThresholdPhotons(), hi, lo));
       } else if (fit.bracketed()) {
-        marks.add(new PhotonsVsPumpFigure.Threshold(label, fig.marker(label), "sweep bracket (lowest lasing pump)", "-", hi,
+        markModels.add(label);
+        marks.add(new PhotonsVsPumpFigure.Threshold(name, fig.marker(label), "sweep bracket (lowest lasing pump)", "-", hi,
             lowestLasingPhotons, hi, lo));
       }
     }
@@ -80,7 +84,7 @@ final class SweepFigures {
         .addBoolean("lasing", unboxB(lasingCol)).addBoolean("stable", unboxB(stableCol))
         .addDouble("photons", column(rows, 2)).addDouble("b_abs", column(rows, 3)).build();
     Table markTable = Table.builder("threshold_marks")
-        .addString("model", marks.stream().map(PhotonsVsPumpFigure.Threshold::label).toArray(String[]::new))
+        .addString("model", markModels.toArray(new String[0]))
         .addString("marker", marks.stream().map(PhotonsVsPumpFigure.Threshold::marker).toArray(String[]::new))
         .addString("source", marks.stream().map(PhotonsVsPumpFigure.Threshold::source).toArray(String[]::new))
         .addString("kind", marks.stream().map(PhotonsVsPumpFigure.Threshold::kind).toArray(String[]::new))

@@ -101,7 +101,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
       } else if (fit.bracketed()) {
         s = s.withThreshold(fit.lowestLasingPumpPerS(), fit.bAbsAtLowestLasing());
       }
-      series.add(s);
+      series.add(jumpsBroken(s, eq, fit));
       thresholds.row(label, num(fit.lowestLasingPumpPerS()), num(fit.highestNonLasingPumpPerS()),
           num(fit.bAbsAtLowestLasing()), num(fit.exactThresholdPumpPerS()),
           fit.exactThresholdKind() == null ? "-" : fit.exactThresholdKind(), num(fit.exactThresholdBAbs()),
@@ -117,6 +117,20 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
           .addDouble("b_abs", unbox(bAbs)).addDouble("photons", unbox(photons))
           .addDouble("upper_population", unbox(cc)).build();
     }
+  }
+
+  /**
+   * A sweep that passes a fold jumps between two branches (the lasing state disappears, the non-lasing one
+   * is reached): no line is drawn between the last lasing and the first non-lasing state there. At a
+   * pitchfork the lasing branch ends on the non-lasing one (|b| -> 0), so the line stays.
+   */
+  static BranchSeries jumpsBroken(BranchSeries s, EquilibriaTable eq, SweepFit fit) {
+    boolean continuous = "pitchfork".equals(fit.exactThresholdKind());
+    boolean[] jump = new boolean[eq.rows().size()];
+    for (int i = 1; i < jump.length; i++) {
+      jump[i] = !continuous && eq.rows().get(i).lasing() != eq.rows().get(i - 1).lasing();
+    }
+    return s.brokenBefore(jump);
   }
 
   private static String num(Double v) {
@@ -137,7 +151,8 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
       ReportPage.dataTable(data, run.label() + ": equilibria", paths);
     }
     RenderedFigure fig = BifurcationFigure.render(
-        new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", "pump r (s^-1)", "|<b>|", true, false, 900, 600),
+        new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", Captions.axis("r"), "|\u27E8b\u27E9|", true, false,
+            900, 600),
         diagram.series);
     Table all = diagram.table();
     Map<String, byte[]> out = new LinkedHashMap<>();
@@ -155,7 +170,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
                 + "state is polished by Newton in the frame rotating with the field. Diamonds mark the exact thresholds "
                 + "(pitchfork: root of the non-lasing state's rightmost eigenvalue; fold: minimum of r along the lasing "
                 + "branch parametrised by |b|).")
-            .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "|<b>| vs pump r").build())
+            .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "Coherent field amplitude "
+                + "|\u27E8b\u27E9| (dimensionless) of the equilibrium reached at each pump r (s^-1, log axis) of the downward "
+                + "sweep, one colour per model (legend). " + Captions.LINE_STYLES + " As the paper's Fig. 3 for identical dots. "
+                + Captions.reproduces(h)).build())
         .section(HtmlReport.Section.builder("Thresholds").table(diagram.thresholds.build())
             .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "
                 + "must lie inside the bracket, which the last column checks.").build());

@@ -69,12 +69,14 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
         cc.add(row.upperPopulation());
         if (Double.isFinite(row.thresholdPump())) {
           ok.add(new double[] {row.value() * xUnit, row.thresholdPump() * gnr, row.upperPopulation()});
+        } else if (!ok.isEmpty()) {
+          ok.add(new double[] {Double.NaN, Double.NaN, Double.NaN}); // a gap: no line across the missing point
         }
       }
       double[] xs = ok.stream().mapToDouble(a -> a[0]).toArray();
       boolean[] all = new boolean[xs.length];
       Arrays.fill(all, true);
-      if (xs.length > 0) {
+      if (ok.stream().anyMatch(a -> !Double.isNaN(a[0]))) {
         pumps.add(new BranchSeries(name, xs, ok.stream().mapToDouble(a -> a[1]).toArray(), all));
         populations.add(new BranchSeries(name, xs, ok.stream().mapToDouble(a -> a[2]).toArray(), all));
       }
@@ -92,7 +94,6 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
     ReportHeader h = p.header();
     String param = p.parameter();
     boolean rate = Parameter.of(param).rate();
-    String xLabel = param + (rate ? " (s^-1)" : "");
     Curves curves = new Curves();
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     data.dataTable("Thresholds, all models", "thresholds.arrow", "thresholds.csv");
@@ -102,17 +103,24 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
           rate ? h.gammaNrPerSecond() : 1.0);
       ReportPage.dataTable(data, run.label(), paths);
     }
+    String x = Captions.axis(param);
     RenderedFigure f1 = BifurcationFigure.render(
-        new FigureSpec("Threshold pump vs " + param, xLabel, "threshold pump r_th (s^-1)", p.log(), true, 900, 600), curves.pumps);
-    RenderedFigure f2 = BifurcationFigure.render(new FigureSpec("Upper-level population at threshold vs " + param, xLabel,
-        "<c+c>_th", p.log(), false, 900, 600), curves.populations);
+        new FigureSpec("Threshold pump r_th vs " + Captions.symbol(param), x, "threshold pump r_th (s\u207B\u00B9)", p.log(), true, 900, 600),
+        curves.pumps);
+    RenderedFigure f2 = BifurcationFigure.render(new FigureSpec("Upper-level population at threshold vs " + Captions.symbol(param), x,
+        "<c\u207Ac>_th", p.log(), false, 900, 600), curves.populations);
     Table all = curves.table(param);
+    String scan = p.log() ? "log-log" : "log y";
     HtmlReport.Section.Builder fig = HtmlReport.Section.builder("Threshold curves")
         .paragraph("Exact lasing thresholds (onset of stable coherent emission) as a function of " + param
             + ": pitchforks from the non-lasing instability, folds as the minimum of r along the lasing branch "
             + "parametrised by |b|. Kinds per point are in the data table; points without a threshold are omitted.")
-        .figure("thresholds.png", "thresholds.svg", "threshold pump vs " + param, "r_th vs " + param)
-        .figure("population.png", "population.svg", "population at threshold", "<c+c>_th vs " + param);
+        .figure("thresholds.png", "thresholds.svg", "threshold pump vs " + param,
+            "Pump at threshold r_th (s^-1) against " + x + ", " + scan + ", one line per model (legend; markers at the "
+                + "computed points); a line is broken where its model has no threshold. " + Captions.reproduces(h))
+        .figure("population.png", "population.svg", "population at threshold",
+            "Upper-level population at threshold \u27E8c\u2020c\u27E9_th (per dot, dimensionless) against " + x + ", one line per model. "
+                + "The paper's panel (c) shows the CIM's only; here every model's. " + Captions.reproduces(h));
     Map<String, byte[]> out = new LinkedHashMap<>();
     out.put(ArtifactPaths.report("thresholds.png"), f1.png());
     out.put(ArtifactPaths.report("thresholds.svg"), f1.svg());

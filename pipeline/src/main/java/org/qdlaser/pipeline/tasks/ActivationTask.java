@@ -1,5 +1,6 @@
 package org.qdlaser.pipeline.tasks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.LinkedHashMap;
@@ -7,7 +8,10 @@ import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.SampleTable;
+import org.qdlaser.pipeline.artifacts.LongTimeSummary;
+import org.qdlaser.pipeline.artifacts.PaperReadingSummary;
 import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.plan.StageTask;
 import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
@@ -28,12 +32,57 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationTask.class);
 
   /**
+   * How a sample without a steady state is decided (issue 13, manifest {@code activation.procedure}).
+   * {@code ours}: the transient budget first; a sample still unsettled after it is followed in the
+   * co-rotating frame to its long-time fate (lasing, non_lasing, self_pulsing, or unsettled at the
+   * long-time limit). {@code paper}: the budget's verdict as it is, and for every sample the App. A
+   * reading of {@link #PAPER_DURATION} time units (Eq. (A2) over {@link #PAPER_WINDOWS} growing windows).
+   */
+  public enum Procedure {
+    OURS,
+    PAPER;
+
+    /** Name in manifests and params: ours, paper. */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String jsonName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The procedure of a manifest value; bad input names {@code path}. */
+    public static Procedure parse(String value, String path) {
+      for (Procedure p : values()) {
+        if (p.jsonName().equals(value)) {
+          return p;
+        }
+      }
+      throw new org.qdlaser.pipeline.input.InputException(path, "procedure must be ours or paper, got '" + value + "'");
+    }
+  }
+
+  /** Integrated time of the paper's reading (1/gamma_nr): App. A's "at least 100 time units". */
+  public static final double PAPER_DURATION = Equilibria.PAPER_READING_DURATION;
+  /** Growing windows of the paper's reading (App. A does not say how many; {@link Equilibria#PAPER_READING_WINDOWS}). */
+  public static final int PAPER_WINDOWS = Equilibria.PAPER_READING_WINDOWS;
+
+  /**
    * @param model the model
    * @param pump the pump (normalised)
-   * @param transientBudget the longest transient (1/gamma_nr) before a sample is recorded unsettled
+   * @param transientBudget the longest transient (1/gamma_nr) before a sample is unsettled
+   * @param procedure ours or paper
+   * @param longTimeLimit procedure ours: the long-time limit of an unsettled sample's fate (1/gamma_nr);
+   *     null (absent from the key) under paper, which does not use it
    */
   public record Params(@JsonUnwrapped ModelParams model, @JsonProperty("pump") double pump,
-      @JsonProperty("transient_budget") double transientBudget) {}
+      @JsonProperty("transient_budget") double transientBudget, @JsonProperty("procedure") Procedure procedure,
+      @JsonProperty("long_time_limit") @JsonInclude(JsonInclude.Include.NON_NULL) Double longTimeLimit) {
+    public Params {
+      java.util.Objects.requireNonNull(procedure, "procedure");
+      if ((procedure == Procedure.OURS) != (longTimeLimit != null)) {
+        throw new IllegalArgumentException("a long-time limit goes with procedure ours only, got " + procedure + ", "
+            + longTimeLimit);
+      }
+    }
+  }
 
   @Override
   public String stage() {
@@ -52,7 +101,29 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
         .withPump(p.pump());
     // Transients bounded by the study's budget: a sample that does not settle within it is recorded
     // unsettled, with the activation curve of the end state (docs/decisions.md).
-    Equilibrium e = Equilibria.defaults().point(model, TransientBudget.of(p.transientBudget()));
+    Equilibria equilibria = Equilibria.defaults();
+    Equilibrium e = equilibria.point(model, TransientBudget.of(p.transientBudget()));
+    LongTimeSummary longTime = null;
+    PaperReadingSummary paper = null;
+    if (e.unsettled() != null && p.procedure() == Procedure.OURS) {
+      // Issue 13: the same sample followed from its start in the co-rotating frame to where it ends
+      // (as `qdlaser point` does by default): its fate replaces the budget's unsettled end.
+      UnsettledSummary budgetEnd = UnsettledSummary.of(e.unsettled());
+      LOG.info("equilibrium/{}: unsettled after its budget of {} /gamma_nr; following it to its long-time fate (limit {})",
+          label, Readable.number(p.transientBudget()), Readable.number(p.longTimeLimit()));
+      Equilibria.Fate f = equilibria.pointWithFate(model, p.longTimeLimit(), PAPER_DURATION, PAPER_WINDOWS);
+      e = f.equilibrium();
+      longTime = LongTimeSummary.of(p.longTimeLimit(), f, budgetEnd);
+      LOG.info("equilibrium/{}: long-time fate {} after {} /gamma_nr", label, e.verdict().jsonName(),
+          Readable.number(f.timeIntegrated()));
+      // The paper's reading of the same sample, for comparison: off the fate's own first 100 units when it
+      // lasted that long, else its own 100-unit integration from the same start.
+      paper = PaperReadingSummary.of(PAPER_WINDOWS, f.reading() != null ? f.reading()
+          : equilibria.paperReading(model, PAPER_DURATION, PAPER_WINDOWS));
+    }
+    if (p.procedure() == Procedure.PAPER) {
+      paper = PaperReadingSummary.of(PAPER_WINDOWS, equilibria.paperReading(model, PAPER_DURATION, PAPER_WINDOWS));
+    }
     double[] act = e.activation();
     double max = 0;
     for (double a : act) {
@@ -63,6 +134,12 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
       LOG.info("equilibrium/{}: unsettled after {} (|b| = {}, d ln|b|/dt = {}); activation of the end state",
           label, Readable.number(e.unsettled().time()) + " /gamma_nr", Readable.number(e.bAbs()),
           Readable.rate(e.unsettled().driftRate()));
+    } else if (e.selfPulsing() != null) {
+      // No steady state and no single end state: the pulsation is recorded (long_time.self_pulsing), no curve.
+      LOG.info("equilibrium/{}: self-pulsing (period {} /gamma_nr, |b| in [{}, {}]); no activation curve", label,
+          Readable.number(e.selfPulsing().period()), Readable.number(e.selfPulsing().bAbsMin()),
+          Readable.number(e.selfPulsing().bAbsMax()));
+      max = Double.NaN;
     } else if (!e.lasing()) {
       // A sample below threshold is a result (Fig. 6: some w_QD = 2 gamma samples do not lase), not a
       // failure: recorded with lasing = false, its scaled activation undefined (NaN), and no fit.
@@ -72,7 +149,7 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
     }
     Map<String, byte[]> out = new LinkedHashMap<>(
         ActivationTable.of(sample.detunings(), p.model().gamma(), act, max, upperPopulations(model, e.state())).files(label));
-    out.put(ArtifactPaths.activationState(label), StateSummary.activation(e).toJson());
+    out.put(ArtifactPaths.activationState(label), StateSummary.activation(e, longTime, paper).toJson());
     return out;
   }
 

@@ -44,7 +44,7 @@ public enum PumpStepTask implements StageTask<PumpStepTask.Params> {
 
   @Override
   public int version() {
-    return StageVersions.INTEGRATION;
+    return StageVersions.RELAXATION;
   }
 
   @Override

@@ -53,7 +53,7 @@ public enum RelaxationSweepTask implements StageTask<RelaxationSweepTask.Params>
 
   @Override
   public int version() {
-    return StageVersions.EQUILIBRIUM;
+    return StageVersions.RELAXATION;
   }
 
   @Override

@@ -44,7 +44,7 @@ class DependencyDirectionTest {
       // itself sees only input and store, so no cycle)
       Map.entry("report", Set.of("plan", "artifacts", "tasks", "golden", "store")),
       Map.entry("manifest", Set.of("plan", "tasks", "report", "input", "store")),
-      Map.entry("golden", Set.of("input", "store")),
+      Map.entry("golden", Set.of("input", "artifacts", "store")),
       Map.entry("archive", Set.of("provenance", "store")),
       Map.entry("inspect", Set.of("exec", "plan", "golden", "provenance", "store")),
       Map.entry("cli", Set.of("manifest", "exec", "slurm", "golden", "archive", "artifacts", "plan", "input", "provenance",

@@ -102,6 +102,33 @@ class ManifestParserTest {
   }
 
   @Test
+  void activationProcedureAndLongTimeLimit() {
+    String activation = String.join("\n", "schema: qdlaser/manifest/v1", "study: a", "parameters: {N: 50}",
+        "models: [CIM_d]", "samples: {w_qd: 1, seed: 1..3}", "analysis: activation", "activation: {pump: 2e14/s}", "");
+    Activation ours = (Activation) ManifestParser.parse(activation).analysis();
+    assertThat(ours.procedure()).isEqualTo(org.qdlaser.pipeline.tasks.ActivationTask.Procedure.OURS);
+    assertThat(ours.longTimeLimit()).isEqualTo(org.qdlaser.stages.equilibrium.Equilibria.DEFAULT_LONG_TIME_LIMIT);
+    Activation hundred = (Activation) ManifestParser.parse(activation.replace("{pump: 2e14/s}",
+        "{pump: 2e14/s, procedure: ours, long_time_limit: 100}")).analysis();
+    assertThat(hundred.longTimeLimit()).isEqualTo(100.0);
+    Activation paper = (Activation) ManifestParser.parse(activation.replace("{pump: 2e14/s}",
+        "{pump: 2e14/s, procedure: paper}")).analysis();
+    assertThat(paper.procedure()).isEqualTo(org.qdlaser.pipeline.tasks.ActivationTask.Procedure.PAPER);
+    assertThat(paper.longTimeLimit()).as("paper does not use the limit: not in its task key").isNull();
+    for (String bad : new String[] {"1", "2000000", "-1", "x", "1/s"}) {
+      assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, long_time_limit: " + bad + "}")))
+          .as(bad).isInstanceOf(InputException.class).hasMessageContaining("activation.long_time_limit")
+          .hasMessageContaining(bad);
+    }
+    assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, procedure: theirs}")))
+        .isInstanceOf(InputException.class).hasMessageContaining("activation.procedure").hasMessageContaining("theirs")
+        .hasMessageContaining("ours or paper");
+    assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}",
+        "{pump: 2e14/s, procedure: paper, long_time_limit: 100}")))
+        .isInstanceOf(InputException.class).hasMessageContaining("activation.long_time_limit").hasMessageContaining("ours");
+  }
+
+  @Test
   void errorsNameTheFieldAndValue() {
     assertThatThrownBy(() -> ManifestParser.parse(minimal("parameters: {g: -x}\n")))
         .isInstanceOf(InputException.class)

@@ -24,7 +24,7 @@ class ActivationDiagnosticsTest {
   private static ActivationDiagnostics.Run run(String label, String model, double omega, double[] activation,
       Verdict verdict, double incoherent) {
     StateSummary st = new StateSummary(1e5, verdict != Verdict.NON_LASING, 100, omega, 1e4, incoherent, true, 1e-10,
-        verdict, null);
+        verdict, null, null, null);
     ActivationTable t = ActivationTable.of(DETUNINGS, P.gamma(), activation, 1, N);
     return ActivationDiagnostics.of(label, model, P, st, new SampleTable(DETUNINGS, COUPLINGS), t);
   }

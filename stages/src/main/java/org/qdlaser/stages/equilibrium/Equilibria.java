@@ -10,6 +10,7 @@ import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.numerics.nonlinear.ContinuationSettings;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
 import org.qdlaser.stages.numerics.ode.IntegrationException;
+import org.qdlaser.stages.numerics.ode.IntegratorStats;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.ParameterFamily;
@@ -96,9 +97,25 @@ public final class Equilibria {
    * @return the equilibrium (or the transient's end with its diagnostics) and the time integrated
    */
   public Fate pointWithFate(Model model, double longTimeLimit) {
+    return pointWithFate(model, longTimeLimit, Double.NaN, 0);
+  }
+
+  /**
+   * As {@link #pointWithFate(Model, double)}, with the paper's App. A reading of the first {@code
+   * readingTime} units of the same transient ({@code windows} growing windows), read off its record at
+   * no further cost when the transient lasted that long (else {@link Fate#reading()} is null).
+   */
+  public Fate pointWithFate(Model model, double longTimeLimit, double readingTime, int windows) {
     return guarded(() -> {
       PointSolver.Outcome o = fatePointSolver(model.kind(), longTimeLimit).outcome(model);
-      return new Fate(o.equilibrium(), o.transientTime());
+      LongTimeFate.Result r = o.fate();
+      PaperProcedure.Result reading = null;
+      if (r != null && readingTime > 0 && r.time() >= readingTime) {
+        reading = new PaperProcedure.Result(PaperProcedure.reading(r.record(), readingTime, windows),
+            r.record().bAbsAt(readingTime), readingTime, r.work());
+      }
+      return new Fate(o.equilibrium(), o.transientTime(), r == null ? NO_WORK : r.work(), r == null ? 0 : r.newtonAttempts(),
+          reading);
     });
   }
 
@@ -109,8 +126,20 @@ public final class Equilibria {
    *     or {@link SelfPulsing} diagnostics ({@link Equilibrium#verdict()})
    * @param timeIntegrated transient time integrated before the verdict (1/gamma_nr; 0 when Newton
    *     from the seed chain found the state)
+   * @param work integrator work of the long-time transient (zero when none was followed)
+   * @param newtonAttempts Newton polishes tried along the long-time transient
+   * @param reading the paper's App. A reading ({@link PaperProcedure#reading}) of the first {@code
+   *     readingTime} units of the long-time transient; null when none was followed or it was shorter
    */
-  public record Fate(Equilibrium equilibrium, double timeIntegrated) {}
+  public record Fate(Equilibrium equilibrium, double timeIntegrated, IntegratorStats work, int newtonAttempts,
+      PaperProcedure.Result reading) {}
+
+  private static final IntegratorStats NO_WORK = new IntegratorStats(0, 0, 0, 0, 0, 0);
+
+  /** The paper's reading's default integration time (1/gamma_nr): App. A's "at least 100 time units". */
+  public static final double PAPER_READING_DURATION = PaperProcedure.Settings.DEFAULT_DURATION;
+  /** The paper's reading's default number of growing windows ({@link PaperProcedure.Settings}). */
+  public static final int PAPER_READING_WINDOWS = PaperProcedure.Settings.DEFAULT_WINDOWS;
 
   /** The default long-time limit of {@link #pointWithFate} (1/gamma_nr, {@link LongTimeFate}). */
   public static final double DEFAULT_LONG_TIME_LIMIT = LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT;

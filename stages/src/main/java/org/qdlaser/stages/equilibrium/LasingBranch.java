@@ -154,32 +154,7 @@ public final class LasingBranch {
     int imB = model.layout().field("b").offset() + 1;
     boolean log = family.logarithmic();
     java.util.function.DoubleUnaryOperator value = u -> log ? Math.exp(u) : u;
-    ParametrizedSystem system = new ParametrizedSystem() {
-      final double[] f = new double[n];
-      final double[] az = new double[n];
-
-      @Override
-      public int dimension() {
-        return n + 1;
-      }
-
-      @Override
-      public void residual(double[] x, double u, double[] out) {
-        double v = value.applyAsDouble(u);
-        if (!family.admissible(v)) {
-          java.util.Arrays.fill(out, Double.NaN);
-          return;
-        }
-        Model m = family.at(v);
-        m.rhs(0.0, x, f);
-        m.layout().applyRotationGenerator(x, az);
-        double omega = x[n];
-        for (int i = 0; i < n; i++) {
-          out[i] = f[i] - omega * az[i];
-        }
-        out[n] = x[imB];
-      }
-    };
+    ParametrizedSystem system = rotatingFrame(family, n, imB, value);
     double[] x0 = Arrays.copyOf(start.state(), n + 1);
     x0[n] = start.omega();
     double[] scale = scale(model, x0);
@@ -216,7 +191,49 @@ public final class LasingBranch {
     if (raw.size() > out.size()) {
       raw = raw.subList(0, out.size()); // the point past the pitchfork was not accepted
     }
-    // Folds: sign changes of d(parameter)/ds, located on the branch parametrised by |b|.
+    return new Result(out, folds(family, out, raw, n));
+  }
+
+  /**
+   * The rotating-frame steady state along the family: f(x) - omega A x = 0 and Im b = 0 (the phase
+   * condition at offset {@code imB}), unknowns the state and omega (at index n), parameter u
+   * ({@code value} maps it to the family's parameter). Inadmissible values give NaN residuals.
+   */
+  private static ParametrizedSystem rotatingFrame(ParameterFamily family, int n, int imB,
+      java.util.function.DoubleUnaryOperator value) {
+    return new ParametrizedSystem() {
+      final double[] f = new double[n];
+      final double[] az = new double[n];
+
+      @Override
+      public int dimension() {
+        return n + 1;
+      }
+
+      @Override
+      public void residual(double[] x, double u, double[] out) {
+        double v = value.applyAsDouble(u);
+        if (!family.admissible(v)) {
+          java.util.Arrays.fill(out, Double.NaN);
+          return;
+        }
+        Model m = family.at(v);
+        m.rhs(0.0, x, f);
+        m.layout().applyRotationGenerator(x, az);
+        double omega = x[n];
+        for (int i = 0; i < n; i++) {
+          out[i] = f[i] - omega * az[i];
+        }
+        out[n] = x[imB];
+      }
+    };
+  }
+
+  /**
+   * Folds: sign changes of d(parameter)/ds between consecutive points of {@code out}, located on the
+   * branch parametrised by |b| from the continuation's states {@code raw} (n unknowns + omega).
+   */
+  private static List<Fold> folds(ParameterFamily family, List<BranchPoint> out, List<PseudoArclength.Point> raw, int n) {
     List<Fold> folds = new ArrayList<>();
     AmplitudeBranch amp = new AmplitudeBranch(family,
         new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults()));
@@ -238,7 +255,7 @@ public final class LasingBranch {
             folds.add(new Fold(p.pump(), at.fieldAmplitude(z), at.upperPopulationMean(z), minimum));
           });
     }
-    return new Result(out, folds);
+    return folds;
   }
 
   /**

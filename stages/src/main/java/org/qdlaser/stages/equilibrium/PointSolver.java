@@ -105,7 +105,7 @@ public final class PointSolver {
   private Outcome followTransient(Model model, double[] y0, double omega) {
     if (fate != null && model.kind().polydisperse()) {
       LongTimeFate.Result r = fate.follow(model, y0, omega);
-      return new Outcome(r.equilibrium(), r.time(), "long_time_" + r.verdict().jsonName());
+      return new Outcome(r.equilibrium(), r.time(), "long_time_" + r.verdict().jsonName(), r);
     }
     return solveFrom(model, y0);
   }
@@ -150,9 +150,14 @@ public final class PointSolver {
   /**
    * Result of {@link #solveFrom}: the equilibrium, the transient time spent, how it ended
    * (criterion, max_time, newton_lasing, newton_non_lasing, or unsettled: the budget was spent, see
-   * {@link Unsettled}).
+   * {@link Unsettled}); {@code fate} the long-time fate's record and work when one was followed, else null.
    */
-  public record Outcome(Equilibrium equilibrium, double transientTime, String ending) {}
+  public record Outcome(Equilibrium equilibrium, double transientTime, String ending, LongTimeFate.Result fate) {
+    /** An outcome without a long-time fate. */
+    public Outcome(Equilibrium equilibrium, double transientTime, String ending) {
+      this(equilibrium, transientTime, ending, null);
+    }
+  }
 
   /**
    * The equilibrium reached from {@code y0}: growing transient windows; after each, a stable

@@ -145,9 +145,9 @@ public record RelaxationOscillation(
     // pair that is not leading may have a neighbour further right that Arnoldi did not resolve
     // (TPM_IF_d, N = 50, S3, Table I: the dense rightmost pair is -5011 +- 37007 i, the sparse
     // path's -6436 +- 3.7 i). Only a leading pair is certain; its excitation is not computed.
-    StabilityAnalyzer.Eigenvalues first = StabilityAnalyzer.sparseEigenvalues(model, y, omega, lasing, 1.0);
+    StabilityAnalyzer.Eigenvalues first = SparseStability.eigenvalues(model, y, omega, lasing, 1.0);
     StabilityAnalyzer.Eigenvalues second =
-        StabilityAnalyzer.sparseEigenvalues(model, y, omega, lasing, StabilityAnalyzer.NOISE_STEP_FACTOR);
+        SparseStability.eigenvalues(model, y, omega, lasing, StabilityAnalyzer.NOISE_STEP_FACTOR);
     return fromSpectra(first, second, false).filter(RelaxationOscillation::leading);
   }
 

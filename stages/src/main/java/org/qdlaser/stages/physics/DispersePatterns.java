@@ -31,9 +31,28 @@ final class DispersePatterns {
   static SparsityPattern build(DisperseStructure s) {
     Rows rows = new Rows(s.dimension());
     int n = s.n;
-    boolean tp = s.twoParticle();
 
-    // (a) b, (d) Bb, (h) bb: sums over all dots.
+    photonRows(rows, s);
+    for (int l = 0; l < n; l++) {
+      dotRows(rows, s, l);
+    }
+
+    if (s.pairs()) {
+      for (int a = 0; a < n; a++) {
+        for (int c = 0; c < n; c++) {
+          if (a != c) {
+            pairRows(rows, s, a, c);
+          }
+        }
+      }
+    }
+    return rows.build();
+  }
+
+  /** (a) b, (d) Bb, (h) bb: sums over all dots. */
+  private static void photonRows(Rows rows, DisperseStructure s) {
+    int n = s.n;
+    boolean tp = s.twoParticle();
     rows.add(B, B);
     rows.add(B + 1, B + 1);
     rows.add(BB_NUM, BB_NUM);
@@ -51,77 +70,69 @@ final class DispersePatterns {
         rows.add(BB + 1, o + S + 1);
       }
     }
+  }
 
-    for (int l = 0; l < n; l++) {
-      int o = s.dot(l);
-      int vR = o + V, vI = vR + 1, cc = o + C, pR = o + P, pI = pR + 1;
-      // (c) Cc: decay and pump on Cc, Re(bCv).
-      rows.add(cc, cc, pR);
-      if (!tp) {
-        // (D1b) Vc: -(gamma - i dnu) Vc + g b (2Cc - 1).
-        rows.add(vR, vR, vI, B, cc);
-        rows.add(vI, vI, vR, B + 1, cc);
-        // (D1e) bCv: linear in bCv, g [Cc + (2Cc - 1) Bb], conj(Vc_l) sum_{n != l} g_n Vc_n.
-        rows.add(pR, pR, pI, cc, BB_NUM);
-        rows.add(pI, pI, pR);
-        if (n > 1) {
-          addAllVc(rows, s, pR);
-          addAllVc(rows, s, pI);
-        }
-        continue;
-      }
-      int qR = o + Q, qI = qR + 1, sR = o + S, sI = sR + 1;
-      // (b) Vc: -(gamma - i dnu) Vc + g (2 bCc - b).
-      rows.add(vR, vR, vI, qR, B);
-      rows.add(vI, vI, vR, qI, B + 1);
-      // (e) bCv: the real bracket g [Cc - Bb (1 - 2Cc) - 4|b|^2 Cc + 4 Re(b conj(bCc))] feeds re only.
-      rows.add(pR, pR, pI, cc, BB_NUM, B, B + 1, qR, qI);
+  /** The rows of dot l: (b)-(c), (e)-(g) or their D1/C1 forms, with the two-dot sums. */
+  private static void dotRows(Rows rows, DisperseStructure s, int l) {
+    int n = s.n;
+    boolean tp = s.twoParticle();
+    int o = s.dot(l);
+    int vR = o + V, vI = vR + 1, cc = o + C, pR = o + P, pI = pR + 1;
+    // (c) Cc: decay and pump on Cc, Re(bCv).
+    rows.add(cc, cc, pR);
+    if (!tp) {
+      // (D1b) Vc: -(gamma - i dnu) Vc + g b (2Cc - 1).
+      rows.add(vR, vR, vI, B, cc);
+      rows.add(vI, vI, vR, B + 1, cc);
+      // (D1e) bCv: linear in bCv, g [Cc + (2Cc - 1) Bb], conj(Vc_l) sum_{n != l} g_n Vc_n.
+      rows.add(pR, pR, pI, cc, BB_NUM);
       rows.add(pI, pI, pR);
-      // (f) bCc: every single-dot product is fully complex except the real-coefficient terms.
-      rows.add(qR, qR, B, B + 1, cc, pR, pI, vR, vI, BB, BB + 1, sR, sI, BB_NUM);
-      rows.add(qI, qI, B, B + 1, cc, pR, pI, vR, vI, BB, BB + 1, sR, sI, BB_NUM);
-      // (g) bVc: -bb (1 - 2Cc) has a real coefficient, so re <- re(bb) only.
-      rows.add(sR, sR, sI, BB, cc, B, B + 1, qR, qI);
-      rows.add(sI, sI, sR, BB + 1, cc, B, B + 1, qR, qI);
-      if (!s.pairs()) {
-        // (C1e-g): conj(Vc_l), Cc_l, Vc_l times sum_{n != l} g_n Vc_n.
-        if (n > 1) {
-          addAllVc(rows, s, pR);
-          addAllVc(rows, s, pI);
-          addAllVc(rows, s, sR);
-          addAllVc(rows, s, sI);
-          for (int m = 0; m < n; m++) {
-            if (m != l) {
-              rows.add(qR, s.dot(m) + V);
-              rows.add(qI, s.dot(m) + V + 1);
-            }
-          }
-        }
-        continue;
+      if (n > 1) {
+        addAllVc(rows, s, pR);
+        addAllVc(rows, s, pI);
       }
-      // (B5e-g): sum_{n != l} g_n CVcv[n][l], g_n VCcc[l][n], g_n VVcc[l][n] (real g: re <- re).
-      for (int m = 0; m < n; m++) {
-        if (m != l) {
-          rows.add(pR, s.pair(m, l) + X);
-          rows.add(pI, s.pair(m, l) + X + 1);
-          rows.add(qR, s.pair(l, m) + Y);
-          rows.add(qI, s.pair(l, m) + Y + 1);
-          rows.add(sR, s.pair(l, m) + Z);
-          rows.add(sI, s.pair(l, m) + Z + 1);
-        }
-      }
+      return;
     }
-
-    if (s.pairs()) {
-      for (int a = 0; a < n; a++) {
-        for (int c = 0; c < n; c++) {
-          if (a != c) {
-            pairRows(rows, s, a, c);
+    int qR = o + Q, qI = qR + 1, sR = o + S, sI = sR + 1;
+    // (b) Vc: -(gamma - i dnu) Vc + g (2 bCc - b).
+    rows.add(vR, vR, vI, qR, B);
+    rows.add(vI, vI, vR, qI, B + 1);
+    // (e) bCv: the real bracket g [Cc - Bb (1 - 2Cc) - 4|b|^2 Cc + 4 Re(b conj(bCc))] feeds re only.
+    rows.add(pR, pR, pI, cc, BB_NUM, B, B + 1, qR, qI);
+    rows.add(pI, pI, pR);
+    // (f) bCc: every single-dot product is fully complex except the real-coefficient terms.
+    rows.add(qR, qR, B, B + 1, cc, pR, pI, vR, vI, BB, BB + 1, sR, sI, BB_NUM);
+    rows.add(qI, qI, B, B + 1, cc, pR, pI, vR, vI, BB, BB + 1, sR, sI, BB_NUM);
+    // (g) bVc: -bb (1 - 2Cc) has a real coefficient, so re <- re(bb) only.
+    rows.add(sR, sR, sI, BB, cc, B, B + 1, qR, qI);
+    rows.add(sI, sI, sR, BB + 1, cc, B, B + 1, qR, qI);
+    if (!s.pairs()) {
+      // (C1e-g): conj(Vc_l), Cc_l, Vc_l times sum_{n != l} g_n Vc_n.
+      if (n > 1) {
+        addAllVc(rows, s, pR);
+        addAllVc(rows, s, pI);
+        addAllVc(rows, s, sR);
+        addAllVc(rows, s, sI);
+        for (int m = 0; m < n; m++) {
+          if (m != l) {
+            rows.add(qR, s.dot(m) + V);
+            rows.add(qI, s.dot(m) + V + 1);
           }
         }
       }
+      return;
     }
-    return rows.build();
+    // (B5e-g): sum_{n != l} g_n CVcv[n][l], g_n VCcc[l][n], g_n VVcc[l][n] (real g: re <- re).
+    for (int m = 0; m < n; m++) {
+      if (m != l) {
+        rows.add(pR, s.pair(m, l) + X);
+        rows.add(pI, s.pair(m, l) + X + 1);
+        rows.add(qR, s.pair(l, m) + Y);
+        rows.add(qI, s.pair(l, m) + Y + 1);
+        rows.add(sR, s.pair(l, m) + Z);
+        rows.add(sI, s.pair(l, m) + Z + 1);
+      }
+    }
   }
 
   /** Rows of the block (a, c): CVcv[a][c], VCcc[a][c], VVcc[a][c], CCcc[a][c] (B5i-l). */

@@ -79,23 +79,12 @@ public final class TpmDisperseModel extends DisperseModelBase {
         final double xRji = y[w], xIji = y[w + 1], yRji = y[w + 2], yIji = y[w + 3];
         final double zRji = y[w + 4], zIji = y[w + 5], wji = y[w + 6];
 
-        // (B5i) d CVcv[a][c] = -[2 gamma (1+mu) - i(dnu_a - dnu_c)] CVcv[a][c]
-        //   - g_c A(c,a) - g_a conj(A(a,c)),
-        // A(l,n) = -2 conj(b) VCcc[l][n] + conj(bCv_n)(1 - 2Cc_l) - 2 Vc_n conj(bCc_l)
-        //   + 4 conj(b) Cc_l Vc_n  (the g_n^* and g_l brackets of (B5i) are A and conj(A)).
-        final double aijR = -2 * (bR * yRij + bI * yIij) + pRj * one2ci - 2 * (vRj * qRi + vIj * qIi)
-            + 4 * ci * (bR * vRj + bI * vIj);
-        final double aijI = -2 * (bR * yIij - bI * yRij) - pIj * one2ci - 2 * (vIj * qRi - vRj * qIi)
-            + 4 * ci * (bR * vIj - bI * vRj);
-        final double ajiR = -2 * (bR * yRji + bI * yIji) + pRi * one2cj - 2 * (vRi * qRj + vIi * qIj)
-            + 4 * cj * (bR * vRi + bI * vIi);
-        final double ajiI = -2 * (bR * yIji - bI * yRji) - pIi * one2cj - 2 * (vIi * qRj - vRi * qIj)
-            + 4 * cj * (bR * vIi - bI * vRi);
-        final double dij = di - dj;
-        d[u] = -kx * xRij - dij * xIij - gj * ajiR - gi * aijR;
-        d[u + 1] = -kx * xIij + dij * xRij - gj * ajiI + gi * aijI;
-        d[w] = -kx * xRji + dij * xIji - gi * aijR - gj * ajiR;
-        d[w + 1] = -kx * xIji - dij * xRji - gi * aijI + gj * ajiI;
+        // (B5i), with A(l, n) of aRe and aIm.
+        final double aijR = aRe(bR, bI, yRij, yIij, pRj, one2ci, vRj, vIj, qRi, qIi, ci);
+        final double aijI = aIm(bR, bI, yRij, yIij, pIj, one2ci, vRj, vIj, qRi, qIi, ci);
+        final double ajiR = aRe(bR, bI, yRji, yIji, pRi, one2cj, vRi, vIi, qRj, qIj, cj);
+        final double ajiI = aIm(bR, bI, yRji, yIji, pIi, one2cj, vRi, vIi, qRj, qIj, cj);
+        cvcv(d, u, w, kx, di - dj, gi, gj, xRij, xIij, xRji, xIji, aijR, aijI, ajiR, ajiI);
 
         // (B5j) for VCcc[i][j] (l = i, n = j) and VCcc[j][i] (l = j, n = i).
         vccc(d, u + 2, yRij, yIij, wij, xRji, xIji, zRij, zIij, vRi, vIi, ci, pRi, qRi, qIi,
@@ -103,36 +92,17 @@ public final class TpmDisperseModel extends DisperseModelBase {
         vccc(d, w + 2, yRji, yIji, wji, xRij, xIij, zRji, zIji, vRj, vIj, cj, pRj, qRj, qIj,
             vRi, vIi, ci, pRi, pIi, qRi, qIi, sRi, sIi, gj, gi, di, bR, bI, ky, r, gnl);
 
-        // (B5k) d VVcc[a][c] = -[2 gamma (1+mu) - i(dnu_a + dnu_c)] VVcc[a][c] - H, with the
-        // pair-symmetric H = g_i B(i,j) + g_j B(j,i),
-        // B(l,n) = -2b VCcc[l][n] + 4b Cc_l Vc_n + bVc_n (1 - 2Cc_l) - 2 Vc_n bCc_l.
-        final double bijR = -2 * (bR * yRij - bI * yIij) + 4 * ci * (bR * vRj - bI * vIj) + sRj * one2ci
-            - 2 * (vRj * qRi - vIj * qIi);
-        final double bijI = -2 * (bR * yIij + bI * yRij) + 4 * ci * (bR * vIj + bI * vRj) + sIj * one2ci
-            - 2 * (vRj * qIi + vIj * qRi);
-        final double bjiR = -2 * (bR * yRji - bI * yIji) + 4 * cj * (bR * vRi - bI * vIi) + sRi * one2cj
-            - 2 * (vRi * qRj - vIi * qIj);
-        final double bjiI = -2 * (bR * yIji + bI * yRji) + 4 * cj * (bR * vIi + bI * vRi) + sIi * one2cj
-            - 2 * (vRi * qIj + vIi * qRj);
-        final double hR = gi * bijR + gj * bjiR;
-        final double hI = gi * bijI + gj * bjiI;
-        final double sum = di + dj;
-        d[u + 4] = -kx * zRij - sum * zIij - hR;
-        d[u + 5] = -kx * zIij + sum * zRij - hI;
-        d[w + 4] = -kx * zRji - sum * zIji - hR;
-        d[w + 5] = -kx * zIji + sum * zRji - hI;
+        // (B5k), with B(l, n) of bRe and bIm.
+        final double bijR = bRe(bR, bI, yRij, yIij, ci, vRj, vIj, sRj, one2ci, qRi, qIi);
+        final double bijI = bIm(bR, bI, yRij, yIij, ci, vRj, vIj, sIj, one2ci, qRi, qIi);
+        final double bjiR = bRe(bR, bI, yRji, yIji, cj, vRi, vIi, sRi, one2cj, qRj, qIj);
+        final double bjiI = bIm(bR, bI, yRji, yIji, cj, vRi, vIi, sIi, one2cj, qRj, qIj);
+        vvcc(d, u, w, kx, di + dj, gi, gj, zRij, zIij, zRji, zIji, bijR, bijI, bjiR, bjiI);
 
-        // (B5l) d CCcc[a][c] = -2 gnr CCcc[a][c] + 2 Re[g_a E(c,a) + g_c E(a,c)]
-        //   + r [Cc_c (1 - Cc_a) + Cc_a (1 - Cc_c)] - 2 gNL Cc_a Cc_c, pair-symmetric except the decay,
-        // E(l,n) = -b conj(VCcc[l][n]) + 2b Cc_l conj(Vc_n) - Cc_l bCv_n - conj(Vc_n) bCc_l.
-        final double eijR = -(bR * yRij + bI * yIij) + 2 * ci * (bR * vRj + bI * vIj) - ci * pRj
-            - (vRj * qRi + vIj * qIi);
-        final double ejiR = -(bR * yRji + bI * yIji) + 2 * cj * (bR * vRi + bI * vIi) - cj * pRi
-            - (vRi * qRj + vIi * qIj);
-        final double wCommon = 2 * (gi * ejiR + gj * eijR) + r * (cj * (1 - ci) + ci * (1 - cj))
-            - 2 * gnl * ci * cj;
-        d[u + 6] = -kw * wij + wCommon;
-        d[w + 6] = -kw * wji + wCommon;
+        // (B5l), with Re E(l, n) of eRe.
+        final double eijR = eRe(bR, bI, yRij, yIij, ci, vRj, vIj, pRj, qRi, qIi);
+        final double ejiR = eRe(bR, bI, yRji, yIji, cj, vRi, vIi, pRi, qRj, qIj);
+        cccc(d, u, w, kw, wij, wji, gi, gj, eijR, ejiR, r, gnl, ci, cj);
 
         // Two-dot sums of (B5e)-(B5g): sum_{n != l} g_n CVcv[n][l], g_n VCcc[l][n], g_n VVcc[l][n].
         accPR += gj * xRji;
@@ -141,12 +111,7 @@ public final class TpmDisperseModel extends DisperseModelBase {
         accQI += gj * yIij;
         accSR += gj * zRij;
         accSI += gj * zIij;
-        d[oj + 3] += gi * xRij;
-        d[oj + 4] += gi * xIij;
-        d[oj + 5] += gi * yRji;
-        d[oj + 6] += gi * yIji;
-        d[oj + 7] += gi * zRji;
-        d[oj + 8] += gi * zIji;
+        addToDot(d, oj, gi, xRij, xIij, yRji, yIji, zRji, zIji);
       }
       d[oi + 3] += accPR;
       d[oi + 4] += accPI;
@@ -155,6 +120,91 @@ public final class TpmDisperseModel extends DisperseModelBase {
       d[oi + 7] += accSR;
       d[oi + 8] += accSI;
     }
+  }
+
+  // The terms of the pair blocks, small enough for the JIT to inline into the pair loop (under
+  // FreqInlineSize, 325 bytes of bytecode; checked with -XX:+PrintInlining). The operations are
+  // those of the loop, in the same order, so the sums are bit for bit what they were.
+
+  /** Re A(l, n) of (B5i), A(l,n) = -2 conj(b) VCcc[l][n] + conj(bCv_n)(1 - 2Cc_l) - 2 Vc_n conj(bCc_l) + 4 conj(b) Cc_l Vc_n. */
+  private static double aRe(double bR, double bI, double yR, double yI, double pRn, double one2cl, double vRn, double vIn,
+      double qRl, double qIl, double cl) {
+    return -2 * (bR * yR + bI * yI) + pRn * one2cl - 2 * (vRn * qRl + vIn * qIl) + 4 * cl * (bR * vRn + bI * vIn);
+  }
+
+  /** Im A(l, n) of (B5i), see {@link #aRe}. */
+  private static double aIm(double bR, double bI, double yR, double yI, double pIn, double one2cl, double vRn, double vIn,
+      double qRl, double qIl, double cl) {
+    return -2 * (bR * yI - bI * yR) - pIn * one2cl - 2 * (vIn * qRl - vRn * qIl) + 4 * cl * (bR * vIn - bI * vRn);
+  }
+
+  /**
+   * (B5i) d CVcv[a][c] = -[2 gamma (1+mu) - i(dnu_a - dnu_c)] CVcv[a][c] - g_c A(c,a) - g_a conj(A(a,c))
+   * (the g_n^* and g_l brackets of (B5i) are A and conj(A)) for the blocks (i, j) at {@code u} and
+   * (j, i) at {@code w}; {@code dij} = dnu_i - dnu_j.
+   */
+  private static void cvcv(double[] d, int u, int w, double kx, double dij, double gi, double gj, double xRij,
+      double xIij, double xRji, double xIji, double aijR, double aijI, double ajiR, double ajiI) {
+    d[u] = -kx * xRij - dij * xIij - gj * ajiR - gi * aijR;
+    d[u + 1] = -kx * xIij + dij * xRij - gj * ajiI + gi * aijI;
+    d[w] = -kx * xRji + dij * xIji - gi * aijR - gj * ajiR;
+    d[w + 1] = -kx * xIji - dij * xRji - gi * aijI + gj * ajiI;
+  }
+
+  /** Re B(l, n) of (B5k), B(l,n) = -2b VCcc[l][n] + 4b Cc_l Vc_n + bVc_n (1 - 2Cc_l) - 2 Vc_n bCc_l. */
+  private static double bRe(double bR, double bI, double yR, double yI, double cl, double vRn, double vIn, double sRn,
+      double one2cl, double qRl, double qIl) {
+    return -2 * (bR * yR - bI * yI) + 4 * cl * (bR * vRn - bI * vIn) + sRn * one2cl - 2 * (vRn * qRl - vIn * qIl);
+  }
+
+  /** Im B(l, n) of (B5k), see {@link #bRe}. */
+  private static double bIm(double bR, double bI, double yR, double yI, double cl, double vRn, double vIn, double sIn,
+      double one2cl, double qRl, double qIl) {
+    return -2 * (bR * yI + bI * yR) + 4 * cl * (bR * vIn + bI * vRn) + sIn * one2cl - 2 * (vRn * qIl + vIn * qRl);
+  }
+
+  /**
+   * (B5k) d VVcc[a][c] = -[2 gamma (1+mu) - i(dnu_a + dnu_c)] VVcc[a][c] - H, with the pair-symmetric
+   * H = g_i B(i,j) + g_j B(j,i), for the blocks (i, j) at {@code u} and (j, i) at {@code w};
+   * {@code sum} = dnu_i + dnu_j.
+   */
+  private static void vvcc(double[] d, int u, int w, double kx, double sum, double gi, double gj, double zRij,
+      double zIij, double zRji, double zIji, double bijR, double bijI, double bjiR, double bjiI) {
+    final double hR = gi * bijR + gj * bjiR;
+    final double hI = gi * bijI + gj * bjiI;
+    d[u + 4] = -kx * zRij - sum * zIij - hR;
+    d[u + 5] = -kx * zIij + sum * zRij - hI;
+    d[w + 4] = -kx * zRji - sum * zIji - hR;
+    d[w + 5] = -kx * zIji + sum * zRji - hI;
+  }
+
+  /** Re E(l, n) of (B5l), E(l,n) = -b conj(VCcc[l][n]) + 2b Cc_l conj(Vc_n) - Cc_l bCv_n - conj(Vc_n) bCc_l. */
+  private static double eRe(double bR, double bI, double yR, double yI, double cl, double vRn, double vIn, double pRn,
+      double qRl, double qIl) {
+    return -(bR * yR + bI * yI) + 2 * cl * (bR * vRn + bI * vIn) - cl * pRn - (vRn * qRl + vIn * qIl);
+  }
+
+  /**
+   * (B5l) d CCcc[a][c] = -2 gnr CCcc[a][c] + 2 Re[g_a E(c,a) + g_c E(a,c)] + r [Cc_c (1 - Cc_a) + Cc_a (1 - Cc_c)]
+   * - 2 gNL Cc_a Cc_c, pair-symmetric except the decay, for the blocks (i, j) at {@code u} and (j, i) at {@code w}.
+   */
+  private static void cccc(double[] d, int u, int w, double kw, double wij, double wji, double gi, double gj,
+      double eijR, double ejiR, double r, double gnl, double ci, double cj) {
+    final double wCommon = 2 * (gi * ejiR + gj * eijR) + r * (cj * (1 - ci) + ci * (1 - cj))
+        - 2 * gnl * ci * cj;
+    d[u + 6] = -kw * wij + wCommon;
+    d[w + 6] = -kw * wji + wCommon;
+  }
+
+  /** The pair (i, j)'s terms of dot j's two-dot sums in (B5e)-(B5g): g_i CVcv[i][j], g_i VCcc[j][i], g_i VVcc[j][i]. */
+  private static void addToDot(double[] d, int oj, double gi, double xRij, double xIij, double yRji, double yIji,
+      double zRji, double zIji) {
+    d[oj + 3] += gi * xRij;
+    d[oj + 4] += gi * xIij;
+    d[oj + 5] += gi * yRji;
+    d[oj + 6] += gi * yIji;
+    d[oj + 7] += gi * zRji;
+    d[oj + 8] += gi * zIji;
   }
 
   /**

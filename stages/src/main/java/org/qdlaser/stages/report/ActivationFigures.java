@@ -108,6 +108,17 @@ public final class ActivationFigures {
    */
   public record Rendered(RenderedFigure figure, Map<String, Object> summary, HtmlReport.Section section) {}
 
+  /** What each kind of figure plots, in the paper's symbols and units (the first words of its caption). */
+  private static final Map<Kind, String> CAPTIONS = Map.of(
+      Kind.ACTIVATION_PANELS, "Activation curves: time-averaged |\u27E8v_l\u207A c_l\u27E9|\u00B2 of each dot, scaled to [0, 1], "
+          + "against its detuning \u0394\u03BD_l / \u03B3 (markers; hollow: unsettled), with the Lorentzian fit of Eq. (2) "
+          + "(line), one panel per sample.",
+      Kind.WIDTH_VS_FREQUENCY, "Fitted activation width w_L (units of \u03B3) against the angular frequency \u03C9 of "
+          + "\u27E8b\u27E9 (units of \u03B3_nr = 10\u2079 s\u207B\u00B9), one marker per lasing sample, one series per model.",
+      Kind.AMPLITUDE_VS_SHIFT, "Fitted activation amplitude a_L (unscaled, the maximum of |\u27E8v_l\u207A c_l\u27E9|\u00B2) "
+          + "against the frequency shift |\u0394\u03C9| from the cavity (units of \u03B3_nr = 10\u2079 s\u207B\u00B9), one "
+          + "marker per lasing sample, one series per width w_QD.");
+
   /** Draws one figure of the selected runs. */
   public static Rendered render(Request fig, List<Run> sel) {
     Map<String, Object> summary = new TreeMap<>();
@@ -132,7 +143,7 @@ public final class ActivationFigures {
     }
     HtmlReport.Section.Builder section = HtmlReport.Section.builder(fig.title())
         .paragraph(text)
-        .figure(fig.id() + ".png", fig.id() + ".svg", fig.title(), fig.title())
+        .figure(fig.id() + ".png", fig.id() + ".svg", fig.title(), CAPTIONS.get(fig.kind()) + " Reproduces " + fig.title() + ".")
         .table(rows.build());
     List<Run> unsettled = sel.stream().filter(Run::unsettled).toList();
     if (!unsettled.isEmpty()) {
@@ -200,8 +211,8 @@ public final class ActivationFigures {
     }
     summary.put("groups", groups);
     summary.put("model_agreement", agreement(byModel));
-    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "omega of <b> (gamma_nr = 1e9 s^-1)",
-        "activation width w_L (gamma)", false, false, 900, 600), series);
+    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "\u03C9 of \u27E8b\u27E9 (units of \u03B3_nr = 10\u2079 s\u207B\u00B9)",
+        "activation width w_L (units of \u03B3)", false, false, 900, 600), series);
     String text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
         + "rotating-frame frequency, relative to the cavity), one marker per sample"
         + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted." + UNSETTLED_NOTE;
@@ -230,8 +241,8 @@ public final class ActivationFigures {
       groups.put(e.getKey(), st);
     }
     summary.put("groups", groups);
-    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|Delta omega| (gamma_nr = 1e9 s^-1)",
-        "activation amplitude a_L (unscaled: max of |<v+c>|^2)", false, false, 900, 600), series);
+    RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|\u0394\u03C9| (units of \u03B3_nr = 10\u2079 s\u207B\u00B9)",
+        "activation amplitude a_L (max of |\u27E8v\u207Ac\u27E9|\u00B2, unscaled)", false, false, 900, 600), series);
     String text = "Fitted activation amplitude a_L of Eq. (2) against the frequency shift |Delta omega| of the lasing "
         + "state from the cavity, one marker per sample, one series per width w_QD. a_L is fitted to the unscaled "
         + "|<v_l+ c_l>|^2 (Sec. IV: \"a_L is the maximum of |<v_l^+ c_l>|^2\"), not to the curve scaled to [0, 1] of "
@@ -271,7 +282,7 @@ public final class ActivationFigures {
     }
     String title = String.format(Locale.ROOT, "%s%s: mean %.3g, w-bar %.3g; a_L %.3g, w_L %.3g",
         r.unsettled() ? "UNSETTLED " : "", r.label(), r.meanDetuning(), r.detuningStd(), r.aL(), r.wL());
-    return ScatterFitFigure.render(new FigureSpec(title, "detuning / gamma", "scaled activation", false, false,
+    return ScatterFitFigure.render(new FigureSpec(title, "detuning \u0394\u03BD / \u03B3", "|\u27E8v\u207Ac\u27E9|\u00B2 scaled to [0, 1]", false, false,
         PANEL_WIDTH, PANEL_HEIGHT), "S" + r.sampleSeed() + (r.unsettled() ? " (unsettled)" : ""), r.detuning(),
         r.scaled(), "fit", fx, fy, r.unsettled());
   }

@@ -129,10 +129,10 @@ public final class AmplitudeRangeFigure {
     summary.put("inset_max_pump_per_s", insetMax);
     // The unstable branches may continue above the start pump (up to 10 x): the panels show the
     // study's pump range, so that the branches' lasing parts stay readable.
-    RenderedFigure main = BifurcationFigure.render(new FigureSpec(title, "pump r (s^-1)", "|<b>|", false, false,
+    RenderedFigure main = BifurcationFigure.render(new FigureSpec(title, "pump r (s\u207B\u00B9)", "|\u27E8b\u27E9|", false, false,
         PANEL_WIDTH, PANEL_HEIGHT), clip(d.shown, startPerS), d.bars);
     RenderedFigure inset = BifurcationFigure.render(new FigureSpec("low-pump region (r <= " + Numbers.fmt(insetMax)
-        + " s^-1)", "pump r (s^-1)", "|<b>|", false, false, PANEL_WIDTH, PANEL_HEIGHT),
+        + " s\u207B\u00B9)", "pump r (s\u207B\u00B9)", "|\u27E8b\u27E9|", false, false, PANEL_WIDTH, PANEL_HEIGHT),
         clip(d.shown, insetMax), clipBars(d.bars, insetMax));
     RenderedFigure both = PanelGrid.compose(List.of(main, inset), 2, PANEL_WIDTH, PANEL_HEIGHT);
     return new Rendered(both, d.table, summary, section(id, title, seed, insetMax, d));
@@ -147,7 +147,11 @@ public final class AmplitudeRangeFigure {
             + "|<b>| = 0). Diamonds: thresholds, the low-pump end of the stable branch (fold, or where the rotating "
             + "solution reaches |b| = 0: pitchfork for identical dots, Hopf of the non-lasing state for detuned dots). "
             + "Right: the low-pump region up to " + Numbers.fmt(insetMax) + " s^-1 (the paper's inset).")
-        .figure(id + ".png", id + ".svg", title, title)
+        .figure(id + ".png", id + ".svg", title, "Coherent field amplitude |\u27E8b\u27E9| (dimensionless) against pump r "
+            + "(s^-1, linear axes): identical-dot models and, for each polydisperse model, sample S"
+            + (seed == null ? " (lowest seed)" : Long.toString(seed)) + " with error bars over all its samples; right: the "
+            + "low-pump region (the paper's inset). Solid: stable, dashed: unstable, large diamonds: thresholds. " + title
+            + ".")
         .table(d.thresholds.build())
         .dataTable(id + " error bars", id + ".arrow", id + ".csv")
         .build();

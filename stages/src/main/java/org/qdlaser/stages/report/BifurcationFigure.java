@@ -3,29 +3,12 @@ package org.qdlaser.stages.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.awt.font.FontRenderContext;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -83,6 +66,8 @@ public final class BifurcationFigure {
   };
 
   static final String UNSTABLE_SUFFIX = " (unstable)";
+  /** A branch with more points than this is drawn as a line without markers (the paper's density). */
+  static final int MARKED_POINTS_MAX = 40;
   static final String THRESHOLD_SUFFIX = " threshold";
 
   /** Reference size for the font and stroke scale. */
@@ -132,7 +117,7 @@ public final class BifurcationFigure {
     }
     checkNames(series);
 
-    XYChart chart = new XYChart(spec.width(), spec.height());
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
     chart.setTitle(spec.title());
     chart.setXAxisTitle(spec.xAxisLabel());
     chart.setYAxisTitle(spec.yAxisLabel());
@@ -147,7 +132,8 @@ public final class BifurcationFigure {
       addBranch(chart, spec, b, m, strokes, xRange, yRange);
     }
     addRangeBars(chart, spec, series, Objects.requireNonNull(bars, "bars"), strokes.thin(), xRange, yRange);
-    setAxisRanges(chart.getStyler(), spec, xRange, yRange);
+    AxisRanges.setAxisRanges(chart.getStyler(), spec, xRange, yRange, true);
+    chart.placeLegend();
     return chart;
   }
 
@@ -163,7 +149,7 @@ public final class BifurcationFigure {
   }
 
   /** The {@code m}-th branch: its stable part solid, unstable runs dashed (joined to their stable neighbours), its threshold. */
-  private static void addBranch(XYChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
+  private static void addBranch(ReportChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
       Polyline.Range yRange) {
     Color colour = PALETTE[m % PALETTE.length];
     Marker marker = MARKERS[m % MARKERS.length];
@@ -197,12 +183,19 @@ public final class BifurcationFigure {
         unstable.add(b.pumpAt(i + 1), b.amplitudeAt(i + 1));
       }
     }
+    // Markers only where points are sparse: on a dense branch they would hide the dashes of its unstable part.
+    Marker shown = b.size() <= MARKED_POINTS_MAX ? marker : SeriesMarkers.NONE;
     if (!stable.isEmpty()) {
-      styleData(chart.addSeries(b.label(), stable.x(), stable.y()), colour, marker, strokes.solid());
+      styleData(chart.addSeries(b.label(), stable.x(), stable.y()), colour, shown, strokes.solid());
       stable.extend(xRange, yRange);
     }
     if (!unstable.isEmpty()) {
-      styleData(chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y()), colour, marker, strokes.dashed());
+      XYSeries u = chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y());
+      styleData(u, colour, shown, strokes.dashed());
+      chart.drawAsOnePath(u, colour, strokes.dashed()); // the dashes run on along the whole unstable run
+      // One legend entry per model (its stable part, or the unstable one if it has none): the captions say
+      // solid = stable, dashed = unstable, diamond = threshold.
+      u.setShowInLegend(stable.isEmpty());
       unstable.extend(xRange, yRange);
     }
     if (b.hasThreshold() && drawable(spec, b.thresholdPump(), b.thresholdAmplitude())) {
@@ -213,6 +206,7 @@ public final class BifurcationFigure {
       s.setMarker(strokes.threshold());
       s.setMarkerColor(colour);
       s.setLineColor(colour);
+      s.setShowInLegend(false);
       xRange.add(b.thresholdPump());
       yRange.add(b.thresholdAmplitude());
     }
@@ -256,7 +250,7 @@ public final class BifurcationFigure {
   }
 
   private static boolean drawable(FigureSpec spec, double x, double y) {
-    return (!spec.logX() || x > 0) && (!spec.logY() || y > 0);
+    return Double.isFinite(x) && Double.isFinite(y) && (!spec.logX() || x > 0) && (!spec.logY() || y > 0);
   }
 
   private static void checkNames(List<BranchSeries> series) {
@@ -288,7 +282,7 @@ public final class BifurcationFigure {
     st.setAxisTickMarksColor(Color.DARK_GRAY);
     st.setChartTitleVisible(!spec.title().isEmpty());
     st.setChartTitleBoxVisible(false);
-    st.setChartTitleFont(font(Font.BOLD, 20 * scale));
+    st.setChartTitleFont(titleFont(spec, 20 * scale, 12 * scale));
     st.setAxisTitleFont(font(Font.PLAIN, 18 * scale));
     st.setAxisTickLabelsFont(font(Font.PLAIN, 15 * scale));
     st.setLegendFont(font(Font.PLAIN, 15 * scale));
@@ -311,8 +305,24 @@ public final class BifurcationFigure {
     st.setLocale(Locale.ROOT);
     st.setXAxisLogarithmic(spec.logX());
     st.setYAxisLogarithmic(spec.logY());
+
     // No tick-label formatting function: in XChart 3.8.8 setting one replaces the logarithmic
     // tick calculator by a linear one, which loops forever on a log axis.
+  }
+
+  /**
+   * The bold title font at {@code size}, made smaller (down to 9 pt) when the title would be wider than
+   * the image less two paddings: XChart draws one line and clips what does not fit.
+   */
+  static Font titleFont(FigureSpec spec, double size, double padding) {
+    Font f = font(Font.BOLD, size);
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double room = 0.92 * (spec.width() - 2 * padding); // XChart measures its glyphs a little wider
+    double wide = f.getStringBounds(spec.title(), frc).getWidth();
+    if (wide > room) {
+      f = font(Font.BOLD, Math.floor(size * room / wide));
+    }
+    return f;
   }
 
   private static Font font(int style, double size) {
@@ -324,65 +334,5 @@ public final class BifurcationFigure {
     s.setMarkerColor(colour);
     s.setMarker(marker);
     s.setLineStyle(stroke);
-  }
-
-  /** Fixes the axis ranges: whole decades on log axes, y from 0 on a linear axis. */
-  private static void setAxisRanges(XYStyler st, FigureSpec spec, Polyline.Range x, Polyline.Range y) {
-    if (x.isEmpty() || y.isEmpty()) {
-      // Nothing drawable (e.g. only |<b>| = 0 on a log y axis): a fixed empty frame.
-      st.setXAxisMin(spec.logX() ? 1.0 : 0.0);
-      st.setXAxisMax(spec.logX() ? 10.0 : 1.0);
-      st.setYAxisMin(spec.logY() ? 1.0 : 0.0);
-      st.setYAxisMax(spec.logY() ? 10.0 : 1.0);
-      return;
-    }
-    if (spec.logX()) {
-      st.setXAxisMin(decadeFloor(x.min));
-      st.setXAxisMax(decadeCeil(x.max, x.min));
-      st.setXAxisDecimalPattern(logPattern(st.getXAxisMin(), st.getXAxisMax()));
-    } else if (x.min == x.max) {
-      st.setXAxisMin(x.min - 1);
-      st.setXAxisMax(x.max + 1);
-    }
-    if (spec.logY()) {
-      st.setYAxisMin(decadeFloor(y.min));
-      st.setYAxisMax(decadeCeil(y.max, y.min));
-      st.setYAxisDecimalPattern(logPattern(st.getYAxisMin(), st.getYAxisMax()));
-    } else {
-      st.setYAxisMin(0.0);
-      if (y.max <= 0) {
-        st.setYAxisMax(1.0); // only non-lasing points: avoid a degenerate 0..0 axis
-      }
-    }
-  }
-
-  /**
-   * Decade tick-label pattern: plain ("0.01", "1000") within 1e-3..1e3, otherwise scientific for
-   * every label ("1E-4", "1E0", "1E5"), instead of XChart's per-label mix.
-   */
-  private static String logPattern(double min, double max) {
-    return min >= 1e-3 && max <= 1e3 ? "0.###" : "0E0";
-  }
-
-  /** Largest power of ten &le; {@code v} (v &gt; 0). */
-  static double decadeFloor(double v) {
-    double f = Math.pow(10, Math.floor(Math.log10(v)));
-    if (f > v) {
-      f = Math.pow(10, Math.floor(Math.log10(v)) - 1); // log10 rounded up across a decade
-    } else if (f * 10 <= v) {
-      f = Math.pow(10, Math.floor(Math.log10(v)) + 1);
-    }
-    return f;
-  }
-
-  /** Smallest power of ten &ge; {@code max} and strictly above {@code decadeFloor(min)}. */
-  static double decadeCeil(double max, double min) {
-    double c = Math.pow(10, Math.ceil(Math.log10(max)));
-    if (c < max) {
-      c = Math.pow(10, Math.ceil(Math.log10(max)) + 1);
-    } else if (c / 10 >= max) {
-      c = Math.pow(10, Math.ceil(Math.log10(max)) - 1);
-    }
-    return Math.max(c, 10 * decadeFloor(min));
   }
 }

@@ -14,8 +14,9 @@ import java.util.Objects;
  * #hashCode} and {@link #toString} compare array contents.
  *
  * @param label model label shown in the legend, e.g. {@code "CIM"}; must not be blank
- * @param pump normalised pump r/gamma_nr per point; finite and &ge; 0
- * @param amplitude |&lt;b&gt;| per point; finite and &ge; 0 (0 = non-lasing)
+ * @param pump normalised pump r/gamma_nr per point; finite and &ge; 0, or NaN together with the
+ *     amplitude: a gap (missing point), where the line is broken rather than drawn across
+ * @param amplitude |&lt;b&gt;| per point; finite and &ge; 0 (0 = non-lasing), or NaN at a gap
  * @param stable linear stability per point (same length as {@code pump})
  * @param thresholdPump pump of the threshold marker, or {@code null} for none
  * @param thresholdAmplitude |&lt;b&gt;| of the threshold marker (0 for a pitchfork), or {@code null}
@@ -50,6 +51,9 @@ public record BranchSeries(
               stable.length, pump.length, label));
     }
     for (int i = 0; i < pump.length; i++) {
+      if (Double.isNaN(pump[i]) && Double.isNaN(amplitude[i])) {
+        continue; // a gap: the line is broken there
+      }
       requireFiniteNonNegative("pump[" + i + "]", pump[i], label);
       requireFiniteNonNegative("amplitude[" + i + "]", amplitude[i], label);
     }
@@ -76,6 +80,36 @@ public record BranchSeries(
   /** A copy of this branch with the threshold marker at ({@code pump}, {@code amplitude}). */
   public BranchSeries withThreshold(double pump, double amplitude) {
     return new BranchSeries(label, this.pump, this.amplitude, stable, pump, amplitude);
+  }
+
+  /**
+   * This branch with a gap (a NaN point) before every point {@code i} with {@code breakBefore[i]}: where
+   * two neighbours in the data lie on different branches (a sweep that jumps off a fold), so that no line
+   * joins them. The threshold marker is kept.
+   */
+  public BranchSeries brokenBefore(boolean[] breakBefore) {
+    if (breakBefore.length != pump.length) {
+      throw new IllegalArgumentException("breakBefore has length " + breakBefore.length + " but the series '" + label
+          + "' has " + pump.length + " points");
+    }
+    int gaps = 0;
+    for (int i = 1; i < breakBefore.length; i++) {
+      gaps += breakBefore[i] ? 1 : 0;
+    }
+    double[] p = new double[pump.length + gaps];
+    double[] a = new double[p.length];
+    boolean[] st = new boolean[p.length];
+    for (int i = 0, k = 0; i < pump.length; i++) {
+      if (i > 0 && breakBefore[i]) {
+        p[k] = Double.NaN;
+        a[k] = Double.NaN;
+        st[k++] = stable[i];
+      }
+      p[k] = pump[i];
+      a[k] = amplitude[i];
+      st[k++] = stable[i];
+    }
+    return new BranchSeries(label, p, a, st, thresholdPump, thresholdAmplitude);
   }
 
   /** Number of points. */

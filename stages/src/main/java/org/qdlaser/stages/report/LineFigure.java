@@ -2,8 +2,6 @@ package org.qdlaser.stages.report;
 
 import java.awt.BasicStroke;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -18,8 +16,10 @@ public final class LineFigure {
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("figure '" + spec.title() + "' needs at least one curve");
     }
-    XYChart chart = new XYChartBuilder().width(spec.width()).height(spec.height()).title(spec.title())
-        .xAxisTitle(spec.xAxisLabel()).yAxisTitle(spec.yAxisLabel()).build();
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
+    chart.setTitle(spec.title());
+    chart.setXAxisTitle(spec.xAxisLabel());
+    chart.setYAxisTitle(spec.yAxisLabel());
     double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
     BifurcationFigure.style(chart.getStyler(), spec, scale);
     for (int s = 0; s < curves.size(); s++) {
@@ -32,6 +32,7 @@ public final class LineFigure {
       xs.setLineColor(BifurcationFigure.PALETTE[s % BifurcationFigure.PALETTE.length]);
       xs.setLineStyle(new BasicStroke((float) (2.0 * scale)));
     }
+    chart.fitAndPlaceLegend(spec, false);
     return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 }

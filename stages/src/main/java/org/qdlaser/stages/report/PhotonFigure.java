@@ -109,6 +109,7 @@ public final class PhotonFigure {
       s.setMarkerColor(c);
       s.setLineColor(c);
     }
+    ((ReportChart) chart).placeLegend(); // again: the marks are data too
     return chart;
   }
 

@@ -51,13 +51,15 @@ public final class PhotonsVsPumpFigure {
           Numbers.fmt(m.highestNonLasingPerS()) + " .. " + Numbers.fmt(m.lowestLasingPerS()));
     }
     RenderedFigure f = PhotonFigure.render(
-        new FigureSpec(title, "pump r (s^-1)", "photon number <b+b>", true, true, 900, 600), series, marks);
+        new FigureSpec(title, "pump r (s\u207B\u00B9)", "photon number <b\u207Ab>", true, true, 900, 600), series, marks);
     HtmlReport.Section section = HtmlReport.Section.builder(title)
         .paragraph("Photon number <b+b> of the equilibrium reached at each pump of the downward sweep (lasing and "
             + "non-lasing alike), log-log. Each threshold is marked on its model's curve by the shape chosen in the "
             + "manifest, at the exact threshold where the fitting stage located it (kind as listed), otherwise at "
             + "the lowest lasing pump of the sweep.")
-        .figure(id + ".png", id + ".svg", title, "photon number vs pump")
+        .figure(id + ".png", id + ".svg", title, "Mean photon number \u27E8b\u2020b\u27E9 of the equilibrium at each pump r (s^-1), "
+            + "log-log, one colour per model (legend), solid where the state is stable, dashed where not; each threshold "
+            + "marked by the shape given in the legend. " + title + ".")
         .table(table.build())
         .dataTable(title + ": curves", id + ".arrow", id + ".csv")
         .dataTable(title + ": threshold marks", id + "-thresholds.arrow", id + "-thresholds.csv")

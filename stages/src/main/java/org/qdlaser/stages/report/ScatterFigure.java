@@ -2,8 +2,6 @@ package org.qdlaser.stages.report;
 
 import java.util.List;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
 /**
@@ -17,8 +15,10 @@ public final class ScatterFigure {
 
   /** @throws IllegalArgumentException if no series has a finite point */
   public static RenderedFigure render(FigureSpec spec, List<PointSeries> series) {
-    XYChart chart = new XYChartBuilder().width(spec.width()).height(spec.height()).title(spec.title())
-        .xAxisTitle(spec.xAxisLabel()).yAxisTitle(spec.yAxisLabel()).build();
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
+    chart.setTitle(spec.title());
+    chart.setXAxisTitle(spec.xAxisLabel());
+    chart.setYAxisTitle(spec.yAxisLabel());
     double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
     BifurcationFigure.style(chart.getStyler(), spec, scale);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -59,6 +59,7 @@ public final class ScatterFigure {
     if (drawn == 0) {
       throw new IllegalArgumentException("figure '" + spec.title() + "': no series has a finite point");
     }
+    chart.fitAndPlaceLegend(spec, false);
     return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 }

@@ -1,8 +1,6 @@
 package org.qdlaser.stages.report;
 
 import java.awt.BasicStroke;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -30,8 +28,10 @@ public final class ScatterFitFigure {
     if (x.length != y.length || fitX.length != fitY.length || x.length == 0) {
       throw new IllegalArgumentException("data and fit arrays must be non-empty and of equal lengths");
     }
-    XYChart chart = new XYChartBuilder().width(spec.width()).height(spec.height()).title(spec.title())
-        .xAxisTitle(spec.xAxisLabel()).yAxisTitle(spec.yAxisLabel()).build();
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
+    chart.setTitle(spec.title());
+    chart.setXAxisTitle(spec.xAxisLabel());
+    chart.setYAxisTitle(spec.yAxisLabel());
     double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
     BifurcationFigure.style(chart.getStyler(), spec, scale);
     XYSeries fit = chart.addSeries(fitLabel, fitX, fitY);
@@ -42,6 +42,7 @@ public final class ScatterFitFigure {
     data.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
     data.setMarker(openData ? new OpenMarker() : SeriesMarkers.CIRCLE);
     data.setMarkerColor(BifurcationFigure.PALETTE[0]);
+    chart.fitAndPlaceLegend(spec, false);
     return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 }

@@ -44,11 +44,11 @@ class SparseStabilityTest {
    * Stable states: the same rightmost eigenvalue (real part; the imaginary part may belong to
    * another eigenvalue with the same decay rate) and the same verdict. Unstable states: the same
    * verdict, the sparse path's eigenvalue in the right half-plane and not to the right of the
-   * dense rightmost (it may report another unstable eigenvalue, see analyseSparse).
+   * dense rightmost (it may report another unstable eigenvalue, see SparseStability.analyse).
    */
   static void assertAgree(Model m, double[] y, double omega, boolean lasing) {
     StabilityAnalyzer.Spectrum dense = StabilityAnalyzer.analyse(m, y, omega, lasing);
-    StabilityAnalyzer.Spectrum sparse = StabilityAnalyzer.analyseSparse(m, y, omega, lasing);
+    StabilityAnalyzer.Spectrum sparse = SparseStability.analyse(m, y, omega, lasing);
     double scale = Math.max(1.0, Math.hypot(dense.rightmostReal(), dense.rightmostImag()));
     assertThat(sparse.stable()).isEqualTo(dense.stable());
     if (dense.stable()) {

@@ -3,6 +3,7 @@ package org.qdlaser.stages.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -180,8 +181,8 @@ class BifurcationFigureTest {
             new boolean[] {true, true, false, false, true, true, false},
             4.5,
             4.5);
-    Map<String, XYSeries> map =
-        BifurcationFigure.buildChart(FigureSpec.bifurcation("t"), List.of(b)).getSeriesMap();
+    ReportChart chart = (ReportChart) BifurcationFigure.buildChart(FigureSpec.bifurcation("t"), List.of(b));
+    Map<String, XYSeries> map = chart.getSeriesMap();
 
     assertThat(map.keySet()).containsExactly("TPM", "TPM (unstable)", "TPM threshold");
     XYSeries stable = map.get("TPM");
@@ -192,7 +193,8 @@ class BifurcationFigureTest {
     assertThat(unstable.getXData()).containsExactly(2, 3, 4, 5, Double.NaN, 6, 7);
     assertThat(unstable.getLineColor()).isEqualTo(stable.getLineColor());
     assertThat(unstable.getMarkerColor()).isEqualTo(stable.getMarkerColor());
-    assertThat(unstable.getLineStyle().getDashArray()).isNotNull();
+    assertThat(chart.drawsAsOnePath(unstable)).isTrue(); // dashed, as one path per run (FigureDrawingTest)
+    assertThat(chart.drawsAsOnePath(stable)).isFalse();
     assertThat(stable.getLineStyle().getDashArray()).isNull();
     XYSeries threshold = map.get("TPM threshold");
     assertThat(threshold.getMarker()).isInstanceOf(ThresholdDiamond.class);
@@ -209,19 +211,21 @@ class BifurcationFigureTest {
   }
 
   @Test
-  void logAxesSpanWholeDecades() {
+  void logAxesFitTheDataWithAMarginAndDecadeHelpersRoundToPowersOfTen() {
     XYChart chart =
         BifurcationFigure.buildChart(
             FigureSpec.bifurcation("t").withLogY(true), List.of(fold("TPM", 20.0, 0.3, 25)));
-    assertThat(chart.getStyler().getXAxisMin()).isEqualTo(10.0);
-    assertThat(chart.getStyler().getXAxisMax()).isEqualTo(1e5);
-    assertThat(BifurcationFigure.decadeFloor(0.25)).isEqualTo(0.1);
-    assertThat(BifurcationFigure.decadeFloor(100)).isEqualTo(100);
-    assertThat(BifurcationFigure.decadeCeil(100, 100)).isEqualTo(1000);
-    assertThat(BifurcationFigure.decadeCeil(150, 2)).isEqualTo(1000);
-    assertThat(BifurcationFigure.decadeFloor(99.99999999)).isEqualTo(10);
-    assertThat(BifurcationFigure.decadeCeil(100.0000001, 1)).isEqualTo(1000);
-    assertThat(BifurcationFigure.decadeCeil(0.05, 0.01)).isEqualTo(0.1);
+    // Data 20 .. 20 x 10^3.5 = 63,246: the axis is the data's range with 3 % of its decades either side.
+    double margin = Math.pow(10, AxisRanges.LOG_MARGIN * 3.5);
+    assertThat(chart.getStyler().getXAxisMin()).isCloseTo(20.0 / margin, within(1e-9));
+    assertThat(chart.getStyler().getXAxisMax()).isCloseTo(20.0 * Math.pow(10, 3.5) * margin, within(1e-6));
+    assertThat(AxisRanges.decadeFloor(0.25)).isEqualTo(0.1);
+    assertThat(AxisRanges.decadeFloor(100)).isEqualTo(100);
+    assertThat(AxisRanges.decadeCeil(100, 100)).isEqualTo(1000);
+    assertThat(AxisRanges.decadeCeil(150, 2)).isEqualTo(1000);
+    assertThat(AxisRanges.decadeFloor(99.99999999)).isEqualTo(10);
+    assertThat(AxisRanges.decadeCeil(100.0000001, 1)).isEqualTo(1000);
+    assertThat(AxisRanges.decadeCeil(0.05, 0.01)).isEqualTo(0.1);
   }
 
   @Test

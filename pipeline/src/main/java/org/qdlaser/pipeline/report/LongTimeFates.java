@@ -1,0 +1,146 @@
+package org.qdlaser.pipeline.report;
+
+import static org.qdlaser.pipeline.report.ReportPage.fmt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qdlaser.pipeline.artifacts.ArtifactPaths;
+import org.qdlaser.pipeline.artifacts.LongTimeSummary;
+import org.qdlaser.pipeline.artifacts.PaperReadingSummary;
+import org.qdlaser.pipeline.artifacts.StateSummary;
+import org.qdlaser.pipeline.artifacts.UnsettledSummary;
+import org.qdlaser.pipeline.plan.ModelRun;
+import org.qdlaser.pipeline.store.CanonicalJson;
+import org.qdlaser.stages.equilibrium.Verdict;
+import org.qdlaser.stages.report.ActivationFigures;
+import org.qdlaser.stages.report.HtmlReport;
+
+/**
+ * The undecided samples of an activation study (issue 13): every sample that spent its transient
+ * budget unsettled and was followed to its long-time fate (procedure ours), or that has the paper's
+ * App. A reading (procedure paper). One table row per sample, and {@code report/long-time-summary.json}:
+ * per sample the budget's end, the fate, the work and the reading; per model and width the counts.
+ */
+final class LongTimeFates {
+  private LongTimeFates() {}
+
+  static final String SUMMARY = "long-time-summary.json";
+
+  /** A run with its state. */
+  record Sample(ModelRun run, StateSummary state) {
+    boolean undecided() {
+      return state.longTime() != null || state.paperReading() != null;
+    }
+  }
+
+  /** Adds the section and the summary when some sample is undecided; nothing otherwise. */
+  static void add(HtmlReport.Builder html, List<Sample> all, Map<String, byte[]> out) {
+    List<Sample> rows = all.stream().filter(Sample::undecided).toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    HtmlReport.Table.Builder t = HtmlReport.Table.builder("Undecided samples: the transient budget, the long-time fate "
+        + "and the paper's reading").id("long-time-fates").columns("run", "budget (1/gamma_nr)", "|b| at the budget",
+        "d ln|b|/dt at the budget", "long-time verdict", "time to decide (1/gamma_nr)", "limit", "end: |b|, photons",
+        "details", "steps, factorisations, Newton attempts", "paper's reading (App. A): |b(T)|, omega_inf",
+        "omega_inf converged (3 digits)", "a_inf (decay resolved?)");
+    for (Sample s : rows) {
+      StateSummary st = s.state();
+      LongTimeSummary lt = st.longTime();
+      PaperReadingSummary pr = st.paperReading();
+      UnsettledSummary budget = lt == null ? st.unsettled() : lt.budget();
+      t.row(s.run().label(), budget == null ? "-" : fmt(budget.time()), budget == null ? "-" : fmt(budget.bAbsEnd()),
+          budget == null ? "-" : fmt(budget.driftRate()), lt == null ? "(not followed: procedure paper)" : lt.verdict().jsonName(),
+          lt == null ? "-" : fmt(lt.timeIntegrated()), lt == null ? "-" : fmt(lt.limit()),
+          fmt(st.bAbs()) + ", " + (st.photons() == null ? "-" : fmt(st.photons())), details(st),
+          lt == null ? "-" : lt.steps() + ", " + lt.factorizations() + ", " + lt.newtonAttempts(),
+          pr == null ? "-" : "|b(" + fmt(pr.duration()) + ")| = " + fmt(pr.bAbsEnd()) + ", " + fmt(pr.omegaInf()) + " +- "
+              + fmt(pr.omegaInfSpread()),
+          pr == null ? "-" : (pr.omegaConverged() ? "yes" : "no"),
+          pr == null ? "-" : fmt(pr.aInf()) + " +- " + fmt(pr.aInfSpread()) + (pr.aInfResolved() ? " (yes)" : " (no: extrapolation)"));
+    }
+    html.section(HtmlReport.Section.builder("Long-time fates (issue 13)")
+        .paragraph("Samples without a steady state after the transient budget (Newton from the seed chain and after each "
+            + "transient window failed, the field neither settled nor decayed). Procedure ours follows each from its start "
+            + "in the frame co-rotating with its field until Newton polishes a stable lasing state (lasing), the field "
+            + "decays and Newton polishes the stable non-lasing state (non_lasing), |b| pulses periodically "
+            + "(self_pulsing), or the long-time limit is reached still drifting (unsettled); the verdict, |b|, photons "
+            + "and activation curve of the sample are then the fate's. The paper's reading (App. A) fits Eq. (A2) to the "
+            + "first T time units of the same transient over growing windows: the paper took lasing from it (\"omega_inf "
+            + "had converged to at least three significant digits\"); a_inf is an extrapolation where the decay of Eq. "
+            + "(A2) is not resolved (c T < 1). CPU time of each sample: cpu_seconds of its equilibrium task in the run's "
+            + "provenance (timeline.json); the artifacts hold work counters, which do not depend on the machine's load.")
+        .paragraph("Thresholds of these samples (qdlaser threshold --model TPM_d, the smallest pump with a stable "
+            + "lasing state, Sec. III) are not computed by this study: see docs/transients.md for the searches made "
+            + "(S7 at 2 gamma: no stable lasing state by Newton at 2e14 or 2e15 s^-1; search unfinished).")
+        .table(t.build()).build());
+    out.put(ArtifactPaths.report(SUMMARY), CanonicalJson.prettyBytes(summary(rows)));
+  }
+
+  private static String details(StateSummary st) {
+    if (st.longTime() != null && st.longTime().selfPulsing() != null) {
+      LongTimeSummary.SelfPulsingSummary p = st.longTime().selfPulsing();
+      return "period " + fmt(p.period()) + ", mean photons " + fmt(p.meanPhotons()) + ", |b| in [" + fmt(p.bAbsMin())
+          + ", " + fmt(p.bAbsMax()) + "]";
+    }
+    if (st.unsettled() != null) {
+      return "drift d ln|b|/dt = " + fmt(st.unsettled().driftRate()) + " over [" + fmt(st.unsettled().driftWindowStart())
+          + ", " + fmt(st.unsettled().time()) + "]";
+    }
+    return st.stable() ? "stable steady state" : "unstable steady state";
+  }
+
+  private static Map<String, Object> summary(List<Sample> rows) {
+    Map<String, Object> samples = new TreeMap<>();
+    Map<String, Map<String, Map<String, Object>>> groups = new TreeMap<>();
+    for (Sample s : rows) {
+      StateSummary st = s.state();
+      LongTimeSummary lt = st.longTime();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("model", s.run().kind().name());
+      m.put("w_qd", s.run().sampleWidth());
+      m.put("seed", s.run().sampleSeed());
+      m.put("verdict", st.verdict().jsonName());
+      m.put("b_abs", st.bAbs());
+      if (st.photons() != null) {
+        m.put("photons", st.photons());
+      }
+      if (st.unsettled() != null) {
+        m.put("unsettled", st.unsettled());
+      }
+      if (lt != null) {
+        m.put("long_time", lt);
+      }
+      if (st.paperReading() != null) {
+        m.put("paper_reading", st.paperReading());
+      }
+      samples.put(s.run().label(), m);
+      Map<String, Object> g = groups.computeIfAbsent(s.run().kind().name(), k -> new TreeMap<>())
+          .computeIfAbsent("w" + ActivationFigures.fmtShort(s.run().sampleWidth()), k -> new TreeMap<>());
+      g.merge("samples", 1L, (a, b) -> (Long) a + (Long) b);
+      for (Verdict v : Verdict.values()) {
+        g.putIfAbsent(v.jsonName(), 0L);
+      }
+      if (lt != null) {
+        g.merge(lt.verdict().jsonName(), 1L, (a, b) -> (Long) a + (Long) b);
+        double d = Math.abs(lt.budget().driftRate()) * lt.budget().time();
+        g.merge("budget_max_drift_times_time", d, (a, b) -> Math.max((Double) a, (Double) b));
+        g.merge("max_time_integrated", lt.timeIntegrated(), (a, b) -> Math.max((Double) a, (Double) b));
+      }
+      PaperReadingSummary pr = st.paperReading();
+      // what App. A would count as lasing: a field at the end of its window whose omega_inf converged
+      boolean paperLasing = pr != null && pr.omegaConverged() && pr.bAbsEnd() > 0;
+      g.merge("paper_reading_converged", paperLasing ? 1L : 0L, (a, b) -> (Long) a + (Long) b);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("what", "samples unsettled after the transient budget, followed to their long-time fate (procedure ours) "
+        + "and/or read as App. A reads (paper_reading); groups: per model and w_QD, the fates' verdict counts (lasing, "
+        + "non_lasing, self_pulsing, unsettled at the limit), paper_reading_converged the samples whose App. A reading "
+        + "has omega_inf converged to 3 digits with a field at its end (the paper's 'lasing')");
+    out.put("groups", groups);
+    out.put("samples", samples);
+    return out;
+  }
+}

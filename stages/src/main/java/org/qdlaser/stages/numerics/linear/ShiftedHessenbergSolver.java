@@ -1,0 +1,153 @@
+package org.qdlaser.stages.numerics.linear;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.hessenberg.HessenbergSimilarDecomposition_DDRM;
+
+/**
+ * Solves (s I - M) x = v for one real n x n matrix M and many complex shifts s: M = Q H Q^T is reduced
+ * once to upper Hessenberg form H (EJML, Householder, O(n^3)), after which each shift costs one
+ * Gaussian elimination with partial pivoting of the Hessenberg matrix s I - H (O(n^2): one
+ * sub-diagonal to eliminate per column, no fill below it). The classic route for resolvents at many
+ * points (transfer functions; Laub 1981); here the pump-step residues of many candidate eigenvalues,
+ * each of which was a dense 2n x 2n LU before.
+ *
+ * <p>Backward stable as the Hessenberg reduction and partial pivoting are. Not thread-safe: one
+ * workspace per instance, grown once.
+ */
+public final class ShiftedHessenbergSolver {
+  private final int n;
+  /** H row-major (n x n); entries below the sub-diagonal are zero. */
+  private final double[] h;
+  /** Q row-major (n x n), M = Q H Q^T. */
+  private final double[] q;
+  // workspaces of one solve: the complex matrix s I - H (upper Hessenberg, row-major) and right side
+  private final double[] aRe;
+  private final double[] aIm;
+  private final double[] xRe;
+  private final double[] xIm;
+
+  /** @param m the real matrix (row-major rows, caller-owned, not modified), square */
+  public ShiftedHessenbergSolver(double[][] m) {
+    this.n = m.length;
+    DMatrixRMaj a = new DMatrixRMaj(n, n);
+    for (int i = 0; i < n; i++) {
+      if (m[i].length != n) {
+        throw new IllegalArgumentException("matrix must be square: row " + i + " has " + m[i].length + " of " + n + " entries");
+      }
+      for (int j = 0; j < n; j++) {
+        a.unsafe_set(i, j, m[i][j]);
+      }
+    }
+    HessenbergSimilarDecomposition_DDRM hess = new HessenbergSimilarDecomposition_DDRM(n);
+    if (!hess.decompose(a)) {
+      throw new IllegalArgumentException("Hessenberg reduction failed (non-finite entries?)");
+    }
+    this.h = hess.getH(null).data;
+    this.q = hess.getQ(null).data;
+    this.aRe = new double[n * n];
+    this.aIm = new double[n * n];
+    this.xRe = new double[n];
+    this.xIm = new double[n];
+  }
+
+  public int dimension() {
+    return n;
+  }
+
+  /** Q^T v (a new array): a vector in the Hessenberg basis. */
+  public double[] toHessenbergBasis(double[] v) {
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double vi = v[i];
+      int row = i * n;
+      for (int j = 0; j < n; j++) {
+        w[j] += q[row + j] * vi;
+      }
+    }
+    return w;
+  }
+
+  /**
+   * x = (s I - H)^{-1} c for s = sRe + i sIm and a real c in the Hessenberg basis ({@link
+   * #toHessenbergBasis}), written into the caller-owned {@code outRe}, {@code outIm}; then u . (s I -
+   * M)^{-1} v = (Q^T u) . x for c = Q^T v.
+   *
+   * @throws ArithmeticException if s I - H is exactly singular (s an exact eigenvalue)
+   */
+  public void solve(double sRe, double sIm, double[] c, double[] outRe, double[] outIm) {
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      int from = Math.max(0, i - 1);
+      for (int j = 0; j < from; j++) {
+        aRe[row + j] = 0;
+        aIm[row + j] = 0;
+      }
+      for (int j = from; j < n; j++) {
+        aRe[row + j] = -h[row + j];
+        aIm[row + j] = 0;
+      }
+      aRe[row + i] += sRe;
+      aIm[row + i] = sIm;
+      xRe[i] = c[i];
+      xIm[i] = 0;
+    }
+    for (int k = 0; k < n - 1; k++) {
+      int rk = k * n;
+      int r1 = rk + n;
+      if (Math.hypot(aRe[r1 + k], aIm[r1 + k]) > Math.hypot(aRe[rk + k], aIm[rk + k])) {
+        for (int j = k; j < n; j++) { // rows k and k + 1 both start at column k - 1 at most
+          double t = aRe[rk + j];
+          aRe[rk + j] = aRe[r1 + j];
+          aRe[r1 + j] = t;
+          t = aIm[rk + j];
+          aIm[rk + j] = aIm[r1 + j];
+          aIm[r1 + j] = t;
+        }
+        double t = xRe[k];
+        xRe[k] = xRe[k + 1];
+        xRe[k + 1] = t;
+        t = xIm[k];
+        xIm[k] = xIm[k + 1];
+        xIm[k + 1] = t;
+      }
+      double pRe = aRe[rk + k];
+      double pIm = aIm[rk + k];
+      double den = pRe * pRe + pIm * pIm;
+      if (den == 0) {
+        throw new ArithmeticException("s I - H is singular at s = " + sRe + " + " + sIm + " i (column " + k + ")");
+      }
+      // l = a[k+1][k] / a[k][k]
+      double lRe = (aRe[r1 + k] * pRe + aIm[r1 + k] * pIm) / den;
+      double lIm = (aIm[r1 + k] * pRe - aRe[r1 + k] * pIm) / den;
+      aRe[r1 + k] = 0;
+      aIm[r1 + k] = 0;
+      for (int j = k + 1; j < n; j++) {
+        double uRe = aRe[rk + j];
+        double uIm = aIm[rk + j];
+        aRe[r1 + j] -= lRe * uRe - lIm * uIm;
+        aIm[r1 + j] -= lRe * uIm + lIm * uRe;
+      }
+      double bRe = xRe[k];
+      double bIm = xIm[k];
+      xRe[k + 1] -= lRe * bRe - lIm * bIm;
+      xIm[k + 1] -= lRe * bIm + lIm * bRe;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      int row = i * n;
+      double sR = xRe[i];
+      double sI = xIm[i];
+      for (int j = i + 1; j < n; j++) {
+        sR -= aRe[row + j] * outRe[j] - aIm[row + j] * outIm[j];
+        sI -= aRe[row + j] * outIm[j] + aIm[row + j] * outRe[j];
+      }
+      double pRe = aRe[row + i];
+      double pIm = aIm[row + i];
+      double den = pRe * pRe + pIm * pIm;
+      if (den == 0) {
+        throw new ArithmeticException("s I - H is singular at s = " + sRe + " + " + sIm + " i (row " + i + ")");
+      }
+      outRe[i] = (sR * pRe + sI * pIm) / den;
+      outIm[i] = (sI * pRe - sR * pIm) / den;
+    }
+  }
+}
