@@ -116,6 +116,11 @@ public final class ArtifactPaths {
     return new TablePaths("equilibrium/" + label + "-activation");
   }
 
+  /** The Lorentzian fits of a polydisperse sweep's lasing states (equilibrium), {@link SweepActivationTable}. */
+  public static TablePaths sweepActivation(String label) {
+    return new TablePaths("equilibrium/" + label + "-activation-fits");
+  }
+
   /** The state of an activation study's sample (equilibrium), {@link StateSummary}. */
   public static String activationState(String label) {
     return "equilibrium/" + label + "-state.json";

@@ -66,6 +66,7 @@ public final class ColumnDocs {
       Map.entry("coupling", new Doc(RATE, "light-matter coupling of the dot g_l")),
       Map.entry("activation", new Doc(NUMBER, "activation |<v+c>|^2 of the dot")),
       Map.entry("activation_scaled", new Doc(NUMBER, "activation divided by its maximum over the dots")),
+      Map.entry("dot_upper_population", new Doc(NUMBER, "upper-level population n_l = <c_l+ c_l> of the dot")),
       Map.entry("w_qd", new Doc("gamma", "width of the detuning distribution w_QD")),
       Map.entry("seed", new Doc(NUMBER, "seed of the sample")),
       Map.entry("a_L", new Doc(NUMBER, "Lorentzian fit: amplitude a_L (Eq. 2)")),

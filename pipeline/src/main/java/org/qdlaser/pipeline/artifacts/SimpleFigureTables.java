@@ -35,7 +35,7 @@ public final class SimpleFigureTables {
 
   private static Map<String, byte[]> files(String label, String name, Table t) {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    out.putAll(TableFiles.of(ArtifactPaths.simpleTable(label, name), t));
+    out.putAll(TableFiles.simple(ArtifactPaths.simpleTable(label, name), t));
     return out;
   }
 

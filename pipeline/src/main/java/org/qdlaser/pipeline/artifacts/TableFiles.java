@@ -20,6 +20,14 @@ public final class TableFiles {
     return out;
   }
 
+  /** The Arrow file and CSV twin of a Simple Model table, its columns described by {@link SimpleColumnDocs}. */
+  public static Map<String, byte[]> simple(ArtifactPaths.TablePaths paths, Table t) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    out.put(paths.arrow(), TableCodec.toArrowIpc(t, SimpleColumnDocs::metadata));
+    out.put(paths.csv(), TableCodec.toCsv(t));
+    return out;
+  }
+
   /** Arrow IPC bytes of {@code t} with the units and descriptions of its columns. */
   public static byte[] arrow(Table t) {
     return TableCodec.toArrowIpc(t, ColumnDocs::metadata);

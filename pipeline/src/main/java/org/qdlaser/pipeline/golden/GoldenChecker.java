@@ -179,8 +179,8 @@ public final class GoldenChecker {
       if (!a[i].equals(b[i])) {
         changed++;
         try {
-          double x = Double.parseDouble(a[i]);
-          double y = Double.parseDouble(b[i]);
+          double x = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(a[i]);
+          double y = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(b[i]);
           maxRel = Math.max(maxRel, Math.abs(y - x) / Math.max(Math.abs(x), Double.MIN_NORMAL));
         } catch (NumberFormatException e) {
           maxRel = Double.POSITIVE_INFINITY;

@@ -31,7 +31,7 @@ final class GoldenInputs {
   /** A cell as a number; NaN when it is not one (e.g. no threshold). */
   static double parse(String s) {
     try {
-      return Double.parseDouble(s);
+      return org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(s);
     } catch (NumberFormatException e) {
       return Double.NaN;
     }

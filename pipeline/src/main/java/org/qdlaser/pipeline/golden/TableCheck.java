@@ -42,8 +42,8 @@ final class TableCheck {
         if (exact) {
           excess = ea[i].equals(ee[i]) ? -1 : 1;
         } else {
-          double a = Double.parseDouble(ea[i]);
-          double e = Double.parseDouble(ee[i]);
+          double a = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(ea[i]);
+          double e = org.qdlaser.pipeline.store.TableCodec.parseCsvDouble(ee[i]);
           // Both NaN (e.g. no threshold at this point in either run) agree.
           excess = Double.isNaN(a) && Double.isNaN(e) ? -1 : Math.abs(a - e) - Math.max(abs, rel * Math.abs(e));
           if (Double.isNaN(excess)) {

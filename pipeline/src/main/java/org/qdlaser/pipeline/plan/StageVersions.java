@@ -29,6 +29,13 @@ public final class StageVersions {
   // in the tables' field metadata (issue 17)
   public static final int EQUILIBRIUM = 12;
   /**
+   * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
+   * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
+   * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
+   * unchanged; their keys move with the version.
+   */
+  public static final int SWEEP_EQUILIBRIUM = 13;
+  /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
    * #INTEGRATION}). 13: the amplitudes from one Hessenberg reduction and O(n^2) shifted solves (were dense
@@ -39,9 +46,11 @@ public final class StageVersions {
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
-   * the App. A reading (paper_reading), issue 13. The other equilibrium tasks keep their keys.
+   * the App. A reading (paper_reading), issue 13. The other equilibrium tasks keep their keys. 14: its
+   * table gains the per-dot upper population n_l ({@code dot_upper_population}: the frequency-pulling relation
+   * and the two-level bound, issue 15).
    */
-  public static final int ACTIVATION = 13;
+  public static final int ACTIVATION = 14;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;
@@ -55,11 +64,14 @@ public final class StageVersions {
   // 7: validation table (golden checks) and disagreements with the paper; 8: long-time fates of unsettled
   // samples (table, long-time-summary.json), issue 13; figures as the paper draws them (unstable dashed as one
   // path, gaps not bridged, log axes fitted with 10^n labels, legend off the data, captions naming the paper's
-  // figure; issue 15)
-  public static final int REPORT = 8;
+  // figure; issue 15); 9: activation summaries and reports with
+  // frequency pulling and physical bounds per model (issue 15)
+  public static final int REPORT = 9;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
-  public static final int SIMPLE = 1;
+  // 2: units and descriptions in the tables' field metadata from their own dictionary (SimpleColumnDocs: before,
+  // the laser tables' dictionary labelled the cw pump in gamma_nr and left most columns undescribed)
+  public static final int SIMPLE = 2;
 
   private StageVersions() {}
 }

@@ -66,6 +66,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
     for (Figure f : p.figures()) {
       sections.add(ActivationRuns.render(f, results, out));
     }
+    sections.add(ActivationDiagnostics.section(results.stream().map(ActivationRuns.Loaded::diagnostics).toList()));
     List<LongTimeFates.Sample> states = new ArrayList<>();
     for (ModelRun run : h.runs()) {
       states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label())))));

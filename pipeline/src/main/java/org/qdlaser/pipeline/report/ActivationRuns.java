@@ -2,11 +2,13 @@ package org.qdlaser.pipeline.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.LorentzianFit;
 import org.qdlaser.pipeline.artifacts.SampleStats;
+import org.qdlaser.pipeline.artifacts.SampleTable;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -25,8 +27,8 @@ import org.qdlaser.stages.report.HtmlReport;
 final class ActivationRuns {
   private ActivationRuns() {}
 
-  /** A run with its results. */
-  record Loaded(ModelRun run, ActivationFigures.Run result) {}
+  /** A run with its results and its diagnostics (frequency pulling, physical bounds). */
+  record Loaded(ModelRun run, ActivationFigures.Run result, ActivationDiagnostics.Run diagnostics) {}
 
   static Loaded load(ModelRun run, TaskInputs in) {
     String l = run.label();
@@ -36,11 +38,13 @@ final class ActivationRuns {
     ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(l).arrow()));
     double gamma = run.parameters().gamma();
     UnsettledSummary u = st.unsettled();
+    ActivationDiagnostics.Run diag = ActivationDiagnostics.of(l, run.kind().name(), run.parameters(), st,
+        SampleTable.fromArrow(in.get(ArtifactPaths.sampleTable(l))), t);
     return new Loaded(run, new ActivationFigures.Run(l, run.kind().name(), run.sampleWidth(), run.sampleSeed(), st.lasing(),
         st.omega(), st.bAbs(), num(f.aL()), num(f.wL()), num(f.rSquared()),
         f.unscaled() == null ? Double.NaN : f.unscaled().aL(), s.meanDetuning() / gamma, s.detuningStd() / gamma,
         t.detuningOverGamma(), t.scaled(), st.verdict(), u == null ? Double.NaN : u.driftRate(),
-        u == null ? Double.NaN : u.time()));
+        u == null ? Double.NaN : u.time()), diag);
   }
 
   private static double num(Double v) {
@@ -49,7 +53,8 @@ final class ActivationRuns {
 
   /** Draws one figure of the runs it selects into {@code out}; returns its report section. */
   static HtmlReport.Section render(Figure fig, List<Loaded> all, Map<String, byte[]> out) {
-    List<ActivationFigures.Run> sel = all.stream().filter(r -> fig.selects(r.run())).map(Loaded::result).toList();
+    List<Loaded> chosen = all.stream().filter(r -> fig.selects(r.run())).toList();
+    List<ActivationFigures.Run> sel = chosen.stream().map(Loaded::result).toList();
     ActivationFigures.Rendered r = ActivationFigures.render(new ActivationFigures.Request(fig.id(),
         ActivationFigures.Kind.valueOf(fig.kind().name()), fig.title(), fig.labelPoints()), sel);
     Table data = dataTable(sel);
@@ -57,7 +62,9 @@ final class ActivationRuns {
     out.put(ArtifactPaths.report(fig.id() + ".svg"), r.figure().svg());
     out.put(ArtifactPaths.report(fig.id() + ".arrow"), TableFiles.arrow(data));
     out.put(ArtifactPaths.report(fig.id() + ".csv"), TableCodec.toCsv(data));
-    out.put(ArtifactPaths.report(fig.id() + "-summary.json"), CanonicalJson.prettyBytes(r.summary()));
+    Map<String, Object> summary = new TreeMap<>(r.summary());
+    ActivationDiagnostics.summarise(chosen.stream().map(Loaded::diagnostics).toList(), summary);
+    out.put(ArtifactPaths.report(fig.id() + "-summary.json"), CanonicalJson.prettyBytes(summary));
     return r.section();
   }
 

@@ -36,7 +36,9 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
  * four types without nulls.
  *
  * <p>CSV: UTF-8, {@code \n} line ends (also after the last row), a header line of column names;
- * doubles in shortest round-trip form ({@link CanonicalJson#formatDouble}), booleans as
+ * doubles in shortest round-trip form ({@link CanonicalJson#formatDouble}) with the infinities and NaN
+ * spelled as Table Schema's number type expects ({@code INF}, {@code -INF}, {@code NaN}: the run's
+ * {@code datapackage.json} describes these files), booleans as
  * {@code true}/{@code false}; a list column as one column per item ({@code state.Re_b}, or {@code
  * state[0]} without item names); fields containing {@code , " \r \n}, leading/trailing blanks, or
  * empty strings are quoted with {@code "} doubled inside.
@@ -154,7 +156,7 @@ public final class TableCodec {
         }
         Table.Column col = columns.get(c);
         if (col instanceof Table.DoubleColumn d) {
-          sb.append(CanonicalJson.formatDouble(d.get(r)));
+          sb.append(csvDouble(d.get(r)));
         } else if (col instanceof Table.LongColumn l) {
           sb.append(l.get(r));
         } else if (col instanceof Table.BooleanColumn b) {
@@ -164,7 +166,7 @@ public final class TableCodec {
         } else if (col instanceof Table.DoubleListColumn l) {
           double[] row = l.row(r);
           for (int i = 0; i < row.length; i++) {
-            sb.append(i > 0 ? "," : "").append(CanonicalJson.formatDouble(row[i]));
+            sb.append(i > 0 ? "," : "").append(csvDouble(row[i]));
           }
         }
       }
@@ -409,5 +411,32 @@ public final class TableCodec {
             + "JSON array of strings: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * A double as the CSV twins write it: Table Schema's {@code INF} / {@code -INF} for the infinities
+   * (https://specs.frictionlessdata.io/table-schema/#number: "NaN", "INF", "-INF"; Java would write
+   * "Infinity"), otherwise {@link CanonicalJson#formatDouble} (NaN as {@code NaN}).
+   */
+  public static String csvDouble(double v) {
+    if (v == Double.POSITIVE_INFINITY) {
+      return "INF";
+    }
+    if (v == Double.NEGATIVE_INFINITY) {
+      return "-INF";
+    }
+    return CanonicalJson.formatDouble(v);
+  }
+
+  /** A CSV number back: {@link #csvDouble}'s spellings and Java's ("Infinity"); throws NumberFormatException otherwise. */
+  public static double parseCsvDouble(String s) {
+    String t = s.strip();
+    if (t.equalsIgnoreCase("INF") || t.equalsIgnoreCase("+INF")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (t.equalsIgnoreCase("-INF")) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return Double.parseDouble(t);
   }
 }

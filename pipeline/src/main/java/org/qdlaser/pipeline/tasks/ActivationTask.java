@@ -21,6 +21,7 @@ import org.qdlaser.stages.integration.TransientBudget;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Models;
 import org.qdlaser.stages.physics.Readable;
+import org.qdlaser.stages.physics.StateLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,8 +148,18 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
       max = Double.NaN;
     }
     Map<String, byte[]> out = new LinkedHashMap<>(
-        ActivationTable.of(sample.detunings(), p.model().gamma(), act, max).files(label));
+        ActivationTable.of(sample.detunings(), p.model().gamma(), act, max, upperPopulations(model, e.state())).files(label));
     out.put(ArtifactPaths.activationState(label), StateSummary.activation(e, longTime, paper).toJson());
     return out;
+  }
+
+  /** Per-dot n_l = &lt;c_l^+ c_l&gt; of a polydisperse state (fields Cc[l] of every _d model). */
+  static double[] upperPopulations(Model model, double[] state) {
+    StateLayout layout = model.layout();
+    double[] cc = new double[model.dots()];
+    for (int l = 0; l < cc.length; l++) {
+      cc[l] = state[layout.field("Cc[" + l + "]").offset()];
+    }
+    return cc;
   }
 }

@@ -28,7 +28,8 @@ class UnsettledFiguresTest {
     return new ActivationRuns.Loaded(run, new ActivationFigures.Run(run.label(), run.kind().name(), run.sampleWidth(),
         run.sampleSeed(), lasing, omega, drawn ? 97.4 + seed : 0, drawn ? 1 : Double.NaN, drawn ? 1 : Double.NaN,
         drawn ? 0.99 : Double.NaN, drawn ? 0.25 : Double.NaN, 0.1 * seed, 2, det, scaled, org.qdlaser.stages.equilibrium.Verdict.ofJsonName(verdict),
-        verdict.equals("unsettled") ? drift : Double.NaN, verdict.equals("unsettled") ? 28 : Double.NaN));
+        verdict.equals("unsettled") ? drift : Double.NaN, verdict.equals("unsettled") ? 28 : Double.NaN),
+        new ActivationDiagnostics.Run(run.label(), run.kind().name(), null, null));
   }
 
   @Test

@@ -105,7 +105,7 @@ class TableCodecTest {
                 + "1.0E-5,-1,false,\"with,comma\"\n"
                 + "NaN,9223372036854775807,true,\"quote\"\"d\"\n"
                 + "-0.0,-9223372036854775808,false,\"\"\n"
-                + "Infinity,42,true,ünïcode λ\n");
+                + "INF,42,true,ünïcode λ\n");
   }
 
   @Test
@@ -131,5 +131,19 @@ class TableCodecTest {
     assertThat(t.doubles("a")).containsExactly(1, 2);
     assertThatThrownBy(() -> t.longs("a")).hasMessageContaining("holds DOUBLE");
     assertThatThrownBy(() -> t.column("zz")).hasMessageContaining("no column 'zz'");
+  }
+
+  @Test
+  void csvSpellsInfinitiesAsTableSchemaExpectsAndReadsThemBack() {
+    Table t = Table.builder("t").addDouble("x", new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.NaN, 1.5}).build();
+    String csv = new String(TableCodec.toCsv(t), StandardCharsets.UTF_8);
+    // Table Schema's number type: "NaN", "INF", "-INF" (Java's "Infinity" is not among them).
+    assertThat(csv).isEqualTo("x\nINF\n-INF\nNaN\n1.5\n");
+    assertThat(TableCodec.parseCsvDouble("INF")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(TableCodec.parseCsvDouble("-INF")).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(TableCodec.parseCsvDouble("Infinity")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(TableCodec.parseCsvDouble("NaN")).isNaN();
+    assertThatThrownBy(() -> TableCodec.parseCsvDouble("inf-ish")).isInstanceOf(NumberFormatException.class);
   }
 }
