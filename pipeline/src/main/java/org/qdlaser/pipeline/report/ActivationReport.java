@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.LorentzianFit;
@@ -17,6 +18,7 @@ import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.StageTask;
 import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
+import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlReport;
@@ -25,10 +27,17 @@ import org.qdlaser.stages.report.ScatterFitFigure;
 
 /**
  * The report of an activation study: with figures (Figs. 5, 6, 8-10) one section per figure; without,
- * one activation curve per run with its Lorentzian fit (Fig. 4).
+ * one activation curve per run with its Lorentzian fit (Fig. 4). Both have the same section of frequency
+ * pulling and physical bounds ({@link ActivationDiagnostics}) over the study's steady lasing states.
  */
 public enum ActivationReport implements StageTask<ActivationReport.Params> {
   TASK;
+
+  /**
+   * {@code report/activation-summary.json} of a study without figures (Fig. 4): {@code frequency_pulling} and
+   * {@code physical_bounds} per model, as each figure's summary of the studies with figures.
+   */
+  static final String SUMMARY = "activation-summary.json";
 
   /**
    * @param header the study
@@ -52,28 +61,32 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
 
   @Override
   public Map<String, byte[]> run(String label, Params p, TaskInputs in) {
-    return p.figures().isEmpty() ? curves(p.header(), in) : figures(p, in);
-  }
-
-  private static Map<String, byte[]> figures(Params p, TaskInputs in) {
     ReportHeader h = p.header();
     Map<String, byte[]> out = new LinkedHashMap<>();
     List<ActivationRuns.Loaded> results = new ArrayList<>();
     for (ModelRun run : h.runs()) {
       results.add(ActivationRuns.load(run, in));
     }
+    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     List<HtmlReport.Section> sections = new ArrayList<>();
-    for (Figure f : p.figures()) {
-      sections.add(ActivationRuns.render(f, results, out));
+    if (p.figures().isEmpty()) {
+      sections.add(curves(h, in, out, data));
+      // Fig. 4 has no figure summary of its own: the diagnostics of its runs go to one study summary.
+      Map<String, Object> summary = new TreeMap<>();
+      ActivationDiagnostics.summarise(diagnostics(results), summary);
+      out.put(ArtifactPaths.report(SUMMARY), CanonicalJson.prettyBytes(summary));
+    } else {
+      for (Figure f : p.figures()) {
+        sections.add(ActivationRuns.render(f, results, out));
+      }
+      for (ModelRun run : h.runs()) {
+        ReportPage.dataTable(data, run.label() + " activation", ArtifactPaths.activation(run.label()));
+      }
     }
-    sections.add(ActivationDiagnostics.section(results.stream().map(ActivationRuns.Loaded::diagnostics).toList()));
+    sections.add(ActivationDiagnostics.section(diagnostics(results)));
     List<LongTimeFates.Sample> states = new ArrayList<>();
     for (ModelRun run : h.runs()) {
       states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label())))));
-    }
-    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
-    for (ModelRun run : h.runs()) {
-      ReportPage.dataTable(data, run.label() + " activation", ArtifactPaths.activation(run.label()));
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     sections.forEach(html::section);
@@ -85,16 +98,21 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
     return out;
   }
 
-  /** Fig. 4: the activation curve of each run with its Lorentzian fit. */
-  private static Map<String, byte[]> curves(ReportHeader h, TaskInputs in) {
-    Map<String, byte[]> out = new LinkedHashMap<>();
+  private static List<ActivationDiagnostics.Run> diagnostics(List<ActivationRuns.Loaded> results) {
+    return results.stream().map(ActivationRuns.Loaded::diagnostics).toList();
+  }
+
+  /** Fig. 4: the activation curve of each run with its Lorentzian fit; the data tables of its curves into data. */
+  private static HtmlReport.Section curves(ReportHeader h, TaskInputs in, Map<String, byte[]> out,
+      HtmlReport.Section.Builder data) {
     HtmlReport.Section.Builder sec = HtmlReport.Section.builder("Activation curves (Fig. 4)")
         .paragraph("Per-dot |<v_l^+ c_l>|^2 of the lasing state (scaled to [0, 1]) against the dot's detuning in units "
             + "of gamma, with the Lorentzian fit of Eq. (2), f = a_L / (1 + (x / w_L)^2). Standard errors from the "
-            + "fit covariance scaled by the residual variance.");
+            + "fit covariance scaled by the residual variance. The last a_L column is the fit to the unscaled "
+            + "|<v_l^+ c_l>|^2 (Sec. IV: \"a_L is the maximum of |<v_l^+ c_l>|^2\"; Figs. 6, 10 plot it), with the "
+            + "same w_L.");
     HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Lorentzian fits")
-        .columns("model", "a_L", "+-", "w_L (gamma)", "+-", "R^2", "omega (gamma_nr)", "|b|");
-    HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
+        .columns("model", "a_L (scaled)", "+-", "w_L (gamma)", "+-", "R^2", "omega (gamma_nr)", "|b|", "a_L (unscaled)");
     for (ModelRun run : h.runs()) {
       String l = run.label();
       LorentzianFit f = LorentzianFit.fromJson(in.get(ArtifactPaths.lorentzian(l)));
@@ -108,7 +126,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
             + "). Its curve and fit (open circles) are those of the transient's end, not of a steady state.");
       } else if (!st.lasing()) {
         sec.paragraph(l + " does not lase at this pump: no activation curve.");
-        fits.row(l, "-", "-", "-", "-", "-", fmt(st.omega()), fmt(st.bAbs()));
+        fits.row(l, "-", "-", "-", "-", "-", fmt(st.omega()), fmt(st.bAbs()), "-");
         continue;
       }
       ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(l).arrow()));
@@ -117,22 +135,10 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       out.put(ArtifactPaths.report("activation-" + l + ".svg"), fig.svg());
       sec.figure("activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, "activation curve of " + l);
       fits.row(l, fmt(f.aL()), fmt(f.aLStandardError()), fmt(f.wL()), fmt(f.wLStandardError()), fmt(f.rSquared()),
-          fmt(st.omega()), fmt(st.bAbs()));
+          fmt(st.omega()), fmt(st.bAbs()), f.unscaled() == null ? "-" : fmt(f.unscaled().aL()));
       ReportPage.dataTable(data, l + " activation", ArtifactPaths.activation(l));
     }
-    sec.table(fits.build());
-    // ReportPage.page with the long-time fates of undecided samples (none: the same page)
-    List<LongTimeFates.Sample> states = new ArrayList<>();
-    for (ModelRun run : h.runs()) {
-      states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label())))));
-    }
-    HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description()).section(sec.build());
-    LongTimeFates.add(html, states, out);
-    Validation.add(html, h, in, out);
-    html.section(ReportPage.parameters(h).build()).section(data.build());
-    ReportPage.provenance(html, h.context(), in);
-    out.put(ReportPage.INDEX, html.build().toUtf8());
-    return out;
+    return sec.table(fits.build()).build();
   }
 
   /** A run's scaled activation against detuning / gamma with its Lorentzian fit. */

@@ -3,6 +3,8 @@ package org.qdlaser.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,5 +51,13 @@ class ActivationProcedureTest {
     assertThat(r.omegaInf()).isCloseTo(st.omega(), withPercentage(OMEGA_PERCENT));
     assertThat(r.aInf()).isCloseTo(st.bAbs(), withPercentage(A_INF_PERCENT));
     assertThat(r.bAbsEnd()).isCloseTo(st.bAbs(), withPercentage(A_INF_PERCENT));
+
+    // A study without figures (as Fig. 4) reports the same diagnostics as the studies with figures (issue 15):
+    // the summary over its one steady lasing state and the report's section.
+    JsonNode summary = new ObjectMapper().readTree(runDir.resolve("report/activation-summary.json").toFile());
+    assertThat(summary.at("/frequency_pulling/TPM_IF_d/states").asInt()).isEqualTo(1);
+    assertThat(summary.at("/physical_bounds/TPM_IF_d/states").asInt()).isEqualTo(1);
+    assertThat(summary.at("/physical_bounds/TPM_IF_d/worst_ratio").isNumber()).isTrue();
+    assertThat(Files.readString(runDir.resolve("report/index.html"))).contains("Frequency pulling and physical bounds");
   }
 }
