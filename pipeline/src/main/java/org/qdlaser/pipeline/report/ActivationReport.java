@@ -22,6 +22,7 @@ import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlReport;
+import org.qdlaser.stages.report.PointSeries;
 import org.qdlaser.stages.report.RenderedFigure;
 import org.qdlaser.stages.report.ScatterFitFigure;
 
@@ -38,6 +39,13 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
    * {@code physical_bounds} per model, as each figure's summary of the studies with figures.
    */
   static final String SUMMARY = "activation-summary.json";
+  /** {@code report/activation.png|svg}: the runs' curves on one chart, as the paper's Fig. 4. */
+  static final String OVERLAY = "activation";
+  private static final String DETUNING_AXIS = "detuning \u0394\u03BD_l / \u03B3";
+  private static final String ACTIVATION_AXIS = "|\u27E8v_l\u207A c_l\u27E9|\u00B2, scaled to [0, 1]";
+  private static final String CURVE_CAPTION = "Time-averaged |\u27E8v_l\u207A c_l\u27E9|\u00B2 of each dot of the lasing "
+      + "state, scaled to [0, 1] (dimensionless), against the dot's detuning \u0394\u03BD_l in units of \u03B3 "
+      + "(markers), with the Lorentzian of Eq. (2), a_L / (1 + (\u0394\u03BD / w_L)\u00B2) (line).";
 
   /**
    * @param header the study
@@ -113,6 +121,11 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
             + "same w_L.");
     HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Lorentzian fits")
         .columns("model", "a_L (scaled)", "+-", "w_L (gamma)", "+-", "R^2", "omega (gamma_nr)", "|b|", "a_L (unscaled)");
+    List<PointSeries> overlay = new ArrayList<>();
+    LorentzianFit overlayFit = null;
+    String overlayFitOf = null;
+    boolean overlayFitUnsettled = false;
+    List<String[]> perRun = new ArrayList<>();
     for (ModelRun run : h.runs()) {
       String l = run.label();
       LorentzianFit f = LorentzianFit.fromJson(in.get(ArtifactPaths.lorentzian(l)));
@@ -130,32 +143,62 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
         continue;
       }
       ActivationTable t = ActivationTable.fromArrow(in.get(ArtifactPaths.activation(l).arrow()));
-      RenderedFigure fig = curve(l, t, f, unsettled);
+      String name = DisplayName.of(run);
+      overlay.add(new PointSeries(name + (unsettled ? " (unsettled)" : ""), t.detuningOverGamma(), t.scaled(), null,
+          unsettled));
+      if (overlayFit == null || overlayFitUnsettled && !unsettled) {
+        // The line is the fit of the first steady state (of the first unsettled end when none is steady).
+        overlayFit = f;
+        overlayFitOf = name;
+        overlayFitUnsettled = unsettled;
+      }
+      RenderedFigure fig = curve(name, t, f, unsettled);
       out.put(ArtifactPaths.report("activation-" + l + ".png"), fig.png());
       out.put(ArtifactPaths.report("activation-" + l + ".svg"), fig.svg());
-      sec.figure("activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, "activation curve of " + l);
+      perRun.add(new String[] {"activation-" + l + ".png", "activation-" + l + ".svg", "activation curve " + l, CURVE_CAPTION
+          + " One model, " + name + (unsettled ? ", the end of its unsettled transient (open circles)" : "")
+          + ", with its own fit (a_L, w_L in the table above)."});
       fits.row(l, fmt(f.aL()), fmt(f.aLStandardError()), fmt(f.wL()), fmt(f.wLStandardError()), fmt(f.rSquared()),
           fmt(st.omega()), fmt(st.bAbs()), f.unscaled() == null ? "-" : fmt(f.unscaled().aL()));
       ReportPage.dataTable(data, l + " activation", ArtifactPaths.activation(l));
     }
-    return sec.table(fits.build()).build();
+    if (!overlay.isEmpty()) {
+      double[][] line = lorentzian(overlay, overlayFit.aL(), overlayFit.wL());
+      RenderedFigure all = ScatterFitFigure.overlay(new FigureSpec("Activation curves of the models (as the paper's Fig. 4)",
+          DETUNING_AXIS, ACTIVATION_AXIS, false, false, 900, 600), overlay, "Lorentzian fit, Eq. (2), of " + overlayFitOf, line[0],
+          line[1]);
+      out.put(ArtifactPaths.report(OVERLAY + ".png"), all.png());
+      out.put(ArtifactPaths.report(OVERLAY + ".svg"), all.svg());
+      sec.figure(OVERLAY + ".png", OVERLAY + ".svg", "activation curves", CURVE_CAPTION + " All models on one chart as in the "
+          + "paper (its markers: CIM plusses, TPM_IF crosses, TPM circles, here in the order of the legend); the line is "
+          + "the fit to " + overlayFitOf + "'s points, a_L = " + fmt(overlayFit.aL()) + ", w_L = " + fmt(overlayFit.wL())
+          + " gamma. "
+          + Captions.reproduces(h));
+    }
+    sec.table(fits.build());
+    perRun.forEach(f -> sec.figure(f[0], f[1], f[2], f[3]));
+    return sec.build();
   }
 
-  /** A run's scaled activation against detuning / gamma with its Lorentzian fit. */
-  private static RenderedFigure curve(String l, ActivationTable t, LorentzianFit f, boolean unsettled) {
-    double aL = f.aL();
-    double wL = f.wL();
-    double[] x = t.detuningOverGamma();
-    double lo = Arrays.stream(x).min().orElse(-1);
-    double hi = Arrays.stream(x).max().orElse(1);
+  /** The Lorentzian of Eq. (2) over the range of the series' abscissae, 201 points: {x, f(x)}. */
+  private static double[][] lorentzian(List<PointSeries> series, double aL, double wL) {
+    double lo = series.stream().flatMapToDouble(p -> Arrays.stream(p.x())).min().orElse(-1);
+    double hi = series.stream().flatMapToDouble(p -> Arrays.stream(p.x())).max().orElse(1);
     double[] fx = new double[201];
     double[] fy = new double[201];
     for (int i = 0; i < fx.length; i++) {
       fx[i] = lo + (hi - lo) * i / (fx.length - 1);
       fy[i] = aL / (1 + (fx[i] / wL) * (fx[i] / wL));
     }
-    return ScatterFitFigure.render(
-        new FigureSpec("Activation curve, " + l, "detuning / gamma", "|<v^+ c>|^2 (scaled)", false, false, 900, 600),
-        l + (unsettled ? " (unsettled)" : ""), x, t.scaled(), "Lorentzian fit", fx, fy, unsettled);
+    return new double[][] {fx, fy};
+  }
+
+  /** A run's scaled activation against detuning / gamma with its Lorentzian fit. */
+  private static RenderedFigure curve(String name, ActivationTable t, LorentzianFit f, boolean unsettled) {
+    PointSeries data = new PointSeries(name + (unsettled ? " (unsettled)" : ""), t.detuningOverGamma(), t.scaled(), null,
+        unsettled);
+    double[][] line = lorentzian(List.of(data), f.aL(), f.wL());
+    return ScatterFitFigure.render(new FigureSpec("Activation curve, " + name, DETUNING_AXIS, ACTIVATION_AXIS, false, false,
+        900, 600), data.name(), data.x(), data.y(), "Lorentzian fit, Eq. (2)", line[0], line[1], unsettled);
   }
 }

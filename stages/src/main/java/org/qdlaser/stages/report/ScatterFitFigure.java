@@ -1,7 +1,12 @@
 package org.qdlaser.stages.report;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Cross;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.Plus;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -9,7 +14,48 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Axes may hold negative values (unlike {@link BifurcationFigure}). Deterministic bytes.
  */
 public final class ScatterFitFigure {
+  /** The paper's markers of Figs. 4 and 5, in its model order: CIM (plusses), TPM_IF (crosses), TPM (circles). */
+  private static final Marker[] PAPER_MARKERS = {new Plus(), new Cross(), SeriesMarkers.CIRCLE};
+
   private ScatterFitFigure() {}
+
+  /**
+   * Several data series on one chart with one fitted curve, as the paper's Fig. 4 (three models' activation
+   * curves and the Lorentzian fit): series {@code s} gets the paper's marker {@code s} (plus, cross, circle, then
+   * repeating), hollow circles for an open series; drawn last series first.
+   *
+   * @param data the series (at least one; points copied by XChart)
+   * @param fitX abscissae of the fitted curve (sorted)
+   * @param fitY fitted values
+   */
+  public static RenderedFigure overlay(FigureSpec spec, List<PointSeries> data, String fitLabel, double[] fitX,
+      double[] fitY) {
+    if (data.isEmpty() || fitX.length != fitY.length || fitX.length == 0) {
+      throw new IllegalArgumentException("an overlay needs at least one series and a non-empty fit of equal lengths");
+    }
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
+    chart.setTitle(spec.title());
+    chart.setXAxisTitle(spec.xAxisLabel());
+    chart.setYAxisTitle(spec.yAxisLabel());
+    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
+    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    chart.getStyler().setMarkerSize((int) Math.max(6, Math.round(10 * scale)));
+    XYSeries fit = chart.addSeries(fitLabel, fitX, fitY);
+    fit.setMarker(SeriesMarkers.NONE);
+    fit.setLineColor(Color.BLACK);
+    fit.setLineStyle(new BasicStroke((float) (2 * scale)));
+    // Last series first: the filled circles of the last go under the plusses and crosses, which stay visible
+    // where the models overlap (as they do in the paper's Fig. 4); the legend lists them in that order.
+    for (int s = data.size() - 1; s >= 0; s--) {
+      PointSeries p = data.get(s);
+      XYSeries xs = chart.addSeries(p.name(), p.x(), p.y());
+      xs.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      xs.setMarker(p.open() ? new OpenMarker() : PAPER_MARKERS[s % PAPER_MARKERS.length]);
+      xs.setMarkerColor(BifurcationFigure.PALETTE[s % BifurcationFigure.PALETTE.length]);
+    }
+    chart.fitAndPlaceLegend(spec, false);
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
+  }
 
   /**
    * @param x data abscissae (copied by XChart)

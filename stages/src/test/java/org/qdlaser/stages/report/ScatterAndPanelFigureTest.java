@@ -70,4 +70,21 @@ class ScatterAndPanelFigureTest {
     assertThatThrownBy(() -> new PointSeries("x", new double[] {1}, new double[] {1}, new String[] {"a", "b"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels");
   }
+
+  @Test
+  void overlayDrawsEverySeriesWithOneFitAndRefusesNoSeries() throws Exception {
+    FigureSpec spec = new FigureSpec("Fig. 4", "detuning", "activation", false, false, 900, 600);
+    double[] fx = {-2, 0, 2};
+    double[] fy = {0.2, 1, 0.2};
+    PointSeries cim = new PointSeries("CIM^(d)", new double[] {-1, 0, 1}, new double[] {0.5, 1, 0.5}, null);
+    PointSeries tpm = new PointSeries("TPM^(d)", new double[] {-1, 0, 1}, new double[] {0.5, 1, 0.5}, null);
+    RenderedFigure both = ScatterFitFigure.overlay(spec, List.of(cim, tpm), "fit", fx, fy);
+    xml(both.svg());
+    assertThat(ImageIO.read(new ByteArrayInputStream(both.png())).getWidth()).isEqualTo(900);
+    assertThat(ScatterFitFigure.overlay(spec, List.of(cim, tpm), "fit", fx, fy)).as("deterministic").isEqualTo(both);
+    // The second series is drawn (its own legend entry and markers), not dropped
+    assertThat(ScatterFitFigure.overlay(spec, List.of(cim), "fit", fx, fy)).isNotEqualTo(both);
+    assertThatThrownBy(() -> ScatterFitFigure.overlay(spec, List.of(), "fit", fx, fy))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one series");
+  }
 }
