@@ -20,6 +20,7 @@ import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
+import org.qdlaser.stages.report.ActivationFigures;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.PointSeries;
@@ -36,7 +37,8 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
 
   /**
    * {@code report/activation-summary.json} of a study without figures (Fig. 4): {@code frequency_pulling} and
-   * {@code physical_bounds} per model, as each figure's summary of the studies with figures.
+   * {@code physical_bounds} per model, as each figure's summary of the studies with figures, and
+   * {@code model_agreement} (each model against CIM_d on the same sample: Fig. 4's "overlap perfectly").
    */
   static final String SUMMARY = "activation-summary.json";
   /** {@code report/activation.png|svg}: the runs' curves on one chart, as the paper's Fig. 4. */
@@ -82,6 +84,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       // Fig. 4 has no figure summary of its own: the diagnostics of its runs go to one study summary.
       Map<String, Object> summary = new TreeMap<>();
       ActivationDiagnostics.summarise(diagnostics(results), summary);
+      summary.put("model_agreement", ActivationFigures.modelAgreement(results.stream().map(ActivationRuns.Loaded::result).toList()));
       out.put(ArtifactPaths.report(SUMMARY), CanonicalJson.prettyBytes(summary));
     } else {
       for (Figure f : p.figures()) {

@@ -55,16 +55,21 @@ public enum OscillationReport implements StageTask<OscillationReport.Params> {
       FieldTable t = FieldTable.fromArrow(in.get(ArtifactPaths.field(l).arrow()));
       OscillationSummary f = OscillationSummary.fromJson(in.get(ArtifactPaths.oscillationFit(l)));
       double[] ns = t.timeNs();
+      String name = DisplayName.of(run);
       RenderedFigure fig = LineFigure.render(
-          new FigureSpec("<b> of " + l + " at r = " + fmt(p.pump() * h.gammaNrPerSecond()) + " s^-1", "time (ns)", "<b>", false,
-              false, 900, 600),
+          new FigureSpec("\u27E8b\u27E9 of " + name + " at r = " + fmt(p.pump() * h.gammaNrPerSecond()) + " s\u207B\u00B9",
+              "time t (ns)", "\u27E8b\u27E9 (dimensionless)", false, false, 900, 600),
           List.of(new PointSeries("Re <b>", ns, t.re(), null), new PointSeries("Im <b>", ns, t.im(), null),
               new PointSeries("|<b>|", ns, t.abs(), null)));
       String stem = "fig11-" + l;
       out.put(ArtifactPaths.report(stem + ".png"), fig.png());
       out.put(ArtifactPaths.report(stem + ".svg"), fig.svg());
       out.putAll(t.files(ArtifactPaths.reportTable(stem)));
-      sec.figure(stem + ".png", stem + ".svg", "field of " + l, "Re, Im, |<b>| of " + l);
+      sec.figure(stem + ".png", stem + ".svg", "field of " + l, "Real part, imaginary part and modulus of the coherent field "
+          + "\u27E8b\u27E9 (dimensionless) of " + name + " against time t (ns, 1/\u03B3_nr), integrated in the lab frame: one "
+          + "frequency, constant modulus: the \"single-frequency temporal oscillations\" of the paper's Fig. 11 (App. I). "
+          + "Our samples are other draws than the paper's (unpublished), so the frequency (table below) is compared with "
+          + "our rotating-frame state, not with the paper's curve. " + Captions.reproduces(h));
       fits.row(l, fmt(f.omegaNewton()), fmt(f.angularFrequencyFit()), fmt(f.frequencyRelativeDifference()),
           fmt(f.bAbsNewton()), fmt(f.bAbsRelativeSpread()), fmt(f.periods()));
       data.dataTable(l + " field", stem + ".arrow", stem + ".csv");

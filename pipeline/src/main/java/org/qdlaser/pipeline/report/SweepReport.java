@@ -164,7 +164,9 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     for (Figure f : p.figures()) {
       html.section(SweepFigures.render(f, h, in, out)); // photons_vs_pump (the Reply's Fig. 1)
     }
-    html.section(HtmlReport.Section.builder("Bifurcation diagram (Fig. 3, identical dots)")
+    // The paper's Fig. 3 draws identical-dot models and, for the polydisperse ones, one sample (S3) each.
+    boolean samples = h.runs().stream().anyMatch(r -> r.kind().polydisperse());
+    html.section(HtmlReport.Section.builder("Bifurcation diagram (drawn as the paper's Fig. 3)")
             .paragraph("Coherent field amplitude |<b>| of the equilibrium reached at each pump of a downward sweep: each pump "
                 + "value starts from the previous equilibrium, the transient ends by the criterion of App. A, and the end "
                 + "state is polished by Newton in the frame rotating with the field. Diamonds mark the exact thresholds "
@@ -172,7 +174,9 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
                 + "branch parametrised by |b|).")
             .figure(BIFURCATION + ".png", BIFURCATION + ".svg", "bifurcation diagram", "Coherent field amplitude "
                 + "|\u27E8b\u27E9| (dimensionless) of the equilibrium reached at each pump r (s^-1, log axis) of the downward "
-                + "sweep, one colour per model (legend). " + Captions.LINE_STYLES + " As the paper's Fig. 3 for identical dots. "
+                + "sweep, one colour per model (legend). " + Captions.LINE_STYLES + " Drawn as the paper's Fig. 3 "
+                + (samples ? "draws its polydisperse models: one sample per curve, named in the legend. "
+                    : "draws its identical-dot models. ")
                 + Captions.reproduces(h)).build())
         .section(HtmlReport.Section.builder("Thresholds").table(diagram.thresholds.build())
             .paragraph("A sweep only brackets a threshold; the exact threshold (also `qdlaser threshold --model M`) "

@@ -203,10 +203,11 @@ public final class ActivationFigures {
     Map<String, Object> groups = new TreeMap<>();
     for (Map.Entry<String, List<Run>> e : byModel.entrySet()) {
       List<Run> rs = e.getValue();
-      series.add(new PointSeries(e.getKey(), rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
+      String name = paperName(e.getKey());
+      series.add(new PointSeries(name, rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
           rs.stream().mapToDouble(Run::wL).toArray(),
           fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null));
-      unsettledSeries(e.getKey(), rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(series::add);
+      unsettledSeries(name, rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(series::add);
       groups.put(e.getKey(), stats(rs));
     }
     summary.put("groups", groups);
@@ -227,7 +228,7 @@ public final class ActivationFigures {
     double firstStd = Double.NaN;
     for (Map.Entry<String, List<Run>> e : byWidth.entrySet()) {
       List<Run> rs = e.getValue();
-      String name = "w_QD = " + fmtShort(rs.get(0).sampleWidth()) + " gamma";
+      String name = "w_QD = " + fmtShort(rs.get(0).sampleWidth()) + " \u03B3";
       series.add(new PointSeries(name,
           rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
           rs.stream().mapToDouble(Run::aLUnscaled).toArray(), null));
@@ -250,6 +251,11 @@ public final class ActivationFigures {
         + "for the largest value of w_QD\"; the summary's a_L_unscaled_relative_spread per width and the validation "
         + "table compare. Samples below threshold at this pump have no point; the table counts them." + UNSETTLED_NOTE;
     return new Drawn(rendered, text);
+  }
+
+  /** The paper's name of a model kind in a legend: CIM_d as CIM^(d), TPM_IF_d as TPM_IF^(d). */
+  static String paperName(String model) {
+    return model.endsWith("_d") ? model.substring(0, model.length() - 2) + "^(d)" : model;
   }
 
   private static final String UNSETTLED_NOTE = " Open circles (legend: unsettled): samples whose transient did not settle "
@@ -339,6 +345,16 @@ public final class ActivationFigures {
    * difference of omega and of w_L over the samples that lase in both (Fig. 5: "All three models
    * predict similar oscillation frequencies and activation curve width").
    */
+  /**
+   * How the models agree on the same samples, each against the first model in run order (CIM_d in our
+   * manifests) on the steady lasing states of both: per model the samples compared and the largest relative
+   * differences of omega, w_L, a_L (scaled fit) and the largest absolute difference of the scaled activation, dot by dot
+   * (Figs. 4, 5: "overlap perfectly", "similar oscillation frequencies and activation curve width").
+   */
+  public static Map<String, Object> modelAgreement(List<Run> runs) {
+    return agreement(group(runs, Run::model));
+  }
+
   private static Map<String, Object> agreement(Map<String, List<Run>> byModel) {
     Map<String, Object> out = new TreeMap<>();
     if (byModel.size() < 2) {
@@ -352,6 +368,8 @@ public final class ActivationFigures {
     for (String m : models.subList(1, models.size())) {
       double dOmega = 0;
       double dW = 0;
+      double dA = 0;
+      double dScaled = 0;
       int pairs = 0;
       for (Run r : byModel.get(m)) {
         Run q = ref.get(r.sampleSeed() * 1_000_003L + Double.hashCode(r.sampleWidth()));
@@ -360,6 +378,13 @@ public final class ActivationFigures {
         }
         dOmega = Math.max(dOmega, Math.abs(r.omega() - q.omega()) / Math.abs(q.omega()));
         dW = Math.max(dW, Math.abs(r.wL() - q.wL()) / Math.abs(q.wL()));
+        dA = Math.max(dA, Math.abs(r.aL() - q.aL()) / Math.abs(q.aL()));
+        // The same sample: the same dots in the same order, so the scaled curves compare dot by dot (Fig. 4).
+        double[] a = r.scaled();
+        double[] b = q.scaled();
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+          dScaled = Math.max(dScaled, Math.abs(a[i] - b[i]));
+        }
         pairs++;
       }
       Map<String, Object> a = new TreeMap<>();
@@ -367,6 +392,8 @@ public final class ActivationFigures {
       a.put("samples", pairs);
       a.put("max_relative_difference_omega", dOmega);
       a.put("max_relative_difference_w_L", dW);
+      a.put("max_relative_difference_a_L", dA);
+      a.put("max_abs_difference_scaled_activation", dScaled);
       out.put(m, a);
     }
     return out;
