@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.knowm.xchart.style.markers.Cross;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.Plus;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.fitting.SampleStatistics;
 
@@ -200,6 +204,7 @@ public final class ActivationFigures {
   private static Drawn widthVsFrequency(Request fig, List<Run> sel, Map<String, Object> summary) {
     Map<String, List<Run>> byModel = group(sel, r -> r.model());
     List<PointSeries> series = new ArrayList<>();
+    List<Marker> markers = new ArrayList<>();
     Map<String, Object> groups = new TreeMap<>();
     for (Map.Entry<String, List<Run>> e : byModel.entrySet()) {
       List<Run> rs = e.getValue();
@@ -207,13 +212,17 @@ public final class ActivationFigures {
       series.add(new PointSeries(name, rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
           rs.stream().mapToDouble(Run::wL).toArray(),
           fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null));
-      unsettledSeries(name, rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(series::add);
+      markers.add(modelMarker(e.getKey()));
+      unsettledSeries(name, rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(u -> {
+        series.add(u);
+        markers.add(null);
+      });
       groups.put(e.getKey(), stats(rs));
     }
     summary.put("groups", groups);
     summary.put("model_agreement", agreement(byModel));
     RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "\u03C9 of \u27E8b\u27E9 (units of \u03B3_nr = 10\u2079 s\u207B\u00B9)",
-        "activation width w_L (units of \u03B3)", false, false, 900, 600), series);
+        "activation width w_L (units of \u03B3)", false, false, 900, 600), series, markers);
     String text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
         + "rotating-frame frequency, relative to the cavity), one marker per sample"
         + (fig.labelPoints() ? ", labelled by the sample index" : "") + ". Non-lasing samples are omitted." + UNSETTLED_NOTE;
@@ -224,6 +233,7 @@ public final class ActivationFigures {
   private static Drawn amplitudeVsShift(Request fig, List<Run> sel, Map<String, Object> summary) {
     Map<String, List<Run>> byWidth = group(sel, r -> "w" + fmtShort(r.sampleWidth()));
     List<PointSeries> series = new ArrayList<>();
+    List<Marker> markers = new ArrayList<>();
     Map<String, Object> groups = new TreeMap<>();
     double firstStd = Double.NaN;
     for (Map.Entry<String, List<Run>> e : byWidth.entrySet()) {
@@ -232,7 +242,11 @@ public final class ActivationFigures {
       series.add(new PointSeries(name,
           rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
           rs.stream().mapToDouble(Run::aLUnscaled).toArray(), null));
-      unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aLUnscaled, false).ifPresent(series::add);
+      markers.add(widthMarker(rs.get(0).sampleWidth()));
+      unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aLUnscaled, false).ifPresent(u -> {
+        series.add(u);
+        markers.add(null);
+      });
       Map<String, Object> st = stats(rs);
       double sd = (double) st.getOrDefault("abs_omega_std", Double.NaN);
       if (Double.isNaN(firstStd)) {
@@ -243,7 +257,7 @@ public final class ActivationFigures {
     }
     summary.put("groups", groups);
     RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "|\u0394\u03C9| (units of \u03B3_nr = 10\u2079 s\u207B\u00B9)",
-        "activation amplitude a_L (max of |\u27E8v\u207Ac\u27E9|\u00B2, unscaled)", false, false, 900, 600), series);
+        "activation amplitude a_L (max of |\u27E8v\u207Ac\u27E9|\u00B2, unscaled)", false, false, 900, 600), series, markers);
     String text = "Fitted activation amplitude a_L of Eq. (2) against the frequency shift |Delta omega| of the lasing "
         + "state from the cavity, one marker per sample, one series per width w_QD. a_L is fitted to the unscaled "
         + "|<v_l+ c_l>|^2 (Sec. IV: \"a_L is the maximum of |<v_l^+ c_l>|^2\"), not to the curve scaled to [0, 1] of "
@@ -251,6 +265,25 @@ public final class ActivationFigures {
         + "for the largest value of w_QD\"; the summary's a_L_unscaled_relative_spread per width and the validation "
         + "table compare. Samples below threshold at this pump have no point; the table counts them." + UNSETTLED_NOTE;
     return new Drawn(rendered, text);
+  }
+
+  /** The paper's marker of a model in Figs. 4, 5: CIM plusses, TPM_IF crosses, TPM circles (null: the default). */
+  static Marker modelMarker(String model) {
+    return switch (model) {
+      case "CIM_d", "CIM" -> new Plus();
+      case "TPM_IF_d", "TPM_IF" -> new Cross();
+      case "TPM_d", "TPM" -> SeriesMarkers.CIRCLE;
+      default -> null;
+    };
+  }
+
+  /**
+   * The paper's marker of a width in Figs. 6, 10: w_QD = 0.2 gamma plus signs, 0.5 gamma crosses, gamma downward
+   * triangles, 2 gamma upward triangles (null for another width: the default).
+   */
+  static Marker widthMarker(double wQd) {
+    return wQd == 0.2 ? new Plus() : wQd == 0.5 ? new Cross() : wQd == 1 ? SeriesMarkers.TRIANGLE_DOWN
+        : wQd == 2 ? SeriesMarkers.TRIANGLE_UP : null;
   }
 
   /** The paper's name of a model kind in a legend: CIM_d as CIM^(d), TPM_IF_d as TPM_IF^(d). */

@@ -3,6 +3,7 @@ package org.qdlaser.stages.report;
 import java.util.List;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Marker;
 
 /**
  * Several point series on linear axes, one marker and colour per series, points optionally
@@ -15,6 +16,20 @@ public final class ScatterFigure {
 
   /** @throws IllegalArgumentException if no series has a finite point */
   public static RenderedFigure render(FigureSpec spec, List<PointSeries> series) {
+    return render(spec, series, null);
+  }
+
+  /**
+   * As {@link #render(FigureSpec, List)} with the marker of each series given (the paper's symbols: plus signs,
+   * crosses, triangles); a null list or entry takes the default of its place, an open series hollow circles.
+   *
+   * @param markers one per series, or null
+   * @throws IllegalArgumentException if no series has a finite point or the markers do not match the series
+   */
+  public static RenderedFigure render(FigureSpec spec, List<PointSeries> series, List<Marker> markers) {
+    if (markers != null && markers.size() != series.size()) {
+      throw new IllegalArgumentException(markers.size() + " markers for " + series.size() + " series");
+    }
     ReportChart chart = new ReportChart(spec.width(), spec.height());
     chart.setTitle(spec.title());
     chart.setXAxisTitle(spec.xAxisLabel());
@@ -52,7 +67,8 @@ public final class ScatterFigure {
         }
       }
       XYSeries xs = chart.addSeries(p.name(), fx, fy);
-      xs.setMarker(p.open() ? new OpenMarker() : BifurcationFigure.MARKERS[s % BifurcationFigure.MARKERS.length]);
+      Marker given = markers == null ? null : markers.get(s);
+      xs.setMarker(p.open() ? new OpenMarker() : given != null ? given : BifurcationFigure.MARKERS[s % BifurcationFigure.MARKERS.length]);
       xs.setMarkerColor(BifurcationFigure.PALETTE[s % BifurcationFigure.PALETTE.length]);
       drawn++;
     }
