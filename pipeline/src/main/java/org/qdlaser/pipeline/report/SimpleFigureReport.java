@@ -100,14 +100,14 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
           traces.add(SimpleFigureTables.cwTrace(table(in, e.getKey(), SimpleFigureTables.CW_TRACE), e.getValue(),
               p.tracePump()));
         }
-        figure(out, sec, stem, SimpleFigures.cwGain("cw gain", curves, traces), "cw gain of " + summaries.keySet());
+        figure(out, sec, stem, SimpleFigures.cwGain("cw gain", curves, traces), caption(p, String.join(", ", summaries.keySet())));
       }
       case LINE_SHAPES -> {
         for (String m : summaries.keySet()) {
           byte[] t = table(in, m, SimpleFigureTables.LINE_SHAPES);
           double[] e = SimpleFigureTables.read(t).doubles("energy");
           figure(out, sec, stem + "-" + m, SimpleFigures.lineShapes(m + " transitions", e, SimpleFigureTables.lineShapes(t)),
-              "transitions of " + m);
+              caption(p, m));
         }
       }
       case SE_MAP -> {
@@ -116,7 +116,7 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
           String m = e.getKey();
           var map = SimpleFigureTables.seMap(table(in, m, SimpleFigureTables.SE_MAP),
               table(in, m, SimpleFigureTables.SE_BUILDUP), e.getValue());
-          figure(out, sec, stem + "-" + m, SimpleFigures.seMap(m, map, cuts), "SE spectra and buildup of " + m);
+          figure(out, sec, stem + "-" + m, SimpleFigures.seMap(m, map, cuts), caption(p, m));
         }
       }
       case SE_THRESHOLD_CURVE -> {
@@ -127,14 +127,14 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
               SimpleModelKind.parse(m), sw));
         }
         figure(out, sec, stem, SimpleFigures.thresholdCurves("SE threshold against " + sw.label(), curves),
-            "SE threshold against " + sw.label());
+            caption(p, sw.label()));
       }
       case ASE -> {
         for (var e : summaries.entrySet()) {
           String m = e.getKey();
           var a = SimpleFigureTables.ase(table(in, m, SimpleFigureTables.ASE_SPECTRA),
               table(in, m, SimpleFigureTables.ASE_SPIKES), e.getValue());
-          figure(out, sec, stem + "-" + m, SimpleFigures.aseSpectra(m + " ASE", a), "ASE spectra of " + m);
+          figure(out, sec, stem + "-" + m, SimpleFigures.aseSpectra(m + " ASE", a), caption(p, m));
         }
       }
       default -> throw new AssertionError(p.figure());
@@ -158,6 +158,30 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
     out.put(ArtifactPaths.report(stem + ".png"), f.png());
     out.put(ArtifactPaths.report(stem + ".svg"), f.svg());
     sec.figure(stem + ".png", stem + ".svg", caption, caption);
+  }
+
+  /**
+   * What a figure plots, in the companion paper's quantities and the axes' units, and which of its figures it
+   * reproduces (issue 15: captions name the paper's figure and symbols); {@code subject}: the models or the
+   * swept parameter.
+   */
+  private static String caption(Params p, String subject) {
+    String what = switch (p.figure()) {
+      case CW_GAIN -> "(a) Steady-state small-signal gain g (units of sigma_SE N_dots) against the cw pump rate W "
+          + "(units of gamma_X, log axis); (b) its build-up against time t (units of 1/gamma_X) at the trace pump; "
+          + "models " + subject + ".";
+      case LINE_SHAPES -> "Line shapes of the transitions of the spectral model of " + subject
+          + " (absorption and emission of the exciton and the biexciton) against photon energy E (eV).";
+      case SE_MAP -> "(a) Stimulated-emission spectra SE (units of OD_0) against photon energy E (eV) at the listed "
+          + "mean exciton numbers <N>; (b) the build-up -OD_NL (units of OD_0) against <N> at the threshold energy E_th "
+          + "and at the energy of the SE maximum E_max; model " + subject + ".";
+      case SE_THRESHOLD_CURVE -> "SE threshold <N>_th (mean excitons per dot, dimensionless) against " + subject
+          + ", one line per model.";
+      case ASE -> "ASE spectra (arbitrary units, log axis) against photon energy E (eV) at the listed pump fluences J "
+          + "(mJ/cm^2, from the threshold J_th up); model " + subject + ".";
+    };
+    return what + (p.paperFigure().isEmpty() ? "" : " Reproduces Fig. " + p.paperFigure() + " of Zenatti & "
+        + "Kambhampati (the Simple Model), with the reconstruction's parameters (shared/specs/simple-model.md).");
   }
 
   private static String title(Figure f) {
