@@ -20,7 +20,7 @@ import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
-import org.qdlaser.stages.report.ActivationFigures;
+import org.qdlaser.stages.report.ModelAgreement;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.PointSeries;
@@ -84,7 +84,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
       // Fig. 4 has no figure summary of its own: the diagnostics of its runs go to one study summary.
       Map<String, Object> summary = new TreeMap<>();
       ActivationDiagnostics.summarise(diagnostics(results), summary);
-      summary.put("model_agreement", ActivationFigures.modelAgreement(results.stream().map(ActivationRuns.Loaded::result).toList()));
+      summary.put("model_agreement", ModelAgreement.of(results.stream().map(ActivationRuns.Loaded::result).toList()));
       out.put(ArtifactPaths.report(SUMMARY), CanonicalJson.prettyBytes(summary));
     } else {
       for (Figure f : p.figures()) {

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.knowm.xchart.style.markers.Cross;
 import org.knowm.xchart.style.markers.Marker;
-import org.knowm.xchart.style.markers.Plus;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.fitting.SampleStatistics;
 
@@ -212,7 +209,7 @@ public final class ActivationFigures {
       series.add(new PointSeries(name, rs.stream().mapToDouble(r -> r.lasing() ? r.omega() : Double.NaN).toArray(),
           rs.stream().mapToDouble(Run::wL).toArray(),
           fig.labelPoints() ? rs.stream().map(r -> Long.toString(r.sampleSeed())).toArray(String[]::new) : null));
-      markers.add(modelMarker(e.getKey()));
+      markers.add(PaperMarkers.model(e.getKey()));
       unsettledSeries(name, rs, Run::omega, Run::wL, fig.labelPoints()).ifPresent(u -> {
         series.add(u);
         markers.add(null);
@@ -220,7 +217,7 @@ public final class ActivationFigures {
       groups.put(e.getKey(), stats(rs));
     }
     summary.put("groups", groups);
-    summary.put("model_agreement", agreement(byModel));
+    summary.put("model_agreement", ModelAgreement.of(byModel));
     RenderedFigure rendered = ScatterFigure.render(new FigureSpec(fig.title(), "\u03C9 of \u27E8b\u27E9 (units of \u03B3_nr = 10\u2079 s\u207B\u00B9)",
         "activation width w_L (units of \u03B3)", false, false, 900, 600), series, markers);
     String text = "Fitted activation width w_L against the angular frequency omega of <b> in the lasing state (the "
@@ -242,7 +239,7 @@ public final class ActivationFigures {
       series.add(new PointSeries(name,
           rs.stream().mapToDouble(r -> r.lasing() ? Math.abs(r.omega()) : Double.NaN).toArray(),
           rs.stream().mapToDouble(Run::aLUnscaled).toArray(), null));
-      markers.add(widthMarker(rs.get(0).sampleWidth()));
+      markers.add(PaperMarkers.width(rs.get(0).sampleWidth()));
       unsettledSeries(name, rs, r -> Math.abs(r.omega()), Run::aLUnscaled, false).ifPresent(u -> {
         series.add(u);
         markers.add(null);
@@ -265,25 +262,6 @@ public final class ActivationFigures {
         + "for the largest value of w_QD\"; the summary's a_L_unscaled_relative_spread per width and the validation "
         + "table compare. Samples below threshold at this pump have no point; the table counts them." + UNSETTLED_NOTE;
     return new Drawn(rendered, text);
-  }
-
-  /** The paper's marker of a model in Figs. 4, 5: CIM plusses, TPM_IF crosses, TPM circles (null: the default). */
-  static Marker modelMarker(String model) {
-    return switch (model) {
-      case "CIM_d", "CIM" -> new Plus();
-      case "TPM_IF_d", "TPM_IF" -> new Cross();
-      case "TPM_d", "TPM" -> SeriesMarkers.CIRCLE;
-      default -> null;
-    };
-  }
-
-  /**
-   * The paper's marker of a width in Figs. 6, 10: w_QD = 0.2 gamma plus signs, 0.5 gamma crosses, gamma downward
-   * triangles, 2 gamma upward triangles (null for another width: the default).
-   */
-  static Marker widthMarker(double wQd) {
-    return wQd == 0.2 ? new Plus() : wQd == 0.5 ? new Cross() : wQd == 1 ? SeriesMarkers.TRIANGLE_DOWN
-        : wQd == 2 ? SeriesMarkers.TRIANGLE_UP : null;
   }
 
   /** The paper's name of a model kind in a legend: CIM_d as CIM^(d), TPM_IF_d as TPM_IF^(d). */
@@ -378,59 +356,7 @@ public final class ActivationFigures {
    * difference of omega and of w_L over the samples that lase in both (Fig. 5: "All three models
    * predict similar oscillation frequencies and activation curve width").
    */
-  /**
-   * How the models agree on the same samples, each against the first model in run order (CIM_d in our
-   * manifests) on the steady lasing states of both: per model the samples compared and the largest relative
-   * differences of omega, w_L, a_L (scaled fit) and the largest absolute difference of the scaled activation, dot by dot
-   * (Figs. 4, 5: "overlap perfectly", "similar oscillation frequencies and activation curve width").
-   */
-  public static Map<String, Object> modelAgreement(List<Run> runs) {
-    return agreement(group(runs, Run::model));
-  }
 
-  private static Map<String, Object> agreement(Map<String, List<Run>> byModel) {
-    Map<String, Object> out = new TreeMap<>();
-    if (byModel.size() < 2) {
-      return out;
-    }
-    List<String> models = new ArrayList<>(byModel.keySet());
-    Map<Long, Run> ref = new TreeMap<>();
-    for (Run r : byModel.get(models.get(0))) {
-      ref.put(r.sampleSeed() * 1_000_003L + Double.hashCode(r.sampleWidth()), r);
-    }
-    for (String m : models.subList(1, models.size())) {
-      double dOmega = 0;
-      double dW = 0;
-      double dA = 0;
-      double dScaled = 0;
-      int pairs = 0;
-      for (Run r : byModel.get(m)) {
-        Run q = ref.get(r.sampleSeed() * 1_000_003L + Double.hashCode(r.sampleWidth()));
-        if (q == null || !q.lasing() || !r.lasing()) {
-          continue;
-        }
-        dOmega = Math.max(dOmega, Math.abs(r.omega() - q.omega()) / Math.abs(q.omega()));
-        dW = Math.max(dW, Math.abs(r.wL() - q.wL()) / Math.abs(q.wL()));
-        dA = Math.max(dA, Math.abs(r.aL() - q.aL()) / Math.abs(q.aL()));
-        // The same sample: the same dots in the same order, so the scaled curves compare dot by dot (Fig. 4).
-        double[] a = r.scaled();
-        double[] b = q.scaled();
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-          dScaled = Math.max(dScaled, Math.abs(a[i] - b[i]));
-        }
-        pairs++;
-      }
-      Map<String, Object> a = new TreeMap<>();
-      a.put("reference", models.get(0));
-      a.put("samples", pairs);
-      a.put("max_relative_difference_omega", dOmega);
-      a.put("max_relative_difference_w_L", dW);
-      a.put("max_relative_difference_a_L", dA);
-      a.put("max_abs_difference_scaled_activation", dScaled);
-      out.put(m, a);
-    }
-    return out;
-  }
 
   private static Map<String, List<Run>> group(List<Run> rs, java.util.function.Function<Run, String> key) {
     Map<String, List<Run>> g = new LinkedHashMap<>();

@@ -4,9 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.Cross;
 import org.knowm.xchart.style.markers.Marker;
-import org.knowm.xchart.style.markers.Plus;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -15,7 +13,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ScatterFitFigure {
   /** The paper's markers of Figs. 4 and 5, in its model order: CIM (plusses), TPM_IF (crosses), TPM (circles). */
-  private static final Marker[] PAPER_MARKERS = {new Plus(), new Cross(), SeriesMarkers.CIRCLE};
+  private static final Marker[] PAPER_MARKERS = {PaperMarkers.model("CIM"), PaperMarkers.model("TPM_IF"),
+    PaperMarkers.model("TPM")};
 
   private ScatterFitFigure() {}
 

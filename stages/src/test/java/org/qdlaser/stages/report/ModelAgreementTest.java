@@ -18,7 +18,7 @@ class ModelAgreementTest {
 
   @Test
   void eachModelIsComparedWithTheFirstOnTheSameSample() {
-    Map<String, Object> a = ActivationFigures.modelAgreement(List.of(
+    Map<String, Object> a = ModelAgreement.of(List.of(
         run("CIM_d", 3, true, 2.0, 1.0, 1.8, new double[] {0.5, 1, 0.4}),
         run("TPM_d", 3, true, 2.2, 1.01, 1.89, new double[] {0.52, 1, 0.37}),
         run("TPM_IF_d", 3, false, 0, Double.NaN, Double.NaN, new double[] {0, 0, 0})));
