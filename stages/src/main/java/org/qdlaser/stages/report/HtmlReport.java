@@ -216,8 +216,4 @@ public record HtmlReport(String title, List<String> description, List<Section> s
   public static String escape(String s) {
     return HtmlText.escape(s);
   }
-
-  static void checkRelativePath(String field, String path) {
-    HtmlText.checkRelativePath(field, path);
-  }
 }
