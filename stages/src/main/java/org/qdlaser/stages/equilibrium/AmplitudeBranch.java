@@ -193,14 +193,54 @@ final class AmplitudeBranch {
       nearest[0] = p.get();
       return p.get().pump();
     };
+    // Hipparchus needs the start strictly inside the interval.
+    final double inside = aStart > aLo && aStart < aHi ? aStart : 0.5 * (aLo + aHi);
+    final double[] interval = bracket(rOfA, aLo, aHi, inside, minimum ? 1.0 : -1.0);
     org.hipparchus.optim.univariate.UnivariatePointValuePair best =
-        new org.hipparchus.optim.univariate.BrentOptimizer(relativeTolerance, 1e-12 * aHi).optimize(
+        new org.hipparchus.optim.univariate.BrentOptimizer(relativeTolerance, 1e-12 * interval[1]).optimize(
             new org.hipparchus.optim.MaxEval(200),
             new org.hipparchus.optim.univariate.UnivariateObjectiveFunction(rOfA),
             minimum ? org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE
                 : org.hipparchus.optim.nonlinear.scalar.GoalType.MAXIMIZE,
-            // Hipparchus needs the start strictly inside the interval.
-            new org.hipparchus.optim.univariate.SearchInterval(aLo, aHi, aStart > aLo && aStart < aHi ? aStart : 0.5 * (aLo + aHi)));
+            new org.hipparchus.optim.univariate.SearchInterval(interval[0], interval[1], interval[2]));
     return solveTowards(best.getPoint(), nearest[0]);
+  }
+
+  /** Largest number of outward steps that {@link #bracket} takes from an end of the interval. */
+  private static final int MAX_BRACKET_STEPS = 30;
+
+  /**
+   * An interval around [lo, hi] whose interior point is better (lower r for a minimum, sign 1;
+   * higher for a maximum, sign -1) than both ends: the end that beats the interior is moved outwards,
+   * doubling the step, until r turns. Brent's method on an interval that does not contain the extremum
+   * returns that end: measured on TPM, Fig. 2(a) at gamma_c = 2.48e8 s^-1, where the pump bisection's
+   * last stable state lay 0.05 % below the fold's amplitude (its stability verdict is marginal that
+   * close to the fold) and the fold came out 1.1e-6 (relative) too high, at the interval's end.
+   *
+   * @return {lo, hi, interior} (the amplitude stays positive)
+   */
+  private static double[] bracket(org.hipparchus.analysis.UnivariateFunction rOfA, double lo, double hi, double inside, double sign) {
+    double fInside = sign * rOfA.value(inside);
+    double fHi = sign * rOfA.value(hi);
+    double step = Math.max(hi - lo, 1e-3 * hi);
+    for (int k = 0; k < MAX_BRACKET_STEPS && fHi < fInside; k++) {
+      lo = inside;
+      inside = hi;
+      fInside = fHi;
+      hi = inside + step;
+      fHi = sign * rOfA.value(hi);
+      step *= 2;
+    }
+    double fLo = sign * rOfA.value(lo);
+    step = Math.max(hi - lo, 1e-3 * hi);
+    for (int k = 0; k < MAX_BRACKET_STEPS && fLo < fInside && lo > 0; k++) {
+      hi = inside;
+      inside = lo;
+      fInside = fLo;
+      lo = Math.max(inside - step, 0.5 * inside);
+      fLo = sign * rOfA.value(lo);
+      step *= 2;
+    }
+    return new double[] {lo, hi, inside};
   }
 }
