@@ -167,15 +167,15 @@ final class AmplitudeBranch {
   }
 
   /**
-   * The extremum of r(|b|) for |b| in [aLo, aHi]: a fold of the branch in r. Brent's method on the
-   * amplitude; r is quadratic at the extremum, so the located pump is accurate to about the square
+   * The extremum of r(|b|) near |b| in [aLo, aHi] (the interval is widened until it brackets the
+   * extremum): a fold of the branch in r. Brent's method on the amplitude; r is quadratic at the extremum, so the located pump is accurate to about the square
    * of {@code relativeTolerance}.
    *
    * @param guess a branch point near the interval (Newton starts there or at the last solved point)
    * @param minimum true for a minimum of r (the branch turns back up), false for a maximum
    * @return the branch point at the extremum, or empty if the branch cannot be solved there
    */
-  Optional<Point> extremum(Point guess, double aLo, double aHi, double aStart, boolean minimum, double relativeTolerance) {
+  Optional<Point> extremum(Point guess, double aLo, double aHi, boolean minimum, double relativeTolerance) {
     if (!(aLo < aHi) || !(relativeTolerance > 0)) {
       return Optional.empty(); // no interval to search (the bisection ended at its upper end)
     }
@@ -193,9 +193,10 @@ final class AmplitudeBranch {
       nearest[0] = p.get();
       return p.get().pump();
     };
-    // Hipparchus needs the start strictly inside the interval.
-    final double inside = aStart > aLo && aStart < aHi ? aStart : 0.5 * (aLo + aHi);
-    final double[] interval = bracket(rOfA, aLo, aHi, inside, minimum ? 1.0 : -1.0);
+    // The bracket's interior point is the midpoint, not aStart: the start may lie within r's scatter
+    // of an end (fig2b at gamma_c = 1.97e8 s^-1: 1e-6 of the amplitude away), where comparing the two
+    // says nothing. Brent starts from the bracket's interior point (Hipparchus needs it strictly inside).
+    final double[] interval = bracket(rOfA, aLo, aHi, 0.5 * (aLo + aHi), minimum ? 1.0 : -1.0);
     org.hipparchus.optim.univariate.UnivariatePointValuePair best =
         new org.hipparchus.optim.univariate.BrentOptimizer(relativeTolerance, 1e-12 * interval[1]).optimize(
             new org.hipparchus.optim.MaxEval(200),

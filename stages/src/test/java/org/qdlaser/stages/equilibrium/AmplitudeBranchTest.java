@@ -43,7 +43,7 @@ class AmplitudeBranchTest {
     assertThat(e.lasing()).isTrue();
     branch = new AmplitudeBranch(model, new NewtonSolver(NewtonSettings.defaults()));
     upper = branch.from(e);
-    fold = branch.extremum(upper, 0.8 * e.bAbs(), e.bAbs(), 0.9 * e.bAbs(), true, BRENT_RELATIVE).orElseThrow();
+    fold = branch.extremum(upper, 0.8 * e.bAbs(), e.bAbs(), true, BRENT_RELATIVE).orElseThrow();
     assertThat(amplitude(fold)).isStrictlyBetween(0.8 * e.bAbs(), e.bAbs());
   }
 
@@ -54,7 +54,7 @@ class AmplitudeBranchTest {
   @Test
   void foldIsFoundAboveAnIntervalThatEndsBelowIt() {
     double a = amplitude(fold);
-    AmplitudeBranch.Point p = branch.extremum(upper, 0.98 * a, (1 - OFFSET) * a, 0.99 * a, true, BRENT_RELATIVE).orElseThrow();
+    AmplitudeBranch.Point p = branch.extremum(upper, 0.98 * a, (1 - OFFSET) * a, true, BRENT_RELATIVE).orElseThrow();
     assertThat(p.pump()).isCloseTo(fold.pump(), within(PUMP_AGREEMENT * fold.pump()));
     assertThat(amplitude(p)).isGreaterThan((1 - OFFSET) * a);
   }
@@ -62,7 +62,7 @@ class AmplitudeBranchTest {
   @Test
   void foldIsFoundBelowAnIntervalThatStartsAboveIt() {
     double a = amplitude(fold);
-    AmplitudeBranch.Point p = branch.extremum(upper, (1 + OFFSET) * a, 1.02 * a, 1.01 * a, true, BRENT_RELATIVE).orElseThrow();
+    AmplitudeBranch.Point p = branch.extremum(upper, (1 + OFFSET) * a, 1.02 * a, true, BRENT_RELATIVE).orElseThrow();
     assertThat(p.pump()).isCloseTo(fold.pump(), within(PUMP_AGREEMENT * fold.pump()));
     assertThat(amplitude(p)).isLessThan((1 + OFFSET) * a);
   }
