@@ -20,6 +20,7 @@ import org.qdlaser.stages.fitting.ActivationFit;
 import org.qdlaser.stages.fitting.PaperReading;
 import org.qdlaser.stages.physics.CimDisperseModel;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.PhotonStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,15 +77,7 @@ public final class PointCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ModelOptions.Resolved r = options.resolve();
-    var kind = r.kind();
-    ParameterResolver.Resolved resolved = r.parameters();
-    Model model = r.model();
-    if (!from.equals("seed") && !from.equals("identical")) {
-      throw new InputException("--from", "start must be 'seed' or 'identical', got '" + from + "'");
-    }
-    if (from.equals("identical") && !kind.polydisperse()) {
-      throw new InputException("--from", "'identical' needs a polydisperse model (CIM_d, TPM_IF_d, TPM_d), got " + kind);
-    }
+    checkStart(r.kind());
     checkTime("--long-time-limit", longTimeLimit);
     if (procedure.equals("paper")) {
       return paper(r);
@@ -93,28 +86,58 @@ public final class PointCommand implements Callable<Integer> {
       throw new InputException("--procedure", "procedure must be 'ours' or 'paper', got '" + procedure + "'");
     }
     Equilibria equilibria = Equilibria.defaults();
-    WidthHomotopy.Result path = null;
-    Equilibrium e;
-    Double timeIntegrated = null;
-    if (from.equals("identical")) {
-      path = ModelOptions.compute(r, "the continuation from identical dots", () -> equilibria.pointFromIdentical(model));
-      if (path.end().isEmpty()) {
-        WidthHomotopy.Step last = path.path().isEmpty() ? null : path.path().get(path.path().size() - 1);
-        throw new EquilibriumException("the lasing state of identical dots was not continued to the sample's width w0 = "
-            + path.sampleWidth() + " gamma (" + path.ending() + ")"
-            + (last == null ? "" : "; last state at w = " + last.width() + " gamma: |b| = " + last.bAbs() + ", omega = "
-                + last.omega() + ", <b+b> - |<b>|^2 = " + last.incoherentPhotons() + ", after " + path.path().size() + " steps"));
-      }
-      e = path.end().get();
-    } else {
-      // Detuned dots: Newton from the seed chain, else the transient followed in the co-rotating
-      // frame to its long-time fate (issue 13, docs/transients.md); identical dots as before.
-      Equilibria.Fate f = ModelOptions.compute(r, "the equilibrium", () -> equilibria.pointWithFate(model, longTimeLimit));
-      e = f.equilibrium();
-      timeIntegrated = f.timeIntegrated();
+    Solved s = from.equals("identical") ? fromIdentical(r, equilibria) : withFate(r, equilibria);
+    spec.commandLine().getOut().println(ModelOptions.json(r, describe(r, equilibria, s)));
+    return ExitCodes.OK;
+  }
+
+  /** The {@code --from} start, checked against the model kind. */
+  private void checkStart(ModelKind kind) {
+    if (!from.equals("seed") && !from.equals("identical")) {
+      throw new InputException("--from", "start must be 'seed' or 'identical', got '" + from + "'");
     }
+    if (from.equals("identical") && !kind.polydisperse()) {
+      throw new InputException("--from", "'identical' needs a polydisperse model (CIM_d, TPM_IF_d, TPM_d), got " + kind);
+    }
+  }
+
+  /**
+   * The equilibrium and how it was reached: {@code path} is the continuation from identical dots
+   * ({@code --from identical}, else null), {@code timeIntegrated} the transient's length in
+   * 1/gamma_nr when its long-time fate was followed (else null).
+   */
+  private record Solved(Equilibrium e, WidthHomotopy.Result path, Double timeIntegrated) {}
+
+  /** {@code --from identical}: the identical-dot lasing state continued in w_qd to the sample's width. */
+  private static Solved fromIdentical(ModelOptions.Resolved r, Equilibria equilibria) {
+    WidthHomotopy.Result path = ModelOptions.compute(r, "the continuation from identical dots",
+        () -> equilibria.pointFromIdentical(r.model()));
+    if (path.end().isEmpty()) {
+      WidthHomotopy.Step last = path.path().isEmpty() ? null : path.path().get(path.path().size() - 1);
+      throw new EquilibriumException("the lasing state of identical dots was not continued to the sample's width w0 = "
+          + path.sampleWidth() + " gamma (" + path.ending() + ")"
+          + (last == null ? "" : "; last state at w = " + last.width() + " gamma: |b| = " + last.bAbs() + ", omega = "
+              + last.omega() + ", <b+b> - |<b>|^2 = " + last.incoherentPhotons() + ", after " + path.path().size() + " steps"));
+    }
+    return new Solved(path.end().get(), path, null);
+  }
+
+  /**
+   * Detuned dots: Newton from the seed chain, else the transient followed in the co-rotating frame to
+   * its long-time fate (issue 13, docs/transients.md); identical dots as before.
+   */
+  private Solved withFate(ModelOptions.Resolved r, Equilibria equilibria) {
+    Equilibria.Fate f = ModelOptions.compute(r, "the equilibrium", () -> equilibria.pointWithFate(r.model(), longTimeLimit));
+    return new Solved(f.equilibrium(), null, f.timeIntegrated());
+  }
+
+  /** The JSON object of the point: the state, its stability and diagnostics, the sample, the path. */
+  private static Map<String, Object> describe(ModelOptions.Resolved r, Equilibria equilibria, Solved s) {
+    Model model = r.model();
+    ParameterResolver.Resolved resolved = r.parameters();
+    Equilibrium e = s.e();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("model", kind.name());
+    out.put("model", r.kind().name());
     out.put("parameters", resolved.asMap());
     out.put("lasing", e.lasing());
     out.put("b_abs", e.bAbs());
@@ -127,8 +150,8 @@ public final class PointCommand implements Callable<Integer> {
     out.put("rightmost_eigenvalue", Double.isNaN(e.rightmostEigenvalue()) ? null : e.rightmostEigenvalue());
     out.put("residual", e.residual());
     out.put("verdict", e.verdict().jsonName());
-    if (timeIntegrated != null) {
-      out.put("time_integrated", timeIntegrated);
+    if (s.timeIntegrated() != null) {
+      out.put("time_integrated", s.timeIntegrated());
     }
     if (e.unsettled() != null) {
       out.put("unsettled", UnsettledSummary.of(e.unsettled()).toMap());
@@ -136,46 +159,54 @@ public final class PointCommand implements Callable<Integer> {
     relaxationAndStatistics(out, model, e, resolved.gammaNrPerSecond());
     out.put("physical_bounds", bounds(PhysicalBounds.of(model, e.state())));
     if (e.selfPulsing() != null) {
-      SelfPulsing p = e.selfPulsing();
-      Map<String, Object> sp = new LinkedHashMap<>();
-      sp.put("period", p.period());
-      sp.put("mean_photons", p.meanPhotons());
-      sp.put("b_abs_min", p.bAbsMin());
-      sp.put("b_abs_max", p.bAbsMax());
-      sp.put("omega", p.omega());
-      sp.put("cycles", p.cycles());
-      out.put("self_pulsing", sp);
+      out.put("self_pulsing", selfPulsing(e.selfPulsing()));
     }
     // Newton polishes only (StableStates): from this state, the no-field state and the seed chain's
     // lifted lasing state (the point's own seed chain: the same Equilibria keeps it, SeedChain).
     out.put("other_stable_states", equilibria.stableStates(model, e).stream()
         .filter(x -> !sameState(x, e)).map(PointCommand::brief).toList());
     if (r.sample() != null) {
-      out.put("activation", e.activation());
-      if (e.lasing()) {
-        lorentzians(out, r.sample().detunings(), resolved.parameters().gamma(), e.activation());
-      }
-      if (model instanceof CimDisperseModel cim && e.lasing()) {
-        FrequencyPulling fp = FrequencyPulling.evaluate(cim, e.state(), e.omega());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("relation", "omega = gamma_c/(gamma + gamma_c) sum_l W_l dnu_l / sum_l W_l, W_l = g_l^2 (2 n_l - 1)/(gamma^2 + "
-            + "(omega - dnu_l)^2) (exact in CIM_d lasing states, docs/decisions.md)");
-        m.put("omega", fp.omega());
-        m.put("pulled_omega", fp.pulledOmega());
-        m.put("relative_difference", finite(fp.relativeDifference()));
-        m.put("gain_clamp_ratio", fp.gainClampRatio());
-        out.put("frequency_pulling", m);
-      }
-      out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
-          "detuning_std", r.sample().detuningStd(), "detunings", r.sample().detunings()));
+      sample(out, r, e);
     }
-    if (path != null) {
-      out.put("path", path.path().stream().map(st -> Map.of("w_qd", st.width(), "b_abs", st.bAbs(), "omega", st.omega(),
+    if (s.path() != null) {
+      out.put("path", s.path().path().stream().map(st -> Map.of("w_qd", st.width(), "b_abs", st.bAbs(), "omega", st.omega(),
           "incoherent_photons", st.incoherentPhotons(), "newton_iterations", st.iterations())).toList());
     }
-    spec.commandLine().getOut().println(ModelOptions.json(r, out));
-    return ExitCodes.OK;
+    return out;
   }
+
+  private static Map<String, Object> selfPulsing(SelfPulsing p) {
+    Map<String, Object> sp = new LinkedHashMap<>();
+    sp.put("period", p.period());
+    sp.put("mean_photons", p.meanPhotons());
+    sp.put("b_abs_min", p.bAbsMin());
+    sp.put("b_abs_max", p.bAbsMax());
+    sp.put("omega", p.omega());
+    sp.put("cycles", p.cycles());
+    return sp;
+  }
+
+  /** A sample's fields: activation, its Lorentzian fits and frequency pulling (lasing), the detunings. */
+  private static void sample(Map<String, Object> out, ModelOptions.Resolved r, Equilibrium e) {
+    out.put("activation", e.activation());
+    if (e.lasing()) {
+      lorentzians(out, r.sample().detunings(), r.parameters().parameters().gamma(), e.activation());
+    }
+    if (r.model() instanceof CimDisperseModel cim && e.lasing()) {
+      FrequencyPulling fp = FrequencyPulling.evaluate(cim, e.state(), e.omega());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("relation", "omega = gamma_c/(gamma + gamma_c) sum_l W_l dnu_l / sum_l W_l, W_l = g_l^2 (2 n_l - 1)/(gamma^2 + "
+          + "(omega - dnu_l)^2) (exact in CIM_d lasing states, docs/decisions.md)");
+      m.put("omega", fp.omega());
+      m.put("pulled_omega", fp.pulledOmega());
+      m.put("relative_difference", finite(fp.relativeDifference()));
+      m.put("gain_clamp_ratio", fp.gainClampRatio());
+      out.put("frequency_pulling", m);
+    }
+    out.put("sample", Map.of("description", r.sample().description(), "mean_detuning", r.sample().meanDetuning(),
+        "detuning_std", r.sample().detuningStd(), "detunings", r.sample().detunings()));
+  }
+
   /**
    * Issue 19: {@code relaxation} (the relaxation oscillation of a stable state, rates in gamma_nr and
    * in s^-1) or null with {@code relaxation_reason}; {@code g2} with its closure and whether the

@@ -123,51 +123,82 @@ public final class TaskRunner {
     Instant start = provenance.now();
     Optional<TaskJournal.Entry> recorded = journal.read(key);
     if (recorded.isPresent() && recorded.get().runId().equals(runId) && allVerify(recorded.get().artifacts())) {
-      TaskRecord r = recorded.get().record();
-      provenance.recordTask(r);
-      LOG.debug("{} (key {}) already done in this run by {} {} on {}", spec.id(), key, r.executor(), r.jobId(), r.host());
-      return new TaskOutcome(spec, key, recorded.get().artifacts(), r.status() == TaskRecord.Status.REUSED, r.reason(),
-          Timestamps.parse(r.startedAt(), "start of " + spec.id()),
-          Timestamps.parse(r.endedAt(), "end of " + spec.id()));
+      return doneInThisRun(spec, key, recorded.get());
     }
-    String reason;
-    if (force) {
-      reason = TaskRecord.REASON_FORCED;
-    } else {
-      List<ArtifactRef> reusable = null;
-      String bad = null;
-      LockFile.TaskEntry prev = previous == null ? null : previous.tasks().get(key);
-      if (prev != null) {
-        bad = firstFailing(prev.artifacts());
-        reusable = bad == null ? prev.artifacts() : null;
-      }
-      if (reusable == null && recorded.isPresent()) {
-        String badJournal = firstFailing(recorded.get().artifacts());
-        if (badJournal == null) {
-          reusable = recorded.get().artifacts();
-        } else if (bad == null) {
-          bad = badJournal;
-        }
-      }
-      if (reusable != null) {
-        Instant end = provenance.now();
-        provenance.recordTask(record(key, spec, TaskRecord.Status.REUSED, TaskRecord.REASON_REUSED, start, end));
-        return new TaskOutcome(spec, key, reusable, true, TaskRecord.REASON_REUSED, start, end);
-      }
-      if (bad != null) {
-        reason = TaskRecord.REASON_CHECKSUM_MISMATCH + ": " + bad;
-      } else if (previous == null) {
-        reason = "no previous run";
-      } else {
-        reason = sameStageAndLabelRanBefore(spec) ? TaskRecord.REASON_PARAMETERS_CHANGED + " or inputs changed"
-            : TaskRecord.REASON_NO_PREVIOUS_ARTIFACT;
-      }
+    Reuse reuse = force ? new Reuse(null, TaskRecord.REASON_FORCED) : reuse(spec, key, recorded);
+    if (reuse.artifacts() != null) {
+      Instant end = provenance.now();
+      provenance.recordTask(record(key, spec, TaskRecord.Status.REUSED, TaskRecord.REASON_REUSED, start, end));
+      return new TaskOutcome(spec, key, reuse.artifacts(), true, TaskRecord.REASON_REUSED, start, end);
     }
+    String reason = reuse.reason();
     if (!mayCompute.test(spec)) {
       throw new ExecutionFailure("task " + spec.id() + " (key " + key + ") has no verified artifacts and is not computed here ("
           + reason + ")" + missingHint.apply(spec));
     }
     LOG.debug("running {} (key {}): {}", spec.id(), key, reason);
+    Map<String, byte[]> inBytes = readInputs(spec, inputs);
+    long cpuStart = cpuNanos();
+    List<ArtifactRef> refs = storeOutputs(compute(task, inBytes));
+    Instant end = provenance.now();
+    long cpuEnd = cpuNanos();
+    TaskRecord r = record(key, spec, TaskRecord.Status.RAN, reason, start, end);
+    if (cpuStart >= 0 && cpuEnd >= cpuStart) {
+      r = r.withCpuSeconds((cpuEnd - cpuStart) / 1e9);
+    }
+    journal.write(new TaskJournal.Entry(TaskJournal.SCHEMA, key, spec.id(), runId, refs, r, hashed));
+    provenance.recordTask(r);
+    return new TaskOutcome(spec, key, refs, false, reason, start, end);
+  }
+
+  /** The outcome of a task another worker of this run already ran or reused (its journal record). */
+  private TaskOutcome doneInThisRun(TaskSpec spec, String key, TaskJournal.Entry recorded) {
+    TaskRecord r = recorded.record();
+    provenance.recordTask(r);
+    LOG.debug("{} (key {}) already done in this run by {} {} on {}", spec.id(), key, r.executor(), r.jobId(), r.host());
+    return new TaskOutcome(spec, key, recorded.artifacts(), r.status() == TaskRecord.Status.REUSED, r.reason(),
+        Timestamps.parse(r.startedAt(), "start of " + spec.id()),
+        Timestamps.parse(r.endedAt(), "end of " + spec.id()));
+  }
+
+  /** Verified artifacts to reuse (null if none) and otherwise the reason the task runs. */
+  private record Reuse(List<ArtifactRef> artifacts, String reason) {}
+
+  /**
+   * The artifacts recorded under {@code key} in the previous lock or the journal that still verify,
+   * else why the task must run: a checksum mismatch, no previous run, changed parameters or inputs,
+   * or no previous artifact of this stage and label.
+   */
+  private Reuse reuse(TaskSpec spec, String key, Optional<TaskJournal.Entry> recorded) {
+    List<ArtifactRef> reusable = null;
+    String bad = null;
+    LockFile.TaskEntry prev = previous == null ? null : previous.tasks().get(key);
+    if (prev != null) {
+      bad = firstFailing(prev.artifacts());
+      reusable = bad == null ? prev.artifacts() : null;
+    }
+    if (reusable == null && recorded.isPresent()) {
+      String badJournal = firstFailing(recorded.get().artifacts());
+      if (badJournal == null) {
+        reusable = recorded.get().artifacts();
+      } else if (bad == null) {
+        bad = badJournal;
+      }
+    }
+    if (reusable != null) {
+      return new Reuse(reusable, TaskRecord.REASON_REUSED);
+    }
+    if (bad != null) {
+      return new Reuse(null, TaskRecord.REASON_CHECKSUM_MISMATCH + ": " + bad);
+    } else if (previous == null) {
+      return new Reuse(null, "no previous run");
+    }
+    return new Reuse(null, sameStageAndLabelRanBefore(spec) ? TaskRecord.REASON_PARAMETERS_CHANGED + " or inputs changed"
+        : TaskRecord.REASON_NO_PREVIOUS_ARTIFACT);
+  }
+
+  /** The input artifacts' bytes by path, each checked against the hash its key was computed from. */
+  private Map<String, byte[]> readInputs(TaskSpec spec, List<TaskOutcome> inputs) {
     Map<String, byte[]> inBytes = new TreeMap<>();
     for (TaskOutcome in : inputs) {
       for (ArtifactRef a : in.artifacts()) {
@@ -178,12 +209,16 @@ public final class TaskRunner {
         inBytes.put(a.path(), b);
       }
     }
-    Map<String, byte[]> outputs;
+    return inBytes;
+  }
+
+  /** Runs the task's action with the heartbeat on; a checked failure becomes an unchecked one. */
+  private Map<String, byte[]> compute(PlannedTask task, Map<String, byte[]> inBytes) {
+    TaskSpec spec = task.spec();
     Heartbeat heartbeat = Heartbeat.global();
     heartbeat.started(spec.id(), lastWallSeconds(spec.id()));
-    long cpuStart = cpuNanos();
     try {
-      outputs = task.action().run(new TaskInputs(inBytes));
+      return task.action().run(new TaskInputs(inBytes));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -191,6 +226,10 @@ public final class TaskRunner {
     } finally {
       heartbeat.finished();
     }
+  }
+
+  /** Writes the outputs (in path order), first withdrawing from the standing lock the tasks that list their paths. */
+  private List<ArtifactRef> storeOutputs(Map<String, byte[]> outputs) {
     List<ArtifactRef> replacing = new ArrayList<>();
     outputs.forEach((path, bytes) -> replacing.add(ArtifactRef.of(path, bytes)));
     standing.withdraw(replacing);
@@ -198,15 +237,7 @@ public final class TaskRunner {
     for (Map.Entry<String, byte[]> o : new TreeMap<>(outputs).entrySet()) {
       refs.add(store.put(o.getKey(), o.getValue()));
     }
-    Instant end = provenance.now();
-    long cpuEnd = cpuNanos();
-    TaskRecord r = record(key, spec, TaskRecord.Status.RAN, reason, start, end);
-    if (cpuStart >= 0 && cpuEnd >= cpuStart) {
-      r = r.withCpuSeconds((cpuEnd - cpuStart) / 1e9);
-    }
-    journal.write(new TaskJournal.Entry(TaskJournal.SCHEMA, key, spec.id(), runId, refs, r, hashed));
-    provenance.recordTask(r);
-    return new TaskOutcome(spec, key, refs, false, reason, start, end);
+    return refs;
   }
 
   /** CPU time of this thread in ns (tasks compute on one thread), or -1 where the JVM does not measure it. */

@@ -133,97 +133,135 @@ public final class RunStatus {
    */
   public static Report of(List<TaskSpec> plan, Path runDir, JsonNode manifest) {
     Objects.requireNonNull(plan, "plan");
-    String lockName = null;
-    LockFile lock = null;
-    Path lockPath = runDir.resolve(LockFile.FILE_NAME);
-    if (Files.exists(lockPath)) {
-      try {
-        lock = LockFile.read(lockPath);
-        lockName = LockFile.FILE_NAME;
-      } catch (LockFileException e) {
-        lockName = null;
-      }
-    }
-    if (lock == null) {
-      lock = RunMerge.previousLock(runDir);
-      lockName = lock == null ? null : runDir.relativize(RunLayout.previousLockFile(runDir)).toString();
-    }
-    List<TaskJournal.Entry> journal = TaskJournal.of(runDir).all();
-    Map<String, TaskJournal.Entry> journalByKey = new HashMap<>();
-    Map<String, List<TaskJournal.Entry>> journalById = new HashMap<>();
-    for (TaskJournal.Entry e : journal) {
-      journalByKey.put(e.key(), e);
-      journalById.computeIfAbsent(e.taskId(), k -> new ArrayList<>()).add(e);
-    }
-    List<JsonDiff.Change> manifestChanges = manifestChanges(runDir, manifest);
-    ArtifactStore store = new ArtifactStore(runDir);
-
-    Map<String, List<ArtifactRef>> artifactsOf = new HashMap<>();
-    Map<String, State> stateOf = new HashMap<>();
+    ReuseLock reuse = ReuseLock.of(runDir);
+    Walk walk = new Walk(reuse.lock(), TaskJournal.of(runDir).all(), manifestChanges(runDir, manifest),
+        new ArtifactStore(runDir));
     List<TaskState> out = new ArrayList<>();
     for (TaskSpec spec : plan) {
-      List<Reason> reasons = new ArrayList<>();
+      out.add(walk.next(spec));
+    }
+    return new Report(runDir, reuse.name(), walk.manifestChanges, out);
+  }
+
+  /**
+   * The lock a run would reuse from: {@code lock.json} if it reads, else the one an unfinished run
+   * set aside; {@code name} is its path relative to the run directory, both null when there is none.
+   */
+  private record ReuseLock(LockFile lock, String name) {
+    static ReuseLock of(Path runDir) {
+      Path lockPath = runDir.resolve(LockFile.FILE_NAME);
+      if (Files.exists(lockPath)) {
+        try {
+          return new ReuseLock(LockFile.read(lockPath), LockFile.FILE_NAME);
+        } catch (LockFileException e) {
+          // unreadable: as if absent
+        }
+      }
+      LockFile previous = RunMerge.previousLock(runDir);
+      return new ReuseLock(previous,
+          previous == null ? null : runDir.relativize(RunLayout.previousLockFile(runDir)).toString());
+    }
+  }
+
+  /** The walk through a plan in dependency order: what is known of each task so far. */
+  private static final class Walk {
+    private final LockFile lock;
+    private final Map<String, TaskJournal.Entry> journalByKey = new HashMap<>();
+    private final Map<String, List<TaskJournal.Entry>> journalById = new HashMap<>();
+    private final List<JsonDiff.Change> manifestChanges;
+    private final ArtifactStore store;
+    private final Map<String, List<ArtifactRef>> artifactsOf = new HashMap<>();
+    private final Map<String, State> stateOf = new HashMap<>();
+
+    Walk(LockFile lock, List<TaskJournal.Entry> journal, List<JsonDiff.Change> manifestChanges, ArtifactStore store) {
+      this.lock = lock;
+      for (TaskJournal.Entry e : journal) {
+        journalByKey.put(e.key(), e);
+        journalById.computeIfAbsent(e.taskId(), k -> new ArrayList<>()).add(e);
+      }
+      this.manifestChanges = manifestChanges;
+      this.store = store;
+    }
+
+    /** The state of the next task of the plan (its upstream tasks come before it). */
+    TaskState next(TaskSpec spec) {
       TaskJournal.Entry previous = previousRecord(journalById.get(spec.id()), lock);
-      List<String> notReady = new ArrayList<>();
       Map<String, String> inputs = new TreeMap<>();
+      boolean upstreamReady = collectInputs(spec, inputs);
+      TaskState t = upstreamReady ? withKey(spec, previous, inputs) : blocked(spec, previous);
+      stateOf.put(spec.id(), t.state());
+      return t;
+    }
+
+    /** Fills {@code inputs} with the artifacts of the upstream tasks; false if one is not up to date. */
+    private boolean collectInputs(TaskSpec spec, Map<String, String> inputs) {
+      boolean ready = true;
       for (String d : spec.dependsOn()) {
         State s = stateOf.get(d);
         if (s == null) {
           throw new IllegalArgumentException("task " + spec.id() + " depends on unknown or later task " + d);
         }
         if (s != State.UP_TO_DATE) {
-          notReady.add(d + " is " + s.text());
+          ready = false;
         } else {
           for (ArtifactRef a : artifactsOf.get(d)) {
             inputs.put(a.path(), a.sha256());
           }
         }
       }
-      String key = null;
+      return ready;
+    }
+
+    /** Upstream up to date: the key is known; reused if recorded and its artifacts verify. */
+    private TaskState withKey(TaskSpec spec, TaskJournal.Entry previous, Map<String, String> inputs) {
+      List<Reason> reasons = new ArrayList<>();
+      Map<String, Object> hashed = TaskRunner.hashed(spec, inputs);
+      String key = CanonicalJson.sha256(hashed);
+      List<ArtifactRef> artifacts = lock != null && lock.tasks().containsKey(key) ? lock.tasks().get(key).artifacts() : null;
+      if (artifacts == null && journalByKey.containsKey(key)) {
+        artifacts = journalByKey.get(key).artifacts();
+      }
       State state;
-      if (notReady.isEmpty()) {
-        Map<String, Object> hashed = TaskRunner.hashed(spec, inputs);
-        key = CanonicalJson.sha256(hashed);
-        List<ArtifactRef> artifacts = lock != null && lock.tasks().containsKey(key) ? lock.tasks().get(key).artifacts() : null;
-        if (artifacts == null && journalByKey.containsKey(key)) {
-          artifacts = journalByKey.get(key).artifacts();
+      if (artifacts != null) {
+        String bad = artifacts.stream().filter(a -> !store.verifies(a)).map(ArtifactRef::path).findFirst().orElse(null);
+        if (bad == null) {
+          artifactsOf.put(spec.id(), artifacts);
+          return new TaskState(spec.id(), spec.stage(), spec.stageVersion(), key, State.UP_TO_DATE, List.of());
         }
-        if (artifacts != null) {
-          String bad = artifacts.stream().filter(a -> !store.verifies(a)).map(ArtifactRef::path).findFirst().orElse(null);
-          if (bad == null) {
-            stateOf.put(spec.id(), State.UP_TO_DATE);
-            artifactsOf.put(spec.id(), artifacts);
-            out.add(new TaskState(spec.id(), spec.stage(), spec.stageVersion(), key, State.UP_TO_DATE, List.of()));
-            continue;
-          }
-          reasons.add(new Reason(ReasonKind.ARTIFACT, bad, null, null, null,
-              "artifact " + bad + " is missing or its checksum changed"));
-          state = State.STALE;
-        } else if (previous == null) {
-          state = State.MISSING;
-        } else {
-          state = State.STALE;
-          reasons.addAll(differences(previous, spec, hashed, manifestChanges, true));
-        }
+        reasons.add(new Reason(ReasonKind.ARTIFACT, bad, null, null, null,
+            "artifact " + bad + " is missing or its checksum changed"));
+        state = State.STALE;
+      } else if (previous == null) {
+        state = State.MISSING;
       } else {
-        state = previous == null ? State.MISSING : State.STALE;
-        for (String d : spec.dependsOn()) {
-          State s = stateOf.get(d);
-          if (s != State.UP_TO_DATE) {
-            reasons.add(new Reason(ReasonKind.UPSTREAM, d, null, null, null, "upstream " + d + " is " + s.text()));
-          }
-        }
-        if (previous != null) {
-          reasons.addAll(differences(previous, spec, TaskRunner.hashed(spec, Map.of()), manifestChanges, false));
+        state = State.STALE;
+        reasons.addAll(differences(previous, spec, hashed, manifestChanges, true));
+      }
+      return finish(spec, key, state, reasons);
+    }
+
+    /** An upstream task is not up to date: the key is unknown; the reasons name the upstream tasks. */
+    private TaskState blocked(TaskSpec spec, TaskJournal.Entry previous) {
+      List<Reason> reasons = new ArrayList<>();
+      State state = previous == null ? State.MISSING : State.STALE;
+      for (String d : spec.dependsOn()) {
+        State s = stateOf.get(d);
+        if (s != State.UP_TO_DATE) {
+          reasons.add(new Reason(ReasonKind.UPSTREAM, d, null, null, null, "upstream " + d + " is " + s.text()));
         }
       }
+      if (previous != null) {
+        reasons.addAll(differences(previous, spec, TaskRunner.hashed(spec, Map.of()), manifestChanges, false));
+      }
+      return finish(spec, null, state, reasons);
+    }
+
+    private static TaskState finish(TaskSpec spec, String key, State state, List<Reason> reasons) {
       if (state == State.MISSING) {
         reasons.add(0, new Reason(ReasonKind.NEVER_COMPUTED, null, null, null, null, "never computed in this run directory"));
       }
-      stateOf.put(spec.id(), state);
-      out.add(new TaskState(spec.id(), spec.stage(), spec.stageVersion(), key, state, reasons));
+      return new TaskState(spec.id(), spec.stage(), spec.stageVersion(), key, state, reasons);
     }
-    return new Report(runDir, lockName, manifestChanges, out);
   }
 
   /** The task's last record here: the one in the lock if any, else the latest. */

@@ -40,6 +40,19 @@ public final class Timeline {
     Instant runEnd = provenance.endedAt() == null ? runStart : Timestamps.parse(provenance.endedAt(), "run end");
     double total = Math.max(1e-3, seconds(runStart, runEnd));
     List<TaskRecord> tasks = provenance.tasks();
+    StringBuilder h = new StringBuilder();
+    head(h, provenance, total);
+    chart(h, tasks, runStart, total);
+    table(h, tasks, runStart, computed);
+    h.append("<h2>Task graph</h2>\n<div class=\"graph\"><img src=\"").append(GRAPH_FILE)
+        .append("\" alt=\"task graph: each task's inputs on its left\"></div>\n");
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  /** The page's head and the run's summary: when, where, how many tasks computed and reused. */
+  private static void head(StringBuilder h, Provenance provenance, double total) {
+    List<TaskRecord> tasks = provenance.tasks();
     int ran = 0;
     double busy = 0;
     for (TaskRecord t : tasks) {
@@ -48,7 +61,6 @@ public final class Timeline {
         busy += t.wallSeconds();
       }
     }
-    StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.append("<title>").append(xml(provenance.study())).append(": timeline</title>\n");
     h.append("<style>\n")
@@ -67,7 +79,10 @@ public final class Timeline {
         .append(ran).append(" task(s) computed (").append(Readable.seconds(busy)).append(" of task time), ")
         .append(tasks.size() - ran).append(" reused. From <code>provenance.json</code>. CPU time is the worker thread's (a task computes on one")
         .append(" thread); memory per task is not measured (tasks share one JVM).</p>\n");
+  }
 
+  /** The timeline: one bar per task from its start, blue when computed, grey when reused. */
+  private static void chart(StringBuilder h, List<TaskRecord> tasks, Instant runStart, double total) {
     h.append("<h2>Timeline</h2>\n");
     int height = tasks.size() * ROW_HEIGHT + 30;
     h.append(String.format(Locale.ROOT,
@@ -94,7 +109,10 @@ public final class Timeline {
       row++;
     }
     h.append("</svg>\n<p>Blue: computed in this run; grey: reused.</p>\n");
+  }
 
+  /** The table of tasks: start, wall and CPU time, status and why, the original computation of reused ones. */
+  private static void table(StringBuilder h, List<TaskRecord> tasks, Instant runStart, Map<String, TaskRecord> computed) {
     h.append("<h2>Tasks</h2>\n<table>\n<thead><tr><th scope=\"col\">task</th><th scope=\"col\">start</th>")
         .append("<th scope=\"col\">wall time</th><th scope=\"col\">CPU time</th><th scope=\"col\">status</th><th scope=\"col\">why</th>")
         .append("<th scope=\"col\">computed originally</th><th scope=\"col\">host</th><th scope=\"col\">job</th></tr></thead>\n<tbody>\n");
@@ -111,10 +129,6 @@ public final class Timeline {
           .append(xml(t.jobId() == null ? "" : t.jobId())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
-    h.append("<h2>Task graph</h2>\n<div class=\"graph\"><img src=\"").append(GRAPH_FILE)
-        .append("\" alt=\"task graph: each task's inputs on its left\"></div>\n");
-    h.append("</body>\n</html>\n");
-    return h.toString();
   }
 
   private static String id(TaskRecord t) {

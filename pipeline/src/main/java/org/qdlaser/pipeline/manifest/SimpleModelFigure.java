@@ -78,12 +78,27 @@ public record SimpleModelFigure(Figure figure, String paperFigure, List<SimpleMo
           + "parameters as in specs/simple-model.md section 2)");
     }
     Map<String, String> raw = scalarMap(root.get("parameters"), "parameters");
-    JsonNode ms = root.get("models");
+    Set<SimpleModelKind> models = new LinkedHashSet<>();
+    List<Map<String, Object>> params = new ArrayList<>();
+    parseModels(root.get("models"), raw, models, params);
+    JsonNode s = section(root, "simple", "analysis " + analysis + " needs simple: {...} (grids of the figure, "
+        + "docs/manifest.md)");
+    unknownKeys(s, KEYS.get(figure), "simple.");
+    String paper = text(s, "paper_figure", "simple.paper_figure", "");
+    SimpleModelFigure a = parseGrids(figure, paper, s, List.copyOf(models), params);
+    return new Study(study, title, description, org.qdlaser.pipeline.input.ParameterResolver.GAMMA_NR_PER_SECOND,
+        List.of(), a);
+  }
+
+  /**
+   * The {@code models:} list: each a Simple Model named once, with its parameters resolved from the
+   * manifest's {@code raw} parameters; fills {@code models} and {@code params} in manifest order.
+   */
+  private static void parseModels(JsonNode ms, Map<String, String> raw, Set<SimpleModelKind> models,
+      List<Map<String, Object>> params) {
     if (ms == null || !ms.isArray() || ms.isEmpty()) {
       throw new InputException("models", "models must be a non-empty list of Simple Model names (" + SimpleModelKind.names() + ")");
     }
-    Set<SimpleModelKind> models = new LinkedHashSet<>();
-    List<Map<String, Object>> params = new ArrayList<>();
     for (int i = 0; i < ms.size(); i++) {
       String path = "models[" + i + "]";
       String name = ms.get(i).asText();
@@ -95,10 +110,11 @@ public record SimpleModelFigure(Figure figure, String paperFigure, List<SimpleMo
       }
       params.add(SimpleInputs.resolve(k, raw, "parameters.", Set.of()).parameters().asMap());
     }
-    JsonNode s = section(root, "simple", "analysis " + analysis + " needs simple: {...} (grids of the figure, "
-        + "docs/manifest.md)");
-    unknownKeys(s, KEYS.get(figure), "simple.");
-    String paper = text(s, "paper_figure", "simple.paper_figure", "");
+  }
+
+  /** The figure's grids and options from its {@code simple:} section {@code s}, each checked. */
+  private static SimpleModelFigure parseGrids(Figure figure, String paper, JsonNode s, List<SimpleModelKind> models,
+      List<Map<String, Object>> params) {
     Grid grid;
     Grid second = null;
     double tracePump = 0;
@@ -125,23 +141,7 @@ public record SimpleModelFigure(Figure figure, String paperFigure, List<SimpleMo
                 + "], got from " + second.from() + " to " + second.to());
           }
         }
-        // A cut is drawn from the map's row at that <N>: snapped to the grid's value within rounding.
-        double[] occ = second.values();
-        List<Double> snapped = new ArrayList<>();
-        for (double c : numbers(s, "cuts", List.of(1.0, 2.0))) {
-          double best = Double.NaN;
-          for (double o : occ) {
-            if (Math.abs(o - c) <= 1e-9 * Math.max(1, Math.abs(c))) {
-              best = o;
-            }
-          }
-          if (Double.isNaN(best)) {
-            throw new InputException("simple.cuts", "each cut must be one of the occupancies of the grid "
-                + "(from + (to - from) i / (points - 1)), got " + c);
-          }
-          snapped.add(best);
-        }
-        cuts = List.copyOf(snapped);
+        cuts = cuts(s, second.values());
       }
       case SE_THRESHOLD_CURVE -> {
         swept = text(s, "parameter", "simple.parameter", null);
@@ -149,13 +149,11 @@ public record SimpleModelFigure(Figure figure, String paperFigure, List<SimpleMo
         SimpleParameter p = SimpleParameter.find(sw).orElseThrow(() -> new InputException("simple.parameter",
             "unknown parameter '" + sw + "', allowed: " + SimpleParameter.names()));
         grid = grid(s, "values", false);
-        for (int i = 0; i < models.size(); i++) {
-          for (double v : new double[] {grid.from(), grid.to()}) {
-            try {
-              p.check(v);
-            } catch (IllegalArgumentException e) {
-              throw new InputException("simple.values", e.getMessage());
-            }
+        for (double v : new double[] {grid.from(), grid.to()}) {
+          try {
+            p.check(v);
+          } catch (IllegalArgumentException e) {
+            throw new InputException("simple.values", e.getMessage());
           }
         }
       }
@@ -170,10 +168,29 @@ public record SimpleModelFigure(Figure figure, String paperFigure, List<SimpleMo
       }
       default -> throw new AssertionError(figure);
     }
-    SimpleModelFigure a = new SimpleModelFigure(figure, paper, List.copyOf(models), params, grid, second, tracePump, swept,
-        multiples, cuts);
-    return new Study(study, title, description, org.qdlaser.pipeline.input.ParameterResolver.GAMMA_NR_PER_SECOND,
-        List.of(), a);
+    return new SimpleModelFigure(figure, paper, models, params, grid, second, tracePump, swept, multiples, cuts);
+  }
+
+  /**
+   * The SE map's cuts, each drawn from the map's row at that &lt;N&gt;: snapped to the occupancy grid's
+   * value {@code occ} within rounding.
+   */
+  private static List<Double> cuts(JsonNode s, double[] occ) {
+    List<Double> snapped = new ArrayList<>();
+    for (double c : numbers(s, "cuts", List.of(1.0, 2.0))) {
+      double best = Double.NaN;
+      for (double o : occ) {
+        if (Math.abs(o - c) <= 1e-9 * Math.max(1, Math.abs(c))) {
+          best = o;
+        }
+      }
+      if (Double.isNaN(best)) {
+        throw new InputException("simple.cuts", "each cut must be one of the occupancies of the grid "
+            + "(from + (to - from) i / (points - 1)), got " + c);
+      }
+      snapped.add(best);
+    }
+    return List.copyOf(snapped);
   }
 
   private static Grid grid(JsonNode s, String key, boolean log) {

@@ -101,15 +101,15 @@ public final class RelaxationSweep {
   }
 
   private void nonLasing(Model model, double rMin, double rMax, int count, List<Point> points, List<String> notes) {
-    // Natural continuation from the vacuum with step halving (ThresholdFinder): the steady-state
+    // Natural continuation from the vacuum with step halving (NonLasingBranch): the steady-state
     // equations also have unphysical roots (negative photon number) that Newton from a no-field
     // guess can reach (CIM, Table I: <b+b> = -1.69 at every pump).
-    ThresholdFinder continuation = new ThresholdFinder(pointSolver, solver);
+    NonLasingBranch continuation = new NonLasingBranch(solver);
     Equilibrium prev = null;
     for (int i = 0; i < count; i++) {
       double r = rMin * Math.pow(rMax / rMin, i / (double) (count - 1));
       try {
-        prev = prev == null ? continuation.nonLasingAt(model, r) : continuation.continueNonLasing(model, prev, r);
+        prev = prev == null ? continuation.at(model, r) : continuation.continueTo(model, prev, r);
       } catch (EquilibriumException e) {
         notes.add("non-lasing branch not continued beyond r = " + (prev == null ? 0 : prev.pump()) + ": " + e.getMessage());
         return;

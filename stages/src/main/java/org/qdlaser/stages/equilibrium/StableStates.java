@@ -64,7 +64,7 @@ public final class StableStates {
   private Optional<Equilibrium> nonLasing(Model model, Equilibrium primary) {
     for (double[] guess : new double[][] {primary.state(), model.noFieldState()}) {
       Optional<Equilibrium> e = solver.polishNonLasing(model, guess)
-          .filter(ThresholdFinder::physical).filter(Equilibrium::stable);
+          .filter(NonLasingBranch::physical).filter(Equilibrium::stable);
       if (e.isPresent()) {
         return e;
       }

@@ -1,7 +1,6 @@
 package org.qdlaser.stages.equilibrium;
 
 import java.util.Optional;
-import org.hipparchus.analysis.solvers.BrentSolver;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
@@ -15,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * branch, followed downwards from a high pump by Newton continuation and located by bisection. If
  * (2) ends at (1) with a vanishing field, the threshold is the pitchfork (1); if it ends below (1)
  * with a finite field, it is a fold (saddle-node) with bistability between the two.
+ *
+ * <p>This class owns the search (start states, descent, bisection of the branch end); the
+ * non-lasing branch and its instability are {@link NonLasingBranch}'s, what the branch end is and
+ * where exactly a fold lies are {@link BranchEndClassifier}'s.
  */
 public final class ThresholdFinder {
   private static final Logger LOG = LoggerFactory.getLogger(ThresholdFinder.class);
@@ -22,8 +25,6 @@ public final class ThresholdFinder {
   /** Scanned pump range (normalised): 1e9 .. 1e17 s^-1 for gamma_nr = 1e9 s^-1. */
   static final double R_MIN = 1.0;
   static final double R_MAX = 1e8;
-  /** Non-lasing scan resolution: points per decade before Brent refines a sign change. */
-  private static final int SCAN_PER_DECADE = 8;
   /** Ratio between consecutive pumps when following the lasing branch downwards. */
   private static final double DESCENT_RATIO = 1.2;
   /** Relative bracket width at which bisection of the branch end stops. */
@@ -34,26 +35,10 @@ public final class ThresholdFinder {
    * Newton solves and stability analyses from a sweep bracket of ratio 1.6).
    */
   static final double BRACKET_BISECTION_WIDTH = 1e-3;
-  /** Brent's relative accuracy on the instability pump. */
-  private static final double BRENT_RELATIVE_ACCURACY = 1e-13;
-  /** A branch end within this relative distance of the instability pump is that pitchfork. */
-  static final double PITCHFORK_MATCH = 1e-3;
   /**
-   * A minimum of r(|b|) within {@link #PITCHFORK_MATCH} of the instability pump whose amplitude is
-   * below this fraction of the start state's is the pitchfork, not a fold (TPM_IF folds: 1e-2 to
-   * 1e-1 of it).
-   */
-  static final double PITCHFORK_AMPLITUDE_FRACTION = 1e-3;
-  /** A rightmost eigenvalue with |Im| above this fraction of the Jacobian norm is a complex pair. */
-  private static final double HOPF_IMAG_FRACTION = 1e-9;
-  /**
-   * Brent's relative tolerance on the fold amplitude. r(|b|) is quadratic at its minimum, so the
-   * pump there is accurate to about the square of this.
-   */
-  static final double FOLD_AMPLITUDE_RELATIVE = 1e-7;
-  /**
-   * Relative accuracy claimed for a located fold: ~(1e-7)^2 from the amplitude minimisation. (For
-   * the non-lasing instability see {@link #INSTABILITY_RELATIVE_ACCURACY}.)
+   * Relative accuracy claimed for a located fold: ~(1e-7)^2 from the amplitude minimisation ({@link
+   * BranchEndClassifier#FOLD_AMPLITUDE_RELATIVE}). (For the non-lasing instability see {@link
+   * #INSTABILITY_RELATIVE_ACCURACY}.)
    */
   public static final double THRESHOLD_RELATIVE_ACCURACY = 1e-10;
   /**
@@ -71,8 +56,8 @@ public final class ThresholdFinder {
 
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
-  private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver newton =
-      new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults());
+  private final NonLasingBranch nonLasing;
+  private final BranchEndClassifier classifier;
 
   /**
    * Newton iterations of a branch step for detuned dots. A step from the neighbouring branch point
@@ -83,29 +68,26 @@ public final class ThresholdFinder {
    */
   static final int DISPERSE_BRANCH_NEWTON_ITERATIONS = 15;
   private final EquilibriumSolver disperseSolver = new EquilibriumSolver(branchNewton());
-  private final org.qdlaser.stages.numerics.nonlinear.NewtonSolver disperseNewton =
-      new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(branchNewton());
 
-  private static org.qdlaser.stages.numerics.nonlinear.NewtonSettings branchNewton() {
+  /** Newton settings of a branch step for detuned dots ({@link #DISPERSE_BRANCH_NEWTON_ITERATIONS}). */
+  static org.qdlaser.stages.numerics.nonlinear.NewtonSettings branchNewton() {
     var d = org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults();
     return new org.qdlaser.stages.numerics.nonlinear.NewtonSettings(d.stepTolerance(), d.scaleFloor(),
         DISPERSE_BRANCH_NEWTON_ITERATIONS);
   }
 
-  private org.qdlaser.stages.numerics.nonlinear.NewtonSolver newtonFor(Model m) {
-    return m.kind().polydisperse() ? disperseNewton : newton;
-  }
-
   public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver) {
     this.pointSolver = pointSolver;
     this.solver = solver;
+    this.nonLasing = new NonLasingBranch(solver);
+    this.classifier = new BranchEndClassifier(nonLasing);
   }
 
   public Threshold find(Model model) {
     if (model.kind().polydisperse()) {
       return findDisperse(model);
     }
-    double rInst = nonLasingInstability(model);
+    double rInst = nonLasing.instability(model);
     if (Double.isNaN(rInst)) {
       LOG.info("{}: the non-lasing state stays stable up to r = {}", model.kind(), Readable.rate(R_MAX));
     } else {
@@ -207,8 +189,8 @@ public final class ThresholdFinder {
         rBad = r;
       }
     }
-    Equilibrium nonLasing = nonLasingAt(model, rBad);
-    double rInst = nonLasing.stable() ? nonLasingInstability(model, nonLasing, good.pump()) : Double.NaN;
+    Equilibrium nonLasingState = nonLasing.at(model, rBad);
+    double rInst = nonLasingState.stable() ? nonLasing.instability(model, nonLasingState, good.pump()) : Double.NaN;
     LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
         good.pump(), rInst);
     return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs());
@@ -237,7 +219,7 @@ public final class ThresholdFinder {
       throw new IllegalArgumentException("highestNonLasing at r = " + rBad + " (normalised pump) must be a non-lasing "
           + "state (lasing " + highestNonLasing.lasing() + ") at a pump in (0, " + lowestLasing.pump() + ")");
     }
-    double rInst = highestNonLasing.stable() ? nonLasingInstability(model, highestNonLasing, lowestLasing.pump()) : Double.NaN;
+    double rInst = highestNonLasing.stable() ? nonLasing.instability(model, highestNonLasing, lowestLasing.pump()) : Double.NaN;
     LOG.info("{}: bracket [{}, {}] gamma_nr, {}", model.kind(), Readable.number(rBad), Readable.number(lowestLasing.pump()),
         Double.isNaN(rInst) ? "no instability of the non-lasing state inside it"
             : "the non-lasing state loses stability inside it at r = " + Readable.rate(rInst));
@@ -263,69 +245,7 @@ public final class ThresholdFinder {
         rBad = r;
       }
     }
-    double width = (good.pump() - rBad) / good.pump();
-    LOG.info("{}: the stable lasing branch ends at r = {} with |b| = {}", model.kind(), Readable.rate(good.pump()),
-        Readable.number(good.bAbs()));
-
-    // A supercritical pitchfork: |b|^2 grows linearly from the instability pump, so extrapolating
-    // the branch's last two points to |b| = 0 lands on it (Newton itself loses accuracy as |b| -> 0).
-    double b1 = good.bAbs() * good.bAbs();
-    double b2 = previous.bAbs() * previous.bAbs();
-    double r0 = b2 != b1 ? good.pump() - b1 * (previous.pump() - good.pump()) / (b2 - b1) : good.pump();
-    if (!Double.isNaN(rInst) && Math.abs(r0 - rInst) / rInst < PITCHFORK_MATCH) {
-      return instabilityOfNonLasing(model, rInst);
-    }
-    // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
-    // parametrised by |b|: a fold is the minimum of r(|b|).
-    StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
-    if (Math.abs(sp.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(sp.jacobianNorm(), 1.0)) {
-      LOG.debug("{}: branch end eigenvalue {} + {}i: Hopf", model.kind(), sp.rightmostReal(), sp.rightmostImag());
-      return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), good.photons(),
-          rInst,
-          width, good.omega());
-    }
-    Equilibrium fold = locateFold(model, previous, good);
-    if (!Double.isNaN(rInst) && Math.abs(fold.pump() - rInst) / rInst < PITCHFORK_MATCH
-        && fold.bAbs() < PITCHFORK_AMPLITUDE_FRACTION * startAmplitude) {
-      // The "fold" is the pitchfork itself: the bisection ended on a spurious lasing state with a
-      // vanishing field just below the instability (|b| ~ 1e-5 beside ~4e7 incoherent photons passes
-      // Newton's step test), so the extrapolation above missed; r(|b|) is then minimal at |b| -> 0,
-      // at the instability pump (CIM, beta = 3.4e-6, gamma_c = 1.97e8 s^-1: |b| = 1.6e-3 at
-      // r = rInst (1 - 4e-10), against |b| = 8.1e3 at the start).
-      LOG.debug("{}: minimum of r(|b|) at r = {}, |b| = {}: the instability of the non-lasing state", model.kind(),
-          fold.pump(), fold.bAbs());
-      return instabilityOfNonLasing(model, rInst);
-    }
-    // The branch between the fold and the bisection end must be stable for the fold to be the
-    // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
-    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
-    double aMid = 0.5 * (fold.bAbs() + good.bAbs());
-    Optional<AmplitudeBranch.Point> mid = branch.solveTowards(aMid, branch.from(good));
-    if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
-      AmplitudeBranch.Point pm = mid.get();
-      if (!StabilityAnalyzer.analyse(model.withPump(pm.pump()), pm.state(), pm.omega(), true).stable()) {
-        return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst,
-            width,
-            good.omega());
-      }
-    }
-    return new Threshold(
-        model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), fold.photons(), rInst, THRESHOLD_RELATIVE_ACCURACY,
-        fold.omega());
-  }
-
-  /**
-   * The threshold at the pump where the non-lasing state loses stability. The critical
-   * eigenvalue's imaginary part is the frequency of the emerging rotating state: zero for resonant
-   * identical dots (pitchfork of the phase-symmetric system), non-zero for detuned dots (a Hopf
-   * bifurcation to a rotating wave).
-   */
-  private Threshold instabilityOfNonLasing(Model model, double rInst) {
-    Equilibrium at = nonLasingAt(model, rInst);
-    StabilityAnalyzer.Spectrum crit = StabilityAnalyzer.analyse(model.withPump(rInst), at.state(), 0.0, false);
-    boolean rotating = Math.abs(crit.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(crit.jacobianNorm(), 1.0);
-    return new Threshold(model.kind(), rInst, rotating ? "hopf" : "pitchfork", 0.0, at.upperPopulationMean(), at.photons(), rInst,
-        INSTABILITY_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
+    return classifier.classify(model, rInst, previous, good, rBad, startAmplitude);
   }
 
   /**
@@ -344,174 +264,8 @@ public final class ThresholdFinder {
     return pumps.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /**
-   * Minimises r(|b|) on the branch parametrised by the amplitude, between the amplitude of the
-   * branch end's stable neighbour (above) and an amplitude below the end, on the unstable side.
-   */
-  private Equilibrium locateFold(Model model, Equilibrium above, Equilibrium end) {
-    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
-    double aHi = above.bAbs();
-    double aEnd = end.bAbs();
-    // Walk below the end amplitude until r rises again (past the fold onto the unstable branch).
-    AmplitudeBranch.Point endPoint = branch.from(end);
-    double aLo = aEnd;
-    AmplitudeBranch.Point lo = endPoint;
-    double step = Math.max(aHi - aEnd, 1e-3 * aEnd);
-    for (int k = 0; k < 60; k++) {
-      double a = Math.max(aLo - step, 0.5 * aLo);
-      Optional<AmplitudeBranch.Point> p = branch.solveTowards(a, lo);
-      if (p.isEmpty()) {
-        step /= 2;
-        continue;
-      }
-      boolean rising = p.get().pump() > lo.pump();
-      aLo = a;
-      lo = p.get();
-      if (rising) {
-        break;
-      }
-      step *= 2;
-    }
-    AmplitudeBranch.Point p = branch.extremum(endPoint, aLo, aHi, aEnd, true, FOLD_AMPLITUDE_RELATIVE)
-        .orElseThrow(() -> new EquilibriumException("fold of " + model.kind() + " not located: branch unsolvable near |b| = " + aEnd));
-    Model at = model.withPump(p.pump());
-    double[] z = p.state();
-    LOG.info("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), Readable.rate(p.pump()), Readable.rate(end.pump()),
-        Readable.number(at.fieldAmplitude(z)));
-    return new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
-        at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0);
-  }
-
   private Optional<Equilibrium> stableLasing(Model m, Equilibrium from) {
     return (m.kind().polydisperse() ? disperseSolver : solver).polishLasing(m, from.state(), from.omega())
         .filter(Equilibrium::stable);
-  }
-
-  /**
-   * Pump where the rightmost eigenvalue of the non-lasing state crosses zero upwards (the first
-   * crossing above R_MIN), or NaN if it stays stable up to R_MAX.
-   */
-  public double nonLasingInstability(Model model) {
-    return nonLasingInstability(model, nonLasingAt(model, R_MIN), R_MAX);
-  }
-
-  /**
-   * Pump where the rightmost eigenvalue of the non-lasing state crosses zero upwards, the first
-   * crossing in [start.pump(), rHi] on a grid of {@value #SCAN_PER_DECADE} points per decade (at
-   * least one interval), continuing the non-lasing state {@code start}, or NaN if there is none.
-   */
-  double nonLasingInstability(Model model, Equilibrium start, double rHi) {
-    double rLo = start.pump();
-    int points = Math.max(1, (int) Math.round(Math.log10(rHi / rLo) * SCAN_PER_DECADE));
-    Equilibrium prev = start;
-    for (int i = 1; i <= points; i++) {
-      double r = i == points ? rHi : rLo * Math.pow(rHi / rLo, (double) i / points);
-      Equilibrium e;
-      try {
-        e = continueNonLasing(model, prev, r);
-      } catch (EquilibriumException ex) {
-        LOG.debug("{}: non-lasing branch not continued beyond r = {}; no instability below it ({})",
-            model.kind(), prev.pump(), ex.getMessage());
-        return Double.NaN;
-      }
-      if (prev.rightmostEigenvalue() < 0 && e.rightmostEigenvalue() >= 0) {
-        final Equilibrium from = prev;
-        BrentSolver brent = new BrentSolver(BRENT_RELATIVE_ACCURACY, 1e-300, 1e-300);
-        // A pitchfork of a conjugation-symmetric model: the sign change of the determinant of the
-        // real charge-1 block (see StabilityAnalyzer.realChargeOneDeterminant), accurate where the
-        // eigenvalue crosses too slowly for its rounding; otherwise the eigenvalue itself.
-        double detLo = StabilityAnalyzer.realChargeOneDeterminant(model.withPump(prev.pump()), prev.state());
-        double detHi = StabilityAnalyzer.realChargeOneDeterminant(model.withPump(r), e.state());
-        boolean byDeterminant = detLo * detHi < 0; // false for NaN (no invariant real block)
-        java.util.function.DoubleUnaryOperator crossing = byDeterminant
-            ? x -> {
-              Equilibrium at = continueNonLasing(model, from, Math.exp(x));
-              return StabilityAnalyzer.realChargeOneDeterminant(model.withPump(at.pump()), at.state());
-            }
-            : x -> continueNonLasing(model, from, Math.exp(x)).rightmostEigenvalue();
-        try {
-          double logR = brent.solve(200, crossing::applyAsDouble, Math.log(prev.pump()), Math.log(r));
-          return Math.exp(logR);
-        } catch (org.hipparchus.exception.MathIllegalArgumentException notBracketed) {
-          // Continued again from the lower end, the upper end landed on another root of the
-          // steady-state equations: the grid crossing was a jump between branches, not a crossing.
-          LOG.debug("{}: eigenvalue sign change between r = {} and {} is a branch jump: {}", model.kind(), prev.pump(), r,
-              notBracketed.getMessage());
-        }
-      }
-      prev = e;
-    }
-    return Double.NaN;
-  }
-
-  /** Continuation of the non-lasing state starts from the vacuum (exact at r = 0) at this pump. */
-  private static final double R_VACUUM = 1e-3;
-  /** Largest relative change of the photon number accepted in one continuation step. */
-  private static final double MAX_PHOTON_CHANGE = 1.0;
-  /** Smallest continuation step, as a relative pump change, before giving up. */
-  private static final double MIN_STEP = 1e-12;
-
-  /**
-   * The non-lasing state at pump r, by natural continuation in r from the vacuum state at tiny
-   * pump (exact at r = 0). The steady-state equations are polynomial and also have unphysical
-   * roots (negative photon number): near the CIM threshold the photon number of the non-lasing
-   * branch grows steeply, and a long Newton step can jump to such a root, so steps are halved
-   * until the result is physical and close to the previous one.
-   */
-  Equilibrium nonLasingAt(Model model, double r) {
-    double r0 = Math.min(R_VACUUM, r);
-    Model m = model.withPump(r0);
-    Equilibrium start = solver.polishNonLasing(m, m.noFieldState()).filter(ThresholdFinder::physical)
-        .orElseThrow(() -> new EquilibriumException(
-            "non-lasing state of " + model.kind() + " not found near the vacuum at r = " + r0));
-    return continueNonLasing(model, start, r);
-  }
-
-  /**
-   * Continues a non-lasing state {@code from} to pump {@code r} with step halving; the eigenvalues
-   * are computed at {@code r} only.
-   */
-  Equilibrium continueNonLasing(Model model, Equilibrium from, double r) {
-    if (from.pump() == r) {
-      return from;
-    }
-    double[] cur = from.state();
-    double pump = from.pump();
-    double photons = from.photons();
-    double logStep = Math.log(r / pump);
-    while (pump != r) {
-      double target = Math.abs(Math.log(r / pump)) <= Math.abs(logStep) ? r : pump * Math.exp(logStep);
-      Model at = model.withPump(target);
-      final double basePhotons = photons;
-      Optional<double[]> e = solver.nonLasingState(at, cur)
-          .filter(x -> physical(at, x))
-          .filter(x -> Math.abs(at.photons(x) - basePhotons) <= MAX_PHOTON_CHANGE * Math.max(basePhotons, 1e-6));
-      if (e.isPresent()) {
-        cur = e.get();
-        pump = target;
-        photons = at.photons(cur);
-        logStep = Math.signum(logStep) * Math.min(Math.abs(logStep) * 2, Math.log(2));
-      } else {
-        logStep /= 2;
-        if (Math.abs(logStep) < MIN_STEP) {
-          throw new EquilibriumException("continuation of the non-lasing state of " + model.kind()
-              + " stalled at r = " + pump + " on the way to r = " + r);
-        }
-      }
-    }
-    return solver.describeNonLasing(model.withPump(r), cur);
-  }
-
-  /**
-   * The polynomial steady-state equations have unphysical roots too (negative photon number,
-   * population outside [0, 1]); Newton from a poor guess can land on them.
-   */
-  static boolean physical(Equilibrium e) {
-    return e.photons() >= 0 && e.upperPopulationMean() >= 0 && e.upperPopulationMean() <= 1;
-  }
-
-  static boolean physical(Model m, double[] state) {
-    double cc = m.upperPopulationMean(state);
-    return m.photons(state) >= 0 && cc >= 0 && cc <= 1;
   }
 }

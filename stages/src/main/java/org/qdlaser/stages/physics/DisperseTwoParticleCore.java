@@ -54,7 +54,7 @@ final class DisperseTwoParticleCore {
       final double gl = g[l];
       final double dn = det[l];
       final double vR = y[o], vI = y[o + 1], cc = y[o + 2], pR = y[o + 3], pI = y[o + 4];
-      final double qR = y[o + 5], qI = y[o + 6], sR = y[o + 7], sI = y[o + 8];
+      final double qR = y[o + 5], qI = y[o + 6];
 
       // Two-dot sums; zero for TPM_d, whose pair loop adds them.
       double xR = 0, xI = 0, yR = 0, yI = 0, zR = 0, zI = 0;
@@ -81,15 +81,8 @@ final class DisperseTwoParticleCore {
       d[o + 4] = -k * pI - dn * pR + xI;
       // (f) d bCc with the two-dot term sum_{n != l} g_n VCcc[l][n]
       TwoParticleCore.bccRate(y, o, o + 3, o + 5, o + 7, kq, gl, r * (1 - cc) - gnl * cc, yR, yI, d, o + 5);
-      // (g) d bVc = -(gc + gamma - i dnu) bVc + g [-bb (1 - 2Cc) + 4 b (bCc - b Cc)]
-      //     + sum_{n != l} g_n VVcc[l][n]
-      final double aR = qR - bR * cc;
-      final double aI = qI - bI * cc;
-      final double baR = bR * aR - bI * aI;
-      final double baI = bR * aI + bI * aR;
-      final double one2c = 1 - 2 * cc;
-      d[o + 7] = -k * sR - dn * sI + gl * (-bbR * one2c + 4 * baR) + zR;
-      d[o + 8] = -k * sI + dn * sR + gl * (-bbI * one2c + 4 * baI) + zI;
+      // (g) d bVc with the two-dot term sum_{n != l} g_n VVcc[l][n]
+      TwoParticleCore.bvcRate(y, o + 5, o + 7, cc, k, dn, gl, zR, zI, d, o + 7);
     }
   }
 }

@@ -54,14 +54,8 @@ final class TwoParticleCore {
     d[9] = -k * pI - dn * pR + m1 * g * xI;
     // (f) d bCc with the two-dot term (N - 1) g Y
     bccRate(y, 6, 8, 10, 12, gc + gnr, g, r * (1 - cc) - gnl * cc, m1 * g * yR, m1 * g * yI, d, 10);
-    // (g) d bVc = -(gc + gamma - i dn) bVc + g [-bb (1 - 2Cc) + 4 b (bCc - b Cc)] + (N - 1) g Z
-    final double aR = qR - bR * cc;
-    final double aI = qI - bI * cc;
-    final double baR = bR * aR - bI * aI;
-    final double baI = bR * aI + bI * aR;
-    final double one2c = 1 - 2 * cc;
-    d[12] = -k * sR - dn * sI + g * (-bbR * one2c + 4 * baR) + m1 * g * zR;
-    d[13] = -k * sI + dn * sR + g * (-bbI * one2c + 4 * baI) + m1 * g * zI;
+    // (g) d bVc with the two-dot term (N - 1) g Z
+    bvcRate(y, 10, 12, cc, k, dn, g, m1 * g * zR, m1 * g * zI, d, 12);
   }
 
   /**
@@ -94,5 +88,24 @@ final class TwoParticleCore {
     final double t4I = bI * pR - bR * pI;
     d[at] = -kq * qR - g * (t1R + t2R) - g * (t3R + nb * vR + t4R) + gain * bR + twoDotR;
     d[at + 1] = -kq * qI - g * (t1I + t2I) - g * (t3I + nb * vI + t4I) + gain * bI + twoDotI;
+  }
+
+  /**
+   * (g), the photon-assisted coherence bVc of one dot, shared with the polydisperse models:
+   * d bVc = -(gc + gamma - i dn) bVc + g [-bb (1 - 2Cc) + 4 b (bCc - b Cc)] + two-dot term, with
+   * k = gamma + gc. Reads b, bb at y[0..1], y[3..4] and the dot's bCc, bVc (re, im) at y[q], y[s];
+   * writes d[at], d[at + 1].
+   */
+  static void bvcRate(double[] y, int q, int s, double cc, double k, double dn, double g, double twoDotR,
+      double twoDotI, double[] d, int at) {
+    final double bR = y[0], bI = y[1], bbR = y[3], bbI = y[4];
+    final double qR = y[q], qI = y[q + 1], sR = y[s], sI = y[s + 1];
+    final double aR = qR - bR * cc;
+    final double aI = qI - bI * cc;
+    final double baR = bR * aR - bI * aI;
+    final double baI = bR * aI + bI * aR;
+    final double one2c = 1 - 2 * cc;
+    d[at] = -k * sR - dn * sI + g * (-bbR * one2c + 4 * baR) + twoDotR;
+    d[at + 1] = -k * sI + dn * sR + g * (-bbI * one2c + 4 * baI) + twoDotI;
   }
 }

@@ -43,11 +43,11 @@ class CimAnalyticThresholdTest {
     double rTh = ccTh * (1 + gammaNl + 2 * g * g / gammaC) / (1 - ccTh);
 
     EquilibriumSolver solver = new EquilibriumSolver();
-    ThresholdFinder finder = new ThresholdFinder(null, solver);
-    double r = finder.nonLasingInstability(new CimModel(p));
+    NonLasingBranch nonLasing = new NonLasingBranch(solver);
+    double r = nonLasing.instability(new CimModel(p));
     assertThat(r).isCloseTo(rTh, offset(RELATIVE_TOLERANCE * rTh));
 
-    Equilibrium atTh = finder.nonLasingAt(new CimModel(p), r);
+    Equilibrium atTh = nonLasing.at(new CimModel(p), r);
     assertThat(atTh.upperPopulationMean()).isCloseTo(ccTh, offset(POPULATION_TOLERANCE));
   }
 
@@ -63,7 +63,7 @@ class CimAnalyticThresholdTest {
     LaserParameters p = new LaserParameters(1e4, gammaC, gammaNl, 1.0, 70, 0.0, 50, 1.0, 0.0);
     double ccTh = 0.5 * (1 + p.gamma() * gammaC / (50 * 70.0 * 70.0));
     double rTh = ccTh * (1 + gammaNl + 2 * 70.0 * 70.0 / gammaC) / (1 - ccTh);
-    double r = new ThresholdFinder(null, new EquilibriumSolver()).nonLasingInstability(new CimModel(p));
+    double r = new NonLasingBranch(new EquilibriumSolver()).instability(new CimModel(p));
     assertThat(r).isCloseTo(rTh, offset(SMALL_LOSS_RELATIVE_TOLERANCE * rTh));
   }
 

@@ -94,7 +94,7 @@ class DisperseBranchTest {
     assertThat(end.kind()).isEqualTo("hopf");
     assertThat(end.bAbs()).isZero();
     // Independent: the root of the non-lasing state's rightmost eigenvalue (a complex pair there).
-    double rInst = new ThresholdFinder(points(RelaxationSettings.rotating()), new EquilibriumSolver()).nonLasingInstability(m);
+    double rInst = new NonLasingBranch(new EquilibriumSolver()).instability(m);
     assertThat(end.pump()).isCloseTo(rInst, offset(END_EXTRAPOLATION * rInst));
     assertThat(Math.abs(d.points().get(0).omega())).as("detuned dots pull the frequency").isGreaterThan(1e-3);
   }

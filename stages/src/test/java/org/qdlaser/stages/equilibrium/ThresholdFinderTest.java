@@ -24,6 +24,7 @@ class ThresholdFinderTest {
 
   static EquilibriumSolver solver;
   static ThresholdFinder finder;
+  static NonLasingBranch nonLasing;
   static PointSolver points;
 
   @BeforeAll
@@ -32,6 +33,7 @@ class ThresholdFinderTest {
     solver = new EquilibriumSolver();
     points = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
     finder = new ThresholdFinder(points, solver);
+    nonLasing = new NonLasingBranch(solver);
   }
 
   static Threshold threshold(ModelKind kind, double mu) {
@@ -60,7 +62,7 @@ class ThresholdFinderTest {
     assertThat(near).isPresent();
     assertThat(near.get().stable()).isTrue();
     // ...and the non-lasing state coexists with it and is stable too (bistability).
-    Equilibrium off = finder.nonLasingAt(m, th.pump() * (1 + 1e-3));
+    Equilibrium off = nonLasing.at(m, th.pump() * (1 + 1e-3));
     assertThat(off.stable()).isTrue();
     // Below the fold no lasing state is reached from the threshold state.
     Model below = m.withPump(th.pump() * (1 - PROBE));
@@ -108,7 +110,7 @@ class ThresholdFinderTest {
       // A sweep bracket of ratio 1.33 around it: stable lasing above, none below.
       Equilibrium above = points.solve(m.withPump(full.pump() * 1.2));
       assertThat(above.lasing() && above.stable()).isTrue();
-      Equilibrium below = finder.nonLasingAt(m, full.pump() * 0.9);
+      Equilibrium below = nonLasing.at(m, full.pump() * 0.9);
       Threshold fromBracket = finder.findInBracket(m, above, below);
       assertThat(fromBracket.kind()).as("%s kind", kind).isEqualTo(full.kind());
       assertThat(fromBracket.pump()).as("%s threshold pump", kind)
@@ -122,13 +124,13 @@ class ThresholdFinderTest {
   void bracketMustHoldAStableLasingStateAboveALowerPump() {
     Model m = Models.identical(ModelKind.CIM, LaserParameters.tableI());
     Equilibrium lasing = points.solve(m.withPump(3000.0));
-    Equilibrium offAbove = finder.nonLasingAt(m, 4000.0);
+    Equilibrium offAbove = nonLasing.at(m, 4000.0);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, lasing, offAbove))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("highestNonLasing at r = 4000.0");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, lasing, lasing))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-lasing state");
     Equilibrium off = points.solve(m.withPump(1000.0));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, off, finder.nonLasingAt(m, 500.0)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.findInBracket(m, off, nonLasing.at(m, 500.0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stable lasing state");
   }
 
