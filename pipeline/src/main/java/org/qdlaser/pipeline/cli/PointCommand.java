@@ -162,7 +162,7 @@ public final class PointCommand implements Callable<Integer> {
       out.put("self_pulsing", selfPulsing(e.selfPulsing()));
     }
     // Newton polishes only (StableStates): from this state, the no-field state and the seed chain's
-    // lifted lasing state (the seed chain is solved again: for TPM_d a CIM_d transient and two Newtons).
+    // lifted lasing state (the point's own seed chain: the same Equilibria keeps it, SeedChain).
     out.put("other_stable_states", equilibria.stableStates(model, e).stream()
         .filter(x -> !sameState(x, e)).map(PointCommand::brief).toList());
     if (r.sample() != null) {

@@ -39,6 +39,8 @@ public final class Equilibria {
   public static final double DEFAULT_TRANSIENT_BUDGET = TransientBudget.DEFAULT_TIME;
   private final RelaxationSettings settings;
   private final EquilibriumSolver solver = new EquilibriumSolver();
+  /** The seed chain's last result, shared by this facade's point solvers (a point and its other stable states). */
+  private final SeedChain seeds = new SeedChain();
 
   private Equilibria(RelaxationSettings settings) {
     this.settings = settings;
@@ -70,7 +72,7 @@ public final class Equilibria {
 
   private PointSolver pointSolver(ModelKind kind, TransientBudget budget) {
     RelaxationSettings s = pointSettings(kind);
-    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, budget);
+    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, budget, seeds);
   }
 
   /**
@@ -147,7 +149,7 @@ public final class Equilibria {
   private PointSolver fatePointSolver(ModelKind kind, double longTimeLimit) {
     RelaxationSettings s = pointSettings(kind);
     return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver,
-        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit)));
+        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit)), seeds);
   }
 
   /**

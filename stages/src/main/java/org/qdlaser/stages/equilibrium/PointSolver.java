@@ -17,6 +17,8 @@ public final class PointSolver {
   private final EquilibriumSolver solver;
   private final TransientBudget budget;
   private final LongTimeFate fate;
+  /** The seed chain's last result, shared with the other point solvers of one Equilibria. */
+  private final SeedChain seeds;
 
   /** Unbounded transients (to the relaxation settings' max time), polished at their end. */
   public PointSolver(Relaxer relaxer, EquilibriumSolver solver) {
@@ -25,10 +27,16 @@ public final class PointSolver {
 
   /** Transients bounded by {@code budget}: one that does not settle within it ends unsettled. */
   public PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget) {
+    this(relaxer, solver, budget, new SeedChain());
+  }
+
+  /** As {@link #PointSolver(Relaxer, EquilibriumSolver, TransientBudget)}, sharing the seed chain's results. */
+  PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget, SeedChain seeds) {
     this.relaxer = relaxer;
     this.solver = solver;
     this.budget = budget;
     this.fate = null;
+    this.seeds = seeds;
   }
 
   /**
@@ -38,10 +46,16 @@ public final class PointSolver {
    * {@link #PointSolver(Relaxer, EquilibriumSolver)}.
    */
   public PointSolver(Relaxer relaxer, EquilibriumSolver solver, LongTimeFate fate) {
+    this(relaxer, solver, fate, new SeedChain());
+  }
+
+  /** As {@link #PointSolver(Relaxer, EquilibriumSolver, LongTimeFate)}, sharing the seed chain's results. */
+  PointSolver(Relaxer relaxer, EquilibriumSolver solver, LongTimeFate fate, SeedChain seeds) {
     this.relaxer = relaxer;
     this.solver = solver;
     this.budget = TransientBudget.unbounded();
     this.fate = java.util.Objects.requireNonNull(fate, "fate");
+    this.seeds = seeds;
   }
 
   public Relaxer relaxer() {
@@ -75,31 +89,36 @@ public final class PointSolver {
    * LongTimeFate}, {@code long_time_} and the fate's verdict.
    */
   public Outcome outcome(Model model) {
-    var seed = org.qdlaser.stages.physics.Models.seedModel(model);
-    if (seed.isPresent()) {
-      // TPM_d: the TPM_IF_d lasing state of the same dots, lifted by factorisation, is a lasing
-      // initial state close to TPM_d's (same field within a few per cent at 2e14 s^-1): Newton
-      // from it skips the transient, which costs most of the time and from the generic start
-      // sometimes ends non-lasing for strongly detuned samples (measured: S2, S4 at w_QD = gamma).
-      // TPM_IF_d likewise starts from CIM_d (recursively, so TPM_d's chain is CIM_d -> TPM_IF_d
-      // -> TPM_d): over the 40 samples of Figs. 5-10 (w_QD = 0.2..2 gamma, r = 2e14 s^-1) Newton
-      // from the lifted CIM_d state reached the same TPM_IF_d state as the 4-unit transient in
-      // every lasing sample (|b| and omega equal to 1e-6) at less than half the cost.
-      Equilibrium s = solve(seed.get());
-      if (s.lasing()) {
-        double[] y0 = org.qdlaser.stages.physics.Models.lift(seed.get(), s.state(), model);
-        var direct = solver.polishLasing(model, y0, s.omega()).filter(Equilibrium::stable);
-        if (direct.isPresent()) {
-          LOG.debug("{} r = {}: lasing state by Newton from the lifted {} state", model.kind(), model.pump(), seed.get().kind());
-          return new Outcome(direct.get(), 0.0, "newton_seeded");
-        }
-        return followTransient(model, y0, s.omega());
+    // TPM_d: the TPM_IF_d lasing state of the same dots, lifted by factorisation, is a lasing
+    // initial state close to TPM_d's (same field within a few per cent at 2e14 s^-1): Newton
+    // from it skips the transient, which costs most of the time and from the generic start
+    // sometimes ends non-lasing for strongly detuned samples (measured: S2, S4 at w_QD = gamma).
+    // TPM_IF_d likewise starts from CIM_d (recursively, so TPM_d's chain is CIM_d -> TPM_IF_d
+    // -> TPM_d): over the 40 samples of Figs. 5-10 (w_QD = 0.2..2 gamma, r = 2e14 s^-1) Newton
+    // from the lifted CIM_d state reached the same TPM_IF_d state as the 4-unit transient in
+    // every lasing sample (|b| and omega equal to 1e-6) at less than half the cost.
+    Start s = start(model);
+    if (s.seeded()) {
+      var direct = seededLasing(model);
+      if (direct.isPresent()) {
+        LOG.debug("{} r = {}: lasing state by Newton from the lifted seed state", model.kind(), model.pump());
+        return new Outcome(direct.get(), 0.0, "newton_seeded");
       }
     }
-    double[] y0 = lasingInitialState(model);
-    double[] f = new double[y0.length];
-    model.rhs(0.0, y0, f);
-    return followTransient(model, y0, EquilibriumSolver.frequencyEstimate(model, y0, f));
+    return followTransient(model, s.state(), s.omega());
+  }
+
+  /**
+   * The stable lasing state Newton reaches from the lifted seed state of {@link #start}, if the start
+   * is seeded (empty otherwise, or if Newton fails or the state is unstable). Computed once per model
+   * with the start ({@link SeedChain}).
+   */
+  public java.util.Optional<Equilibrium> seededLasing(Model model) {
+    Start s = start(model);
+    if (!s.seeded()) {
+      return java.util.Optional.empty();
+    }
+    return seeds.polished(model, () -> solver.polishLasing(model, s.state(), s.omega()).filter(Equilibrium::stable));
   }
 
   private Outcome followTransient(Model model, double[] y0, double omega) {
@@ -134,6 +153,10 @@ public final class PointSolver {
 
   /** The start of {@code model}'s transient (see {@link Start}). */
   public Start start(Model model) {
+    return seeds.start(model, () -> computeStart(model));
+  }
+
+  private Start computeStart(Model model) {
     var seed = org.qdlaser.stages.physics.Models.seedModel(model);
     if (seed.isPresent()) {
       Equilibrium s = solve(seed.get());

@@ -48,7 +48,28 @@ final class SparseStability {
 
   /** The sparse path's rightmost eigenvalue from central differences with the increments times {@code stepFactor}. */
   private static StabilityAnalyzer.Rightmost sparseRightmost(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
-    return sparseSearch(model, y, omega, lasing, stepFactor, null);
+    return search(model, y, omega, lasing, stepFactor).rightmost();
+  }
+
+  /** The two-shift search's rightmost eigenvalue and every eigenvalue it resolved. */
+  private record Search(StabilityAnalyzer.Rightmost rightmost, StabilityAnalyzer.Eigenvalues eigenvalues) {}
+
+  /**
+   * The two-shift search at this state, shared by the stability verdict and the relaxation analysis
+   * of the same state ({@link SpectrumMemo}: one Jacobian, LU and Arnoldi run fewer per point).
+   */
+  private static Search search(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    return SpectrumMemo.get(model, y, omega, lasing, "sparse " + stepFactor, () -> {
+      List<double[]> all = new ArrayList<>();
+      StabilityAnalyzer.Rightmost r = sparseSearch(model, y, omega, lasing, stepFactor, all);
+      double[] re = new double[all.size()];
+      double[] im = new double[all.size()];
+      for (int i = 0; i < re.length; i++) {
+        re[i] = all.get(i)[0];
+        im[i] = all.get(i)[1];
+      }
+      return new Search(r, new StabilityAnalyzer.Eigenvalues(re, im, r.norm()));
+    });
   }
 
   /**
@@ -57,15 +78,7 @@ final class SparseStability {
    * balanced norm. Not the whole spectrum: the rightmost is among them, other eigenvalues may not be.
    */
   static StabilityAnalyzer.Eigenvalues eigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
-    List<double[]> all = new ArrayList<>();
-    StabilityAnalyzer.Rightmost r = sparseSearch(model, y, omega, lasing, stepFactor, all);
-    double[] re = new double[all.size()];
-    double[] im = new double[all.size()];
-    for (int i = 0; i < re.length; i++) {
-      re[i] = all.get(i)[0];
-      im[i] = all.get(i)[1];
-    }
-    return new StabilityAnalyzer.Eigenvalues(re, im, r.norm());
+    return search(model, y, omega, lasing, stepFactor).eigenvalues();
   }
 
   /** The two-shift search; every converged eigenvalue is added to {@code all} unless null. */

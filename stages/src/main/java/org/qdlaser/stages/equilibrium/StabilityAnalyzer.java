@@ -3,6 +3,7 @@ package org.qdlaser.stages.equilibrium;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
+import org.qdlaser.stages.numerics.eigen.BlockTriangularEigenvalues;
 import org.qdlaser.stages.numerics.jacobian.FiniteDifferences;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;
@@ -156,6 +157,12 @@ public final class StabilityAnalyzer {
    * without the phase mode (n - 1 eigenvalues). Dense: n at most a few thousand.
    */
   static Eigenvalues denseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    // Shared by the stability verdict and the relaxation analysis of the same state (SpectrumMemo).
+    return SpectrumMemo.get(model, y, omega, lasing, "dense " + stepFactor,
+        () -> computeDenseEigenvalues(model, y, omega, lasing, stepFactor));
+  }
+
+  private static Eigenvalues computeDenseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
     int n = model.dimension();
     double[][] j = rotatingJacobian(model, y, omega, stepFactor);
     StateLayout layout = model.layout();
@@ -200,17 +207,11 @@ public final class StabilityAnalyzer {
     double[] im;
     // EJML's dense eigenvalue solver (Francis double-shift QR with deflation) is the primary one:
     // Hipparchus's Schur iteration fails to converge on some of the larger polydisperse Jacobians.
-    org.ejml.data.DMatrixRMaj mat = new org.ejml.data.DMatrixRMaj(m);
-    org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
-        org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(m.length, false);
-    if (eig.decompose(mat)) {
-      re = new double[m.length];
-      im = new double[m.length];
-      for (int i = 0; i < m.length; i++) {
-        org.ejml.data.Complex_F64 c = eig.getEigenvalue(i);
-        re[i] = c.real;
-        im[i] = c.imaginary;
-      }
+    // Block by block: a non-lasing state's Jacobian splits exactly by phase charge (issue 14).
+    double[][] blocks = BlockTriangularEigenvalues.of(m);
+    if (blocks != null) {
+      re = blocks[0];
+      im = blocks[1];
     } else {
       Complex[] ev;
       try {

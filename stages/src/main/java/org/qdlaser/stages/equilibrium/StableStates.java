@@ -74,8 +74,7 @@ public final class StableStates {
 
   private Optional<Equilibrium> lasing(Model model) {
     if (model.kind().polydisperse()) {
-      PointSolver.Start s = pointSolver.start(model);
-      return s.seeded() ? solver.polishLasing(model, s.state(), s.omega()).filter(Equilibrium::stable) : Optional.empty();
+      return pointSolver.seededLasing(model); // the point's own seed chain when it was solved by the same facade
     }
     if (model.kind() == ModelKind.CIM || Models.disperseTwin(model).isEmpty()) {
       return Optional.empty(); // CIM: one lasing branch from a pitchfork, no bistability to look for

@@ -20,11 +20,13 @@ public final class ShiftedHessenbergSolver {
   private final double[] h;
   /** Q row-major (n x n), M = Q H Q^T. */
   private final double[] q;
-  // workspaces of one solve: the complex matrix s I - H (upper Hessenberg, row-major) and right side
+  // workspaces of one solve: U of s I - H = P L U (upper part, row-major), the row being eliminated, the right side
   private final double[] aRe;
   private final double[] aIm;
   private final double[] xRe;
   private final double[] xIm;
+  private final double[] curRe;
+  private final double[] curIm;
 
   /** @param m the real matrix (row-major rows, caller-owned, not modified), square */
   public ShiftedHessenbergSolver(double[][] m) {
@@ -48,6 +50,8 @@ public final class ShiftedHessenbergSolver {
     this.aIm = new double[n * n];
     this.xRe = new double[n];
     this.xIm = new double[n];
+    this.curRe = new double[n];
+    this.curIm = new double[n];
   }
 
   public int dimension() {
@@ -75,63 +79,83 @@ public final class ShiftedHessenbergSolver {
    * @throws ArithmeticException if s I - H is exactly singular (s an exact eigenvalue)
    */
   public void solve(double sRe, double sIm, double[] c, double[] outRe, double[] outIm) {
-    for (int i = 0; i < n; i++) {
-      int row = i * n;
-      int from = Math.max(0, i - 1);
-      for (int j = 0; j < from; j++) {
-        aRe[row + j] = 0;
-        aIm[row + j] = 0;
-      }
-      for (int j = from; j < n; j++) {
-        aRe[row + j] = -h[row + j];
-        aIm[row + j] = 0;
-      }
-      aRe[row + i] += sRe;
-      aIm[row + i] = sIm;
-      xRe[i] = c[i];
-      xIm[i] = 0;
+    // Row by row (issue 14: the memory traffic, not the flops, set the cost at n ~ 1000): the row
+    // being eliminated is kept in curRe/curIm, the next row of s I - H is read from H when needed,
+    // and only the finished rows of U are stored (aRe/aIm, upper part). The arithmetic is that of
+    // Gaussian elimination with partial pivoting on the whole matrix, operation for operation.
+    for (int j = 0; j < n; j++) {
+      curRe[j] = -h[j];
+      curIm[j] = 0;
+      xRe[j] = c[j];
+      xIm[j] = 0;
     }
+    curRe[0] += sRe;
+    curIm[0] = sIm;
     for (int k = 0; k < n - 1; k++) {
       int rk = k * n;
       int r1 = rk + n;
-      if (Math.hypot(aRe[r1 + k], aIm[r1 + k]) > Math.hypot(aRe[rk + k], aIm[rk + k])) {
-        for (int j = k; j < n; j++) { // rows k and k + 1 both start at column k - 1 at most
-          double t = aRe[rk + j];
-          aRe[rk + j] = aRe[r1 + j];
-          aRe[r1 + j] = t;
-          t = aIm[rk + j];
-          aIm[rk + j] = aIm[r1 + j];
-          aIm[r1 + j] = t;
+      double subRe = -h[r1 + k]; // row k + 1 of s I - H at column k: below the diagonal, real
+      double lRe;
+      double lIm;
+      if (Math.abs(subRe) > Math.hypot(curRe[k], curIm[k])) {
+        // Row k + 1 is the pivot row: it becomes row k of U, the current row is eliminated against it.
+        for (int j = k; j < n; j++) {
+          aRe[rk + j] = -h[r1 + j];
+          aIm[rk + j] = 0;
         }
+        aRe[rk + k + 1] += sRe;
+        aIm[rk + k + 1] = sIm;
         double t = xRe[k];
         xRe[k] = xRe[k + 1];
         xRe[k + 1] = t;
         t = xIm[k];
         xIm[k] = xIm[k + 1];
         xIm[k + 1] = t;
-      }
-      double pRe = aRe[rk + k];
-      double pIm = aIm[rk + k];
-      double den = pRe * pRe + pIm * pIm;
-      if (den == 0) {
-        throw new ArithmeticException("s I - H is singular at s = " + sRe + " + " + sIm + " i (column " + k + ")");
-      }
-      // l = a[k+1][k] / a[k][k]
-      double lRe = (aRe[r1 + k] * pRe + aIm[r1 + k] * pIm) / den;
-      double lIm = (aIm[r1 + k] * pRe - aRe[r1 + k] * pIm) / den;
-      aRe[r1 + k] = 0;
-      aIm[r1 + k] = 0;
-      for (int j = k + 1; j < n; j++) {
-        double uRe = aRe[rk + j];
-        double uIm = aIm[rk + j];
-        aRe[r1 + j] -= lRe * uRe - lIm * uIm;
-        aIm[r1 + j] -= lRe * uIm + lIm * uRe;
+        double pRe = subRe;
+        double pIm = 0;
+        double den = pRe * pRe + pIm * pIm;
+        lRe = (curRe[k] * pRe + curIm[k] * pIm) / den;
+        lIm = (curIm[k] * pRe - curRe[k] * pIm) / den;
+        for (int j = k + 1; j < n; j++) {
+          double uRe = aRe[rk + j];
+          double uIm = aIm[rk + j];
+          curRe[j] -= lRe * uRe - lIm * uIm;
+          curIm[j] -= lRe * uIm + lIm * uRe;
+        }
+      } else {
+        // The current row is the pivot row: it becomes row k of U; row k + 1 is eliminated against it.
+        double pRe = curRe[k];
+        double pIm = curIm[k];
+        double den = pRe * pRe + pIm * pIm;
+        if (den == 0) {
+          throw new ArithmeticException("s I - H is singular at s = " + sRe + " + " + sIm + " i (column " + k + ")");
+        }
+        lRe = (subRe * pRe + 0.0 * pIm) / den;
+        lIm = (0.0 * pRe - subRe * pIm) / den;
+        for (int j = k; j < n; j++) {
+          aRe[rk + j] = curRe[j];
+          aIm[rk + j] = curIm[j];
+        }
+        for (int j = k + 1; j < n; j++) {
+          double uRe = curRe[j];
+          double uIm = curIm[j];
+          double vRe = -h[r1 + j];
+          double vIm = 0;
+          if (j == k + 1) {
+            vRe += sRe;
+            vIm = sIm;
+          }
+          curRe[j] = vRe - (lRe * uRe - lIm * uIm);
+          curIm[j] = vIm - (lRe * uIm + lIm * uRe);
+        }
       }
       double bRe = xRe[k];
       double bIm = xIm[k];
       xRe[k + 1] -= lRe * bRe - lIm * bIm;
       xIm[k + 1] -= lRe * bIm + lIm * bRe;
     }
+    aRe[(n - 1) * n + n - 1] = curRe[n - 1];
+    aIm[(n - 1) * n + n - 1] = curIm[n - 1];
     for (int i = n - 1; i >= 0; i--) {
       int row = i * n;
       double sR = xRe[i];

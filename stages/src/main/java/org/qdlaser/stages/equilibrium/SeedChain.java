@@ -1,0 +1,43 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.qdlaser.stages.physics.Model;
+
+/**
+ * The seed chain's result for the last model solved (TPM_d from TPM_IF_d from CIM_d, {@link
+ * PointSolver#start}): its lifted start and the Newton polish from it, kept so that the point solvers
+ * of one {@link Equilibria} do not solve the chain again for the same model (issue 14: `qdlaser
+ * point` solved it once for the point and again for its other stable states). The start is the one
+ * the first solver to ask computed; later solvers of the same model reuse it.
+ *
+ * <p>One slot (the last model, by identity: models are immutable), so that a sweep over many models
+ * holds one state, not one per model. Not thread-safe, as {@link Equilibria}.
+ */
+final class SeedChain {
+  private Model model;
+  private PointSolver.Start start;
+  private Optional<Equilibrium> polished;
+
+  /** The start of {@code model}'s transient, computed by {@code compute} once for the last model. */
+  PointSolver.Start start(Model model, Supplier<PointSolver.Start> compute) {
+    if (this.model != model || start == null) {
+      PointSolver.Start s = compute.get();
+      this.model = model;
+      this.start = s;
+      this.polished = null;
+    }
+    return start;
+  }
+
+  /** The stable lasing state polished from the seeded start of {@code model} (after {@link #start}). */
+  Optional<Equilibrium> polished(Model model, Supplier<Optional<Equilibrium>> compute) {
+    if (this.model != model) {
+      throw new IllegalStateException("the seed chain's start of this model is not known");
+    }
+    if (polished == null) {
+      polished = compute.get();
+    }
+    return polished;
+  }
+}
