@@ -189,11 +189,21 @@ public final class ThresholdFinder {
         rBad = r;
       }
     }
-    Equilibrium nonLasing = nonLasingAt(model, rBad);
+    Equilibrium nonLasing = nonLasingNear(model, rBad, good);
     double rInst = nonLasing.stable() ? nonLasingInstability(model, nonLasing, good.pump()) : Double.NaN;
     LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
         good.pump(), rInst);
     return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs());
+  }
+
+  /**
+   * The non-lasing state at {@code r} by Newton from {@code near}'s incoherent part (its charged
+   * fields zeroed), accepted if physical; else continued from the vacuum ({@link #nonLasingAt}, ~30
+   * Newton solves up to the Table I pump, ~20 CPU-s at TPM_d N = 50).
+   */
+  private Equilibrium nonLasingNear(Model model, double r, Equilibrium near) {
+    return solver.polishNonLasing(model.withPump(r), near.state()).filter(ThresholdFinder::physical)
+        .orElseGet(() -> nonLasingAt(model, r));
   }
 
   /**
