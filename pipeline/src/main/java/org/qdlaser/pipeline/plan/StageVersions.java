@@ -7,8 +7,8 @@ public final class StageVersions {
   // 3: sparse iteration matrices for the _d models; 4: TPM_d sweeps start seeded; 5: Newton converged at F's rounding
   // level (_d sweeps polish by Newton); 6: stability margin from the Jacobian's measured noise; 7: BDF Newton test
   // with the geometric tail, carried rate >= 0.2, new Jacobian after slow convergence (issue 14); 8: field table with
-  // units and descriptions in its field metadata (issue 17)
-  public static final int INTEGRATION = 8;
+  // units and descriptions in its field metadata (issue 17); 9: restart at order 1 from f(t, y) after three error test failures (BDF, issue 14: the Fig. 2 TPM transient underflowed)
+  public static final int INTEGRATION = 9;
   /**
    * The sweep's integration task (the other integration task, the oscillation's field trace, stays
    * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
@@ -17,8 +17,8 @@ public final class StageVersions {
    * name in O(n^2)). 8: the BDF Newton test of issue 14 (as {@link #INTEGRATION} 7).
    */
   // 9: units and descriptions in the field metadata; CSV twins of the series and ends (one column per state
-  // component) (issue 17)
-  public static final int SWEEP_INTEGRATION = 9;
+  // component) (issue 17); 10: as INTEGRATION 9
+  public static final int SWEEP_INTEGRATION = 10;
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
@@ -26,31 +26,31 @@ public final class StageVersions {
   // stability margin from the Jacobian's measured noise (unstable branches past ill-conditioned folds were
   // labelled stable), pitchforks by the real charge-1 determinant; 11: transients with the BDF Newton test of
   // issue 14 (geometric tail, carried rate >= 0.2, new Jacobian after slow convergence); 12: units and descriptions
-  // in the tables' field metadata (issue 17)
-  public static final int EQUILIBRIUM = 12;
+  // in the tables' field metadata (issue 17); 13: transients with the BDF restart at order 1 from f(t, y) after three error test failures (BDF, issue 14: the Fig. 2 TPM transient underflowed)
+  public static final int EQUILIBRIUM = 13;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
    * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
-   * unchanged; their keys move with the version.
+   * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13.
    */
-  public static final int SWEEP_EQUILIBRIUM = 13;
+  public static final int SWEEP_EQUILIBRIUM = 14;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
    * #INTEGRATION}). 13: the amplitudes from one Hessenberg reduction and O(n^2) shifted solves (were dense
    * 2n x 2n LUs per candidate: the same residues to ~1e-7 relative). Only their output changed, so the
-   * other tasks keep their keys.
+   * other tasks keep their keys. 14: as {@link #EQUILIBRIUM} 13.
    */
-  public static final int RELAXATION = 13;
+  public static final int RELAXATION = 14;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
    * the App. A reading (paper_reading), issue 13. The other equilibrium tasks keep their keys. 14: its
    * table gains the per-dot upper population n_l ({@code dot_upper_population}: the frequency-pulling relation
-   * and the two-level bound, issue 15).
+   * and the two-level bound, issue 15). 15: as {@link #EQUILIBRIUM} 13.
    */
-  public static final int ACTIVATION = 14;
+  public static final int ACTIVATION = 15;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;

@@ -248,7 +248,7 @@ public final class LasingBranch {
       double[] guess = Arrays.copyOf(gx, n + 2);
       guess[n + 1] = a.pump();
       amp.extremum(new AmplitudeBranch.Point(guess), Math.min(a.bAbs(), b.bAbs()), Math.max(a.bAbs(), b.bAbs()),
-              a.bAbs(), minimum, ThresholdFinder.FOLD_AMPLITUDE_RELATIVE)
+              minimum, ThresholdFinder.FOLD_AMPLITUDE_RELATIVE)
           .ifPresent(p -> {
             Model at = family.at(p.pump());
             double[] z = p.state();

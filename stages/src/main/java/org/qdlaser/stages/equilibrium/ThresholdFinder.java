@@ -364,7 +364,7 @@ public final class ThresholdFinder {
       }
       step *= 2;
     }
-    AmplitudeBranch.Point p = branch.extremum(endPoint, aLo, aHi, aEnd, true, FOLD_AMPLITUDE_RELATIVE)
+    AmplitudeBranch.Point p = branch.extremum(endPoint, aLo, aHi, true, FOLD_AMPLITUDE_RELATIVE)
         .orElseThrow(() -> new EquilibriumException("fold of " + model.kind() + " not located: branch unsolvable near |b| = " + aEnd));
     Model at = model.withPump(p.pump());
     double[] z = p.state();
