@@ -48,6 +48,28 @@ public final class EquilibriumSolver {
     return Optional.of(build(model, z, x[n], true, res));
   }
 
+  /**
+   * A lasing state by rotating-frame Newton from a guess, without its stability (a branch step,
+   * where the eigenvalues are needed only at the branch's end: at TPM_d N = 50 they cost more than
+   * the Newton solve).
+   *
+   * @return the state followed by omega (a new array), or empty as {@link #polishLasing}
+   */
+  public Optional<double[]> lasingState(Model model, double[] guess, double omegaGuess) {
+    int n = model.dimension();
+    if (model.fieldAmplitude(guess) <= LASING_AMPLITUDE_FLOOR) {
+      return Optional.empty();
+    }
+    double[] x0 = new double[n + 1];
+    System.arraycopy(RotatingFrame.gauge(model.layout(), guess), 0, x0, 0, n);
+    x0[n] = omegaGuess;
+    NewtonResult res = newton.solve(new RotatingFrame(model), x0);
+    if (!res.converged() || model.fieldAmplitude(java.util.Arrays.copyOf(res.x(), n)) <= LASING_AMPLITUDE_FLOOR) {
+      return Optional.empty();
+    }
+    return Optional.of(res.x());
+  }
+
   /** Polishes the non-lasing state (every phase-charged field zero) from a guess. */
   public Optional<Equilibrium> polishNonLasing(Model model, double[] guess) {
     NewtonResult res = nonLasingNewton(model, guess);

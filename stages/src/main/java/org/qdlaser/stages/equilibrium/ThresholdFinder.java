@@ -26,7 +26,7 @@ public final class ThresholdFinder {
   static final double R_MIN = 1.0;
   static final double R_MAX = 1e8;
   /** Ratio between consecutive pumps when following the lasing branch downwards. */
-  private static final double DESCENT_RATIO = 1.2;
+  static final double DESCENT_RATIO = 1.2;
   /** Relative bracket width at which bisection of the branch end stops. */
   static final double BISECTION_RELATIVE_WIDTH = 1e-9;
   /**
@@ -140,8 +140,10 @@ public final class ThresholdFinder {
    * The search of {@link #find} for detuned dots, where every Newton solve and stability analysis
    * is costly (TPM_d N = 50: 17,605 unknowns, ~0.3 s per Newton iteration, ~2 s per stability
    * analysis): (1) the first stable lasing state by Newton from the cheaper model's lasing state
-   * lifted ({@link PointSolver#start}) at the start pumps, a transient only where that fails; (2) the
-   * branch followed down as in {@link #find}; (3) the end bisected to {@link
+   * lifted ({@link PointSolver#start}) at the start pumps, co-rotating transients only where that
+   * fails ({@link ThresholdStart}); (2) the
+   * branch followed down as in {@link #find}, by Newton alone with the stability checked at the end
+   * ({@link NewtonDescent}; the checked descent only if the branch lost stability on the way); (3) the end bisected to {@link
    * #BRACKET_BISECTION_WIDTH} only, since a fold is then located exactly on the amplitude-parametrised
    * branch and a Hopf or pitchfork by Brent on the non-lasing eigenvalue; (4) that instability
    * searched inside the final bracket only, continuing the non-lasing state to its lower end (as
@@ -150,32 +152,12 @@ public final class ThresholdFinder {
    * pitchfork inside the bracket; the reported instability pump is NaN unless it lies in the bracket.
    */
   Threshold findDisperse(Model model) {
-    Equilibrium top = null;
-    // Newton from the lifted seed first at every start pump; transients (costly, and for a sample
-    // without a steady state at the lowest start pump, long) only if none gives a stable state.
-    for (double rTop : startPumps(Double.NaN)) {
-      Model m = model.withPump(rTop);
-      PointSolver.Start start = pointSolver.start(m);
-      Optional<Equilibrium> e = start.seeded()
-          ? solver.polishLasing(m, start.state(), start.omega()).filter(Equilibrium::stable)
-          : Optional.empty();
-      if (e.isPresent()) {
-        top = e.get();
-        break;
-      }
-      LOG.info("{}: no stable lasing state by Newton from the seed at r = {}", model.kind(), rTop);
-    }
-    for (int k = 0; top == null && k < startPumps(Double.NaN).length; k++) {
-      Equilibrium e = pointSolver.solve(model.withPump(startPumps(Double.NaN)[k]));
-      if (e.lasing() && e.stable()) {
-        top = e;
-      }
-    }
-    if (top == null) {
-      throw new EquilibriumException(
-          "no stable lasing state of " + model.kind() + " found for pump up to r = " + R_MAX + " (normalised)");
-    }
-    Descent d = descend(model, top);
+    ThresholdStart starts = new ThresholdStart(pointSolver, disperseSolver, LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT);
+    Equilibrium top = starts.find(model, startPumps(Double.NaN)).orElseThrow(() -> new EquilibriumException(
+        "no stable lasing state of " + model.kind() + " found for pump up to r = " + R_MAX + " (normalised): "
+            + String.join("; ", starts.tried())));
+    var fast = new NewtonDescent(disperseSolver, DESCENT_RATIO, BRACKET_BISECTION_WIDTH, R_MIN).follow(model, top);
+    Descent d = fast.isPresent() ? new Descent(fast.get().previous(), fast.get().good(), fast.get().rBad()) : descend(model, top);
     Equilibrium good = d.good();
     Equilibrium previous = d.previous();
     double rBad = d.rBad();
@@ -189,11 +171,21 @@ public final class ThresholdFinder {
         rBad = r;
       }
     }
-    Equilibrium nonLasingState = nonLasing.at(model, rBad);
+    Equilibrium nonLasingState = nonLasingNear(model, rBad, good);
     double rInst = nonLasingState.stable() ? nonLasing.instability(model, nonLasingState, good.pump()) : Double.NaN;
     LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
         good.pump(), rInst);
     return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs());
+  }
+
+  /**
+   * The non-lasing state at {@code r} by Newton from {@code near}'s incoherent part (its charged
+   * fields zeroed), accepted if physical; else continued from the vacuum ({@link NonLasingBranch#at}, ~30
+   * Newton solves up to the Table I pump, ~20 CPU-s at TPM_d N = 50).
+   */
+  private Equilibrium nonLasingNear(Model model, double r, Equilibrium near) {
+    return solver.polishNonLasing(model.withPump(r), near.state()).filter(NonLasingBranch::physical)
+        .orElseGet(() -> nonLasing.at(model, r));
   }
 
   /**
