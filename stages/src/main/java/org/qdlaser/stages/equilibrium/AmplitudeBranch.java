@@ -193,10 +193,8 @@ final class AmplitudeBranch {
       nearest[0] = p.get();
       return p.get().pump();
     };
-    // The bracket's interior point is the midpoint, not aStart: the start may lie within r's scatter
-    // of an end (fig2b at gamma_c = 1.97e8 s^-1: 1e-6 of the amplitude away), where comparing the two
-    // says nothing. Brent starts from the bracket's interior point (Hipparchus needs it strictly inside).
-    final double[] interval = bracket(rOfA, aLo, aHi, 0.5 * (aLo + aHi), minimum ? 1.0 : -1.0);
+    // Brent starts from the bracket's interior point (Hipparchus needs it strictly inside).
+    final double[] interval = bracket(rOfA, aLo, aHi, minimum ? 1.0 : -1.0);
     org.hipparchus.optim.univariate.UnivariatePointValuePair best =
         new org.hipparchus.optim.univariate.BrentOptimizer(relativeTolerance, 1e-12 * interval[1]).optimize(
             new org.hipparchus.optim.MaxEval(200),
@@ -209,39 +207,58 @@ final class AmplitudeBranch {
 
   /** Largest number of outward steps that {@link #bracket} takes from an end of the interval. */
   private static final int MAX_BRACKET_STEPS = 30;
+  /**
+   * First outward step of {@link #bracket}, relative to the end's amplitude (then doubled): small, so
+   * that the walk stops at the first turn of r instead of jumping past it onto another part of the
+   * branch (a first step of the interval's width took TPM_d S7 at 2 gamma from its fold at |b| = 184
+   * down to |b| = 3, r = 29). r's rise 1e-3 away from a fold (~4e-6 relative on TPM) is far above its
+   * scatter (2.5e-8 ... 6.5e-7).
+   */
+  private static final double BRACKET_FIRST_STEP = 1e-3;
 
   /**
-   * An interval around [lo, hi] whose interior point is better (lower r for a minimum, sign 1;
-   * higher for a maximum, sign -1) than both ends: the end that beats the interior is moved outwards,
-   * doubling the step, until r turns. Brent's method on an interval that does not contain the extremum
-   * returns that end: measured on TPM, Fig. 2(a) at gamma_c = 2.48e8 s^-1, where the pump bisection's
-   * last stable state lay 0.05 % below the fold's amplitude (its stability verdict is marginal that
-   * close to the fold) and the fold came out 1.1e-6 (relative) too high, at the interval's end.
+   * An interval around [lo, hi] that contains the extremum (sign 1: minimum of r, -1: maximum), given
+   * a lower end the caller has seen r turn at (the fold search walks down until r rises; a branch
+   * trace brackets the sign change of dr/ds). The upper end is not checked by the callers: it is
+   * compared with a probe a small step inside it and, if better, walked outwards, doubling the step,
+   * until r turns. Brent's method on an interval that does not contain the extremum returns its end:
+   * measured on TPM, Fig. 2(a) at gamma_c = 2.48e8 s^-1, where the pump bisection's last stable state
+   * (the upper end) lay 0.05 % below the fold's amplitude and the fold came out 1.1e-6 too high. The
+   * lower end is not walked: on TPM_d S7 at 2 gamma, r(|b|) falls again below the caller's lower end,
+   * and walking there left the fold for another part of the branch (r = 29 at |b| = 3).
    *
    * @return {lo, hi, interior} (the amplitude stays positive)
    */
-  private static double[] bracket(org.hipparchus.analysis.UnivariateFunction rOfA, double lo, double hi, double inside, double sign) {
-    double fInside = sign * rOfA.value(inside);
-    double fHi = sign * rOfA.value(hi);
-    double step = Math.max(hi - lo, 1e-3 * hi);
-    for (int k = 0; k < MAX_BRACKET_STEPS && fHi < fInside; k++) {
-      lo = inside;
-      inside = hi;
-      fInside = fHi;
-      hi = inside + step;
-      fHi = sign * rOfA.value(hi);
+  private static double[] bracket(org.hipparchus.analysis.UnivariateFunction rOfA, double lo, double hi, double sign) {
+    final double upperProbe = hi - BRACKET_FIRST_STEP * hi;
+    final double fHi = sign * rOfA.value(hi);
+    final double fUpperProbe = sign * rOfA.value(upperProbe);
+    if (fHi < fUpperProbe) {
+      return walk(rOfA, upperProbe, hi, fHi, BRACKET_FIRST_STEP * hi, sign);
+    }
+    return new double[] {lo, hi, Math.max(upperProbe, 0.5 * (lo + hi))};
+  }
+
+  /**
+   * Walks from {@code end} (value {@code fEnd}, better than at {@code inner}) upwards with steps
+   * {@code step}, doubled each time, until r turns; returns {lo, hi, interior} of the last three points.
+   */
+  private static double[] walk(org.hipparchus.analysis.UnivariateFunction rOfA, double inner, double end, double fEnd,
+      double step, double sign) {
+    double a0 = inner;
+    double a1 = end;
+    double f1 = fEnd;
+    for (int k = 0; k < MAX_BRACKET_STEPS; k++) {
+      double a2 = a1 + step;
+      double f2 = sign * rOfA.value(a2);
+      if (f2 >= f1) {
+        return new double[] {a0, a2, a1};
+      }
+      a0 = a1;
+      a1 = a2;
+      f1 = f2;
       step *= 2;
     }
-    double fLo = sign * rOfA.value(lo);
-    step = Math.max(hi - lo, 1e-3 * hi);
-    for (int k = 0; k < MAX_BRACKET_STEPS && fLo < fInside && lo > 0; k++) {
-      hi = inside;
-      inside = lo;
-      fInside = fLo;
-      lo = Math.max(inside - step, 0.5 * inside);
-      fLo = sign * rOfA.value(lo);
-      step *= 2;
-    }
-    return new double[] {lo, hi, inside};
+    return new double[] {a0, a1 + step, a1};
   }
 }

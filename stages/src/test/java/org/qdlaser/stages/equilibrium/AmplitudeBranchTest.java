@@ -58,12 +58,4 @@ class AmplitudeBranchTest {
     assertThat(p.pump()).isCloseTo(fold.pump(), within(PUMP_AGREEMENT * fold.pump()));
     assertThat(amplitude(p)).isGreaterThan((1 - OFFSET) * a);
   }
-
-  @Test
-  void foldIsFoundBelowAnIntervalThatStartsAboveIt() {
-    double a = amplitude(fold);
-    AmplitudeBranch.Point p = branch.extremum(upper, (1 + OFFSET) * a, 1.02 * a, true, BRENT_RELATIVE).orElseThrow();
-    assertThat(p.pump()).isCloseTo(fold.pump(), within(PUMP_AGREEMENT * fold.pump()));
-    assertThat(amplitude(p)).isLessThan((1 + OFFSET) * a);
-  }
 }
