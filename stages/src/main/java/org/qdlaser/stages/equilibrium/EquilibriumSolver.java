@@ -32,20 +32,10 @@ public final class EquilibriumSolver {
    */
   public Optional<Equilibrium> polishLasing(Model model, double[] guess, double omegaGuess) {
     int n = model.dimension();
-    if (model.fieldAmplitude(guess) <= LASING_AMPLITUDE_FLOOR) {
-      return Optional.empty();
-    }
-    double[] x0 = new double[n + 1];
-    System.arraycopy(RotatingFrame.gauge(model.layout(), guess), 0, x0, 0, n);
-    x0[n] = omegaGuess;
-    RotatingFrame system = new RotatingFrame(model);
-    NewtonResult res = newton.solve(system, x0);
-    double[] x = res.x();
-    double[] z = java.util.Arrays.copyOf(x, n);
-    if (!res.converged() || model.fieldAmplitude(z) <= LASING_AMPLITUDE_FLOOR) {
-      return Optional.empty();
-    }
-    return Optional.of(build(model, z, x[n], true, res));
+    return rotatingNewton(model, guess, omegaGuess).map(res -> {
+      double[] x = res.x();
+      return build(model, java.util.Arrays.copyOf(x, n), x[n], true, res);
+    });
   }
 
   /**
@@ -56,6 +46,11 @@ public final class EquilibriumSolver {
    * @return the state followed by omega (a new array), or empty as {@link #polishLasing}
    */
   public Optional<double[]> lasingState(Model model, double[] guess, double omegaGuess) {
+    return rotatingNewton(model, guess, omegaGuess).map(NewtonResult::x);
+  }
+
+  /** Rotating-frame Newton from a guess (gauged so that b is real): the converged result with a coherent field, else empty. */
+  private Optional<NewtonResult> rotatingNewton(Model model, double[] guess, double omegaGuess) {
     int n = model.dimension();
     if (model.fieldAmplitude(guess) <= LASING_AMPLITUDE_FLOOR) {
       return Optional.empty();
@@ -67,7 +62,7 @@ public final class EquilibriumSolver {
     if (!res.converged() || model.fieldAmplitude(java.util.Arrays.copyOf(res.x(), n)) <= LASING_AMPLITUDE_FLOOR) {
       return Optional.empty();
     }
-    return Optional.of(res.x());
+    return Optional.of(res);
   }
 
   /** Polishes the non-lasing state (every phase-charged field zero) from a guess. */
