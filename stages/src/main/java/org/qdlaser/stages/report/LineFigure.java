@@ -16,12 +16,8 @@ public final class LineFigure {
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("figure '" + spec.title() + "' needs at least one curve");
     }
-    ReportChart chart = new ReportChart(spec.width(), spec.height());
-    chart.setTitle(spec.title());
-    chart.setXAxisTitle(spec.xAxisLabel());
-    chart.setYAxisTitle(spec.yAxisLabel());
-    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
-    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    ReportChart chart = ReportChart.styled(spec);
+    double scale = ReportChart.scale(spec);
     for (int s = 0; s < curves.size(); s++) {
       PointSeries c = curves.get(s);
       if (c.x().length == 0) {

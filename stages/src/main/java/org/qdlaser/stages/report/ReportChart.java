@@ -41,6 +41,21 @@ class ReportChart extends XYChart {
     super(width, height);
   }
 
+  /** A chart of the spec's size with its title and axis labels, in the report style at {@link #scale}. */
+  static ReportChart styled(FigureSpec spec) {
+    ReportChart chart = new ReportChart(spec.width(), spec.height());
+    chart.setTitle(spec.title());
+    chart.setXAxisTitle(spec.xAxisLabel());
+    chart.setYAxisTitle(spec.yAxisLabel());
+    BifurcationFigure.style(chart.getStyler(), spec, scale(spec));
+    return chart;
+  }
+
+  /** Scale of fonts, strokes and markers: the spec's size relative to the default figure size. */
+  static double scale(FigureSpec spec) {
+    return Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
+  }
+
   /** A series whose line the chart draws itself, as one path per run (see {@link #drawAsOnePath}). */
   private record OnePath(XYSeries series, Color colour, BasicStroke stroke) {}
 

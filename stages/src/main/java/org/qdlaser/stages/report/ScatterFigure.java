@@ -30,12 +30,8 @@ public final class ScatterFigure {
     if (markers != null && markers.size() != series.size()) {
       throw new IllegalArgumentException(markers.size() + " markers for " + series.size() + " series");
     }
-    ReportChart chart = new ReportChart(spec.width(), spec.height());
-    chart.setTitle(spec.title());
-    chart.setXAxisTitle(spec.xAxisLabel());
-    chart.setYAxisTitle(spec.yAxisLabel());
-    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
-    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    ReportChart chart = ReportChart.styled(spec);
+    double scale = ReportChart.scale(spec);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize((int) Math.max(6, Math.round(10 * scale)));
     int drawn = 0;

@@ -32,12 +32,8 @@ public final class ScatterFitFigure {
     if (data.isEmpty() || fitX.length != fitY.length || fitX.length == 0) {
       throw new IllegalArgumentException("an overlay needs at least one series and a non-empty fit of equal lengths");
     }
-    ReportChart chart = new ReportChart(spec.width(), spec.height());
-    chart.setTitle(spec.title());
-    chart.setXAxisTitle(spec.xAxisLabel());
-    chart.setYAxisTitle(spec.yAxisLabel());
-    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
-    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    ReportChart chart = ReportChart.styled(spec);
+    double scale = ReportChart.scale(spec);
     chart.getStyler().setMarkerSize((int) Math.max(6, Math.round(10 * scale)));
     XYSeries fit = chart.addSeries(fitLabel, fitX, fitY);
     fit.setMarker(SeriesMarkers.NONE);
@@ -73,12 +69,8 @@ public final class ScatterFitFigure {
     if (x.length != y.length || fitX.length != fitY.length || x.length == 0) {
       throw new IllegalArgumentException("data and fit arrays must be non-empty and of equal lengths");
     }
-    ReportChart chart = new ReportChart(spec.width(), spec.height());
-    chart.setTitle(spec.title());
-    chart.setXAxisTitle(spec.xAxisLabel());
-    chart.setYAxisTitle(spec.yAxisLabel());
-    double scale = Math.min(spec.width() / (double) FigureSpec.DEFAULT_WIDTH, spec.height() / (double) FigureSpec.DEFAULT_HEIGHT);
-    BifurcationFigure.style(chart.getStyler(), spec, scale);
+    ReportChart chart = ReportChart.styled(spec);
+    double scale = ReportChart.scale(spec);
     XYSeries fit = chart.addSeries(fitLabel, fitX, fitY);
     fit.setMarker(SeriesMarkers.NONE);
     fit.setLineColor(BifurcationFigure.PALETTE[1]);
