@@ -5,7 +5,6 @@ import org.qdlaser.stages.integration.CoRotatingTransient;
 import org.qdlaser.stages.integration.EquilibriumCriterion;
 import org.qdlaser.stages.integration.FieldRecord;
 import org.qdlaser.stages.integration.Integrators;
-import org.qdlaser.stages.numerics.ode.BdfIntegrator;
 import org.qdlaser.stages.numerics.ode.BdfSettings;
 import org.qdlaser.stages.numerics.ode.IntegratorStats;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
@@ -125,9 +124,9 @@ public final class LongTimeFate {
    * @param omegaGuess first frame frequency (units of gamma_nr), e.g. the seed state's
    */
   public Result follow(Model model, double[] labStart, double omegaGuess) {
-    BdfIntegrator integrator = new BdfIntegrator(
-        BdfSettings.of(settings.rtol(), settings.atol()).withMaxOrder(Integrators.LASER_MAX_ORDER));
-    CoRotatingTransient tr = new CoRotatingTransient(integrator, model, labStart, omegaGuess, settings.frame());
+    CoRotatingTransient tr = new CoRotatingTransient(
+        BdfSettings.of(settings.rtol(), settings.atol()).withMaxOrder(Integrators.LASER_MAX_ORDER), model, labStart,
+        omegaGuess, settings.frame());
     double b0 = model.fieldAmplitude(labStart);
     // In the co-rotating frame the App. A rates are the lab rates and go to zero at a steady state;
     // compared relative to each quantity (as for every detuned-dot transient, RelaxationSettings.rotating()).

@@ -4,7 +4,6 @@ import org.qdlaser.stages.fitting.PaperReading;
 import org.qdlaser.stages.integration.CoRotatingTransient;
 import org.qdlaser.stages.integration.FieldRecord;
 import org.qdlaser.stages.integration.Integrators;
-import org.qdlaser.stages.numerics.ode.BdfIntegrator;
 import org.qdlaser.stages.numerics.ode.BdfSettings;
 import org.qdlaser.stages.numerics.ode.IntegratorStats;
 import org.qdlaser.stages.numerics.ode.StopCondition;
@@ -72,10 +71,9 @@ public final class PaperProcedure {
 
   /** Integrates {@code model} from {@code start} for the settings' duration and reads Eq. (A2) off it. */
   public Result read(Model model, PointSolver.Start start) {
-    BdfIntegrator integrator = new BdfIntegrator(
-        BdfSettings.of(settings.rtol(), settings.atol()).withMaxOrder(Integrators.LASER_MAX_ORDER));
-    CoRotatingTransient tr = new CoRotatingTransient(integrator, model, start.state(), start.omega(),
-        CoRotatingTransient.Settings.defaults());
+    CoRotatingTransient tr = new CoRotatingTransient(
+        BdfSettings.of(settings.rtol(), settings.atol()).withMaxOrder(Integrators.LASER_MAX_ORDER), model,
+        start.state(), start.omega(), CoRotatingTransient.Settings.defaults());
     tr.advance(settings.duration(), StopCondition.NEVER);
     double t = tr.time();
     PaperReading reading = reading(tr.record(), t, settings.windows());

@@ -240,7 +240,7 @@ public final class PointSolver {
   }
 
   /** Fraction of the initial field below which a decaying transient is taken to go non-lasing. */
-  static final double DECAYED = 1e-3;
+  static final double DECAYED = org.qdlaser.stages.integration.CoRotatingTransient.FIELD_DECAYED;
 
   /** Polishes the end of a transient (see {@link EquilibriumSolver#polish}). */
   public Equilibrium polish(Model model, Relaxation rel) {

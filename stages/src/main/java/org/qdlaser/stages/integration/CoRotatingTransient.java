@@ -1,11 +1,14 @@
 package org.qdlaser.stages.integration;
 
 import java.util.Arrays;
+import org.qdlaser.stages.numerics.ode.BdfIntegrator;
+import org.qdlaser.stages.numerics.ode.BdfSettings;
 import org.qdlaser.stages.numerics.ode.IntegrationResult;
 import org.qdlaser.stages.numerics.ode.IntegratorStats;
 import org.qdlaser.stages.numerics.ode.StepObserver;
 import org.qdlaser.stages.numerics.ode.StiffIntegrator;
 import org.qdlaser.stages.numerics.ode.StopCondition;
+import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;
 
@@ -34,7 +37,27 @@ import org.qdlaser.stages.physics.StateLayout;
  * both frames, so the App. A criterion ({@link EquilibriumCriterion}) applies to the co-rotating
  * state and derivative as they are.
  *
- * <p>A workspace (not thread safe): one per transient, with its own integrator.
+ * <p><b>Error weights.</b> The gauge makes &lt;b&gt; real, so the imaginary parts of the charged
+ * fields are small (|Im| ~ 1e-4 |z| for the &lt;b c^+ c&gt; of TPM_d) and componentwise weights
+ * 1/(rtol |y_i| + atol) would hold them to atol alone, ~1e-9 of their complex modulus: a frame
+ * artefact (in the lab frame both parts carry |z| as the field rotates) that near a collapsing field
+ * cost an error test failure every second step (docs/decisions.md, "The co-rotating frame after the
+ * field's collapse"). Each window therefore integrates with the phase-invariant weight of a complex
+ * component (as ZVODE's, which weighs a complex y_i by its modulus): per-component atol chosen so
+ * that at the window's start both parts of a charged field z weigh 1/(rtol |z| + atol). A window
+ * also ends when |b| has changed by {@link #WEIGHT_RESCALE} since its start, which keeps the weights
+ * within that factor of the phase-invariant ones as the field decays or grows.
+ *
+ * <p><b>A decayed field.</b> Below {@link Settings#followFloor()} of the start's |b| the phase of
+ * &lt;b&gt; is integration noise: a frequency fitted to it is noise too, and a frame rotating at it
+ * makes the fast, well-damped dot modes rotate and the steps shrink (measured: ~300 steps per time
+ * unit after S7's collapse). There the frame stops following: the frequency, the gauge and the
+ * weights stay as they were and windows end only at {@code tEnd} or the stop condition. Any fixed
+ * frame is exact (the lab state is recovered all the same); it only matters which components vary
+ * fast, and for a field-free state none do in any frame. It follows again if |b| grows back.
+ *
+ * <p>A workspace (not thread safe): one per transient; a fresh integrator per window (its symbolic
+ * sparse analysis is cached by pattern).
  */
 public final class CoRotatingTransient {
   /**
@@ -44,14 +67,19 @@ public final class CoRotatingTransient {
    *     frequency is re-estimated
    * @param minWindow shortest window (1/gamma_nr): the frequency correction is a slope over the
    *     window's second half, which must average out relaxation oscillations
+   * @param followFloor fraction of the start's |b| below which the frame no longer follows the
+   *     field's phase, in (0, 1)
    */
-  public record Settings(double maxPhaseDrift, double minWindow) {
+  public record Settings(double maxPhaseDrift, double minWindow, double followFloor) {
     public Settings {
       if (!(maxPhaseDrift > 0 && maxPhaseDrift < Math.PI)) {
         throw new IllegalArgumentException("max phase drift must be in (0, pi) rad, got " + maxPhaseDrift);
       }
       if (!(minWindow > 0) || !Double.isFinite(minWindow)) {
         throw new IllegalArgumentException("min window must be positive and finite (1/gamma_nr), got " + minWindow);
+      }
+      if (!(followFloor > 0 && followFloor < 1)) {
+        throw new IllegalArgumentException("follow floor must be in (0, 1) of the start's |b|, got " + followFloor);
       }
     }
 
@@ -62,17 +90,39 @@ public final class CoRotatingTransient {
      * bounds the error left after a window to |delta omega| <= 0.025, usually far less after the
      * correction (measured in docs/decisions.md); the 2-unit minimum spans a few relaxation
      * oscillations (period ~1 time unit at Table I), whose phase wobble would otherwise end windows.
+     * Follow floor 1e-3: the fraction below which {@link #FIELD_DECAYED the field counts as decayed}
+     * for every verdict on a transient (PointSolver, LongTimeFate); below it there is no field
+     * whose phase a frame could follow.
      */
     public static Settings defaults() {
-      return new Settings(0.05, 2.0);
+      return new Settings(0.05, 2.0, FIELD_DECAYED);
     }
   }
 
-  private final StiffIntegrator integrator;
+  /**
+   * Fraction of its start below which a transient's field counts as decayed (1e-3): the non-lasing
+   * verdicts of PointSolver and LongTimeFate, and the level below which the frame stops following.
+   */
+  public static final double FIELD_DECAYED = 1e-3;
+
+  /**
+   * Change of |b| (either way) since a window's start that ends the window, so that its error weights
+   * are rescaled to the field: within a factor 2 of the phase-invariant weights, at the cost of one
+   * integrator restart per factor 2 of |b| (~10 windows through a collapse to 1e-3).
+   */
+  static final double WEIGHT_RESCALE = 2.0;
+
+  private final BdfSettings integration;
   private final Model model;
   private final Settings settings;
   private final int bOffset;
   private final FieldRecord record = new FieldRecord();
+  /** |b| at the start; the frame follows the field's phase while |b| >= followFloor times it. */
+  private final double bStart;
+  /** Charged complex fields: offsets of their real parts. */
+  private final int[] charged;
+  /** Per-component atol of the present window (phase-invariant weights, see the class comment). */
+  private double[] atol;
 
   private double time;
   private double[] z;
@@ -91,17 +141,20 @@ public final class CoRotatingTransient {
   private double windowStart;
   private double windowOmega;
   private double windowLabPhase;
+  private double windowB;
   private double rotPhase;
   private double[] wt = new double[64];
   private double[] wp = new double[64];
   private int wn;
 
   /**
+   * @param integration the integrator's settings (rtol, atol, order, linear algebra); each window
+   *     integrates with these and its own per-component atol (phase-invariant weights)
    * @param labState lab-frame start state (read only); its field must be non-zero
    * @param omegaGuess first frame frequency (units of gamma_nr), e.g. the seed state's or the
    *     instantaneous frequency of the start
    */
-  public CoRotatingTransient(StiffIntegrator integrator, Model model, double[] labState, double omegaGuess,
+  public CoRotatingTransient(BdfSettings integration, Model model, double[] labState, double omegaGuess,
       Settings settings) {
     if (labState.length != model.dimension()) {
       throw new IllegalArgumentException(
@@ -110,10 +163,17 @@ public final class CoRotatingTransient {
     if (!Double.isFinite(omegaGuess)) {
       throw new IllegalArgumentException("frame frequency guess must be finite, got " + omegaGuess);
     }
-    this.integrator = integrator;
+    this.integration = integration;
     this.model = model;
     this.settings = settings;
     this.bOffset = model.layout().field("b").offset();
+    this.bStart = Math.hypot(labState[bOffset], labState[bOffset + 1]);
+    if (!(bStart > 0)) {
+      throw new IllegalArgumentException("the start state's field <b> must be non-zero to define a co-rotating frame, got |b| = "
+          + bStart);
+    }
+    this.charged = model.layout().fields().stream().filter(f -> f.complex() && f.charge() != 0)
+        .mapToInt(Field::offset).toArray();
     this.omega = omegaGuess;
     this.labPhase = Math.atan2(labState[bOffset + 1], labState[bOffset]);
     this.z = new double[labState.length];
@@ -125,6 +185,32 @@ public final class CoRotatingTransient {
     windowLabPhase = labPhase;
     rotPhase = 0;
     observe(0.0, z, g);
+  }
+
+  /** Whether the frame follows a field of amplitude {@code b} (else it is decayed: frame frozen). */
+  private boolean following(double b) {
+    return b >= settings.followFloor() * bStart;
+  }
+
+  /**
+   * Per-component atol for a window starting at {@code y}: the settings' atol, plus for both parts
+   * y_k of each charged field z, rtol (|z| - |y_k|), so that rtol |y_k| + atol_k = rtol |z| + atol
+   * at the start (written into {@link #atol}).
+   */
+  private void rescaleWeights(double[] y) {
+    int n = y.length;
+    if (atol == null) {
+      atol = new double[n];
+    }
+    for (int i = 0; i < n; i++) {
+      atol[i] = integration.atol(i);
+    }
+    double rtol = integration.rtol();
+    for (int o : charged) {
+      double mod = Math.hypot(y[o], y[o + 1]);
+      atol[o] += rtol * (mod - Math.abs(y[o]));
+      atol[o + 1] += rtol * (mod - Math.abs(y[o + 1]));
+    }
   }
 
   /**
@@ -139,8 +225,13 @@ public final class CoRotatingTransient {
       windowStart = time;
       windowOmega = omega;
       windowLabPhase = labPhase;
+      windowB = Math.hypot(z[bOffset], z[bOffset + 1]);
+      boolean follow = following(windowB);
       rotPhase = 0;
       wn = 0;
+      if (follow || atol == null) {
+        rescaleWeights(z); // a decayed field keeps the weights it had at the floor
+      }
       CoRotatingFrame frame = new CoRotatingFrame(model, omega);
       StepObserver observer = this::observe;
       StopCondition windowStop = (t, y, yDot) -> {
@@ -148,9 +239,17 @@ public final class CoRotatingTransient {
           stopped[0] = true;
           return true;
         }
-        return t - windowStart >= settings.minWindow() && Math.abs(rotPhase) > settings.maxPhaseDrift()
-            && Math.hypot(y[bOffset], y[bOffset + 1]) > 0;
+        double b = Math.hypot(y[bOffset], y[bOffset + 1]);
+        if (!following(b)) {
+          return follow; // a window that followed ends where the field decays; a frozen one runs on
+        }
+        if (!follow) {
+          return true; // the field is back: follow it
+        }
+        return Math.abs(Math.log(b / windowB)) > Math.log(WEIGHT_RESCALE)
+            || (t - windowStart >= settings.minWindow() && Math.abs(rotPhase) > settings.maxPhaseDrift());
       };
+      StiffIntegrator integrator = new BdfIntegrator(integration.withAtolPerComponent(atol));
       IntegrationResult res = integrator.integrate(frame, time, z, tEnd, observer, windowStop);
       count(res.stats());
       windows++;
@@ -158,20 +257,20 @@ public final class CoRotatingTransient {
       time = res.t();
       z = res.y();
       labPhase = windowLabPhase + windowOmega * elapsed;
-      if (elapsed >= settings.minWindow()) {
-        double correction = phaseSlope(windowStart + 0.5 * elapsed);
-        if (Double.isFinite(correction)) {
-          omega += correction;
+      if (follow && following(Math.hypot(z[bOffset], z[bOffset + 1]))) {
+        if (elapsed >= settings.minWindow()) {
+          double correction = phaseSlope(windowStart + 0.5 * elapsed);
+          if (Double.isFinite(correction)) {
+            omega += correction;
+          }
         }
-      }
-      double theta = Math.atan2(z[bOffset + 1], z[bOffset]);
-      if (Math.hypot(z[bOffset], z[bOffset + 1]) > 0) {
+        double theta = Math.atan2(z[bOffset + 1], z[bOffset]);
         model.layout().rotate(z, -theta, z);
         z[bOffset + 1] = 0.0;
         labPhase += theta;
       }
-      LOG.debug("{} co-rotating window {} ended at t = {} (omega {} -> {})", model.kind(), windows, time, windowOmega,
-          omega);
+      LOG.debug("{} co-rotating window {} ended at t = {} (|b| = {}, omega {} -> {}{})", model.kind(), windows, time,
+          Math.hypot(z[bOffset], z[bOffset + 1]), windowOmega, omega, follow ? "" : ", frame frozen: field decayed");
       if (stopped[0]) {
         return true;
       }

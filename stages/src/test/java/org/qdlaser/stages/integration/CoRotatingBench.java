@@ -112,11 +112,15 @@ public final class CoRotatingBench {
   }
 
   static BdfIntegrator bdf(double rtol) {
-    return new BdfIntegrator(BdfSettings.of(rtol, rtol * 1e-2).withMaxOrder(Integrators.LASER_MAX_ORDER));
+    return new BdfIntegrator(bdfSettings(rtol));
+  }
+
+  static BdfSettings bdfSettings(double rtol) {
+    return BdfSettings.of(rtol, rtol * 1e-2).withMaxOrder(Integrators.LASER_MAX_ORDER);
   }
 
   static CoRotatingTransient coRotating(Model m, PointSolver.Start start, double rtol) {
-    return new CoRotatingTransient(bdf(rtol), m, start.state(), start.omega(), CoRotatingTransient.Settings.defaults());
+    return new CoRotatingTransient(bdfSettings(rtol), m, start.state(), start.omega(), CoRotatingTransient.Settings.defaults());
   }
 
   static void row(String frame, double rtol, Model m, double[] y, double t, IntegratorStats st, long w0, long c0) {

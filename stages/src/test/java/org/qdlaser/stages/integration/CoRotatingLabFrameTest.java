@@ -96,7 +96,7 @@ class CoRotatingLabFrameTest {
 
   static CoRotatingTransient coRotating(Model m, PointSolver.Start start, double rtol) {
     CoRotatingTransient c = new CoRotatingTransient(
-        new BdfIntegrator(BdfSettings.of(rtol, rtol * 1e-2).withMaxOrder(Integrators.LASER_MAX_ORDER)), m,
+        BdfSettings.of(rtol, rtol * 1e-2).withMaxOrder(Integrators.LASER_MAX_ORDER), m,
         start.state(), start.omega(), CoRotatingTransient.Settings.defaults());
     c.advance(T, StopCondition.NEVER);
     return c;

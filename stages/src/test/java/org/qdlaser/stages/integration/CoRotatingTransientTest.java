@@ -25,13 +25,17 @@ class CoRotatingTransientTest {
   static final double EXACT = 1e-5;
 
   static BdfIntegrator bdf2() {
-    return new BdfIntegrator(BdfSettings.of(RTOL, RTOL * 1e-2).withMaxOrder(2));
+    return new BdfIntegrator(bdf2Settings());
+  }
+
+  static BdfSettings bdf2Settings() {
+    return BdfSettings.of(RTOL, RTOL * 1e-2).withMaxOrder(2);
   }
 
   @Test
   void theLabStateRecoveredFromTheCoRotatingFrameIsTheExactSolutionWhateverTheFirstFrequencyGuess() {
     for (double guess : new double[] {1.9, 1.7, 0.0}) {
-      CoRotatingTransient c = new CoRotatingTransient(bdf2(), FIELD, FIELD.exact(0), guess,
+      CoRotatingTransient c = new CoRotatingTransient(bdf2Settings(), FIELD, FIELD.exact(0), guess,
           CoRotatingTransient.Settings.defaults());
       assertThat(c.advance(T, StopCondition.NEVER)).isFalse();
       assertThat(c.time()).isEqualTo(T);
@@ -59,7 +63,7 @@ class CoRotatingTransientTest {
 
   @Test
   void theRecordedLabFieldIsTheExactSolutionBetweenTheStepsWhichSpanManyPeriods() {
-    CoRotatingTransient c = new CoRotatingTransient(bdf2(), FIELD, FIELD.exact(0), 1.9, CoRotatingTransient.Settings.defaults());
+    CoRotatingTransient c = new CoRotatingTransient(bdf2Settings(), FIELD, FIELD.exact(0), 1.9, CoRotatingTransient.Settings.defaults());
     c.advance(T, StopCondition.NEVER);
     FieldRecord rec = c.record();
     // the steps follow the slow envelope: far fewer than the lab frame's, which resolve every period
@@ -81,7 +85,7 @@ class CoRotatingTransientTest {
 
   @Test
   void aStopConditionEndsTheTransientAndSeesTheCoRotatingState() {
-    CoRotatingTransient c = new CoRotatingTransient(bdf2(), FIELD, FIELD.exact(0), 1.9, CoRotatingTransient.Settings.defaults());
+    CoRotatingTransient c = new CoRotatingTransient(bdf2Settings(), FIELD, FIELD.exact(0), 1.9, CoRotatingTransient.Settings.defaults());
     // |b| is the same in both frames: stop when it fell below 99 (exactly at t = ln(100/99)/1e-3 = 10.05)
     boolean stopped = c.advance(T, (t, y, yDot) -> Math.hypot(y[0], y[1]) < 99.0);
     assertThat(stopped).isTrue();
