@@ -53,9 +53,12 @@ public final class StageVersions {
    * the App. A reading (paper_reading), issue 13. The other equilibrium tasks keep their keys. 14: its
    * table gains the per-dot upper population n_l ({@code dot_upper_population}: the frequency-pulling relation
    * and the two-level bound, issue 15). 15: as {@link #EQUILIBRIUM} 13. 16: as {@link #EQUILIBRIUM} 14 (non-lasing
-   * spectra block by block).
+   * spectra block by block). 17: procedure ours follows a sample without a steady state from the seed
+   * straight to its long-time fate, its budget end read off that same co-rotating transient (no
+   * lab-frame budget first), and the co-rotating frame weighs complex fields by their modulus and stops
+   * following a decayed field (issue 13, docs/decisions.md): the budget end's and the fates' last digits change.
    */
-  public static final int ACTIVATION = 16;
+  public static final int ACTIVATION = 17;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
   public static final int FITTING = 7;

@@ -33,9 +33,10 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
 
   /**
    * How a sample without a steady state is decided (issue 13, manifest {@code activation.procedure}).
-   * {@code ours}: the transient budget first; a sample still unsettled after it is followed in the
+   * {@code ours}: a sample without a steady state by Newton from the seed is followed in the
    * co-rotating frame to its long-time fate (lasing, non_lasing, self_pulsing, or unsettled at the
-   * long-time limit). {@code paper}: the budget's verdict as it is, and for every sample the App. A
+   * long-time limit); one still undecided at the transient budget's time is recorded with its end
+   * there ({@link Equilibria#pointByFate}). {@code paper}: the budget's verdict as it is, and for every sample the App. A
    * reading of {@link #PAPER_DURATION} time units (Eq. (A2) over {@link #PAPER_WINDOWS} growing windows).
    */
   public enum Procedure {
@@ -99,27 +100,33 @@ public enum ActivationTask implements StageTask<ActivationTask.Params> {
     SampleTable sample = SampleTable.fromArrow(in.get(ArtifactPaths.sampleTable(label)));
     Model model = Models.of(p.model().model(), p.model().laserParameters(), sample.detunings(), sample.couplings())
         .withPump(p.pump());
-    // Transients bounded by the study's budget: a sample that does not settle within it is recorded
-    // unsettled, with the activation curve of the end state (docs/decisions.md).
     Equilibria equilibria = Equilibria.defaults();
-    Equilibrium e = equilibria.point(model, TransientBudget.of(p.transientBudget()));
+    Equilibrium e;
     LongTimeSummary longTime = null;
     PaperReadingSummary paper = null;
-    if (e.unsettled() != null && p.procedure() == Procedure.OURS) {
-      // Issue 13: the same sample followed from its start in the co-rotating frame to where it ends
-      // (as `qdlaser point` does by default): its fate replaces the budget's unsettled end.
-      UnsettledSummary budgetEnd = UnsettledSummary.of(e.unsettled());
-      LOG.info("equilibrium/{}: unsettled after its budget of {} /gamma_nr; following it to its long-time fate (limit {})",
-          label, Readable.number(p.transientBudget()), Readable.number(p.longTimeLimit()));
-      Equilibria.Fate f = equilibria.pointWithFate(model, p.longTimeLimit(), PAPER_DURATION, PAPER_WINDOWS);
+    TransientBudget budget = TransientBudget.of(p.transientBudget());
+    if (p.procedure() == Procedure.OURS && model.kind().polydisperse()) {
+      // Issue 13: a sample without a steady state from the seed is followed from its start in the
+      // co-rotating frame to where it ends (as `qdlaser point` does by default); one still undecided at
+      // the budget's time is recorded as the budget would have recorded it (unsettled there), off the
+      // same transient, and its fate replaces that end. No lab-frame budget before it (docs/decisions.md).
+      Equilibria.Fate f = equilibria.pointByFate(model, budget, p.longTimeLimit(), PAPER_DURATION, PAPER_WINDOWS);
       e = f.equilibrium();
-      longTime = LongTimeSummary.of(p.longTimeLimit(), f, budgetEnd);
-      LOG.info("equilibrium/{}: long-time fate {} after {} /gamma_nr", label, e.verdict().jsonName(),
-          Readable.number(f.timeIntegrated()));
-      // The paper's reading of the same sample, for comparison: off the fate's own first 100 units when it
-      // lasted that long, else its own 100-unit integration from the same start.
-      paper = PaperReadingSummary.of(PAPER_WINDOWS, f.reading() != null ? f.reading()
-          : equilibria.paperReading(model, PAPER_DURATION, PAPER_WINDOWS));
+      if (f.budgetEnd() != null) {
+        longTime = LongTimeSummary.of(p.longTimeLimit(), f, UnsettledSummary.of(f.budgetEnd()));
+        LOG.info("equilibrium/{}: undecided after the budget of {} /gamma_nr; long-time fate {} after {} /gamma_nr (limit {})",
+            label, Readable.number(p.transientBudget()), e.verdict().jsonName(), Readable.number(f.timeIntegrated()),
+            Readable.number(p.longTimeLimit()));
+        // The paper's reading of the same sample, for comparison: off the fate's own first 100 units when it
+        // lasted that long, else its own 100-unit integration from the same start.
+        paper = PaperReadingSummary.of(PAPER_WINDOWS, f.reading() != null ? f.reading()
+            : equilibria.paperReading(model, PAPER_DURATION, PAPER_WINDOWS));
+      }
+    } else {
+      // Transients bounded by the study's budget: a sample that does not settle within it is recorded
+      // unsettled, with the activation curve of the end state (docs/decisions.md).
+      // (every activation model has detuned dots; identical ones would have no co-rotating fate to follow).
+      e = equilibria.point(model, budget);
     }
     if (p.procedure() == Procedure.PAPER) {
       paper = PaperReadingSummary.of(PAPER_WINDOWS, equilibria.paperReading(model, PAPER_DURATION, PAPER_WINDOWS));

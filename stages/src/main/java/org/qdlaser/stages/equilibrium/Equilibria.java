@@ -1,5 +1,6 @@
 package org.qdlaser.stages.equilibrium;
 
+import org.qdlaser.stages.integration.FieldRecord;
 import org.qdlaser.stages.integration.FieldTrace;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.integration.ProgressListener;
@@ -108,6 +109,13 @@ public final class Equilibria {
    * no further cost when the transient lasted that long (else {@link Fate#reading()} is null).
    */
   public Fate pointWithFate(Model model, double longTimeLimit, double readingTime, int windows) {
+    return followed(model, longTimeLimit, readingTime, windows).fate();
+  }
+
+  /** A {@link Fate} and the long-time transient it came from (null if Newton from the seed chain decided). */
+  private record Followed(Fate fate, LongTimeFate.Result longTime) {}
+
+  private Followed followed(Model model, double longTimeLimit, double readingTime, int windows) {
     return guarded(() -> {
       PointSolver.Outcome o = fatePointSolver(model.kind(), longTimeLimit).outcome(model);
       LongTimeFate.Result r = o.fate();
@@ -116,9 +124,54 @@ public final class Equilibria {
         reading = new PaperProcedure.Result(PaperProcedure.reading(r.record(), readingTime, windows),
             r.record().bAbsAt(readingTime), readingTime, r.work());
       }
-      return new Fate(o.equilibrium(), o.transientTime(), r == null ? NO_WORK : r.work(), r == null ? 0 : r.newtonAttempts(),
-          reading);
+      return new Followed(new Fate(o.equilibrium(), o.transientTime(), r == null ? NO_WORK : r.work(),
+          r == null ? 0 : r.newtonAttempts(), reading), r);
     });
+  }
+
+  /**
+   * A detuned-dot point decided by its long-time fate alone (issue 13; the activation task's procedure
+   * ours): Newton from the seed chain, else the transient from the same start followed in the
+   * co-rotating frame ({@link LongTimeFate}) to its verdict, with no lab-frame transient budget
+   * before it. What that budget would have recorded is read off the same transient: if it was still
+   * undecided at {@code budget}'s time (no stable steady state by the fate's Newton attempts, no
+   * decay), {@link Fate#budgetEnd()} is its end there, as {@link TransientEnding} describes a
+   * budget's end, and the sample counts as one the fate followed; a sample decided within the budget,
+   * or decaying on the budget's time scale there ({@link TransientEnding#decaying}), has none, as
+   * the budget would have decided it.
+   *
+   * <p>The same samples as the budget-then-fate route, one transient instead of two: the lab-frame
+   * budget integrated the same start for 12-28 units and was then discarded (most of an unsettled
+   * sample's wall time, docs/benchmarks.md). The fate tries Newton at 4, 8, 16, ... units where the
+   * budget tried at 4, 8 and its end: a sample the budget would settle at its end is settled at the
+   * next checkpoint and recorded as followed.
+   *
+   * @param model a detuned-dot model ({@link ModelKind#polydisperse()})
+   */
+  public Fate pointByFate(Model model, TransientBudget budget, double longTimeLimit, double readingTime, int windows) {
+    if (!model.kind().polydisperse()) {
+      throw new IllegalArgumentException("a point by its long-time fate needs detuned dots (a _d model), got " + model.kind());
+    }
+    Followed followed = followed(model, longTimeLimit, readingTime, windows);
+    Fate f = followed.fate();
+    LongTimeFate.Result r = followed.longTime();
+    if (r == null) {
+      return f; // Newton from the seed chain: no transient
+    }
+    double t = Math.min(budget.time(), r.time());
+    boolean decided = r.time() < budget.time() && r.verdict() != Verdict.UNSETTLED && r.verdict() != Verdict.SELF_PULSING;
+    if (decided) {
+      return f;
+    }
+    FieldRecord rec = r.record();
+    double from = t * (1 - budget.driftFraction());
+    double drift = rec.driftRate(from, t);
+    double omega = rec.meanFrequency(from, t);
+    if (!Double.isFinite(drift) || !Double.isFinite(omega) || drift < -TransientEnding.DECAY_RATE_TIMES_BUDGET / t) {
+      return f; // decaying on the budget's time scale (non-lasing by the budget's rule), or too few steps to say
+    }
+    Unsettled end = new Unsettled(rec.bAbsAt(t), drift, omega, t, from);
+    return new Fate(f.equilibrium(), f.timeIntegrated(), f.work(), f.newtonAttempts(), f.reading(), end);
   }
 
   /**
@@ -132,9 +185,16 @@ public final class Equilibria {
    * @param newtonAttempts Newton polishes tried along the long-time transient
    * @param reading the paper's App. A reading ({@link PaperProcedure#reading}) of the first {@code
    *     readingTime} units of the long-time transient; null when none was followed or it was shorter
+   * @param budgetEnd {@link #pointByFate} only: the same transient's end at the budget's time when it
+   *     was undecided there; else null
    */
   public record Fate(Equilibrium equilibrium, double timeIntegrated, IntegratorStats work, int newtonAttempts,
-      PaperProcedure.Result reading) {}
+      PaperProcedure.Result reading, Unsettled budgetEnd) {
+    public Fate(Equilibrium equilibrium, double timeIntegrated, IntegratorStats work, int newtonAttempts,
+        PaperProcedure.Result reading) {
+      this(equilibrium, timeIntegrated, work, newtonAttempts, reading, null);
+    }
+  }
 
   private static final IntegratorStats NO_WORK = new IntegratorStats(0, 0, 0, 0, 0, 0);
 

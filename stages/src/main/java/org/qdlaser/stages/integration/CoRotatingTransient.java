@@ -106,9 +106,11 @@ public final class CoRotatingTransient {
   public static final double FIELD_DECAYED = 1e-3;
 
   /**
-   * Change of |b| (either way) since a window's start that ends the window, so that its error weights
-   * are rescaled to the field: within a factor 2 of the phase-invariant weights, at the cost of one
-   * integrator restart per factor 2 of |b| (~10 windows through a collapse to 1e-3).
+   * Change of |b| (either way) since a window's start that ends the window (once it is {@link
+   * Settings#minWindow()} long, so that the frequency is still corrected), so that its error weights
+   * are rescaled to the field: within a factor 2 of the phase-invariant weights while |b| changes by
+   * less than a factor 2 per minimum window, at the cost of one integrator restart per factor 2 of
+   * |b| (~10 windows through a collapse to 1e-3).
    */
   static final double WEIGHT_RESCALE = 2.0;
 
@@ -119,7 +121,7 @@ public final class CoRotatingTransient {
   private final FieldRecord record = new FieldRecord();
   /** |b| at the start; the frame follows the field's phase while |b| >= followFloor times it. */
   private final double bStart;
-  /** Charged complex fields: offsets of their real parts. */
+  /** Charged complex fields: offsets of their real parts (weighed by their modulus). */
   private final int[] charged;
   /** Per-component atol of the present window (phase-invariant weights, see the class comment). */
   private double[] atol;
@@ -194,23 +196,24 @@ public final class CoRotatingTransient {
 
   /**
    * Per-component atol for a window starting at {@code y}: the settings' atol, plus for both parts
-   * y_k of each charged field z, rtol (|z| - |y_k|), so that rtol |y_k| + atol_k = rtol |z| + atol
-   * at the start (written into {@link #atol}).
+   * y_k of each charged field z (real parts at {@code charged}), rtol (|z| - |y_k|), so that
+   * rtol |y_k| + atol_k = rtol |z| + atol at the start: the weight of a complex component by its
+   * modulus, whatever its phase.
+   *
+   * @return a new array of the state's length
    */
-  private void rescaleWeights(double[] y) {
-    int n = y.length;
-    if (atol == null) {
-      atol = new double[n];
-    }
-    for (int i = 0; i < n; i++) {
-      atol[i] = integration.atol(i);
+  static double[] phaseInvariantAtol(BdfSettings integration, int[] charged, double[] y) {
+    double[] out = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = integration.atol(i);
     }
     double rtol = integration.rtol();
     for (int o : charged) {
       double mod = Math.hypot(y[o], y[o + 1]);
-      atol[o] += rtol * (mod - Math.abs(y[o]));
-      atol[o + 1] += rtol * (mod - Math.abs(y[o + 1]));
+      out[o] += rtol * (mod - Math.abs(y[o]));
+      out[o + 1] += rtol * (mod - Math.abs(y[o + 1]));
     }
+    return out;
   }
 
   /**
@@ -230,7 +233,7 @@ public final class CoRotatingTransient {
       rotPhase = 0;
       wn = 0;
       if (follow || atol == null) {
-        rescaleWeights(z); // a decayed field keeps the weights it had at the floor
+        atol = phaseInvariantAtol(integration, charged, z); // a decayed field keeps those it had at the floor
       }
       CoRotatingFrame frame = new CoRotatingFrame(model, omega);
       StepObserver observer = this::observe;
@@ -246,8 +249,8 @@ public final class CoRotatingTransient {
         if (!follow) {
           return true; // the field is back: follow it
         }
-        return Math.abs(Math.log(b / windowB)) > Math.log(WEIGHT_RESCALE)
-            || (t - windowStart >= settings.minWindow() && Math.abs(rotPhase) > settings.maxPhaseDrift());
+        return t - windowStart >= settings.minWindow()
+            && (Math.abs(rotPhase) > settings.maxPhaseDrift() || Math.abs(Math.log(b / windowB)) > Math.log(WEIGHT_RESCALE));
       };
       StiffIntegrator integrator = new BdfIntegrator(integration.withAtolPerComponent(atol));
       IntegrationResult res = integrator.integrate(frame, time, z, tEnd, observer, windowStop);
