@@ -152,6 +152,9 @@ public final class Equilibria {
     if (!model.kind().polydisperse()) {
       throw new IllegalArgumentException("a point by its long-time fate needs detuned dots (a _d model), got " + model.kind());
     }
+    // The seed chain (TPM_IF_d, CIM_d of the same dots) solved as the budget route solves it, within the
+    // budget; the fate is for this model's own transient only (the seed chain is shared by model).
+    guarded(() -> pointSolver(model.kind(), budget).start(model));
     Followed followed = followed(model, longTimeLimit, readingTime, windows);
     Fate f = followed.fate();
     LongTimeFate.Result r = followed.longTime();
