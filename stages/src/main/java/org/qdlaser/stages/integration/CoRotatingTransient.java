@@ -6,7 +6,6 @@ import org.qdlaser.stages.numerics.ode.BdfSettings;
 import org.qdlaser.stages.numerics.ode.IntegrationResult;
 import org.qdlaser.stages.numerics.ode.IntegratorStats;
 import org.qdlaser.stages.numerics.ode.StepObserver;
-import org.qdlaser.stages.numerics.ode.StiffIntegrator;
 import org.qdlaser.stages.numerics.ode.StopCondition;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
@@ -99,10 +98,7 @@ public final class CoRotatingTransient {
     }
   }
 
-  /**
-   * Fraction of its start below which a transient's field counts as decayed (1e-3): the non-lasing
-   * verdicts of PointSolver and LongTimeFate, and the level below which the frame stops following.
-   */
+  /** Fraction of its start below which a field counts as decayed: PointSolver's, LongTimeFate's, the frame's floor. */
   public static final double FIELD_DECAYED = 1e-3;
 
   /**
@@ -252,8 +248,8 @@ public final class CoRotatingTransient {
         return t - windowStart >= settings.minWindow()
             && (Math.abs(rotPhase) > settings.maxPhaseDrift() || Math.abs(Math.log(b / windowB)) > Math.log(WEIGHT_RESCALE));
       };
-      StiffIntegrator integrator = new BdfIntegrator(integration.withAtolPerComponent(atol));
-      IntegrationResult res = integrator.integrate(frame, time, z, tEnd, observer, windowStop);
+      IntegrationResult res = new BdfIntegrator(integration.withAtolPerComponent(atol))
+          .integrate(frame, time, z, tEnd, observer, windowStop);
       count(res.stats());
       windows++;
       double elapsed = res.t() - windowStart;
