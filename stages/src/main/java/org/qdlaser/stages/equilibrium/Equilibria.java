@@ -137,8 +137,8 @@ public final class Equilibria {
    * undecided at {@code budget}'s time (no stable steady state by the fate's Newton attempts, no
    * decay), {@link Fate#budgetEnd()} is its end there, as {@link TransientEnding} describes a
    * budget's end, and the sample counts as one the fate followed; a sample decided within the budget,
-   * or decaying on the budget's time scale there ({@link TransientEnding#decaying}), has none, as
-   * the budget would have decided it.
+   * or decaying on the budget's time scale there ({@link TransientEnding#decaying}) and then non-lasing,
+   * has none, as the budget would have decided it.
    *
    * <p>The same samples as the budget-then-fate route, one transient instead of two: the lab-frame
    * budget integrated the same start for 12-28 units and was then discarded (most of an unsettled
@@ -170,8 +170,14 @@ public final class Equilibria {
     double from = t * (1 - budget.driftFraction());
     double drift = rec.driftRate(from, t);
     double omega = rec.meanFrequency(from, t);
-    if (!Double.isFinite(drift) || !Double.isFinite(omega) || drift < -TransientEnding.DECAY_RATE_TIMES_BUDGET / t) {
-      return f; // decaying on the budget's time scale (non-lasing by the budget's rule), or too few steps to say
+    if (!Double.isFinite(drift) || !Double.isFinite(omega)) {
+      // fewer than 3 co-rotating steps in the window (a slow drift takes steps of several units): the
+      // chords of the record's interpolants of ln|b| and the lab phase over the same window
+      drift = Math.log(rec.bAbsAt(t) / rec.bAbsAt(from)) / (t - from);
+      omega = (rec.phaseAt(t) - rec.phaseAt(from)) / (t - from);
+    }
+    if (drift < -TransientEnding.DECAY_RATE_TIMES_BUDGET / t && r.verdict() == Verdict.NON_LASING) {
+      return f; // decaying on the budget's time scale and gone: non-lasing by the budget's own rule
     }
     Unsettled end = new Unsettled(rec.bAbsAt(t), drift, omega, t, from);
     return new Fate(f.equilibrium(), f.timeIntegrated(), f.work(), f.newtonAttempts(), f.reading(), end);
