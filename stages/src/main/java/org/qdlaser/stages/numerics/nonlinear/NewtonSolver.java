@@ -166,6 +166,7 @@ public final class NewtonSolver {
     // that is safe (see reuseNext below); `age` counts the iterations since it was computed.
     boolean reuseNext = false;
     int age = 0;
+    double reuseRate = 0.0; // the contraction of the full step after which the factorisation was kept
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
@@ -230,14 +231,19 @@ public final class NewtonSolver {
         if (sn > NO_CONTRACTION * snPrev && snLoose < 1.0 && stagnated(lin, x, f, terms)) {
           return new NewtonResult(x, true, iter, fNorm);
         }
-      } else if (age >= 2 && lambda == 1.0 && theta <= NO_CONTRACTION && sn * theta / (1 - theta) < 1.0) {
-        // Chord iterations with one matrix contract linearly; theta, the ratio of two consecutive
-        // chord steps, measures the rate, and the error left after this step is about theta / (1 -
-        // theta) times the step (the stopping rule of simplified Newton in implicit Runge-Kutta
-        // codes, Hairer & Wanner IV.8): below the tolerance. Not after the first chord step: its
-        // ratio to the full Newton step before it measures that step's quadratic convergence, not
-        // the chord rate (on the 2-D Brusselator 1e-4 against a rate of ~4e-3: measured).
-        return new NewtonResult(x, true, iter, fNorm);
+      } else {
+        // Chord iterations with one matrix contract linearly at a rate rho, and the error left after
+        // a step is about rho / (1 - rho) times the step (the stopping rule of simplified Newton in
+        // implicit Runge-Kutta codes, Hairer & Wanner IV.8). From the second chord step on, rho is
+        // measured: theta, the ratio of two consecutive chord steps. The first chord step's ratio to
+        // the full step before it measures that step's quadratic convergence, not rho (2-D
+        // Brusselator: 1e-4 against a rate of ~4e-3, measured), so it is bounded by the contraction
+        // theta_k of the full step k that kept the matrix: with quadratic convergence rho ~ C |dx_k|
+        // ~ 2 theta_k^2 <= theta_k for theta_k <= 1/2.
+        double rate = age >= 2 ? theta : Math.max(theta, reuseRate);
+        if (lambda == 1.0 && rate <= NO_CONTRACTION && sn * rate / (1 - rate) < 1.0) {
+          return new NewtonResult(x, true, iter, fNorm);
+        }
       }
       // The next iterate reuses this factorisation (a chord step) once full steps contract
       // strongly (quadratic convergence under way); not beyond MAX_JACOBIAN_AGE iterations, and
@@ -247,6 +253,9 @@ public final class NewtonSolver {
       // and 14 Jacobians instead of 9 and 9 (measured).
       reuseNext = lin.reusable() && age < MAX_JACOBIAN_AGE
           && lambda == 1.0 && snPrev < Double.POSITIVE_INFINITY && theta <= CHORD_CONTRACTION;
+      if (reuseNext && fresh) {
+        reuseRate = theta;
+      }
       snPrev = sn;
     }
     return new NewtonResult(x, false, settings.maxIterations(), fNorm);
