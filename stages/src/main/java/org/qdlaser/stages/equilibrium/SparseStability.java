@@ -262,29 +262,7 @@ final class SparseStability {
         }
         rowSum[i] = r;
       }
-      for (int i = 0; i < n; i++) {
-        double c = colSum[i];
-        double r = rowSum[i];
-        if (c == 0 || r == 0) {
-          continue;
-        }
-        double f = 1;
-        double sum = c + r;
-        while (c < r / 2) {
-          f *= 2;
-          c *= 2;
-          r /= 2;
-        }
-        while (c > r * 2) {
-          f /= 2;
-          c /= 2;
-          r *= 2;
-        }
-        if ((c + r) < 0.95 * sum) {
-          d[i] *= f;
-          done = false;
-        }
-      }
+      done = rescale(rowSum, colSum, d);
       if (!done && sweep >= 1 && Arrays.equals(d, beforePrevious)) {
         // 2-cycle: d after sweep m is d (now, after this sweep) for m - sweep even, else previous.
         if ((BALANCING_SWEEPS - 1 - sweep) % 2 != 0) {
@@ -293,6 +271,47 @@ final class SparseStability {
         break;
       }
     }
+    return scaledNorm(a, n, skip, d);
+  }
+
+  /**
+   * Parlett-Reinsch rescaling of every index from its row and column sums (powers of 2); true if no
+   * scale changed.
+   */
+  private static boolean rescale(double[] rowSum, double[] colSum, double[] d) {
+    boolean done = true;
+    for (int i = 0; i < d.length; i++) {
+      double c = colSum[i];
+      double r = rowSum[i];
+      if (c == 0 || r == 0) {
+        continue;
+      }
+      double f = 1;
+      double sum = c + r;
+      while (c < r / 2) {
+        f *= 2;
+        c *= 2;
+        r /= 2;
+      }
+      while (c > r * 2) {
+        f /= 2;
+        c /= 2;
+        r *= 2;
+      }
+      if ((c + r) < 0.95 * sum) {
+        d[i] *= f;
+        done = false;
+      }
+    }
+    return done;
+  }
+
+  /** Max-row-sum norm of D^-1 A D on the leading n x n block without row and column skip. */
+  private static double scaledNorm(SparseMatrix a, int n, int skip, double[] d) {
+    var p = a.pattern();
+    int[] rs = p.rowStart();
+    int[] cs = p.columns();
+    double[] v = a.values();
     double norm = 0;
     for (int i = 0; i < n; i++) {
       double sum = 0;
