@@ -23,6 +23,7 @@ import org.qdlaser.pipeline.tasks.RelaxationParams;
 import org.qdlaser.stages.report.BifurcationFigure;
 import org.qdlaser.stages.report.BranchSeries;
 import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.RenderedFigure;
 
@@ -67,7 +68,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
   /** Every run's equilibria (the diagram's series and the table of all points) and threshold rows. */
   private static final class Diagram {
     final List<BranchSeries> series = new ArrayList<>();
-    final HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder(
+    final HtmlBlocks.Table.Builder thresholds = HtmlBlocks.Table.builder(
         "Thresholds: bracket read off the downward sweep (App. A method) and exact location")
         .columns("model", "lowest lasing pump (s^-1)", "next pump, not lasing (s^-1)", "|b| at lowest lasing",
             "exact threshold (s^-1)", "kind", "|b| at threshold", "<c+c> at threshold", "in bracket");
