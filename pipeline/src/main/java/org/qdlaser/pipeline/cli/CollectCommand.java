@@ -12,17 +12,14 @@ import org.qdlaser.pipeline.exec.LocalExecutor;
 import org.qdlaser.pipeline.exec.Placement;
 import org.qdlaser.pipeline.exec.RunLayout;
 import org.qdlaser.pipeline.exec.RunMerge;
-import org.qdlaser.pipeline.exec.TaskJournal;
 import org.qdlaser.pipeline.exec.TaskOutcome;
 import org.qdlaser.pipeline.exec.TaskRunner;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.inspect.RunPages;
-import org.qdlaser.pipeline.manifest.StudyPlanner;
 import org.qdlaser.pipeline.plan.PlannedTask;
 import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.slurm.PlanFile;
 import org.qdlaser.pipeline.slurm.ShardList;
-import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.pipeline.store.RunDirectoryLock;
 import org.slf4j.Logger;
@@ -68,18 +65,17 @@ public final class CollectCommand implements Callable<Integer> {
           + " --executor slurm (run it with qdlaser run)");
     }
     int threads = CliChecks.jobs(jobs, Runtime.getRuntime().availableProcessors());
-    pf.checkSameJar();
-    List<PlannedTask> plan = pf.replan(dir, StudyPlanner::plan);
+    SubmittedRun run = SubmittedRun.open(dir, pf);
+    List<PlannedTask> plan = run.tasks();
     ShardList shards = Files.exists(RunLayout.shardsFile(dir)) ? ShardList.read(RunLayout.shardsFile(dir)) : null;
-    ProvenanceCollector prov = new ProvenanceCollector(pf.study(), pf.manifestSha256(), ProvenanceCollector.defaultCodeDir());
+    ProvenanceCollector prov = run.provenance();
     Map<String, String> execution = new TreeMap<>(Map.of("executor", Placement.SLURM));
     if (Files.exists(RunLayout.jobsFile(dir))) {
       execution.putAll(CanonicalJson.mapper().readValue(RunLayout.jobsFile(dir).toFile(), new TypeReference<Map<String, String>>() {}));
     }
     prov.execution(execution);
-    Placement placement = Placement.fromEnvironment(prov.hostname());
-    TaskRunner runner = new TaskRunner(new ArtifactStore(dir), RunMerge.previousLock(dir), TaskJournal.of(dir), pf.force(), prov,
-        pf.runId(), placement, ShardList::isMergeTask, t -> {
+    Placement placement = run.placement();
+    TaskRunner runner = run.runner(ShardList::isMergeTask, t -> {
           int s = shards == null ? -1 : shards.shardOf(t.label());
           return s < 0 ? "" : ": shard " + s + " did not complete it (see " + RunLayout.slurmDir(dir).resolve("logs")
               .resolve("shard-" + s + ".out") + "); rerun the same qdlaser run command to recompute only the missing tasks";

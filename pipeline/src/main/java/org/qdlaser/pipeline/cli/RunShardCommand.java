@@ -12,17 +12,12 @@ import org.qdlaser.pipeline.exec.ExecutionFailure;
 import org.qdlaser.pipeline.exec.LocalExecutor;
 import org.qdlaser.pipeline.exec.Placement;
 import org.qdlaser.pipeline.exec.RunLayout;
-import org.qdlaser.pipeline.exec.RunMerge;
-import org.qdlaser.pipeline.exec.TaskJournal;
 import org.qdlaser.pipeline.exec.TaskOutcome;
 import org.qdlaser.pipeline.exec.TaskRunner;
 import org.qdlaser.pipeline.input.InputException;
-import org.qdlaser.pipeline.manifest.StudyPlanner;
 import org.qdlaser.pipeline.plan.PlannedTask;
-import org.qdlaser.pipeline.provenance.ProvenanceCollector;
 import org.qdlaser.pipeline.slurm.PlanFile;
 import org.qdlaser.pipeline.slurm.ShardList;
-import org.qdlaser.pipeline.store.ArtifactStore;
 import org.qdlaser.pipeline.store.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,17 +90,14 @@ public final class RunShardCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("qdlaser: shard " + shard + " failed on request (" + FAIL_ENV + ")");
       return ExitCodes.FAILURE;
     }
-    pf.checkSameJar();
-    List<PlannedTask> all = pf.replan(runDir, StudyPlanner::plan);
-    List<PlannedTask> mine = shards.tasksOf(shard, all);
+    SubmittedRun run = SubmittedRun.open(runDir, pf);
+    List<PlannedTask> mine = shards.tasksOf(shard, run.tasks());
     ShardList.Shard s = shards.shards().get(shard);
-    ProvenanceCollector prov = new ProvenanceCollector(pf.study(), pf.manifestSha256(), ProvenanceCollector.defaultCodeDir());
-    Placement placement = Placement.fromEnvironment(prov.hostname());
+    Placement placement = run.placement();
     log().info("shard {} of {}: {} task(s) of {} on {} thread(s), host {}, job {}", shard, shards.shards().size(), mine.size(),
         String.join(", ", s.labels()), threads, placement.host(), placement.jobId());
-    TaskRunner runner = new TaskRunner(new ArtifactStore(runDir), RunMerge.previousLock(runDir), TaskJournal.of(runDir), pf.force(),
-        prov, pf.runId(), placement, t -> true, t -> "");
-    Instant began = prov.startedAt();
+    TaskRunner runner = run.runner(t -> true, t -> "");
+    Instant began = run.provenance().startedAt();
     Map<String, TaskOutcome> outcomes = new LocalExecutor(runner, threads).run(mine);
     long reused = outcomes.values().stream().filter(TaskOutcome::reused).count();
     long earlier = outcomes.values().stream().filter(o -> !o.reused() && o.start().isBefore(began)).count();

@@ -13,6 +13,7 @@ import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.stages.diagnostics.FrequencyPulling;
 import org.qdlaser.stages.diagnostics.PhysicalBounds;
 import org.qdlaser.stages.equilibrium.Verdict;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.physics.LaserParameters;
 
@@ -136,7 +137,7 @@ final class ActivationDiagnostics {
         .paragraph("Physical bounds (docs/decisions.md, 'Physical bounds'): every dot of a quantum state has "
             + "|<v_l+ c_l>|^2 <= n_l (1 - n_l) <= 1/4, and <b+b> - |<b>|^2 >= 0. The truncated equations do not enforce "
             + "them; states outside them are reported, not rejected (the paper's figures are built from them).");
-    HtmlReport.Table.Builder t = HtmlReport.Table.builder("Per model, over the steady lasing states")
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("Per model, over the steady lasing states")
         .columns("model", "states", "max |omega - pulled| (gamma_nr)", "max relative", "max |gain clamp - 1|",
             "states over the two-level bound", "most dots over it", "worst |<v+c>|^2 / (n (1 - n))",
             "states with <b+b> - |<b>|^2 < 0");

@@ -22,6 +22,7 @@ import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.report.ModelAgreement;
 import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.PointSeries;
 import org.qdlaser.stages.report.RenderedFigure;
@@ -122,7 +123,7 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
             + "fit covariance scaled by the residual variance. The last a_L column is the fit to the unscaled "
             + "|<v_l^+ c_l>|^2 (Sec. IV: \"a_L is the maximum of |<v_l^+ c_l>|^2\"; Figs. 6, 10 plot it), with the "
             + "same w_L.");
-    HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Lorentzian fits")
+    HtmlBlocks.Table.Builder fits = HtmlBlocks.Table.builder("Lorentzian fits")
         .columns("model", "a_L (scaled)", "+-", "w_L (gamma)", "+-", "R^2", "omega (gamma_nr)", "|b|", "a_L (unscaled)");
     List<PointSeries> overlay = new ArrayList<>();
     LorentzianFit overlayFit = null;

@@ -19,6 +19,7 @@ import org.qdlaser.stages.report.BifurcationFigure;
 import org.qdlaser.stages.report.BranchLook;
 import org.qdlaser.stages.report.BranchSeries;
 import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.RenderedFigure;
 
@@ -65,12 +66,12 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     /** The paper's Fig. 7 look of each series' model (null where the caption names none), parallel to series. */
     final List<BranchLook> looks = new ArrayList<>();
     final List<String> missing = new ArrayList<>();
-    final HtmlReport.Table.Builder folds;
-    final HtmlReport.Table.Builder thresholds;
+    final HtmlBlocks.Table.Builder folds;
+    final HtmlBlocks.Table.Builder thresholds;
 
     Branches(String param) {
-      folds = HtmlReport.Table.builder("Folds located on the branches").columns("model", axisLabel(param), "|b|", "<c+c>", "kind");
-      thresholds = HtmlReport.Table.builder("Thresholds: low-" + param + " end of the stable branch")
+      folds = HtmlBlocks.Table.builder("Folds located on the branches").columns("model", axisLabel(param), "|b|", "<c+c>", "kind");
+      thresholds = HtmlBlocks.Table.builder("Thresholds: low-" + param + " end of the stable branch")
           .columns("model", axisLabel(param), "kind", "|b|");
     }
 

@@ -15,6 +15,7 @@ import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
 import org.qdlaser.stages.report.ActivationFigures;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 
 /**
@@ -41,7 +42,7 @@ final class LongTimeFates {
     if (rows.isEmpty()) {
       return;
     }
-    HtmlReport.Table.Builder t = HtmlReport.Table.builder("Undecided samples: the transient budget, the long-time fate "
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("Undecided samples: the transient budget, the long-time fate "
         + "and the paper's reading").id("long-time-fates").columns("run", "budget (1/gamma_nr)", "|b| at the budget",
         "d ln|b|/dt at the budget", "long-time verdict", "time to decide (1/gamma_nr)", "limit", "end: |b|, photons",
         "details", "steps, factorisations, Newton attempts", "paper's reading (App. A): |b(T)|, omega_inf",

@@ -14,6 +14,7 @@ import org.qdlaser.pipeline.plan.StageTask;
 import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.LineFigure;
 import org.qdlaser.stages.report.PointSeries;
@@ -47,7 +48,7 @@ public enum OscillationReport implements StageTask<OscillationReport.Params> {
         .paragraph("Re, Im and |<b>| against time, integrated in the lab frame from the rotating lasing state found by "
             + "Newton: the field oscillates at the rotating-frame frequency omega with constant modulus (QDs of "
             + "different frequencies synchronised). The fit gives the slope of the unwrapped phase.");
-    HtmlReport.Table.Builder fits = HtmlReport.Table.builder("Oscillation vs the rotating-frame state")
+    HtmlBlocks.Table.Builder fits = HtmlBlocks.Table.builder("Oscillation vs the rotating-frame state")
         .columns("model", "omega (Newton)", "d arg<b>/dt (fit)", "rel. difference", "|b| (Newton)", "|b| spread (rel.)", "periods");
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     for (ModelRun run : h.runs()) {

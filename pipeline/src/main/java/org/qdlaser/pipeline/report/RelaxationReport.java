@@ -19,6 +19,7 @@ import org.qdlaser.pipeline.plan.StageTask;
 import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.LineFigure;
 import org.qdlaser.stages.report.PointSeries;
@@ -77,7 +78,7 @@ public enum RelaxationReport implements StageTask<RelaxationReport.Params> {
     List<PointSeries> damp = new ArrayList<>();
     List<PointSeries> tau = new ArrayList<>();
     List<PointSeries> g2 = new ArrayList<>();
-    HtmlReport.Table.Builder summary = HtmlReport.Table.builder("What each sweep found (pumps in s^-1; g2 at the top"
+    HtmlBlocks.Table.Builder summary = HtmlBlocks.Table.builder("What each sweep found (pumps in s^-1; g2 at the top"
         + " pump of the lasing branch; 'adiabatic' = max |lambda - lambda_limit| / (eps |lambda|) over the CIM's stable"
         + " pairs, < 1 where the limit holds)").columns("model", "non-lasing / lasing states", "stable with oscillation",
             "g2 at top", "(<b+b> - |<b>|^2) / <b+b> at top", "g2 physical at top", "states with unphysical g2",
@@ -166,7 +167,7 @@ public enum RelaxationReport implements StageTask<RelaxationReport.Params> {
         + " values by Prony from the data alone). The population overshoots, oscillates at the pair's frequency and settles"
         + " onto the slow real mode (fitted rate " + fmt(s.fitSlowRate()) + " gamma_nr), which returns it to its final"
         + " value long after the window.");
-    sec.table(HtmlReport.Table.builder("Pump step: the fitted oscillation against the eigenvalue pair at r2 (gamma_nr)")
+    sec.table(HtmlBlocks.Table.builder("Pump step: the fitted oscillation against the eigenvalue pair at r2 (gamma_nr)")
         .columns("model", "pair (spectrum)", "pair (fit)", "rel. error frequency", "rel. error damping", "fit rel. rms")
         .row(l, fmt(-s.spectrumDamping()) + " +- " + fmt(s.spectrumFrequency()) + " i", fmt(-s.fitDamping()) + " +- "
             + fmt(s.fitFrequency()) + " i", fmt(s.frequencyRelativeError()), fmt(s.dampingRelativeError()),

@@ -9,6 +9,7 @@ import org.qdlaser.pipeline.plan.ReportContext;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.ArtifactRef;
 import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.Numbers;
 
@@ -39,14 +40,14 @@ final class ReportPage {
    */
   static HtmlReport.Section run() {
     return HtmlReport.Section.builder("The run").links(List.of(
-        new HtmlReport.Link("Timeline", "timeline.html", "per task its start, wall and CPU time, computed or reused"),
-        new HtmlReport.Link("Task graph", "task-graph.svg", "every task with its inputs (qdlaser dag prints it as Graphviz DOT)"),
-        new HtmlReport.Link("Every file", "files.html",
+        new HtmlBlocks.Link("Timeline", "timeline.html", "per task its start, wall and CPU time, computed or reused"),
+        new HtmlBlocks.Link("Task graph", "task-graph.svg", "every task with its inputs (qdlaser dag prints it as Graphviz DOT)"),
+        new HtmlBlocks.Link("Every file", "files.html",
             "samples, integration, equilibrium, fitting and report files with their sizes and SHA-256"),
-        new HtmlReport.Link("datapackage.json", "../datapackage.json",
+        new HtmlBlocks.Link("datapackage.json", "../datapackage.json",
             "Frictionless description of the CSV tables (units and descriptions of their columns)"),
-        new HtmlReport.Link("provenance.json", "../provenance.json", "code, machine, times of every task"),
-        new HtmlReport.Link("lock.json", "../lock.json", "every task key and artifact checksum"))).build();
+        new HtmlBlocks.Link("provenance.json", "../provenance.json", "code, machine, times of every task"),
+        new HtmlBlocks.Link("lock.json", "../lock.json", "every task key and artifact checksum"))).build();
   }
 
   /** The parameters of every run (normalised). */

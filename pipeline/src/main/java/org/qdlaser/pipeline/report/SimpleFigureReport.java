@@ -16,6 +16,7 @@ import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.tasks.SimpleFigureTask.Figure;
 import org.qdlaser.stages.physics.simple.SimpleModelKind;
 import org.qdlaser.stages.physics.simple.SimpleParameter;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.RenderedFigure;
 import org.qdlaser.stages.report.SimpleFigures;
@@ -204,8 +205,8 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
     };
   }
 
-  private static HtmlReport.Table thresholds(Map<String, SimpleSummary> s, boolean spikes) {
-    HtmlReport.Table.Builder t = HtmlReport.Table.builder("Thresholds at these parameters (threshold command's keys)")
+  private static HtmlBlocks.Table thresholds(Map<String, SimpleSummary> s, boolean spikes) {
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("Thresholds at these parameters (threshold command's keys)")
         .columns("model", "cw kind", "W_th / gamma_X", "SE <N>_th", "E_th / eV", "E_max / eV", "|sigma_SE/sigma_A|",
             "ASE <N>_th", "ASE J_th / mJ cm^-2", "spike shift, first to last fluence / eV");
     for (var e : s.entrySet()) {
@@ -254,7 +255,7 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
 
   static HtmlReport.Section.Builder notReproducible() {
     HtmlReport.Section.Builder n = HtmlReport.Section.builder("Figures of the paper not reproduced (Simple Model)");
-    HtmlReport.Table.Builder t = HtmlReport.Table.builder("Not reproducible, and why").columns("figure", "reason");
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("Not reproducible, and why").columns("figure", "reason");
     for (String[] r : NOT_REPRODUCIBLE) {
       t.row(r[0], r[1]);
     }

@@ -7,8 +7,6 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
-import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
 import org.qdlaser.stages.report.BranchSeries;
@@ -27,7 +25,7 @@ final class SweepFigures {
   /** The curves and marks as tables (package-private for tests). */
   record Data(Table curves, Table marks, List<BranchSeries> series, List<PhotonsVsPumpFigure.Threshold> thresholds) {}
 
-  static Data load(Figure fig, ReportHeader h, TaskInputs in) {
+  static Data load(Figure fig, ReportHeader h, List<SweepRun> runs) {
     double gnr = h.gammaNrPerSecond();
     List<String> model = new ArrayList<>();
     List<double[]> rows = new ArrayList<>();
@@ -36,13 +34,13 @@ final class SweepFigures {
     List<BranchSeries> series = new ArrayList<>();
     List<PhotonsVsPumpFigure.Threshold> marks = new ArrayList<>();
     List<String> markModels = new ArrayList<>(); // the runs' labels, as in the other tables (the figure shows display names)
-    for (ModelRun run : h.runs()) {
-      if (!fig.selects(run)) {
+    for (SweepRun run : runs) {
+      if (!fig.selects(run.run())) {
         continue;
       }
       String label = run.label();
-      EquilibriaTable eq = EquilibriaTable.fromArrow(in.get(ArtifactPaths.equilibria(label).arrow()));
-      SweepFit fit = SweepFit.fromJson(in.get(ArtifactPaths.sweepFit(label)));
+      EquilibriaTable eq = run.equilibria();
+      SweepFit fit = run.fit();
       double[] pump = eq.doubles(EquilibriaTable.Row::pump);
       double[] photons = eq.doubles(EquilibriaTable.Row::photons);
       double[] b = eq.doubles(EquilibriaTable.Row::bAbs);
@@ -65,8 +63,8 @@ final class SweepFigures {
       for (int i = 0; i < drawn.length; i++) {
         drawn[i] = Math.max(0.0, photons[i]); // rounding-level negatives below threshold: not drawn on the log axis
       }
-      String name = DisplayName.of(run); // legend: "TPM^(d) (mu = 0, 90 % identical dots)", not "TPM_d_f0.9"
-      series.add(SweepReport.jumpsBroken(new BranchSeries(name, pumpPerS, drawn, stable), eq, fit));
+      String name = DisplayName.of(run.run()); // legend: "TPM^(d) (mu = 0, 90 % identical dots)", not "TPM_d_f0.9"
+      series.add(run.jumpsBroken(new BranchSeries(name, pumpPerS, drawn, stable)));
       double lo = orNaN(fit.highestNonLasingPumpPerS());
       double hi = orNaN(fit.lowestLasingPumpPerS());
       if (fit.exactThresholdPumpPerS() != null && fit.exactThresholdPhotons() != null) {
@@ -98,8 +96,8 @@ final class SweepFigures {
   }
 
   /** Draws one figure ({@link PhotonsVsPumpFigure}) into {@code out}; returns its report section. */
-  static HtmlReport.Section render(Figure fig, ReportHeader h, TaskInputs in, Map<String, byte[]> out) {
-    Data d = load(fig, h, in);
+  static HtmlReport.Section render(Figure fig, ReportHeader h, List<SweepRun> runs, Map<String, byte[]> out) {
+    Data d = load(fig, h, runs);
     PhotonsVsPumpFigure.Rendered r = PhotonsVsPumpFigure.render(fig.id(), fig.title(), d.series(), d.thresholds());
     String id = fig.id();
     out.put(ArtifactPaths.report(id + ".png"), r.figure().png());

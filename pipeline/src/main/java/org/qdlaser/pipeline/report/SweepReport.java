@@ -14,7 +14,6 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
-import org.qdlaser.pipeline.plan.ModelRun;
 import org.qdlaser.pipeline.plan.StageTask;
 import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
@@ -24,6 +23,7 @@ import org.qdlaser.pipeline.tasks.RelaxationParams;
 import org.qdlaser.stages.report.BifurcationFigure;
 import org.qdlaser.stages.report.BranchSeries;
 import org.qdlaser.stages.report.FigureSpec;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.RenderedFigure;
 
@@ -68,7 +68,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
   /** Every run's equilibria (the diagram's series and the table of all points) and threshold rows. */
   private static final class Diagram {
     final List<BranchSeries> series = new ArrayList<>();
-    final HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder(
+    final HtmlBlocks.Table.Builder thresholds = HtmlBlocks.Table.builder(
         "Thresholds: bracket read off the downward sweep (App. A method) and exact location")
         .columns("model", "lowest lasing pump (s^-1)", "next pump, not lasing (s^-1)", "|b| at lowest lasing",
             "exact threshold (s^-1)", "kind", "|b| at threshold", "<c+c> at threshold", "in bracket");
@@ -81,7 +81,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     final List<Double> photons = new ArrayList<>();
     final List<Double> cc = new ArrayList<>();
 
-    void add(String label, String name, EquilibriaTable eq, SweepFit fit, double gnr) {
+    void add(SweepRun run, String name, double gnr) {
+      String label = run.label();
+      EquilibriaTable eq = run.equilibria();
+      SweepFit fit = run.fit();
       double[] perS = new double[eq.rows().size()];
       for (int i = 0; i < perS.length; i++) {
         EquilibriaTable.Row r = eq.rows().get(i);
@@ -101,7 +104,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
       } else if (fit.bracketed()) {
         s = s.withThreshold(fit.lowestLasingPumpPerS(), fit.bAbsAtLowestLasing());
       }
-      series.add(jumpsBroken(s, eq, fit));
+      series.add(run.jumpsBroken(s));
       thresholds.row(label, num(fit.lowestLasingPumpPerS()), num(fit.highestNonLasingPumpPerS()),
           num(fit.bAbsAtLowestLasing()), num(fit.exactThresholdPumpPerS()),
           fit.exactThresholdKind() == null ? "-" : fit.exactThresholdKind(), num(fit.exactThresholdBAbs()),
@@ -119,20 +122,6 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     }
   }
 
-  /**
-   * A sweep that passes a fold jumps between two branches (the lasing state disappears, the non-lasing one
-   * is reached): no line is drawn between the last lasing and the first non-lasing state there. At a
-   * pitchfork the lasing branch ends on the non-lasing one (|b| -> 0), so the line stays.
-   */
-  static BranchSeries jumpsBroken(BranchSeries s, EquilibriaTable eq, SweepFit fit) {
-    boolean continuous = "pitchfork".equals(fit.exactThresholdKind());
-    boolean[] jump = new boolean[eq.rows().size()];
-    for (int i = 1; i < jump.length; i++) {
-      jump[i] = !continuous && eq.rows().get(i).lasing() != eq.rows().get(i - 1).lasing();
-    }
-    return s.brokenBefore(jump);
-  }
-
   private static String num(Double v) {
     return v == null ? "-" : fmt(v);
   }
@@ -144,11 +133,10 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     HtmlReport.Section.Builder data = HtmlReport.Section.builder("Data");
     data.paragraph("Every table is Arrow IPC (read with pyarrow.ipc.open_file or arrow::read_ipc_file) and CSV.");
     data.dataTable("Bifurcation diagram, all models", BIFURCATION + ".arrow", BIFURCATION + ".csv");
-    for (ModelRun run : h.runs()) {
-      ArtifactPaths.TablePaths paths = ArtifactPaths.equilibria(run.label());
-      diagram.add(run.label(), DisplayName.of(run), EquilibriaTable.fromArrow(in.get(paths.arrow())),
-          SweepFit.fromJson(in.get(ArtifactPaths.sweepFit(run.label()))), h.gammaNrPerSecond());
-      ReportPage.dataTable(data, run.label() + ": equilibria", paths);
+    List<SweepRun> runs = SweepRun.load(h, in);
+    for (SweepRun run : runs) {
+      diagram.add(run, DisplayName.of(run.run()), h.gammaNrPerSecond());
+      ReportPage.dataTable(data, run.label() + ": equilibria", ArtifactPaths.equilibria(run.label()));
     }
     RenderedFigure fig = BifurcationFigure.render(
         new FigureSpec("|<b>| of the lasing solution vs pump (downward sweep)", Captions.axis("r"), "|\u27E8b\u27E9|", true, false,
@@ -162,7 +150,7 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     out.put(ArtifactPaths.report(BIFURCATION + ".csv"), TableCodec.toCsv(all));
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     for (Figure f : p.figures()) {
-      html.section(SweepFigures.render(f, h, in, out)); // photons_vs_pump (the Reply's Fig. 1)
+      html.section(SweepFigures.render(f, h, runs, out)); // photons_vs_pump (the Reply's Fig. 1)
     }
     // The paper's Fig. 3 draws identical-dot models and, for the polydisperse ones, one sample (S3) each.
     boolean samples = h.runs().stream().anyMatch(r -> r.kind().polydisperse());

@@ -10,6 +10,7 @@ import org.qdlaser.pipeline.golden.GoldenSpec;
 import org.qdlaser.pipeline.golden.PaperDisagreement;
 import org.qdlaser.pipeline.golden.RunArtifacts;
 import org.qdlaser.pipeline.plan.TaskInputs;
+import org.qdlaser.stages.report.HtmlBlocks;
 import org.qdlaser.stages.report.HtmlReport;
 
 /**
@@ -54,7 +55,7 @@ final class Validation {
     for (String k : List.of(GoldenSource.PAPER, GoldenSource.ANALYTIC, GoldenSource.REGRESSION)) {
       byKind.put(k, (int) results.stream().filter(r -> r.source().kind().equals(k)).count());
     }
-    HtmlReport.Table.Builder t = HtmlReport.Table.builder("Golden checks of " + spec.where())
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("Golden checks of " + spec.where())
         .id(TABLE_ID).columns("check", "expected", "source", "obtained", "tolerance", "result");
     for (GoldenResult r : results) {
       t.row(r.quantity() + " [" + r.file() + "]", r.expected(), source(r.source()), r.actual(), r.tolerance(),
@@ -71,7 +72,7 @@ final class Validation {
 
   /** Null when there is nothing to show. */
   static HtmlReport.Section disagreements(List<PaperDisagreement> study, List<GoldenResult> results) {
-    HtmlReport.Table.Builder t = HtmlReport.Table.builder("The paper's statements we do not reproduce")
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("The paper's statements we do not reproduce")
         .id(DISAGREEMENTS_ID).columns("where", "the paper", "ours", "reason");
     int rows = 0;
     for (PaperDisagreement d : study) {

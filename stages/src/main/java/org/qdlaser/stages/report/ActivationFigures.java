@@ -135,7 +135,7 @@ public final class ActivationFigures {
     };
     RenderedFigure rendered = drawn.figure();
     String text = drawn.text();
-    HtmlReport.Table.Builder rows = HtmlReport.Table.builder("Runs of " + fig.id())
+    HtmlBlocks.Table.Builder rows = HtmlBlocks.Table.builder("Runs of " + fig.id())
         .columns("run", "w_QD", "seed", "verdict", "omega", "a_L", "w_L", "R^2", "mean detuning (gamma)", "w-bar (gamma)");
     for (Run r : sel) {
       rows.row(r.label(), Numbers.fmt(r.sampleWidth()), r.sampleSeed(), r.verdict().jsonName(),
@@ -148,7 +148,7 @@ public final class ActivationFigures {
         .table(rows.build());
     List<Run> unsettled = sel.stream().filter(Run::unsettled).toList();
     if (!unsettled.isEmpty()) {
-      HtmlReport.Table.Builder u = HtmlReport.Table.builder("Unsettled samples of " + fig.id()
+      HtmlBlocks.Table.Builder u = HtmlBlocks.Table.builder("Unsettled samples of " + fig.id()
               + ": no steady state within the transient budget; values of the transient's end")
           .columns("run", "|b| at the end", "d ln|b|/dt (gamma_nr)", "drift time scale 1/|d ln|b|/dt|", "omega", "time integrated");
       for (Run r : unsettled) {

@@ -80,7 +80,7 @@ public final class AmplitudeRangeFigure {
     final List<BranchSeries> shown = new ArrayList<>();
     final List<RangeBars> bars = new ArrayList<>();
     final Bars table = new Bars();
-    final HtmlReport.Table.Builder thresholds = HtmlReport.Table.builder("Thresholds (low-pump end of the stable branch)")
+    final HtmlBlocks.Table.Builder thresholds = HtmlBlocks.Table.builder("Thresholds (low-pump end of the stable branch)")
         .columns("run", "threshold (s^-1)", "kind", "|b| at threshold");
     double highestShownThreshold = 0;
 

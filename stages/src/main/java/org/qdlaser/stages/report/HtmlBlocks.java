@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 /**
  * The content of a report page: the blocks a section holds (paragraphs, figures, parameter tables,
  * data-table links, links, numeric tables with their cells) and the provenance rows, each a
- * validated value. {@link HtmlReport} is the page that arranges them and implements this interface
- * only so that the blocks keep their names there ({@code HtmlReport.Table}, {@code
- * HtmlReport.Cell}, ...), as every report class writes them; {@link HtmlWriter} renders them.
+ * validated value. {@link HtmlReport} is the page that arranges them in sections; {@link
+ * HtmlWriter} renders them. Not instantiable: the values are its nested records.
  */
-public interface HtmlBlocks {
+public final class HtmlBlocks {
+  private HtmlBlocks() {}
+
   /** One key/value row. */
   public record KeyValue(String key, String value) {
     public KeyValue {

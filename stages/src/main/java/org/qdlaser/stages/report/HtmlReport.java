@@ -4,6 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.qdlaser.stages.report.HtmlBlocks.Block;
+import org.qdlaser.stages.report.HtmlBlocks.Checksum;
+import org.qdlaser.stages.report.HtmlBlocks.DataLink;
+import org.qdlaser.stages.report.HtmlBlocks.DataLinks;
+import org.qdlaser.stages.report.HtmlBlocks.Figure;
+import org.qdlaser.stages.report.HtmlBlocks.KeyValue;
+import org.qdlaser.stages.report.HtmlBlocks.Link;
+import org.qdlaser.stages.report.HtmlBlocks.Links;
+import org.qdlaser.stages.report.HtmlBlocks.Paragraph;
+import org.qdlaser.stages.report.HtmlBlocks.Parameters;
+import org.qdlaser.stages.report.HtmlBlocks.Table;
 
 /**
  * A self-contained HTML5 report page ({@code index.html}): inline CSS, no external resources, no
@@ -29,7 +40,7 @@ import java.util.Objects;
  *         .figure("figures/fig3.png", "figures/fig3.svg", "|<b>| versus pump", "Fig. 3")
  *         .parameter("N", "50")
  *         .dataTable("CIM branch", "data/cim.arrow", "data/cim.csv")
- *         .table(HtmlReport.Table.builder("Thresholds").columns("model", "r_th / γ_nr")
+ *         .table(HtmlBlocks.Table.builder("Thresholds").columns("model", "r_th / γ_nr")
  *             .row("CIM", 2.0).build())
  *         .build())
  *     .provenance("git commit", "0123abc")
@@ -39,7 +50,7 @@ import java.util.Objects;
  * }</pre>
  */
 public record HtmlReport(String title, List<String> description, List<Section> sections, List<KeyValue> provenance,
-    List<Checksum> checksums) implements HtmlBlocks {
+    List<Checksum> checksums) {
 
   /** Placeholder for a missing (null) table cell. */
   public static final String MISSING = "—";

@@ -64,27 +64,27 @@ public final class HtmlText {
     }
   }
 
-/** See {@link HtmlReport.Cell#of}. */
-static HtmlReport.Cell cell(Object value) {
+/** See {@link HtmlBlocks.Cell#of}. */
+static HtmlBlocks.Cell cell(Object value) {
     if (value == null) {
-      return new HtmlReport.Cell(HtmlReport.MISSING, false);
+      return new HtmlBlocks.Cell(HtmlReport.MISSING, false);
     }
     if (value instanceof Double || value instanceof Float) {
-      return new HtmlReport.Cell(formatNumber(((Number) value).doubleValue()), true);
+      return new HtmlBlocks.Cell(formatNumber(((Number) value).doubleValue()), true);
     }
     if (value instanceof BigDecimal d) {
-      return new HtmlReport.Cell(d.toPlainString(), true);
+      return new HtmlBlocks.Cell(d.toPlainString(), true);
     }
     if (value instanceof Integer
         || value instanceof Long
         || value instanceof Short
         || value instanceof Byte
         || value instanceof BigInteger) {
-      return new HtmlReport.Cell(value.toString(), true);
+      return new HtmlBlocks.Cell(value.toString(), true);
     }
-    if (value instanceof HtmlReport.Cell c) {
+    if (value instanceof HtmlBlocks.Cell c) {
       return c;
     }
-    return new HtmlReport.Cell(String.valueOf(value), false);
+    return new HtmlBlocks.Cell(String.valueOf(value), false);
   }
 }

@@ -13,7 +13,7 @@ final class HtmlWriter {
 
   /** The page of a report's parts. */
   static String write(String title, List<String> description, List<HtmlReport.Section> sections,
-      List<HtmlReport.KeyValue> provenance, List<HtmlReport.Checksum> checksums) {
+      List<HtmlBlocks.KeyValue> provenance, List<HtmlBlocks.Checksum> checksums) {
     Html h = new Html();
     h.raw("<!DOCTYPE html>\n");
     h.raw("<html lang=\"en\">\n<head>\n");
@@ -40,7 +40,7 @@ final class HtmlWriter {
       HtmlReport.Section s = sections.get(i);
       h.raw("<section id=\"").raw(sectionId(i)).raw("\">\n");
       h.raw("<h2>").text(s.heading()).raw("</h2>\n");
-      for (HtmlReport.Block block : s.blocks()) {
+      for (HtmlBlocks.Block block : s.blocks()) {
         writeBlock(h, block);
       }
       h.raw("</section>\n");
@@ -54,10 +54,10 @@ final class HtmlWriter {
     return "section-" + (i + 1);
   }
 
-  private static void writeBlock(Html h, HtmlReport.Block block) {
-    if (block instanceof HtmlReport.Paragraph p) {
+  private static void writeBlock(Html h, HtmlBlocks.Block block) {
+    if (block instanceof HtmlBlocks.Paragraph p) {
       h.raw("<p>").text(p.text()).raw("</p>\n");
-    } else if (block instanceof HtmlReport.Figure f) {
+    } else if (block instanceof HtmlBlocks.Figure f) {
       h.raw("<figure>\n");
       if (f.svgPath() != null) {
         h.raw("<a href=\"").path(f.svgPath()).raw("\">");
@@ -73,20 +73,20 @@ final class HtmlWriter {
       }
       h.raw(" <a href=\"").path(f.pngPath()).raw("\">[PNG]</a>");
       h.raw("</figcaption>\n</figure>\n");
-    } else if (block instanceof HtmlReport.Parameters p) {
+    } else if (block instanceof HtmlBlocks.Parameters p) {
       h.raw("<table class=\"kv\">\n");
       if (!p.caption().isEmpty()) {
         h.raw("<caption>").text(p.caption()).raw("</caption>\n");
       }
       h.raw("<tbody>\n");
-      for (HtmlReport.KeyValue kv : p.entries()) {
+      for (HtmlBlocks.KeyValue kv : p.entries()) {
         h.raw("<tr><th scope=\"row\">").text(kv.key()).raw("</th><td>").text(kv.value());
         h.raw("</td></tr>\n");
       }
       h.raw("</tbody>\n</table>\n");
-    } else if (block instanceof HtmlReport.DataLinks d) {
+    } else if (block instanceof HtmlBlocks.DataLinks d) {
       h.raw("<ul class=\"data\">\n");
-      for (HtmlReport.DataLink link : d.links()) {
+      for (HtmlBlocks.DataLink link : d.links()) {
         h.raw("<li>").text(link.label()).raw(":");
         if (link.arrowPath() != null) {
           h.raw(" <a href=\"").path(link.arrowPath()).raw("\">Arrow <code>");
@@ -99,9 +99,9 @@ final class HtmlWriter {
         h.raw("</li>\n");
       }
       h.raw("</ul>\n");
-    } else if (block instanceof HtmlReport.Links l) {
+    } else if (block instanceof HtmlBlocks.Links l) {
       h.raw("<ul class=\"links\">\n");
-      for (HtmlReport.Link link : l.links()) {
+      for (HtmlBlocks.Link link : l.links()) {
         h.raw("<li><a href=\"").path(link.href()).raw("\">").text(link.label()).raw("</a>");
         if (!link.note().isEmpty()) {
           h.raw(": ").text(link.note());
@@ -109,14 +109,14 @@ final class HtmlWriter {
         h.raw("</li>\n");
       }
       h.raw("</ul>\n");
-    } else if (block instanceof HtmlReport.Table t) {
+    } else if (block instanceof HtmlBlocks.Table t) {
       writeTable(h, t);
     } else {
       throw new IllegalStateException("unknown block " + block.getClass());
     }
   }
 
-  private static void writeTable(Html h, HtmlReport.Table t) {
+  private static void writeTable(Html h, HtmlBlocks.Table t) {
     h.raw(t.id() == null ? "<table class=\"data\">\n" : "<table class=\"data\" id=\"" + t.id() + "\">\n");
     if (!t.caption().isEmpty()) {
       h.raw("<caption>").text(t.caption()).raw("</caption>\n");
@@ -126,9 +126,9 @@ final class HtmlWriter {
       h.raw("<th scope=\"col\">").text(col).raw("</th>");
     }
     h.raw("</tr>\n</thead>\n<tbody>\n");
-    for (List<HtmlReport.Cell> row : t.rows()) {
+    for (List<HtmlBlocks.Cell> row : t.rows()) {
       h.raw("<tr>");
-      for (HtmlReport.Cell c : row) {
+      for (HtmlBlocks.Cell c : row) {
         h.raw(c.numeric() ? "<td class=\"num\">" : "<td>").text(c.text()).raw("</td>");
       }
       h.raw("</tr>\n");
@@ -136,13 +136,13 @@ final class HtmlWriter {
     h.raw("</tbody>\n</table>\n");
   }
 
-  private static void writeProvenance(Html h, List<HtmlReport.KeyValue> provenance, List<HtmlReport.Checksum> checksums) {
+  private static void writeProvenance(Html h, List<HtmlBlocks.KeyValue> provenance, List<HtmlBlocks.Checksum> checksums) {
     h.raw("<section id=\"provenance\">\n<h2>Provenance</h2>\n");
     if (provenance.isEmpty()) {
       h.raw("<p>No provenance recorded.</p>\n");
     } else {
       h.raw("<dl class=\"provenance\">\n");
-      for (HtmlReport.KeyValue kv : provenance) {
+      for (HtmlBlocks.KeyValue kv : provenance) {
         h.raw("<dt>").text(kv.key()).raw("</dt><dd>").text(kv.value()).raw("</dd>\n");
       }
       h.raw("</dl>\n");
@@ -154,7 +154,7 @@ final class HtmlWriter {
       h.raw("<table class=\"data checksums\">\n<thead>\n<tr><th scope=\"col\">path</th>");
       h.raw("<th scope=\"col\">sha256</th><th scope=\"col\">size (bytes)</th></tr>\n");
       h.raw("</thead>\n<tbody>\n");
-      for (HtmlReport.Checksum c : checksums) {
+      for (HtmlBlocks.Checksum c : checksums) {
         h.raw("<tr><td><code>").text(c.path()).raw("</code></td><td><code>").text(c.sha256());
         h.raw("</code></td><td class=\"num\">").text(Long.toString(c.sizeBytes()));
         h.raw("</td></tr>\n");

@@ -39,7 +39,7 @@ public final class PhotonsVsPumpFigure {
   /** Draws the curves (pump in s^-1, photons) with the threshold marks. */
   public static Rendered render(String id, String title, List<BranchSeries> series, List<Threshold> thresholds) {
     List<PhotonFigure.Mark> marks = new ArrayList<>();
-    HtmlReport.Table.Builder table = HtmlReport.Table.builder("Threshold marks")
+    HtmlBlocks.Table.Builder table = HtmlBlocks.Table.builder("Threshold marks")
         .columns("model", "marker", "threshold pump (s^-1)", "kind", "<b+b> at threshold", "located by",
             "sweep bracket (s^-1)");
     for (Threshold m : thresholds) {

@@ -28,7 +28,7 @@ class HtmlReportTest {
                 .dataTable("CIM branch", "data/cim branch.arrow", "data/cim.csv")
                 .dataTable("TPM branch", "data/tpm.arrow", null)
                 .table(
-                    HtmlReport.Table.builder("Thresholds")
+                    HtmlBlocks.Table.builder("Thresholds")
                         .columns("model", "r_th / γ_nr", "|<b>|_th", "points")
                         .row("CIM", 2.0, 0.0, 41)
                         .row("TPM_IF", 7.999999999, 1.4142135623730951, 49L)
@@ -117,7 +117,7 @@ class HtmlReportTest {
   @Test
   void invalidInputsAreRejectedWithClearMessages() {
     assertThatThrownBy(
-            () -> HtmlReport.Table.builder("Thresholds").columns("a", "b").row("x").build())
+            () -> HtmlBlocks.Table.builder("Thresholds").columns("a", "b").row("x").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("table 'Thresholds' row 0 has 1 cells but there are 2 columns");
     assertThatThrownBy(() -> HtmlReport.builder("t").checksum("f.png", "abc", 1))
@@ -169,8 +169,8 @@ class HtmlReportTest {
             .parameter("c", "3")
             .build();
     assertThat(s.blocks()).hasSize(3);
-    assertThat(((HtmlReport.Parameters) s.blocks().get(0)).caption()).isEqualTo("Model");
-    assertThat(((HtmlReport.Parameters) s.blocks().get(0)).entries()).hasSize(2);
-    assertThat(((HtmlReport.Parameters) s.blocks().get(2)).caption()).isEmpty();
+    assertThat(((HtmlBlocks.Parameters) s.blocks().get(0)).caption()).isEqualTo("Model");
+    assertThat(((HtmlBlocks.Parameters) s.blocks().get(0)).entries()).hasSize(2);
+    assertThat(((HtmlBlocks.Parameters) s.blocks().get(2)).caption()).isEmpty();
   }
 }
