@@ -35,7 +35,9 @@ final class ParameterHelp {
       Map.entry(Parameter.W_QD, "_d models: standard deviation of the dots' detunings"),
       Map.entry(Parameter.SEED, "_d models: seed of the sample (S1..S10 are seeds 1..10)"),
       Map.entry(Parameter.TAIL, "_d models: tail dots at +-k gamma on each side (App. F)"),
-      Map.entry(Parameter.IDENTICAL_FRACTION, "_d models: fraction of the dots at zero detuning (the Reply)"));
+      Map.entry(Parameter.IDENTICAL_FRACTION, "_d models: fraction of the dots at zero detuning (the Reply)"),
+      Map.entry(Parameter.IDENTICAL_COUPLING_FRACTION, "_d models: fraction of the dots with coupling g; the others |g_n| of a"
+          + " standing wave at random positions, sum g_n^2 = N g^2 (the Reply's identical coefficients)"));
 
   private ParameterHelp() {}
 
@@ -60,7 +62,7 @@ final class ParameterHelp {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%nParameters (--set NAME=VALUE; rates normalised to gamma_nr,"
         + " or in s^-1 with the suffix /s, e.g. --set r=2e14/s):%n"));
     for (Parameter p : Parameter.values()) {
-      s.append(String.format(Locale.ROOT, "  %-19s %-10s %-22s %s%n", p.key(), unit(p), "default " + defaultOf(p, d), MEANING.get(p)));
+      s.append(String.format(Locale.ROOT, "  %-27s %-10s %-22s %s%n", p.key(), unit(p), "default " + defaultOf(p, d), MEANING.get(p)));
     }
     s.append(String.format(Locale.ROOT, "Values are checked when the command line is read: a negative rate, a width below 0 or"
         + " a misspelt name is bad input (exit 2).%n"));
@@ -94,6 +96,7 @@ final class ParameterHelp {
       case SEED -> "1";
       case TAIL -> "0";
       case IDENTICAL_FRACTION -> "0";
+      case IDENTICAL_COUPLING_FRACTION -> "1";
     };
   }
 

@@ -21,7 +21,8 @@ import org.qdlaser.stages.sampling.SampleSpec;
 
 /**
  * Sample options of the polydisperse models: {@code w_qd} (units of gamma), {@code seed},
- * {@code tail}, {@code identical_fraction}, or an explicit detunings file (one normalised detuning
+ * {@code tail}, {@code identical_fraction}, {@code identical_coupling_fraction} (the others' couplings spread,
+ * SampleGenerator), or an explicit detunings file (one normalised detuning
  * per line; blank lines and lines starting with # ignored).
  */
 public final class SampleOptions {
@@ -100,8 +101,10 @@ public final class SampleOptions {
     long seed = seed(options, prefix);
     int tail = (int) integer(options, "tail", 0, prefix, 0, p.n() / 2);
     double frac = bounded(options, "identical_fraction", number(options, "identical_fraction", 0.0, prefix), prefix);
+    double couplingFrac = bounded(options, "identical_coupling_fraction",
+        number(options, "identical_coupling_fraction", 1.0, prefix), prefix);
     try {
-      return SampleGenerator.generate(new SampleSpec(p.n(), w, p.gamma(), seed, tail, frac, p.g()));
+      return SampleGenerator.generate(new SampleSpec(p.n(), w, p.gamma(), seed, tail, frac, p.g(), couplingFrac));
     } catch (IllegalArgumentException e) {
       throw new InputException(prefix + "w_qd", e.getMessage());
     }

@@ -41,6 +41,7 @@ public final class SampleSets {
         case W_QD -> "w";
         case SEED -> "S";
         case TAIL -> "t";
+        case IDENTICAL_COUPLING_FRACTION -> "gf";
         default -> "f";
       });
     }
@@ -87,7 +88,7 @@ public final class SampleSets {
    */
   public static List<Expanded> expand(JsonNode sample, String path) {
     if (sample == null || !sample.isObject()) {
-      throw new InputException(path, "expected a mapping of sample options (w_qd, seed, tail, identical_fraction), got "
+      throw new InputException(path, "expected a mapping of sample options (" + String.join(", ", PREFIX.keySet()) + "), got "
           + (sample == null ? "nothing" : sample.getNodeType()));
     }
     Iterator<String> names = sample.fieldNames();

@@ -76,8 +76,10 @@ public final class StageVersions {
   // path, gaps not bridged, log axes fitted with 10^n labels, legend off the data, captions naming the paper's
   // figure; issue 15); 9: activation summaries and reports with
   // frequency pulling and physical bounds per model (issue 15); 10: the same section and
-  // report/activation-summary.json in the studies without figures (Fig. 4), its fits table with the unscaled a_L
-  public static final int REPORT = 10;
+  // report/activation-summary.json in the studies without figures (Fig. 4), its fits table with the unscaled a_L;
+  // 11: the branches diagram in the paper's Fig. 7 line styles (CIM solid, TPM_IF dashed, TPM dot-dashed; unstable thin
+  // dotted), titled with the study
+  public static final int REPORT = 11;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
   // 2: units and descriptions in the tables' field metadata from their own dictionary (SimpleColumnDocs: before,

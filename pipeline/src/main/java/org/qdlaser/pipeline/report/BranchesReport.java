@@ -16,6 +16,7 @@ import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.stages.report.BifurcationFigure;
+import org.qdlaser.stages.report.BranchLook;
 import org.qdlaser.stages.report.BranchSeries;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlReport;
@@ -61,6 +62,8 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
   /** The branches of every run with their thresholds and folds as tables, and the runs without a branch. */
   private static final class Branches {
     final List<BranchSeries> series = new ArrayList<>();
+    /** The paper's Fig. 7 look of each series' model (null where the caption names none), parallel to series. */
+    final List<BranchLook> looks = new ArrayList<>();
     final List<String> missing = new ArrayList<>();
     final HtmlReport.Table.Builder folds;
     final HtmlReport.Table.Builder thresholds;
@@ -71,7 +74,7 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
           .columns("model", axisLabel(param), "kind", "|b|");
     }
 
-    void add(String label, String name, BranchTable t, BranchFolds foldDoc) {
+    void add(String label, String name, BranchLook look, BranchTable t, BranchFolds foldDoc) {
       if (t.rows().isEmpty()) {
         missing.add(label + ": " + foldDoc.note());
         return;
@@ -99,6 +102,7 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
         thresholds.row(label, "-", th.kind(), "-");
       }
       series.add(s);
+      looks.add(look);
     }
   }
 
@@ -111,7 +115,7 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     for (ModelRun run : h.runs()) {
       ArtifactPaths.TablePaths paths = ArtifactPaths.branch(run.label());
       int before = branches.series.size();
-      branches.add(run.label(), DisplayName.of(run), BranchTable.fromArrow(in.get(paths.arrow()), param),
+      branches.add(run.label(), DisplayName.of(run), BranchLook.paperFig7(run.kind().name(), run.parameters().mu()), BranchTable.fromArrow(in.get(paths.arrow()), param),
           BranchFolds.fromJson(in.get(ArtifactPaths.folds(run.label())), param));
       if (branches.series.size() > before) {
         ReportPage.dataTable(data, run.label() + " branch", paths);
@@ -138,6 +142,22 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     return out;
   }
 
+  /**
+   * What the lines mean: the paper's Fig. 7 looks where its caption names the model, the default (solid stable,
+   * dashed unstable) for the others.
+   */
+  static String lineStyles(List<BranchLook> looks) {
+    boolean paper = looks.stream().anyMatch(java.util.Objects::nonNull);
+    boolean plain = looks.stream().anyMatch(java.util.Objects::isNull);
+    String fig7 = "Lines as the paper's Fig. 7 caption: CIM solid blue, TPM_IF dashed green, TPM dot-dashed (purple, "
+        + "yellow, red for mu = 0, 0.05, 0.1), each thick where the state is linearly stable and thin dotted where it is "
+        + "unstable; large diamonds: thresholds.";
+    if (paper && !plain) {
+      return fig7;
+    }
+    return paper ? fig7 + " Models the caption does not name: " + Captions.LINE_STYLES : Captions.LINE_STYLES;
+  }
+
   /** The branches section; without figures (and with a traced branch) a diagram of all branches, into {@code out}. */
   private static HtmlReport.Section branchesSection(Params p, Branches branches, Map<String, byte[]> out) {
     String param = p.parameter();
@@ -145,19 +165,21 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
         .paragraph("Lasing branches by pseudo-arclength continuation in " + (param.equals("r") ? "ln r from the start pump"
             : param + " from " + fmt(p.from()) + " to " + fmt(p.to()) + " (normalised)")
             + ", in the frame rotating "
-            + "with the field; solid: stable, dashed: unstable (rightmost eigenvalue of the rotating-frame Jacobian, "
-            + "phase mode excluded). Diamonds mark the threshold of each branch: the low-" + param + " end of its "
+            + "with the field; stability from the rightmost eigenvalue of the rotating-frame Jacobian (phase mode "
+            + "excluded). Diamonds mark the threshold of each branch: the low-" + param + " end of its "
             + "stable part (a fold, or where the branch reaches |b| = 0).");
     if (p.figures().isEmpty() && !branches.series.isEmpty()) {
       // With figures: they show the branches (one sample per polydisperse model); no all-runs diagram.
       // Without any traced branch there is nothing to draw: the page says which are missing and why.
-      RenderedFigure fig = BifurcationFigure.render(
-          new FigureSpec("Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)",
-              Captions.axis(param), "|\u27E8b\u27E9|", Parameter.of(param).logarithmic(), false, 900, 600), branches.series);
+      String title = p.header().title().isBlank()
+          ? "Lasing branches |<b>| vs " + (param.equals("r") ? "pump" : param) + " (continuation)" : p.header().title();
+      RenderedFigure fig = BifurcationFigure.renderWithLooks(
+          new FigureSpec(title, Captions.axis(param), "|\u27E8b\u27E9|", Parameter.of(param).logarithmic(), false, 900, 600),
+          branches.series, branches.looks);
       out.put(ArtifactPaths.report("branches.png"), fig.png());
       out.put(ArtifactPaths.report("branches.svg"), fig.svg());
       sec.figure("branches.png", "branches.svg", "lasing branches", "Coherent field amplitude |\u27E8b\u27E9| (dimensionless) of the "
-          + "lasing solutions against " + Captions.axis(param) + ", one colour per model (legend). " + Captions.LINE_STYLES
+          + "lasing solutions against " + Captions.axis(param) + " (legend: the models). " + lineStyles(branches.looks)
           + " " + Captions.reproduces(p.header()));
     }
     sec.table(branches.thresholds.build()).table(branches.folds.build());

@@ -30,9 +30,13 @@ final class DisplayName {
     }
     Map<String, String> s = run.sample();
     if (s.containsKey("identical_fraction")) {
-      details.add(plain(new BigDecimal(s.get("identical_fraction")).movePointRight(2)) + " % identical dots");
+      details.add(plain(new BigDecimal(s.get("identical_fraction")).movePointRight(2)) + " % at zero detuning");
     }
-    if (s.containsKey("w_qd")) {
+    if (s.containsKey("identical_coupling_fraction")) {
+      details.add(plain(new BigDecimal(s.get("identical_coupling_fraction")).movePointRight(2)) + " % identical g");
+    }
+    if (s.containsKey("w_qd") && !(s.containsKey("identical_coupling_fraction") && new BigDecimal(s.get("w_qd")).signum() == 0)) {
+      // a coupling spread on resonant dots (the Reply's reading) says "identical g"; its zero width is no detail
       details.add("w_QD = " + s.get("w_qd") + " gamma");
     }
     if (s.containsKey("seed")) {

@@ -40,6 +40,14 @@ class SampleSetsTest {
   }
 
   @Test
+  void couplingFractionsExpandLastWithTheirPrefix() {
+    Study s = ManifestParser.parse(activation(
+        "[{model: CIM_d, label: C, sample: {w_qd: 0, seed: 1, identical_coupling_fraction: [0.9, 0.5]}}]", ""));
+    assertThat(s.models()).extracting(ModelRun::label).containsExactly("C_w0_S1_gf0.9", "C_w0_S1_gf0.5");
+    assertThat(s.models().get(1).sample()).containsEntry("identical_coupling_fraction", "0.5");
+  }
+
+  @Test
   void identicalDotModelsAreNotExpanded() {
     String m = "schema: qdlaser/manifest/v1\nstudy: t\nparameters: {N: 10}\nmodels: [CIM, CIM_d]\n"
         + "samples: {seed: [1, 2]}\nsweep: {values: [2e14/s]}\n";

@@ -32,7 +32,12 @@ public enum Parameter {
   /** Sample option: the number of App. F tail dots on each side. */
   TAIL("tail", Unit.COUNT, Sign.NON_NEGATIVE),
   /** Sample option: the fraction of dots at zero detuning (the Reply). */
-  IDENTICAL_FRACTION("identical_fraction", Unit.DIMENSIONLESS, Sign.NON_NEGATIVE);
+  IDENTICAL_FRACTION("identical_fraction", Unit.DIMENSIONLESS, Sign.NON_NEGATIVE),
+  /**
+   * Sample option: the fraction of dots with the coupling g (the Reply's "identical QD coefficients"); the others
+   * draw |g_n| from a standing-wave mode at random positions (SampleGenerator).
+   */
+  IDENTICAL_COUPLING_FRACTION("identical_coupling_fraction", Unit.DIMENSIONLESS, Sign.NON_NEGATIVE);
 
   /** How a value is measured. */
   public enum Unit {
@@ -72,7 +77,7 @@ public enum Parameter {
   public static final List<Parameter> MODEL = List.of(GAMMA, GAMMA_C, GAMMA_NL, BETA, GAMMA_L, GAMMA_NR, G, MU, N, R, DELTA_NU);
 
   /** The sample options of the polydisperse models, in the order sample sets expand them. */
-  public static final List<Parameter> SAMPLE = List.of(W_QD, SEED, TAIL, IDENTICAL_FRACTION);
+  public static final List<Parameter> SAMPLE = List.of(W_QD, SEED, TAIL, IDENTICAL_FRACTION, IDENTICAL_COUPLING_FRACTION);
 
   private final String key;
   private final Unit unit;
@@ -132,7 +137,7 @@ public enum Parameter {
   /** Largest admissible value (normalised; w_qd in units of gamma), see {@link #MAX_RATE}. */
   public double max() {
     return switch (this) {
-      case BETA, IDENTICAL_FRACTION -> 1;
+      case BETA, IDENTICAL_FRACTION, IDENTICAL_COUPLING_FRACTION -> 1;
       case N -> MAX_N;
       case TAIL -> MAX_N / 2.0;
       case SEED -> Long.MAX_VALUE;
@@ -158,7 +163,7 @@ public enum Parameter {
     };
     String why = switch (this) {
       case BETA -> "gamma_NL = gamma_l (1 - beta) / beta must stay a finite rate";
-      case IDENTICAL_FRACTION -> "a fraction of the dots";
+      case IDENTICAL_FRACTION, IDENTICAL_COUPLING_FRACTION -> "a fraction of the dots";
       case N, TAIL -> "the number of dots";
       case SEED -> "a 64-bit seed";
       case MU -> "the paper's values are 0 to 0.1";

@@ -69,6 +69,8 @@ public final class BifurcationFigure {
   /** A branch with more points than this is drawn as a line without markers (the paper's density). */
   static final int MARKED_POINTS_MAX = 40;
   static final String THRESHOLD_SUFFIX = " threshold";
+  /** The stable data of a dashed look, drawn as one path; the legend entry is a point-less series with the label. */
+  static final String LINE_SUFFIX = " (stable line)";
 
   /** Reference size for the font and stroke scale. */
   private static final double REF_WIDTH = FigureSpec.DEFAULT_WIDTH;
@@ -103,6 +105,16 @@ public final class BifurcationFigure {
     return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
   }
 
+  /**
+   * Renders the branches with the paper's per-model looks ({@link BranchLook}): {@code looks} runs parallel to
+   * {@code series}; a null entry keeps the default look (palette colour, stable solid, unstable dashed). A branch
+   * with a look has its stable part in the look's line and its unstable part thin and dotted, in its colour.
+   */
+  public static RenderedFigure renderWithLooks(FigureSpec spec, List<BranchSeries> series, List<BranchLook> looks) {
+    XYChart chart = buildChart(spec, series, List.of(), looks);
+    return new RenderedFigure(ChartEncoding.encodePng(chart), ChartEncoding.encodeSvg(chart));
+  }
+
   /** Builds the XChart chart (package-private for tests). */
   static XYChart buildChart(FigureSpec spec, List<BranchSeries> series) {
     return buildChart(spec, series, List.of());
@@ -110,6 +122,11 @@ public final class BifurcationFigure {
 
   /** Builds the XChart chart with range bars (package-private for tests). */
   static XYChart buildChart(FigureSpec spec, List<BranchSeries> series, List<RangeBars> bars) {
+    return buildChart(spec, series, bars, null);
+  }
+
+  /** Builds the XChart chart with range bars and per-branch looks (null: all default; package-private for tests). */
+  static XYChart buildChart(FigureSpec spec, List<BranchSeries> series, List<RangeBars> bars, List<BranchLook> looks) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(series, "series");
     if (series.isEmpty()) {
@@ -127,9 +144,12 @@ public final class BifurcationFigure {
     Polyline.Range xRange = new Polyline.Range();
     Polyline.Range yRange = new Polyline.Range();
     Strokes strokes = new Strokes(scale);
+    if (looks != null && looks.size() != series.size()) {
+      throw new IllegalArgumentException("looks has " + looks.size() + " entries for " + series.size() + " series");
+    }
     for (int m = 0; m < series.size(); m++) {
       BranchSeries b = Objects.requireNonNull(series.get(m), "series[" + m + "]");
-      addBranch(chart, spec, b, m, strokes, xRange, yRange);
+      addBranch(chart, spec, b, m, looks == null ? null : looks.get(m), strokes, xRange, yRange);
     }
     addRangeBars(chart, spec, series, Objects.requireNonNull(bars, "bars"), strokes.thin(), xRange, yRange);
     AxisRanges.setAxisRanges(chart.getStyler(), spec, xRange, yRange, true);
@@ -137,21 +157,39 @@ public final class BifurcationFigure {
     return chart;
   }
 
-  /** The lines of a chart scaled to its size: branches solid (stable) and dashed, range bars thin; the threshold diamond. */
-  private record Strokes(BasicStroke solid, BasicStroke dashed, BasicStroke thin, Marker threshold) {
+  /**
+   * The lines of a chart scaled to its size: branches solid (stable) and dashed, range bars thin; the threshold
+   * diamond; for branches with a {@link BranchLook}, the dot-dashed line and the thin dotted unstable line.
+   */
+  private record Strokes(BasicStroke solid, BasicStroke dashed, BasicStroke thin, Marker threshold, BasicStroke dotDashed,
+      BasicStroke dotted) {
     Strokes(double scale) {
       this(new BasicStroke((float) (2.0 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
           new BasicStroke((float) (2.0 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
               new float[] {(float) (7 * scale), (float) (5 * scale)}, 0f),
           new BasicStroke((float) Math.max(1.0, 1.5 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND),
-          new ThresholdDiamond(scale));
+          new ThresholdDiamond(scale),
+          new BasicStroke((float) (2.5 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+              new float[] {(float) (10 * scale), (float) (4 * scale), (float) (2 * scale), (float) (4 * scale)}, 0f),
+          new BasicStroke((float) Math.max(1.5, 2.0 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+              new float[] {(float) (0.1 * scale), (float) (4.5 * scale)}, 0f));
+    }
+
+    /** The stable line of a look (thicker than the default so that the dashes read at the paper's density). */
+    BasicStroke of(BranchLook.Line line) {
+      return switch (line) {
+        case SOLID -> new BasicStroke(dotDashed.getLineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        case DASHED -> new BasicStroke(dotDashed.getLineWidth(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            dashed.getDashArray(), 0f);
+        case DOT_DASHED -> dotDashed;
+      };
     }
   }
 
   /** The {@code m}-th branch: its stable part solid, unstable runs dashed (joined to their stable neighbours), its threshold. */
-  private static void addBranch(ReportChart chart, FigureSpec spec, BranchSeries b, int m, Strokes strokes, Polyline.Range xRange,
-      Polyline.Range yRange) {
-    Color colour = PALETTE[m % PALETTE.length];
+  private static void addBranch(ReportChart chart, FigureSpec spec, BranchSeries b, int m, BranchLook look, Strokes strokes,
+      Polyline.Range xRange, Polyline.Range yRange) {
+    Color colour = look != null ? look.colour() : PALETTE[m % PALETTE.length];
     Marker marker = MARKERS[m % MARKERS.length];
     boolean[] drawable = new boolean[b.size()];
     for (int i = 0; i < drawable.length; i++) {
@@ -185,14 +223,26 @@ public final class BifurcationFigure {
     }
     // Markers only where points are sparse: on a dense branch they would hide the dashes of its unstable part.
     Marker shown = b.size() <= MARKED_POINTS_MAX ? marker : SeriesMarkers.NONE;
+    BasicStroke stableLine = look == null ? strokes.solid() : strokes.of(look.line());
+    BasicStroke unstableLine = look == null ? strokes.dashed() : strokes.dotted();
     if (!stable.isEmpty()) {
-      styleData(chart.addSeries(b.label(), stable.x(), stable.y()), colour, shown, strokes.solid());
+      boolean patterned = look != null && look.line() != BranchLook.Line.SOLID;
+      XYSeries st = chart.addSeries(patterned ? b.label() + LINE_SUFFIX : b.label(), stable.x(), stable.y());
+      styleData(st, colour, shown, stableLine);
+      if (patterned) {
+        // A dashed stable line is drawn as one path (the dashes run on at any point density); XChart would draw no
+        // line in its legend entry, so a legend-only series without drawable points shows the pattern.
+        chart.drawAsOnePath(st, colour, stableLine);
+        st.setShowInLegend(false);
+        XYSeries key = chart.addSeries(b.label(), new double[] {Double.NaN}, new double[] {Double.NaN});
+        styleData(key, colour, SeriesMarkers.NONE, stableLine);
+      }
       stable.extend(xRange, yRange);
     }
     if (!unstable.isEmpty()) {
       XYSeries u = chart.addSeries(b.label() + UNSTABLE_SUFFIX, unstable.x(), unstable.y());
-      styleData(u, colour, shown, strokes.dashed());
-      chart.drawAsOnePath(u, colour, strokes.dashed()); // the dashes run on along the whole unstable run
+      styleData(u, colour, shown, unstableLine);
+      chart.drawAsOnePath(u, colour, unstableLine); // the dashes run on along the whole unstable run
       // One legend entry per model (its stable part, or the unstable one if it has none): the captions say
       // solid = stable, dashed = unstable, diamond = threshold.
       u.setShowInLegend(stable.isEmpty());
@@ -258,7 +308,7 @@ public final class BifurcationFigure {
     for (int m = 0; m < series.size(); m++) {
       BranchSeries b = Objects.requireNonNull(series.get(m), "series[" + m + "]");
       for (String name :
-          List.of(b.label(), b.label() + UNSTABLE_SUFFIX, b.label() + THRESHOLD_SUFFIX)) {
+          List.of(b.label(), b.label() + UNSTABLE_SUFFIX, b.label() + THRESHOLD_SUFFIX, b.label() + LINE_SUFFIX)) {
         if (!names.add(name)) {
           throw new IllegalArgumentException(
               "series[" + m + "] label '" + b.label() + "' clashes with another series ('" + name

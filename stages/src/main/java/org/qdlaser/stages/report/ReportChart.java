@@ -208,7 +208,28 @@ class ReportChart extends XYChart {
       }
     }
     st.setLegendPosition(fewest == 0 ? best : LegendPosition.OutsideE);
+    if (fewest != 0) {
+      fitTitleToPlot();
+    }
     return st.getLegendPosition();
+  }
+
+  /**
+   * With the legend outside, XChart centres the title over the narrower plot and clips what does not fit: the title
+   * font is made smaller (down to 9 pt) until the title fits the plot's width.
+   */
+  private void fitTitleToPlot() {
+    XYStyler st = getStyler();
+    if (!st.isChartTitleVisible() || getTitle() == null || getTitle().isEmpty()) {
+      return;
+    }
+    scratchPaint();
+    double room = 0.92 * plotBounds().getWidth();
+    Font f = st.getChartTitleFont();
+    double wide = f.getStringBounds(getTitle(), new FontRenderContext(null, true, true)).getWidth();
+    if (wide > room) {
+      st.setChartTitleFont(f.deriveFont((float) Math.max(9, Math.floor(f.getSize2D() * room / wide))));
+    }
   }
 
   /** How many drawn points and segments of the series meet {@code box} (grown by half a marker). */

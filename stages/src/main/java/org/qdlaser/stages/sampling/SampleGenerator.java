@@ -34,10 +34,45 @@ public final class SampleGenerator {
     }
     double[] g = new double[n];
     java.util.Arrays.fill(g, spec.coupling());
+    int sameCoupling = (int) Math.round(spec.identicalCouplingFraction() * n);
+    // After the detunings, so that the detunings of every sample without a coupling spread stay as they were.
+    spreadCouplings(g, sameCoupling, spec.coupling(), rng);
     String description = String.format(java.util.Locale.ROOT,
-        "gaussian w_qd=%s gamma, seed=%d, tail=%d, identical_fraction=%s (WELL19937c)",
-        spec.width(), spec.seed(), spec.tail(), spec.identicalFraction());
+        "gaussian w_qd=%s gamma, seed=%d, tail=%d, identical_fraction=%s%s (WELL19937c)",
+        spec.width(), spec.seed(), spec.tail(), spec.identicalFraction(),
+        sameCoupling < n ? ", identical_coupling_fraction=" + spec.identicalCouplingFraction() : "");
     return new Sample(d, g, description);
+  }
+
+  /**
+   * The couplings of the dots {@code from..N-1}: |g_n| of a standing-wave cavity mode at uniformly random positions,
+   * g_n proportional to |cos(pi u_n)| with u_n uniform in [0, 1) (the Reply: "the coefficients g_ns depend on the
+   * cavity-mode field at the QDs' positions"), scaled so that their mean square is exactly {@code g}^2. The sum
+   * sum_n g_n^2, which alone sets the gain of identical resonant dots (N g^2 in the CIM threshold), is then the same
+   * as with all couplings g: what changes is the spread alone, not the total coupling. Couplings are real and
+   * positive: a phase of g_n is removed by rephasing the dot's operators (docs/decisions.md, "The Reply's
+   * 'identical' dots").
+   *
+   * @param couplings per-dot couplings (caller-owned; entries {@code from..} are overwritten)
+   */
+  static void spreadCouplings(double[] couplings, int from, double g, RandomGenerator rng) {
+    int m = couplings.length - from;
+    if (m <= 0) {
+      return;
+    }
+    double sumSquares = 0;
+    for (int i = from; i < couplings.length; i++) {
+      double c = Math.abs(Math.cos(Math.PI * rng.nextDouble()));
+      couplings[i] = c;
+      sumSquares += c * c;
+    }
+    if (!(sumSquares > 0)) {
+      throw new IllegalStateException("all " + m + " drawn couplings are zero (positions at the nodes of the mode)");
+    }
+    double scale = Math.abs(g) * Math.sqrt(m / sumSquares);
+    for (int i = from; i < couplings.length; i++) {
+      couplings[i] *= scale;
+    }
   }
 
   /** A sample from an explicit list of normalised detunings, all with coupling g. */

@@ -59,4 +59,30 @@ class SampleGeneratorTest {
     double[] d = SampleGenerator.generate(new SampleSpec(3, 1.0, 1.0, 1, 0, 0, 70)).detunings();
     assertThat(d).containsExactly(1.327000036267693, 0.652957260103647, 1.74353241141009);
   }
+
+  /** The Reply's "identical coefficients" reading: the fraction keeps g, the others spread at the same sum g^2. */
+  @Test
+  void couplingSpreadKeepsTheFractionAndTheSumOfSquares() {
+    int n = 40;
+    double g = 70;
+    Sample s = SampleGenerator.generate(new SampleSpec(n, 0.0, GAMMA, 1, 0, 0, g, 0.5));
+    double[] c = s.couplings();
+    assertThat(Arrays.copyOfRange(c, 0, 20)).containsOnly(g);
+    assertThat(Arrays.stream(c, 20, n).filter(x -> x == g).count()).isZero();
+    assertThat(Arrays.stream(c, 20, n).allMatch(x -> x >= 0 && x <= g * Math.sqrt(20))).isTrue();
+    double sum = Arrays.stream(c).map(x -> x * x).sum();
+    assertThat(sum).isCloseTo(n * g * g, offset(1e-12 * n * g * g));
+    assertThat(s.detunings()).containsOnly(0.0, -0.0);
+  }
+
+  /** The coupling draws come after the detunings: a sample's detunings do not depend on its coupling fraction. */
+  @Test
+  void couplingSpreadLeavesTheDetuningsAsTheyWere() {
+    SampleSpec plain = new SampleSpec(50, 1.0, GAMMA, 3, 0, 0, 70);
+    SampleSpec spread = new SampleSpec(50, 1.0, GAMMA, 3, 0, 0, 70, 0.9);
+    assertThat(SampleGenerator.generate(spread).detunings()).isEqualTo(SampleGenerator.generate(plain).detunings());
+    assertThat(SampleGenerator.generate(plain).couplings()).containsOnly(70.0);
+    assertThatThrownBy(() -> new SampleSpec(50, 1.0, GAMMA, 3, 0, 0, 70, 1.5))
+        .hasMessageContaining("identical_coupling_fraction must be in [0, 1], got 1.5");
+  }
 }
