@@ -28,15 +28,17 @@ public final class StageVersions {
   // issue 14 (geometric tail, carried rate >= 0.2, new Jacobian after slow convergence); 12: units and descriptions
   // in the tables' field metadata (issue 17); 13: transients with the BDF restart at order 1 from f(t, y) after three error test failures (BDF, issue 14: the Fig. 2 TPM transient underflowed);
   // 14: dense spectra block by block (BlockTriangularEigenvalues, issue 14): the eigenvalues of non-lasing states move at the rounding level (TPM at Table I, r = 1e4: rightmost -0.004654180163203 -> -0.004654180163520)
-  public static final int EQUILIBRIUM = 14;
+  // 15: chord steps in the sparse Newton (n >= 200: the _d models), and a bordered system's AMD from its leading
+  // block (issue 14): their states move within Newton's tolerance (TPM_d N = 50: 1e-11 relative; identical dots unchanged)
+  public static final int EQUILIBRIUM = 15;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
    * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
    * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14
-   * (non-lasing spectra block by block).
+   * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton).
    */
-  public static final int SWEEP_EQUILIBRIUM = 15;
+  public static final int SWEEP_EQUILIBRIUM = 16;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -44,21 +46,22 @@ public final class StageVersions {
    * 2n x 2n LUs per candidate: the same residues to ~1e-7 relative). Only their output changed, so the
    * other tasks keep their keys. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14 (non-lasing
    * spectra block by block: their pairs and amplitudes move at the rounding level, e.g. 8e-11 relative in the
-   * population amplitude).
+   * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton).
    */
-  public static final int RELAXATION = 15;
+  public static final int RELAXATION = 16;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
    * the App. A reading (paper_reading), issue 13. The other equilibrium tasks keep their keys. 14: its
    * table gains the per-dot upper population n_l ({@code dot_upper_population}: the frequency-pulling relation
    * and the two-level bound, issue 15). 15: as {@link #EQUILIBRIUM} 13. 16: as {@link #EQUILIBRIUM} 14 (non-lasing
-   * spectra block by block).
+   * spectra block by block). 17: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton).
    */
-  public static final int ACTIVATION = 16;
+  public static final int ACTIVATION = 17;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
-  // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked
-  public static final int FITTING = 7;
+  // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
+  // sparse Newton of the _d thresholds)
+  public static final int FITTING = 8;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.

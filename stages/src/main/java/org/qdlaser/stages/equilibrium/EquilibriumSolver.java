@@ -112,7 +112,11 @@ public final class EquilibriumSolver {
     return newton.solve(steadyState(model), z);
   }
 
-  /** f(z) = 0 of the model (non-rotating steady state) as a Newton system, with the model's sparsity. */
+  /**
+   * f(z) = 0 of the model (non-rotating steady state) as a Newton system, with the model's sparsity
+   * closed under the rotation blocks ({@link RotatingFrame#steadyStatePattern}: the lasing system's
+   * leading block, so that both share one fill-reducing order).
+   */
   static NonlinearSystem steadyState(Model model) {
     return new NonlinearSystem() {
       @Override
@@ -127,7 +131,7 @@ public final class EquilibriumSolver {
 
       @Override
       public org.qdlaser.stages.numerics.sparse.SparsityPattern sparsity() {
-        return model.sparsity();
+        return RotatingFrame.steadyStatePattern(model);
       }
     };
   }

@@ -69,6 +69,21 @@ final class RotatingFrame implements NonlinearSystem {
     return built;
   }
 
+  /** Marks the unbordered pattern in the cache ({@link #steadyStatePattern}). */
+  private static final boolean[] NO_BORDER = new boolean[0];
+
+  /**
+   * The model's pattern with every diagonal entry and the 2 x 2 rotation blocks of A: the leading
+   * block of {@link #borderedPattern}, for the non-rotating steady state (the non-lasing state's
+   * Newton system and stability). The extra entries are structural zeros there; with them the
+   * lasing and non-lasing systems share the LU's fill-reducing order (one AMD run per model and N,
+   * {@link org.qdlaser.stages.numerics.sparse.SparseOrdering#borderedMinimumDegree}). Null if the
+   * model gives no pattern.
+   */
+  static SparsityPattern steadyStatePattern(Model model) {
+    return borderedPattern(model, NO_BORDER);
+  }
+
   /** Base pattern (by identity) and pump rows of a bordered pattern. */
   private static final class BorderKey {
     final SparsityPattern base;
@@ -113,7 +128,8 @@ final class RotatingFrame implements NonlinearSystem {
         realPart[fl.offset() + 1] = fl.offset();
       }
     }
-    int extra = pumpRows == null ? 1 : 2;
+    boolean border = pumpRows != NO_BORDER;
+    int extra = pumpRows == null ? 1 : border ? 2 : 0;
     int[][] rows = new int[n + extra][];
     for (int i = 0; i < n; i++) {
       // Plain arrays (SparsityPattern.fromRows sorts and removes duplicates): a TreeSet per row
@@ -124,12 +140,17 @@ final class RotatingFrame implements NonlinearSystem {
       if (realPart[i] >= 0) {
         row[len++] = realPart[i];
         row[len++] = realPart[i] + 1;
-        row[len++] = n;
+        if (border) {
+          row[len++] = n;
+        }
       }
-      if (pumpRows != null && pumpRows[i]) {
+      if (pumpRows != null && border && pumpRows[i]) {
         row[len++] = n + 1;
       }
       rows[i] = java.util.Arrays.copyOf(row, len);
+    }
+    if (!border) {
+      return SparsityPattern.fromRows(rows);
     }
     int reB = model.layout().field("b").offset();
     rows[n] = new int[] {reB + 1, n};

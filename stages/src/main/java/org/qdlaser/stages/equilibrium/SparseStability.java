@@ -199,56 +199,119 @@ final class SparseStability {
    * Max-row-sum norm of the leading n x n block of a sparse matrix without row and column {@code
    * skip} (the Im b of a lasing state, which the dense path's quotient removes; -1 for none) after
    * Parlett-Reinsch balancing (powers of 2, as {@link StabilityAnalyzer#balance}), without changing the matrix.
+   *
+   * <p>The sweeps are Jacobi-style (all sums from the same scaling, then every index rescaled), at
+   * most {@link #BALANCING_SWEEPS}. Such a sweep is a deterministic map of the scaling d, and on
+   * TPM_d's Jacobians it falls into a 2-cycle after a few sweeps (N = 50: from sweep 6 on, d
+   * alternates between two vectors and the sweeps never end by themselves; measured). Once d
+   * equals its value two sweeps before, the scaling after the last sweep is known (the one of the
+   * same parity), so the remaining sweeps are skipped: the norm is bit for bit that of all of them.
    */
   static double balancedNorm(SparseMatrix a, int n, int skip) {
     var p = a.pattern();
     int[] rs = p.rowStart();
     int[] cs = p.columns();
     double[] v = a.values();
-    double[] d = new double[n];
-    Arrays.fill(d, 1.0);
-    double[] row = new double[n];
-    double[] col = new double[n];
-    boolean done = false;
-    for (int sweep = 0; sweep < 100 && !done; sweep++) {
-      done = true;
-      // One Jacobi-style sweep: all row and column sums of D^-1 A D, then every index rescaled.
-      Arrays.fill(row, 0.0);
-      Arrays.fill(col, 0.0);
-      for (int i = 0; i < n; i++) {
-        for (int k = rs[i]; k < rs[i + 1]; k++) {
-          int j = cs[k];
-          if (j < n && j != i && i != skip && j != skip) {
-            double e = Math.abs(v[k]) * d[j] / d[i];
-            row[i] += e;
-            col[j] += e;
-          }
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        double c = col[i];
-        double r = row[i];
-        if (c == 0 || r == 0) {
-          continue;
-        }
-        double f = 1;
-        double sum = c + r;
-        while (c < r / 2) {
-          f *= 2;
-          c *= 2;
-          r /= 2;
-        }
-        while (c > r * 2) {
-          f /= 2;
-          c /= 2;
-          r *= 2;
-        }
-        if ((c + r) < 0.95 * sum) {
-          d[i] *= f;
-          done = false;
+    // The off-diagonal entries of the block without skip, row by row in storage order (the sums
+    // below add them in the same order as a pass over the matrix would).
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        int j = cs[k];
+        if (j < n && j != i && i != skip && j != skip) {
+          count++;
         }
       }
     }
+    int[] rowEnd = new int[n];
+    int[] col = new int[count];
+    double[] mag = new double[count];
+    count = 0;
+    for (int i = 0; i < n; i++) {
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        int j = cs[k];
+        if (j < n && j != i && i != skip && j != skip) {
+          col[count] = j;
+          mag[count++] = Math.abs(v[k]);
+        }
+      }
+      rowEnd[i] = count;
+    }
+    double[] d = new double[n];
+    Arrays.fill(d, 1.0);
+    double[] previous = new double[n];
+    double[] beforePrevious = new double[n];
+    double[] rowSum = new double[n];
+    double[] colSum = new double[n];
+    boolean done = false;
+    for (int sweep = 0; sweep < BALANCING_SWEEPS && !done; sweep++) {
+      done = true;
+      System.arraycopy(previous, 0, beforePrevious, 0, n);
+      System.arraycopy(d, 0, previous, 0, n);
+      // One Jacobi-style sweep: all row and column sums of D^-1 A D, then every index rescaled.
+      Arrays.fill(rowSum, 0.0);
+      Arrays.fill(colSum, 0.0);
+      for (int i = 0, q = 0; i < n; i++) {
+        double di = d[i];
+        double r = 0.0;
+        for (; q < rowEnd[i]; q++) {
+          int j = col[q];
+          double e = mag[q] * d[j] / di;
+          r += e;
+          colSum[j] += e;
+        }
+        rowSum[i] = r;
+      }
+      done = rescale(rowSum, colSum, d);
+      if (!done && sweep >= 1 && Arrays.equals(d, beforePrevious)) {
+        // 2-cycle: d after sweep m is d (now, after this sweep) for m - sweep even, else previous.
+        if ((BALANCING_SWEEPS - 1 - sweep) % 2 != 0) {
+          System.arraycopy(previous, 0, d, 0, n);
+        }
+        break;
+      }
+    }
+    return scaledNorm(a, n, skip, d);
+  }
+
+  /**
+   * Parlett-Reinsch rescaling of every index from its row and column sums (powers of 2); true if no
+   * scale changed.
+   */
+  private static boolean rescale(double[] rowSum, double[] colSum, double[] d) {
+    boolean done = true;
+    for (int i = 0; i < d.length; i++) {
+      double c = colSum[i];
+      double r = rowSum[i];
+      if (c == 0 || r == 0) {
+        continue;
+      }
+      double f = 1;
+      double sum = c + r;
+      while (c < r / 2) {
+        f *= 2;
+        c *= 2;
+        r /= 2;
+      }
+      while (c > r * 2) {
+        f /= 2;
+        c /= 2;
+        r *= 2;
+      }
+      if ((c + r) < 0.95 * sum) {
+        d[i] *= f;
+        done = false;
+      }
+    }
+    return done;
+  }
+
+  /** Max-row-sum norm of D^-1 A D on the leading n x n block without row and column skip. */
+  private static double scaledNorm(SparseMatrix a, int n, int skip, double[] d) {
+    var p = a.pattern();
+    int[] rs = p.rowStart();
+    int[] cs = p.columns();
+    double[] v = a.values();
     double norm = 0;
     for (int i = 0; i < n; i++) {
       double sum = 0;
@@ -262,4 +325,7 @@ final class SparseStability {
     }
     return norm;
   }
+
+  /** Balancing sweeps of {@link #balancedNorm} at most (the sweeps end earlier once no scale changes). */
+  static final int BALANCING_SWEEPS = 100;
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * a depth-first search in the graph of L), written for this project.
  *
  * <p>Columns are taken in a fill-reducing order Q, by default {@link
- * SparseOrdering#approximateMinimumDegree} of A + A^T, computed once per sparsity pattern and
- * reused. Each factorisation first scales the
+ * SparseOrdering#borderedMinimumDegree} (approximate minimum degree of A + A^T, trailing dense
+ * borders last), computed once per sparsity pattern and reused. Each factorisation first scales the
  * rows of A by powers of two to a largest entry in [1, 2) (exact, so the scaling adds no rounding;
  * it makes the pivot test compare like with like, as KLU and UMFPACK do), then chooses rows by
  * threshold partial pivoting with a preference for the diagonal: the diagonal entry of the column
@@ -111,7 +111,7 @@ public final class SparseLuSolver {
   public void analyse(SparsityPattern p) {
     Objects.requireNonNull(p, "pattern");
     final int n = p.n();
-    int[] order = fixedOrder != null ? fixedOrder.clone() : SparseOrdering.approximateMinimumDegree(p);
+    int[] order = fixedOrder != null ? fixedOrder.clone() : SparseOrdering.borderedMinimumDegree(p);
     checkPermutation(order, n);
     final int[] rs = p.rowStart();
     final int[] cols = p.columns();

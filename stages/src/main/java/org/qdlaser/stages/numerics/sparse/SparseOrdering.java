@@ -161,6 +161,99 @@ public final class SparseOrdering {
     return p;
   }
 
+  /** Orderings kept by {@link #borderedMinimumDegree}: the patterns of one point (bordered and not, a few pump borders). */
+  static final int MEMO_SIZE = 4;
+
+  private static final java.util.Map<SparsityPattern, int[]> MEMO =
+      new java.util.LinkedHashMap<>(2 * MEMO_SIZE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<SparsityPattern, int[]> eldest) {
+          return size() > MEMO_SIZE;
+        }
+      };
+
+  /**
+   * {@link #approximateMinimumDegree} of the pattern without its trailing dense nodes (degree in A
+   * + A^T above AMD's dense threshold), followed by those nodes in natural order, where AMD puts
+   * dense nodes anyway. The point of it: a Newton system bordered by dense rows and columns (the
+   * rotating frame's omega, a continuation's pump) and the unbordered system of the same model
+   * (the non-lasing state) then share one minimum-degree run on the same leading block, which is
+   * memoised by pattern ({@link #MEMO_SIZE} patterns, a pure function of the pattern, so the order
+   * does not depend on what was ordered before). At TPM_d N = 100 one AMD run costs ~1.2 s (a
+   * lasing point needed two: docs/benchmarks.md).
+   *
+   * @return a new permutation ({@code perm[k]} is eliminated k-th)
+   */
+  public static int[] borderedMinimumDegree(SparsityPattern pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    final int n = pattern.n();
+    final int[] rs = pattern.rowStart();
+    final int[] cols = pattern.columns();
+    // Distinct neighbours (without the diagonal) of the trailing nodes, in A + A^T.
+    final int denseThreshold = denseThreshold(n);
+    int lead = n;
+    final int[] mark = new int[n];
+    Arrays.fill(mark, -1);
+    while (lead > 1) {
+      final int v = lead - 1;
+      int degree = 0;
+      for (int i = 0; i < n; i++) {
+        if (i == v) {
+          for (int k = rs[i]; k < rs[i + 1]; k++) {
+            if (cols[k] != v && mark[cols[k]] != v) {
+              mark[cols[k]] = v;
+              degree++;
+            }
+          }
+        } else if (Arrays.binarySearch(cols, rs[i], rs[i + 1], v) >= 0 && mark[i] != v) {
+          mark[i] = v;
+          degree++;
+        }
+      }
+      if (degree <= denseThreshold) {
+        break;
+      }
+      lead--;
+    }
+    SparsityPattern leading = lead == n ? pattern : leadingBlock(rs, cols, lead);
+    int[] order;
+    synchronized (MEMO) {
+      order = MEMO.get(leading);
+    }
+    if (order == null) {
+      order = approximateMinimumDegree(leading);
+      synchronized (MEMO) {
+        MEMO.put(leading, order);
+      }
+    }
+    int[] perm = Arrays.copyOf(order, n);
+    for (int v = lead; v < n; v++) {
+      perm[v] = v;
+    }
+    return perm;
+  }
+
+  /** The leading {@code m} x {@code m} block of a CSR pattern. */
+  private static SparsityPattern leadingBlock(int[] rs, int[] cols, int m) {
+    int[] start = new int[m + 1];
+    int[] c = new int[rs[m]];
+    int nz = 0;
+    for (int i = 0; i < m; i++) {
+      for (int k = rs[i]; k < rs[i + 1]; k++) {
+        if (cols[k] < m) {
+          c[nz++] = cols[k];
+        }
+      }
+      start[i + 1] = nz;
+    }
+    return new SparsityPattern(m, start, Arrays.copyOf(c, nz));
+  }
+
+  /** AMD's dense-node threshold for n nodes: max(16, 10 sqrt(n)). */
+  private static int denseThreshold(int n) {
+    return Math.max(16, (int) (10 * Math.sqrt(n)));
+  }
+
   /**
    * Approximate minimum degree ordering of the graph of A + A^T.
    *
@@ -212,7 +305,7 @@ public final class SparseOrdering {
     }
 
     // ---- dense nodes: removed from the graph and ordered last
-    final int denseThreshold = Math.max(16, (int) (10 * Math.sqrt(n)));
+    final int denseThreshold = denseThreshold(n);
     final int[] status = new int[n];
     final boolean[] dense = new boolean[n];
     int denseCount = 0;

@@ -44,6 +44,41 @@ class SparseOrderingTest {
     assertThat(amd * 3).as("AMD fill %d vs natural %d", amd, natural).isLessThan(natural);
   }
 
+  /**
+   * The bordered ordering of a grid bordered by dense rows and columns (a Newton system's omega and
+   * pump) is the ordering of the grid alone, then the border: the unbordered and bordered systems
+   * share one minimum-degree run (and the fill of the grid's block is AMD's).
+   */
+  @Test
+  void borderedOrderingIsTheLeadingBlocksOrderThenTheBorder() {
+    SparsityPattern grid = new Brusselator2D(30).sparsity();
+    int m = grid.n();
+    for (int border = 1; border <= 2; border++) {
+      int n = m + border;
+      int[][] rows = new int[n][];
+      for (int i = 0; i < m; i++) {
+        int[] r = java.util.Arrays.copyOfRange(grid.columns(), grid.rowStart()[i], grid.rowStart()[i + 1]);
+        if (i % 2 == 0) { // the border columns touch every other row
+          r = java.util.Arrays.copyOf(r, r.length + border);
+          for (int b = 0; b < border; b++) {
+            r[r.length - 1 - b] = m + b;
+          }
+        }
+        rows[i] = r;
+      }
+      for (int b = 0; b < border; b++) {
+        rows[m + b] = new int[] {b, m + b};
+      }
+      SparsityPattern bordered = SparsityPattern.fromRows(rows);
+      int[] perm = SparseOrdering.borderedMinimumDegree(bordered);
+      assertThat(java.util.Arrays.stream(perm).sorted().toArray()).containsExactly(SparseOrdering.natural(n));
+      assertThat(java.util.Arrays.copyOf(perm, m)).containsExactly(SparseOrdering.approximateMinimumDegree(grid));
+      assertThat(java.util.Arrays.copyOfRange(perm, m, n)).containsExactly(java.util.stream.IntStream.range(m, n).toArray());
+    }
+    // A pattern without a dense border is ordered by AMD itself.
+    assertThat(SparseOrdering.borderedMinimumDegree(grid)).containsExactly(SparseOrdering.approximateMinimumDegree(grid));
+  }
+
   @Test
   void hubDissectionOrdersThePiecesFirstAndTheHubsLast() {
     // h hubs; for every pair of hubs a piece of 3 mutually coupled nodes coupled to both hubs
