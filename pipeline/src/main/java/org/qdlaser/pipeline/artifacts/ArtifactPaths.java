@@ -126,6 +126,11 @@ public final class ArtifactPaths {
     return "equilibrium/" + label + "-state.json";
   }
 
+  /** The threshold of an activation study's undecided sample (threshold stage), {@link SampleThreshold}. */
+  public static String sampleThreshold(String label) {
+    return "threshold/" + label + ".json";
+  }
+
   /** A sweep's threshold bracket and exact threshold (fitting), {@link SweepFit}. */
   public static String sweepFit(String label) {
     return "fitting/" + label + ".json";

@@ -17,6 +17,7 @@ import org.qdlaser.pipeline.report.ActivationReport;
 import org.qdlaser.pipeline.report.Figure;
 import org.qdlaser.pipeline.tasks.ActivationTask;
 import org.qdlaser.pipeline.tasks.LorentzianTask;
+import org.qdlaser.pipeline.tasks.ThresholdTask;
 import org.qdlaser.stages.equilibrium.Equilibria;
 
 /**
@@ -30,10 +31,12 @@ import org.qdlaser.stages.equilibrium.Equilibria;
  *     {@code paper} (every sample also gets the App. A reading; no fates), issue 13
  * @param longTimeLimit procedure ours: the longest co-rotating transient of an unsettled sample
  *     (1/gamma_nr); null under paper
+ * @param thresholds whether each sample that spent its budget unsettled also gets its threshold searched
+ *     ({@link ThresholdTask}, issue 13 item 4; default false: minutes per sample)
  * @param figures activation_panels, width_vs_frequency and amplitude_vs_shift figures
  */
 public record Activation(double pump, double transientBudget, ActivationTask.Procedure procedure, Double longTimeLimit,
-    List<Figure> figures) implements Analysis {
+    boolean thresholds, List<Figure> figures) implements Analysis {
   public static final String NAME = "activation";
   /**
    * Allowed transient budgets (1/gamma_nr): at least the first transient window of a point (4 units,
@@ -61,7 +64,12 @@ public record Activation(double pump, double transientBudget, ActivationTask.Pro
 
   static Activation parse(ParseContext c) {
     JsonNode a = section(c.root(), "activation", "analysis activation needs activation: {pump: PUMP}");
-    unknownKeys(a, Set.of("pump", "transient_budget", "procedure", "long_time_limit"), "activation.");
+    unknownKeys(a, Set.of("pump", "transient_budget", "procedure", "long_time_limit", "thresholds"), "activation.");
+    JsonNode th = a.get("thresholds");
+    if (th != null && !th.isBoolean()) {
+      throw new InputException("activation.thresholds", "thresholds must be true or false (search the threshold of each "
+          + "sample left unsettled by its budget), got " + th);
+    }
     double pump = positivePump(a, "pump", "activation.pump", c.gammaNr());
     double budget = number(a, "transient_budget", "activation.transient_budget", Equilibria.DEFAULT_TRANSIENT_BUDGET);
     if (!(budget >= MIN_TRANSIENT_BUDGET) || budget > MAX_TRANSIENT_BUDGET) {
@@ -90,7 +98,7 @@ public record Activation(double pump, double transientBudget, ActivationTask.Pro
       }
     }
     c.integration();
-    return new Activation(pump, budget, procedure, limit, Figures.parse(c.root(), NAME, c.runs()));
+    return new Activation(pump, budget, procedure, limit, th != null && th.asBoolean(), Figures.parse(c.root(), NAME, c.runs()));
   }
 
   @Override
@@ -101,7 +109,13 @@ public record Activation(double pump, double transientBudget, ActivationTask.Pro
         List.of(sampling.spec().id()));
     PlannedTask fit = LorentzianTask.TASK.plan(run.label(), LorentzianTask.Params.of(run.kind()), List.of(eq.spec().id()));
     // The report's figures show the sample statistics (Fig. 9).
-    return new RunPlan(List.of(sampling, eq, fit), List.of(sampling.spec().id(), eq.spec().id(), fit.spec().id()));
+    if (!thresholds) {
+      return new RunPlan(List.of(sampling, eq, fit), List.of(sampling.spec().id(), eq.spec().id(), fit.spec().id()));
+    }
+    PlannedTask th = ThresholdTask.TASK.plan(run.label(), new ThresholdTask.Params(Study.model(run), pump),
+        List.of(sampling.spec().id(), eq.spec().id()));
+    return new RunPlan(List.of(sampling, eq, fit, th),
+        List.of(sampling.spec().id(), eq.spec().id(), fit.spec().id(), th.spec().id()));
   }
 
   @Override

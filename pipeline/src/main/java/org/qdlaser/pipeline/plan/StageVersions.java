@@ -70,6 +70,11 @@ public final class StageVersions {
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.
   public static final int LORENTZIAN = 8;
+  /**
+   * The threshold of an activation study's undecided sample (stage "threshold", issue 13 item 4): 1 first
+   * version (the homotopy at fixed |b| of ThresholdStart, docs/decisions.md).
+   */
+  public static final int SAMPLE_THRESHOLD = 1;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;

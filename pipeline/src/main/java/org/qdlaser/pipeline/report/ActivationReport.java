@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.LorentzianFit;
+import org.qdlaser.pipeline.artifacts.SampleThreshold;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -98,7 +99,9 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
     sections.add(ActivationDiagnostics.section(diagnostics(results)));
     List<LongTimeFates.Sample> states = new ArrayList<>();
     for (ModelRun run : h.runs()) {
-      states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label())))));
+      byte[] th = in.all().get(ArtifactPaths.sampleThreshold(run.label()));
+      states.add(new LongTimeFates.Sample(run, StateSummary.fromJson(in.get(ArtifactPaths.activationState(run.label()))),
+          th == null ? null : SampleThreshold.fromJson(th)));
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     sections.forEach(html::section);

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.LongTimeSummary;
 import org.qdlaser.pipeline.artifacts.PaperReadingSummary;
+import org.qdlaser.pipeline.artifacts.SampleThreshold;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -29,8 +30,8 @@ final class LongTimeFates {
 
   static final String SUMMARY = "long-time-summary.json";
 
-  /** A run with its state. */
-  record Sample(ModelRun run, StateSummary state) {
+  /** A run with its state and, where the study searched it ({@code activation.thresholds}), its threshold (else null). */
+  record Sample(ModelRun run, StateSummary state, SampleThreshold threshold) {
     boolean undecided() {
       return state.longTime() != null || state.paperReading() != null;
     }
@@ -46,7 +47,7 @@ final class LongTimeFates {
         + "and the paper's reading").id("long-time-fates").columns("run", "budget (1/gamma_nr)", "|b| at the budget",
         "d ln|b|/dt at the budget", "long-time verdict", "time to decide (1/gamma_nr)", "limit", "end: |b|, photons",
         "details", "steps, factorisations, Newton attempts", "paper's reading (App. A): |b(T)|, omega_inf",
-        "omega_inf converged (3 digits)", "a_inf (decay resolved?)");
+        "omega_inf converged (3 digits)", "a_inf (decay resolved?)", "threshold (Sec. III), pump in units of gamma_nr");
     for (Sample s : rows) {
       StateSummary st = s.state();
       LongTimeSummary lt = st.longTime();
@@ -60,7 +61,8 @@ final class LongTimeFates {
           pr == null ? "-" : "|b(" + fmt(pr.duration()) + ")| = " + fmt(pr.bAbsEnd()) + ", " + fmt(pr.omegaInf()) + " +- "
               + fmt(pr.omegaInfSpread()),
           pr == null ? "-" : (pr.omegaConverged() ? "yes" : "no"),
-          pr == null ? "-" : fmt(pr.aInf()) + " +- " + fmt(pr.aInfSpread()) + (pr.aInfResolved() ? " (yes)" : " (no: extrapolation)"));
+          pr == null ? "-" : fmt(pr.aInf()) + " +- " + fmt(pr.aInfSpread()) + (pr.aInfResolved() ? " (yes)" : " (no: extrapolation)"),
+          threshold(s.threshold()));
     }
     html.section(HtmlReport.Section.builder("Long-time fates (issue 13)")
         .paragraph("Samples without a steady state after the transient budget (Newton from the seed chain and after each "
@@ -73,11 +75,25 @@ final class LongTimeFates {
             + "had converged to at least three significant digits\"); a_inf is an extrapolation where the decay of Eq. "
             + "(A2) is not resolved (c T < 1). CPU time of each sample: cpu_seconds of its equilibrium task in the run's "
             + "provenance (timeline.json); the artifacts hold work counters, which do not depend on the machine's load.")
-        .paragraph("Thresholds of these samples (qdlaser threshold --model TPM_d, the smallest pump with a stable "
-            + "lasing state, Sec. III) are not computed by this study: see docs/transients.md for the searches made "
-            + "(S7 at 2 gamma: no stable lasing state by Newton at 2e14 or 2e15 s^-1; search unfinished).")
+        .paragraph("Threshold (Sec. III: the smallest pump with a stable steady lasing state, |<b>| != 0): searched "
+            + "for each followed sample when the manifest sets activation.thresholds (threshold/<label>.json, the code path "
+            + "of qdlaser threshold: Newton from the lifted seed, else the homotopy at fixed |b| from mu = 1 or from "
+            + "identical dots, docs/decisions.md); a threshold above the study's pump, or none up to the ceiling, says the "
+            + "sample is below threshold at the pump. '-': not searched by this study (the weekly "
+            + "manifests/weekly/fig6-fates-2gamma.yaml searches the 2 gamma samples; docs/transients.md has the table).")
         .table(t.build()).build());
     out.put(ArtifactPaths.report(SUMMARY), CanonicalJson.prettyBytes(summary(rows)));
+  }
+
+  private static String threshold(SampleThreshold t) {
+    if (t == null || !t.searched()) {
+      return "-";
+    }
+    if (!t.found()) {
+      return "none up to " + fmt(t.ceiling()) + " (below threshold)";
+    }
+    return t.kind() + " at " + fmt(t.thresholdPump()) + ", |b| = " + fmt(t.bAbs())
+        + (t.belowThresholdAtPump() ? " (above the pump: below threshold)" : " (below the pump)");
   }
 
   private static String details(StateSummary st) {
@@ -117,6 +133,9 @@ final class LongTimeFates {
       if (st.paperReading() != null) {
         m.put("paper_reading", st.paperReading());
       }
+      if (s.threshold() != null) {
+        m.put("threshold", s.threshold());
+      }
       samples.put(s.run().label(), m);
       Map<String, Object> g = groups.computeIfAbsent(s.run().kind().name(), k -> new TreeMap<>())
           .computeIfAbsent("w" + ActivationFigures.fmtShort(s.run().sampleWidth()), k -> new TreeMap<>());
@@ -130,6 +149,11 @@ final class LongTimeFates {
         g.merge("budget_max_drift_times_time", d, (a, b) -> Math.max((Double) a, (Double) b));
         g.merge("max_time_integrated", lt.timeIntegrated(), (a, b) -> Math.max((Double) a, (Double) b));
       }
+      SampleThreshold th = s.threshold();
+      if (th != null && th.searched()) {
+        g.merge("thresholds_searched", 1L, (a, b) -> (Long) a + (Long) b);
+        g.merge("below_threshold_by_threshold", th.belowThresholdAtPump() ? 1L : 0L, (a, b) -> (Long) a + (Long) b);
+      }
       PaperReadingSummary pr = st.paperReading();
       // what App. A would count as lasing: a field at the end of its window whose omega_inf converged
       boolean paperLasing = pr != null && pr.omegaConverged() && pr.bAbsEnd() > 0;
@@ -139,7 +163,9 @@ final class LongTimeFates {
     out.put("what", "samples unsettled after the transient budget, followed to their long-time fate (procedure ours) "
         + "and/or read as App. A reads (paper_reading); groups: per model and w_QD, the fates' verdict counts (lasing, "
         + "non_lasing, self_pulsing, unsettled at the limit), paper_reading_converged the samples whose App. A reading "
-        + "has omega_inf converged to 3 digits with a field at its end (the paper's 'lasing')");
+        + "has omega_inf converged to 3 digits with a field at its end (the paper's 'lasing'); thresholds_searched the samples "
+        + "whose threshold was searched (activation.thresholds), below_threshold_by_threshold those of them whose threshold "
+        + "lies above the pump or was not found up to the ceiling (Sec. III's definition)");
     out.put("groups", groups);
     out.put("samples", samples);
     return out;

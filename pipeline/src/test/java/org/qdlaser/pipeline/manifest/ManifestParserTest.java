@@ -126,6 +126,13 @@ class ManifestParserTest {
     assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}",
         "{pump: 2e14/s, procedure: paper, long_time_limit: 100}")))
         .isInstanceOf(InputException.class).hasMessageContaining("activation.long_time_limit").hasMessageContaining("ours");
+    assertThat(ours.thresholds()).as("threshold searches are opt-in (minutes per sample)").isFalse();
+    Activation thresholds = (Activation) ManifestParser.parse(activation.replace("{pump: 2e14/s}",
+        "{pump: 2e14/s, thresholds: true}")).analysis();
+    assertThat(thresholds.thresholds()).isTrue();
+    assertThatThrownBy(() -> ManifestParser.parse(activation.replace("{pump: 2e14/s}", "{pump: 2e14/s, thresholds: yes-please}")))
+        .isInstanceOf(InputException.class).hasMessageContaining("activation.thresholds").hasMessageContaining("yes-please")
+        .hasMessageContaining("true or false");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qdlaser.pipeline.artifacts.LongTimeSummary;
 import org.qdlaser.pipeline.artifacts.PaperReadingSummary;
+import org.qdlaser.pipeline.artifacts.SampleThreshold;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.plan.ModelRun;
@@ -66,15 +67,18 @@ class LongTimeFatesTest {
   @Test
   void followedSamplesAreListedAndCountedPerModelAndWidth() throws Exception {
     StateSummary settled = new StateSummary(2e5, true, 300, 1.2, 9e4, 1.0, true, 1e-10, Verdict.LASING, null, null, null);
-    List<LongTimeFates.Sample> all = List.of(new LongTimeFates.Sample(run(1), settled),
-        new LongTimeFates.Sample(run(7), collapsed()), new LongTimeFates.Sample(run(9), pulsing()));
+    // S7's threshold above the pump (below threshold there), S9's below it
+    List<LongTimeFates.Sample> all = List.of(new LongTimeFates.Sample(run(1), settled, null),
+        new LongTimeFates.Sample(run(7), collapsed(), SampleThreshold.found(2e5, 7.735e5, "fold", 184.28, 1.9061, 1e8)),
+        new LongTimeFates.Sample(run(9), pulsing(), SampleThreshold.found(2e5, 1.5e5, "fold", 100, 2.2, 1e8)));
     Map<String, byte[]> out = new HashMap<>();
     HtmlReport.Builder html = HtmlReport.builder("t");
     LongTimeFates.add(html, all, out);
     String page = html.build().toHtml();
     assertThat(page).contains("Long-time fates (issue 13)").contains("<td>TPM_d_w2_S7</td>").contains("non_lasing")
         .contains("<td>TPM_d_w2_S9</td>").contains("self_pulsing").contains("period 12.5")
-        .doesNotContain("<td>TPM_d_w2_S1</td>");
+        .doesNotContain("<td>TPM_d_w2_S1</td>").contains("fold at 773500, |b| = 184.280").contains("above the pump: below threshold")
+        .contains("(below the pump)");
     JsonNode s = CanonicalJson.mapper().readTree(out.get("report/" + LongTimeFates.SUMMARY));
     JsonNode g = s.at("/groups/TPM_d/w2");
     assertThat(g.get("samples").asInt()).isEqualTo(2);
@@ -88,6 +92,12 @@ class LongTimeFatesTest {
     assertThat(g.get("budget_max_drift_times_time").asDouble()).isCloseTo(4.4e-4 * 12, offset(1e-15));
     assertThat(s.at("/samples/TPM_d_w2_S7/long_time/time_integrated").asDouble()).isEqualTo(792.07);
     assertThat(s.at("/samples/TPM_d_w2_S7/paper_reading/omega_inf").asDouble()).isEqualTo(1.90610);
+    assertThat(g.get("thresholds_searched").asInt()).isEqualTo(2);
+    assertThat(g.get("below_threshold_by_threshold").asInt()).isEqualTo(1);
+    assertThat(s.at("/samples/TPM_d_w2_S7/threshold/threshold_pump").asDouble()).isEqualTo(7.735e5);
+    SampleThreshold none = SampleThreshold.none(2e5, 1e8, "no stable lasing state of TPM_d found");
+    assertThat(SampleThreshold.fromJson(none.toJson())).isEqualTo(none);
+    assertThat(none.belowThresholdAtPump()).isTrue();
   }
 
   @Test
@@ -95,7 +105,7 @@ class LongTimeFatesTest {
     StateSummary settled = new StateSummary(2e5, true, 300, 1.2, 9e4, 1.0, true, 1e-10, Verdict.LASING, null, null, null);
     Map<String, byte[]> out = new HashMap<>();
     HtmlReport.Builder html = HtmlReport.builder("t");
-    LongTimeFates.add(html, List.of(new LongTimeFates.Sample(run(1), settled)), out);
+    LongTimeFates.add(html, List.of(new LongTimeFates.Sample(run(1), settled, null)), out);
     assertThat(out).isEmpty();
     assertThat(html.build().toHtml()).doesNotContain("Long-time fates");
   }

@@ -139,10 +139,18 @@ final class AmplitudeBranch {
           }
         };
     NewtonResult res = newton.solve(sys, x0);
+    lastIterations = res.iterations();
     if (!res.converged() || !family.admissible(res.x()[n + 1])) {
       return Optional.empty();
     }
     return Optional.of(new Point(res.x()));
+  }
+
+  private int lastIterations;
+
+  /** Newton iterations of the last {@link #solve} (converged or not): the step control of a continuation. */
+  int lastIterations() {
+    return lastIterations;
   }
 
   /** Largest number of interval halvings when a direct Newton solve from the guess fails. */

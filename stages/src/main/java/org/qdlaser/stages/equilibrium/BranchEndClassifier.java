@@ -32,6 +32,15 @@ final class BranchEndClassifier {
    */
   static final double FOLD_AMPLITUDE_RELATIVE = 1e-7;
 
+  /**
+   * Kind of a threshold where the stable branch ends (Newton at fixed pump loses it) but the amplitude
+   * branch has no point below the end's amplitude either, so that no fold of r(|b|) can be located: the
+   * pump is the last stable state of the bisection, accurate to its bracket width.
+   */
+  static final String BRANCH_END = "branch-end";
+  /** Failed Newton solves (halving the step each time) before the walk below the end amplitude gives up. */
+  static final int MAX_WALK_FAILURES = 6;
+
   private final NonLasingBranch nonLasing;
   private final NewtonSolver newton = new NewtonSolver(org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults());
   private final NewtonSolver disperseNewton = new NewtonSolver(ThresholdFinder.branchNewton());
@@ -74,7 +83,16 @@ final class BranchEndClassifier {
           rInst,
           width, good.omega());
     }
-    Equilibrium fold = locateFold(model, previous, good);
+    Optional<Equilibrium> located = locateFold(model, previous, good);
+    if (located.isEmpty()) {
+      // The amplitude branch cannot be continued below the end either: the end is where Newton loses the
+      // stable branch, bracketed to the bisection's width, its nature unresolved.
+      LOG.info("{}: no branch point below |b| = {}: the stable branch ends at r = {} (bracket width {}), not located as a fold",
+          model.kind(), Readable.number(good.bAbs()), Readable.rate(good.pump()), width);
+      return new Threshold(model.kind(), good.pump(), BRANCH_END, good.bAbs(), good.upperPopulationMean(), good.photons(),
+          rInst, width, good.omega());
+    }
+    Equilibrium fold = located.get();
     if (!Double.isNaN(rInst) && Math.abs(fold.pump() - rInst) / rInst < PITCHFORK_MATCH
         && fold.bAbs() < PITCHFORK_AMPLITUDE_FRACTION * startAmplitude) {
       // The "fold" is the pitchfork itself: the bisection ended on a spurious lasing state with a
@@ -122,7 +140,7 @@ final class BranchEndClassifier {
    * Minimises r(|b|) on the branch parametrised by the amplitude, between the amplitude of the
    * branch end's stable neighbour (above) and an amplitude below the end, on the unstable side.
    */
-  private Equilibrium locateFold(Model model, Equilibrium above, Equilibrium end) {
+  private Optional<Equilibrium> locateFold(Model model, Equilibrium above, Equilibrium end) {
     AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
     double aHi = above.bAbs();
     double aEnd = end.bAbs();
@@ -131,10 +149,16 @@ final class BranchEndClassifier {
     double aLo = aEnd;
     AmplitudeBranch.Point lo = endPoint;
     double step = Math.max(aHi - aEnd, 1e-3 * aEnd);
-    for (int k = 0; k < 60; k++) {
+    int failures = 0;
+    // Detuned dots: one Newton solve per trial and a bounded number of failures (solveTowards' 20
+    // subdivisions cost minutes per failed amplitude at TPM_d N = 50 where the branch cannot be continued
+    // below the end: S9 at 2 gamma); identical dots (cheap) as before.
+    boolean bounded = model.kind().polydisperse();
+    for (int k = 0; k < 60 && !(bounded && failures >= MAX_WALK_FAILURES); k++) {
       double a = Math.max(aLo - step, 0.5 * aLo);
-      Optional<AmplitudeBranch.Point> p = branch.solveTowards(a, lo);
+      Optional<AmplitudeBranch.Point> p = bounded ? branch.solve(a, lo) : branch.solveTowards(a, lo);
       if (p.isEmpty()) {
+        failures++;
         step /= 2;
         continue;
       }
@@ -146,13 +170,16 @@ final class BranchEndClassifier {
       }
       step *= 2;
     }
+    if (aLo == aEnd) {
+      return Optional.empty(); // no branch point below the end: not a regular fold of r(|b|)
+    }
     AmplitudeBranch.Point p = branch.extremum(endPoint, aLo, aHi, true, FOLD_AMPLITUDE_RELATIVE)
         .orElseThrow(() -> new EquilibriumException("fold of " + model.kind() + " not located: branch unsolvable near |b| = " + aEnd));
     Model at = model.withPump(p.pump());
     double[] z = p.state();
     LOG.info("{}: fold at r = {} (bisection end {}), |b| = {}", model.kind(), Readable.rate(p.pump()), Readable.rate(end.pump()),
         Readable.number(at.fieldAmplitude(z)));
-    return new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
-        at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0);
+    return Optional.of(new Equilibrium(at.kind(), p.pump(), true, z, p.omega(), at.fieldAmplitude(z), at.photons(z),
+        at.upperPopulationMean(z), at.activation(z), true, 0.0, 0.0, 0));
   }
 }

@@ -266,6 +266,12 @@ public final class Equilibria {
         .follow(model, start.state(), start.omega());
   }
 
+  /** The highest pump (normalised) a threshold search tries for a stable lasing state. */
+  public static final double THRESHOLD_CEILING = ThresholdFinder.R_MAX;
+
+  /** The start of {@link EquilibriumException}'s message when a threshold search finds no stable lasing state. */
+  public static final String NO_STABLE_LASING = ThresholdFinder.NO_STABLE_LASING;
+
   /** The threshold of stable coherent emission and its kind (search from a high pump downwards). */
   public Threshold threshold(Model model) {
     return guarded(() -> new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver).find(model));

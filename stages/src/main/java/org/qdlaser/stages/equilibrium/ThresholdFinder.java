@@ -51,6 +51,8 @@ public final class ThresholdFinder {
   public static final double INSTABILITY_RELATIVE_ACCURACY = 1e-8;
   /** Start of the lasing branch: Table I pump (2e14 s^-1) unless the threshold lies higher. */
   private static final double R_START = 2e5;
+  /** How the message of a search that found no stable lasing state starts. */
+  static final String NO_STABLE_LASING = "no stable lasing state of ";
   /** Ratio between the pumps tried for a first stable lasing state (see {@link #startPumps}). */
   static final double START_RATIO = 10;
 
@@ -105,7 +107,7 @@ public final class ThresholdFinder {
     }
     if (top == null) {
       throw new EquilibriumException(
-          "no stable lasing state of " + model.kind() + " found for pump up to r = " + R_MAX + " (normalised)");
+          NO_STABLE_LASING + model.kind() + " found for pump up to r = " + R_MAX + " (normalised)");
     }
 
     // Follow the branch down until it is lost, then bisect the last interval.
@@ -154,8 +156,13 @@ public final class ThresholdFinder {
   Threshold findDisperse(Model model) {
     ThresholdStart starts = new ThresholdStart(pointSolver, disperseSolver, LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT);
     Equilibrium top = starts.find(model, startPumps(Double.NaN)).orElseThrow(() -> new EquilibriumException(
-        "no stable lasing state of " + model.kind() + " found for pump up to r = " + R_MAX + " (normalised): "
+        NO_STABLE_LASING + model.kind() + " found for pump up to r = " + R_MAX + " (normalised): "
             + String.join("; ", starts.tried())));
+    return fromStableState(model, top);
+  }
+
+  /** Steps (2)-(4) of {@link #findDisperse} from its first stable lasing state {@code top}. */
+  Threshold fromStableState(Model model, Equilibrium top) {
     var fast = new NewtonDescent(disperseSolver, DESCENT_RATIO, BRACKET_BISECTION_WIDTH, R_MIN).follow(model, top);
     Descent d = fast.isPresent() ? new Descent(fast.get().previous(), fast.get().good(), fast.get().rBad()) : descend(model, top);
     Equilibrium good = d.good();

@@ -1,0 +1,293 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ParameterFamily;
+import org.qdlaser.stages.physics.Readable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lasing state of a detuned-dot model reached by continuation from a solvable member of a family
+ * (issue 13, item 4), for the threshold search where Newton and short transients from the lifted
+ * seed find none.
+ *
+ * <p>The continuation runs on the lasing branch parametrised by the amplitude ({@link
+ * AmplitudeBranch}): |b| = a is held fixed and the pump r is an unknown, so the path in the family's
+ * parameter h (mu from 1 down to the model's mu) never meets the fold in r that ends a continuation at
+ * fixed pump (S7 at 2 gamma: fold in mu near 0.07 at r = 2e14 s^-1, because the fold in r has moved
+ * above 2e14 s^-1 as mu falls; docs/decisions.md). At mu = 1 the inter-dot correlations are damped
+ * and TPM^(d) is close to TPM_IF^(d), whose lifted lasing state Newton polishes.
+ *
+ * <p>At the target the branch r(a) is then walked up in a (the stable side of a fold lies above it,
+ * at larger field) until a state is stable, the first state of the usual descent ({@link
+ * NewtonDescent}). Every visited point, with its eigenvalue where computed, is kept as evidence.
+ */
+final class AmplitudeHomotopy {
+  private static final Logger LOG = LoggerFactory.getLogger(AmplitudeHomotopy.class);
+
+  /** First step in h (mu), from the solvable member: a tenth of the way. */
+  static final double FIRST_STEP = 0.1;
+  /** Steps below this: the path is taken to end (a fold in h at fixed amplitude). */
+  static final double MIN_STEP = 1e-4;
+  /** Newton iterations up to which the next step grows by {@link #GROW}. */
+  static final int FAST = 4;
+  /** Newton iterations above which the next step halves. */
+  static final int SLOW = 8;
+  static final double GROW = 1.5;
+  /** Attempts (accepted or not) of one homotopy before giving up. */
+  static final int MAX_ATTEMPTS = 80;
+  /** Ratio between consecutive amplitudes of the walk up the branch at the target. */
+  static final double AMPLITUDE_RATIO = 1.25;
+  /** Shortest step of that walk (a failed step's ratio is square-rooted down to this: 1.25, 1.118, 1.057, 1.028). */
+  static final double MIN_AMPLITUDE_RATIO = 1.02;
+  /** Largest number of amplitude steps of that walk (1.25^20 ~ 87: from |b| ~ 100 to ~ 9,000). */
+  static final int MAX_AMPLITUDE_STEPS = 20;
+
+  /** A visited point of the target's branch: amplitude, pump (normalised), omega, rightmost eigenvalue (NaN: not computed). */
+  record Visit(double bAbs, double pump, double omega, double rightmost, boolean stable) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "|b| = %.2f at r = %s (omega %.5f, rightmost eigenvalue %.3e%s)", bAbs,
+          Readable.number(pump), omega, rightmost, stable ? ", stable" : "");
+    }
+  }
+
+  private final NewtonSolver newton;
+  private final List<String> log = new ArrayList<>();
+  private final List<Visit> visits = new ArrayList<>();
+
+  AmplitudeHomotopy(NewtonSolver newton) {
+    this.newton = newton;
+  }
+
+  /**
+   * The homotopy in mu at fixed amplitude from {@code start} (a lasing state of the model at mu =
+   * {@code from}) to the model's own mu, then the walk up in amplitude to a stable state.
+   *
+   * @param target the detuned-dot model (its pump is only a first guess)
+   * @param start a lasing state of {@code target} at mu = {@code from} (state gauged or not)
+   * @return the first stable lasing state found on the target's branch, or empty
+   */
+  Optional<Equilibrium> stableState(Model target, Equilibrium start, double from) {
+    ParameterFamily mu = ParameterFamily.disperse("mu",
+        target.kind(), org.qdlaser.stages.physics.Models.disperseParameters(target).orElseThrow());
+    return stableState(target, mu, branch(mu, from).from(start), from);
+  }
+
+  /**
+   * The homotopy in {@code family} (whose member at its base is {@code target}) at fixed amplitude from
+   * the branch point {@code start} of the member at h = {@code from} to the base, at the start's
+   * amplitude and, where that path ends early or its end leads to no stable state, at {@link
+   * #AMPLITUDE_FACTORS} times it; then the walk up in amplitude to a stable state.
+   */
+  Optional<Equilibrium> stableState(Model target, ParameterFamily family, AmplitudeBranch.Point start, double from) {
+    AmplitudeBranch atStart = branch(family, from);
+    double a0 = family.at(from).fieldAmplitude(start.state());
+    for (int k = 0; k < AMPLITUDE_FACTORS.length; k++) {
+      double a = a0 * AMPLITUDE_FACTORS[k];
+      Optional<AmplitudeBranch.Point> s = k == 0 ? Optional.of(start) : atStart.solveTowards(a, start);
+      if (s.isEmpty()) {
+        log.add(String.format(Locale.ROOT, "no branch point at |b| = %.2f, %s = %s", a, family.name(), Readable.number(from)));
+        continue;
+      }
+      Optional<AmplitudeBranch.Point> p = follow(family, s.get(), a, from, family.base());
+      if (p.isPresent()) {
+        Optional<Equilibrium> e = walkUp(target, p.get());
+        if (e.isPresent()) {
+          return e;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The amplitudes of the homotopy, relative to the start's: where the path at one amplitude ends
+   * before the target (S4 at 2 gamma, |b| = 145.5: r falls to 1.2e13 s^-1 at mu = 0.253 and the steps
+   * shrink), the next starts at a larger field, nearer the stable side of the branch.
+   */
+  static final double[] AMPLITUDE_FACTORS = {1, 2, 4};
+
+  /**
+   * Natural continuation in h (secant predictor) of the branch point {@code start} (|b| = {@code a})
+   * from h = {@code from} to h = {@code to}, the pump free; empty if the steps shrink below {@link
+   * #MIN_STEP}.
+   */
+  Optional<AmplitudeBranch.Point> follow(ParameterFamily family, AmplitudeBranch.Point start, double a, double from,
+      double to) {
+    AmplitudeBranch b0 = branch(family, from);
+    Optional<AmplitudeBranch.Point> first = b0.solve(a, start);
+    if (first.isEmpty()) {
+      log.add("homotopy in " + family.name() + ": no branch point at |b| = " + a + ", " + family.name() + " = " + from);
+      return Optional.empty();
+    }
+    double[] x = first.get().x();
+    double[] xPrev = null;
+    double h = from;
+    double hPrev = from;
+    double dir = Math.signum(to - from);
+    double dh = FIRST_STEP * Math.abs(to - from);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      double hNext = dir > 0 ? Math.min(to, h + dh) : Math.max(to, h - dh);
+      double[] guess = x.clone();
+      if (xPrev != null) {
+        double f = (hNext - h) / (h - hPrev);
+        for (int i = 0; i < guess.length; i++) {
+          guess[i] += f * (x[i] - xPrev[i]);
+        }
+        if (!(guess[guess.length - 1] > 0)) {
+          guess[guess.length - 1] = x[x.length - 1];
+        }
+      }
+      AmplitudeBranch bn = branch(family, hNext);
+      Optional<AmplitudeBranch.Point> p = bn.solve(a, new AmplitudeBranch.Point(guess));
+      int it = bn.lastIterations();
+      if (p.isPresent()) {
+        xPrev = x;
+        hPrev = h;
+        x = p.get().x();
+        h = hNext;
+        LOG.info("homotopy in {} at |b| = {}: {} = {}, r = {} ({} Newton iterations)", family.name(), Readable.number(a),
+            family.name(), Readable.number(h), Readable.number(x[x.length - 1]), it);
+        if (h == to) {
+          log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s to %s: r = %s", family.name(), a,
+              Readable.number(from), Readable.number(to), Readable.number(x[x.length - 1])));
+          return Optional.of(new AmplitudeBranch.Point(x));
+        }
+        if (it <= FAST) {
+          dh *= GROW;
+        } else if (it > SLOW) {
+          dh *= 0.5;
+        }
+      } else {
+        dh *= 0.5;
+        if (dh < MIN_STEP * Math.abs(to - from)) {
+          break;
+        }
+      }
+    }
+    log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s stopped at %s (r = %s): steps too small",
+        family.name(), a, Readable.number(from), Readable.number(h), Readable.number(x[x.length - 1])));
+    return Optional.empty();
+  }
+
+  private AmplitudeBranch branch(ParameterFamily family, double h) {
+    Model m = family.at(h);
+    return new AmplitudeBranch(ParameterFamily.pump(m), newton);
+  }
+
+  /**
+   * From a point of the target's branch, the first stable lasing state at amplitudes a, a *
+   * {@link #AMPLITUDE_RATIO}, ... (a step that fails is shortened; where |b| cannot grow, the step is
+   * taken in the pump instead, upwards by the same ratios: a local change of the continuation
+   * parameter, regular where the branch turns in |b|): each point polished at fixed pump with its
+   * spectrum.
+   */
+  Optional<Equilibrium> walkUp(Model target, AmplitudeBranch.Point from) {
+    AmplitudeBranch branch = new AmplitudeBranch(ParameterFamily.pump(target), newton);
+    EquilibriumSolver polish = new EquilibriumSolver(ThresholdFinder.branchNewton());
+    AmplitudeBranch.Point p = from;
+    boolean inPump = false;
+    double aDir = 1;
+    double rDir = 1;
+    for (int k = 0; k <= MAX_AMPLITUDE_STEPS; k++) {
+      if (k > 0) {
+        double a0 = target.fieldAmplitude(p.state());
+        Optional<AmplitudeBranch.Point> q = Optional.empty();
+        // Continuation along the branch in the direction of travel with the locally regular parameter:
+        // |b| (up at first) until it cannot grow or shrink further (the branch turns in |b|: S6, S10 at
+        // 2 gamma), then the pump in its direction of travel, and back to |b| where the pump turns (a fold
+        // in r), keeping each parameter's direction, so that the walk passes both kinds of turn instead
+        // of stepping back along the arm just taken. A failed step is shortened a few times only: each
+        // failure costs a full Newton solve.
+        boolean wasInPump = inPump;
+        if (!inPump) {
+          q = amplitudeStep(branch, p, a0, aDir);
+        }
+        if (q.isEmpty()) {
+          q = pumpSteps(target, p, rDir);
+          inPump = q.isPresent();
+        }
+        if (q.isEmpty() && wasInPump) {
+          q = amplitudeStep(branch, p, a0, aDir);
+        }
+        if (q.isEmpty()) {
+          log.add(String.format(Locale.ROOT, "branch at the target continued neither in |b| nor in r from |b| = %.2f, r = %s",
+              a0, Readable.number(p.pump())));
+          return Optional.empty();
+        }
+        double a1 = target.fieldAmplitude(q.get().state());
+        if (inPump) {
+          aDir = Math.signum(a1 - a0) != 0 ? Math.signum(a1 - a0) : aDir;
+        } else {
+          rDir = Math.signum(q.get().pump() - p.pump()) != 0 ? Math.signum(q.get().pump() - p.pump()) : rDir;
+        }
+        p = q.get();
+      }
+      if (!(p.pump() < ThresholdFinder.R_MAX)) {
+        log.add("branch at the target above the ceiling r = " + ThresholdFinder.R_MAX + " at " + p.pump());
+        return Optional.empty();
+      }
+      Model m = target.withPump(p.pump());
+      Optional<Equilibrium> e = polish.polishLasing(m, p.state(), p.omega());
+      if (e.isEmpty()) {
+        log.add(String.format(Locale.ROOT, "no lasing state by Newton at r = %s from the branch point |b| = %.2f",
+            Readable.number(p.pump()), m.fieldAmplitude(p.state())));
+        continue;
+      }
+      Equilibrium eq = e.get();
+      visits.add(new Visit(eq.bAbs(), eq.pump(), eq.omega(), eq.rightmostEigenvalue(), eq.stable()));
+      LOG.info("branch of {} at the target: {}", target.kind(), visits.get(visits.size() - 1));
+      if (eq.stable()) {
+        return Optional.of(eq);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A step in |b| by {@link #AMPLITUDE_RATIO} in direction {@code dir} (+1 up, -1 down), shortened down to {@link #MIN_AMPLITUDE_RATIO}. */
+  private static Optional<AmplitudeBranch.Point> amplitudeStep(AmplitudeBranch branch, AmplitudeBranch.Point p, double a0,
+      double dir) {
+    Optional<AmplitudeBranch.Point> q = Optional.empty();
+    for (double ratio = AMPLITUDE_RATIO; q.isEmpty() && ratio >= MIN_AMPLITUDE_RATIO; ratio = Math.sqrt(ratio)) {
+      q = branch.solve(a0 * Math.pow(ratio, dir), p);
+    }
+    return q;
+  }
+
+  /** The same in the pump. */
+  private Optional<AmplitudeBranch.Point> pumpSteps(Model target, AmplitudeBranch.Point p, double dir) {
+    Optional<AmplitudeBranch.Point> q = Optional.empty();
+    for (double ratio = AMPLITUDE_RATIO; q.isEmpty() && ratio >= MIN_AMPLITUDE_RATIO; ratio = Math.sqrt(ratio)) {
+      q = pumpStep(target, p, Math.pow(ratio, dir));
+    }
+    return q;
+  }
+
+  /** The branch point at pump {@code from}'s times {@code ratio} by Newton at fixed pump from {@code from}'s state. */
+  private Optional<AmplitudeBranch.Point> pumpStep(Model target, AmplitudeBranch.Point from, double ratio) {
+    double r = from.pump() * ratio;
+    int n = target.dimension();
+    return new EquilibriumSolver(ThresholdFinder.branchNewton()).lasingState(target.withPump(r), from.state(), from.omega())
+        .map(x -> {
+          double[] y = java.util.Arrays.copyOf(x, n + 2);
+          y[n + 1] = r;
+          return new AmplitudeBranch.Point(y);
+        });
+  }
+
+  /** What was tried, in order. */
+  List<String> tried() {
+    return List.copyOf(log);
+  }
+
+  /** The target's branch points polished on the way, with their spectra. */
+  List<Visit> visits() {
+    return List.copyOf(visits);
+  }
+}

@@ -1,0 +1,55 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.physics.DisperseParameters;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.sampling.Sample;
+import org.qdlaser.stages.sampling.SampleGenerator;
+import org.qdlaser.stages.sampling.SampleSpec;
+
+/**
+ * Verification run of ci/bench-thresholds (not a test): {@code qdlaser threshold --model TPM_d}'s search
+ * ({@link ThresholdFinder#find}) on Gaussian TPM_d samples, Table I otherwise; one markdown row per
+ * sample with the process CPU time. Usage: {@code ThresholdHomotopyBench N W SEED...}.
+ */
+public final class ThresholdHomotopyBench {
+  private ThresholdHomotopyBench() {}
+
+  public static void main(String[] a) {
+    int n = Integer.parseInt(a[0]);
+    double w = Double.parseDouble(a[1]);
+    System.out.println("| sample | N | w_QD | threshold (s^-1) | kind | \\|b\\| there | omega | CPU (s) |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (int k = 2; k < a.length; k++) {
+      long seed = Long.parseLong(a[k]);
+      LaserParameters p = LaserParameters.tableI().withN(n);
+      Sample s = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, 0, 0, p.g()));
+      Model m = Models.disperse(ModelKind.TPM_d, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(),
+          p.mu(), p.r(), s.detunings(), s.couplings()));
+      long c0 = cpu();
+      RelaxationSettings rs = RelaxationSettings.rotating();
+      EquilibriumSolver solver = new EquilibriumSolver();
+      PointSolver ps = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
+      String row;
+      try {
+        Threshold t = new ThresholdFinder(ps, solver).find(m);
+        row = String.format(Locale.ROOT, "%.5e | %s | %.2f | %.5f", t.pump() * p.gammaNr() * 1e9, t.kind(), t.bAbs(),
+            t.frequency());
+      } catch (EquilibriumException e) {
+        row = "none | " + e.getMessage().replace('|', '/') + " | | ";
+      }
+      System.out.printf(Locale.ROOT, "| S%d | %d | %s | %s | %.1f |%n", seed, n, w, row, (cpu() - c0) / 1e9);
+    }
+  }
+
+  static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}
