@@ -29,7 +29,9 @@ public final class StageVersions {
   // in the tables' field metadata (issue 17); 13: transients with the BDF restart at order 1 from f(t, y) after three error test failures (BDF, issue 14: the Fig. 2 TPM transient underflowed);
   // 14: dense spectra block by block (BlockTriangularEigenvalues, issue 14): the eigenvalues of non-lasing states move at the rounding level (TPM at Table I, r = 1e4: rightmost -0.004654180163203 -> -0.004654180163520)
   // 15: chord steps in the sparse Newton (n >= 200: the _d models), and a bordered system's AMD from its leading
-  // block (issue 14): their states move within Newton's tolerance (TPM_d N = 50: 1e-11 relative; identical dots unchanged)
+  // block (issue 14): their states move within Newton's tolerance (TPM_d N = 50: 1e-11 relative; identical dots unchanged).
+  // Chord steps were then switched off by default before any release of 15 (NewtonSettings.chordSteps: they lost
+  // fig5-6-9-10's TPM_d S6 at w_QD = gamma); 15 is the AMD change alone
   public static final int EQUILIBRIUM = 15;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of

@@ -251,7 +251,7 @@ public final class NewtonSolver {
       // redone with a fresh Jacobian (above). Not in the damped phase: on TPM_d's lifted seeds
       // (N = 50) the old Jacobian's directions there failed or took 1/16 steps, 30 iterations
       // and 14 Jacobians instead of 9 and 9 (measured).
-      reuseNext = lin.reusable() && age < MAX_JACOBIAN_AGE
+      reuseNext = settings.chordSteps() && lin.reusable() && age < MAX_JACOBIAN_AGE
           && lambda == 1.0 && snPrev < Double.POSITIVE_INFINITY && theta <= CHORD_CONTRACTION;
       if (reuseNext && fresh) {
         reuseRate = theta;
