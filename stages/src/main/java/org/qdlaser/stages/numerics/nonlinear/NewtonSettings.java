@@ -8,15 +8,16 @@ package org.qdlaser.stages.numerics.nonlinear;
  * @param scaleFloor absolute floor of the per-component scale (components that are 0 at the root)
  * @param maxIterations maximum Newton iterations
  * @param chordSteps whether the sparse path may reuse a factorisation for later iterates (chord steps,
- *     see {@link NewtonSolver#solve}); off by default: with chord steps the seeded Newton solve of the
- *     fig5-6-9-10 sample TPM_d S6 at w_QD = gamma (N = 50, 2e14 s^-1) failed where full Newton converges
- *     to its stable lasing state (nightly of 6e89b5e, docs/decisions.md), a regression not yet understood
+ *     see {@link NewtonSolver}); on by default. Their first version (max-norm line search, a chord
+ *     step kept if it lowered max|F|) lost the fig5-6-9-10 sample TPM_d S6 at w_QD = gamma; with
+ *     Deuflhard's natural monotonicity test deciding damping and chord steps alike it keeps it
+ *     (docs/decisions.md)
  */
 public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations, boolean chordSteps) {
 
-  /** Full Newton steps (no chord steps): see {@code chordSteps}. */
+  /** Chord steps on: see {@code chordSteps}. */
   public NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations) {
-    this(stepTolerance, scaleFloor, maxIterations, false);
+    this(stepTolerance, scaleFloor, maxIterations, true);
   }
 
   /** The same settings with chord steps on or off. */
