@@ -165,38 +165,8 @@ final class AmplitudeHomotopy {
         preferH = true;
         atTarget = true;
       }
-      // The coordinate that moved more is fixed first; where its step fails (a turn of the path in that
-      // coordinate just ahead: r at a minimum while h still moves), the other one is fixed instead.
-      Optional<double[]> y = Optional.empty();
-      int it = 0;
-      boolean inH = preferH;
-      for (int mode = 0; mode < (atTarget ? 1 : 2) && y.isEmpty(); mode++) {
-        inH = mode == 0 ? preferH : !preferH;
-        double[] guess = x.clone();
-        if (xPrev != null) {
-          // Secant predictor for the state along the arclength in the (h / span, ln r) plane.
-          double f = Math.hypot((hNext - h) / span, lnRNext - lnR) / arc;
-          if (Double.isFinite(f)) {
-            for (int i = 0; i < guess.length; i++) {
-              guess[i] += f * (x[i] - xPrev[i]);
-            }
-          }
-        }
-        guess[n2] = hNext;
-        guess[n2 + 1] = Math.exp(lnRNext);
-        if (inH) {
-          final double hFixed = hNext;
-          AmplitudeBranch bn = branch(family, hFixed);
-          y = bn.solve(a, new AmplitudeBranch.Point(without(guess, n2))).map(p -> curvePoint(p, hFixed, p.pump()));
-          it = bn.lastIterations();
-        } else {
-          double r = Math.exp(lnRNext);
-          AmplitudeBranch bn = new AmplitudeBranch(atPump(family, r), newton);
-          y = bn.solve(a, new AmplitudeBranch.Point(without(guess, n2 + 1))).map(p -> curvePoint(p, p.pump(), r));
-          it = bn.lastIterations();
-        }
-        y = y.filter(v -> family.admissible(v[n2]));
-      }
+      int[] it = {0, 0};
+      Optional<double[]> y = step(family, a, x, xPrev, span, arc, hNext, lnRNext, preferH, !atTarget, it);
       if (y.isEmpty()) {
         ds *= 0.5;
         if (ds < MIN_STEP) {
@@ -208,7 +178,7 @@ final class AmplitudeHomotopy {
       xPrev = x;
       x = y.get();
       String pt = String.format(Locale.ROOT, "%s = %.6g, r = %s (%s fixed, %d iterations)", family.name(), x[n2],
-          Readable.number(x[n2 + 1]), inH ? family.name() : "r", it);
+          Readable.number(x[n2 + 1]), it[1] == 1 ? family.name() : "r", it[0]);
       trace.add(pt);
       LOG.info("homotopy in {} at |b| = {}: {}", family.name(), Readable.number(a), pt);
       if (atTarget) {
@@ -216,34 +186,79 @@ final class AmplitudeHomotopy {
             a, Readable.number(from), Readable.number(to), Readable.number(x[n2 + 1]), String.join("; ", trace)));
         return Optional.of(new AmplitudeBranch.Point(without(x, n2)));
       }
-      if ((x[n2] - from) * dir < 0) {
-        end = "the path turned back past " + family.name() + " = " + Readable.number(from);
+      String stop = pathEnd(family, x, from, dir);
+      if (stop != null) {
+        end = stop;
         break;
       }
-      Model here = family.at(x[n2]).withPump(x[n2 + 1]);
-      double[] state = java.util.Arrays.copyOf(x, n2 - 1);
-      if (!NonLasingBranch.physical(here, state)) {
-        // Photons < 0 or the mean upper population outside [0, 1]: a root of the polynomial steady-state
-        // equations that no laser reaches; the path is not followed through it.
-        end = String.format(Locale.ROOT, "the path left the physical states (photons %.6g, mean upper population %.6g)",
-            here.photons(state), here.upperPopulationMean(state));
-        break;
-      }
-      if (x[n2 + 1] < ThresholdFinder.R_MIN) {
-        end = "r fell below " + Readable.number(ThresholdFinder.R_MIN) + ": no lasing state at this |b| on the path";
-        break;
-      }
-      if (it <= FAST) {
-        ds *= GROW;
-      } else if (it > SLOW) {
-        ds *= 0.5;
-      }
-      ds = Math.min(ds, MAX_STEP);
+      ds = Math.min(MAX_STEP, ds * (it[0] <= FAST ? GROW : it[0] > SLOW ? 0.5 : 1));
     }
     log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s ended at %s = %s, r = %s: %s (path: %s)",
         family.name(), a, Readable.number(from), family.name(), Readable.number(x[n2]), Readable.number(x[n2 + 1]), end,
         String.join("; ", trace)));
     return Optional.empty();
+  }
+
+  /**
+   * One corrector step of {@link #follow} to the predicted (h, ln r) = ({@code hNext}, {@code lnRNext}): the
+   * coordinate that moved more ({@code preferH}: h) is fixed first; where that fails and {@code
+   * mayswitch} (a turn of the path in that coordinate just ahead: r at a minimum while h still moves), the
+   * other one is fixed instead. {@code iterations[0]} receives the Newton iterations of the last solve.
+   */
+  private Optional<double[]> step(ParameterFamily family, double a, double[] x, double[] xPrev, double span, double arc,
+      double hNext, double lnRNext, boolean preferH, boolean mayswitch, int[] iterations) {
+    int n2 = x.length - 2;
+    double h = x[n2];
+    double lnR = Math.log(x[n2 + 1]);
+    Optional<double[]> y = Optional.empty();
+    for (int mode = 0; mode < (mayswitch ? 2 : 1) && y.isEmpty(); mode++) {
+      boolean inH = mode == 0 ? preferH : !preferH;
+      double[] guess = x.clone();
+      if (xPrev != null) {
+        // Secant predictor for the state along the arclength in the (h / span, ln r) plane.
+        double f = Math.hypot((hNext - h) / span, lnRNext - lnR) / arc;
+        if (Double.isFinite(f)) {
+          for (int i = 0; i < guess.length; i++) {
+            guess[i] += f * (x[i] - xPrev[i]);
+          }
+        }
+      }
+      guess[n2] = hNext;
+      guess[n2 + 1] = Math.exp(lnRNext);
+      AmplitudeBranch bn;
+      if (inH) {
+        bn = branch(family, hNext);
+        y = bn.solve(a, new AmplitudeBranch.Point(without(guess, n2))).map(p -> curvePoint(p, hNext, p.pump()));
+      } else {
+        double r = Math.exp(lnRNext);
+        bn = new AmplitudeBranch(atPump(family, r), newton);
+        y = bn.solve(a, new AmplitudeBranch.Point(without(guess, n2 + 1))).map(p -> curvePoint(p, p.pump(), r));
+      }
+      iterations[0] = bn.lastIterations();
+      iterations[1] = inH ? 1 : 0;
+      y = y.filter(v -> family.admissible(v[n2]));
+    }
+    return y;
+  }
+
+  /** Why the path of {@link #follow} ends at curve point {@code x}, or null where it goes on. */
+  private static String pathEnd(ParameterFamily family, double[] x, double from, double dir) {
+    int n2 = x.length - 2;
+    if ((x[n2] - from) * dir < 0) {
+      return "the path turned back past " + family.name() + " = " + Readable.number(from);
+    }
+    Model here = family.at(x[n2]).withPump(x[n2 + 1]);
+    double[] state = java.util.Arrays.copyOf(x, n2 - 1);
+    if (!NonLasingBranch.physical(here, state)) {
+      // Photons < 0 or the mean upper population outside [0, 1]: a root of the polynomial steady-state
+      // equations that no laser reaches; the path is not followed through it.
+      return String.format(Locale.ROOT, "the path left the physical states (photons %.6g, mean upper population %.6g)",
+          here.photons(state), here.upperPopulationMean(state));
+    }
+    if (x[n2 + 1] < ThresholdFinder.R_MIN) {
+      return "r fell below " + Readable.number(ThresholdFinder.R_MIN) + ": no lasing state at this |b| on the path";
+    }
+    return null;
   }
 
   /** Largest step of {@link #follow} in the (h / span, ln r) plane. */
