@@ -41,6 +41,8 @@ final class AmplitudeHomotopy {
   static final double GROW = 1.5;
   /** Attempts (accepted or not) of one homotopy before giving up. */
   static final int MAX_ATTEMPTS = 80;
+  /** Largest step of {@link #follow} in the (h / span, ln r) plane. */
+  static final double MAX_STEP = 0.5;
   /** Ratio between consecutive amplitudes of the walk up the branch at the target. */
   static final double AMPLITUDE_RATIO = 1.25;
   /** Shortest step of that walk (a failed step's ratio is square-rooted down to this: 1.25, 1.118, 1.057, 1.028). */
@@ -213,15 +215,10 @@ final class AmplitudeHomotopy {
     Optional<double[]> y = Optional.empty();
     for (int mode = 0; mode < (mayswitch ? 2 : 1) && y.isEmpty(); mode++) {
       boolean inH = mode == 0 ? preferH : !preferH;
-      double[] guess = x.clone();
-      if (xPrev != null) {
-        // Secant predictor for the state along the arclength in the (h / span, ln r) plane.
-        double f = Math.hypot((hNext - h) / span, lnRNext - lnR) / arc;
-        if (Double.isFinite(f)) {
-          for (int i = 0; i < guess.length; i++) {
-            guess[i] += f * (x[i] - xPrev[i]);
-          }
-        }
+      double[] guess = x.clone(); // the secant predictor along the arclength in the (h / span, ln r) plane
+      double f = xPrev == null ? Double.NaN : Math.hypot((hNext - h) / span, lnRNext - lnR) / arc;
+      for (int i = 0; Double.isFinite(f) && i < guess.length; i++) {
+        guess[i] += f * (x[i] - xPrev[i]);
       }
       guess[n2] = hNext;
       guess[n2 + 1] = Math.exp(lnRNext);
@@ -250,8 +247,7 @@ final class AmplitudeHomotopy {
     Model here = family.at(x[n2]).withPump(x[n2 + 1]);
     double[] state = java.util.Arrays.copyOf(x, n2 - 1);
     if (!NonLasingBranch.physical(here, state)) {
-      // Photons < 0 or the mean upper population outside [0, 1]: a root of the polynomial steady-state
-      // equations that no laser reaches; the path is not followed through it.
+      // a root of the polynomial steady-state equations that no laser reaches: not followed through it
       return String.format(Locale.ROOT, "the path left the physical states (photons %.6g, mean upper population %.6g)",
           here.photons(state), here.upperPopulationMean(state));
     }
@@ -260,9 +256,6 @@ final class AmplitudeHomotopy {
     }
     return null;
   }
-
-  /** Largest step of {@link #follow} in the (h / span, ln r) plane. */
-  static final double MAX_STEP = 0.5;
 
   /** (state, omega, h, r) from a branch point whose last entry is h or r. */
   private static double[] curvePoint(AmplitudeBranch.Point p, double h, double r) {
