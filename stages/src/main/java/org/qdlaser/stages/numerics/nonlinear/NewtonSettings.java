@@ -8,16 +8,17 @@ package org.qdlaser.stages.numerics.nonlinear;
  * @param scaleFloor absolute floor of the per-component scale (components that are 0 at the root)
  * @param maxIterations maximum Newton iterations
  * @param chordSteps whether the sparse path may reuse a factorisation for later iterates (chord steps,
- *     see {@link NewtonSolver}); on by default. Their first version (max-norm line search, a chord
- *     step kept if it lowered max|F|) lost the fig5-6-9-10 sample TPM_d S6 at w_QD = gamma; with
- *     Deuflhard's natural monotonicity test deciding damping and chord steps alike it keeps it
- *     (docs/decisions.md)
+ *     see {@link NewtonSolver}); with them on, the sparse path is damped by Deuflhard's natural
+ *     monotonicity test, which decides damping and chord steps alike and keeps the fig5-6-9-10 sample
+ *     TPM_d S6 at w_QD = gamma that the first chord version lost. Off by default: with it on, the
+ *     nightly's fig3 lost 6 golden checks (the TPM_IF_d branches of S1..S10 changed; lead, 2026-12-06,
+ *     docs/decisions.md); off, the sparse path is full Newton damped by max|F|, as before
  */
 public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations, boolean chordSteps) {
 
-  /** Chord steps on: see {@code chordSteps}. */
+  /** Full Newton steps damped by max|F| (no chord steps, no natural monotonicity test): see {@code chordSteps}. */
   public NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations) {
-    this(stepTolerance, scaleFloor, maxIterations, true);
+    this(stepTolerance, scaleFloor, maxIterations, false);
   }
 
   /** The same settings with chord steps on or off. */

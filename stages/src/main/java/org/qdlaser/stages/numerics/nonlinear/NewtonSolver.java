@@ -156,7 +156,7 @@ public final class NewtonSolver {
   public NewtonResult solve(NonlinearSystem system, double[] x0) {
     final int n = system.dimension();
     Linearisation lin = linearisation(system, n);
-    if (lin.reusable()) {
+    if (lin.reusable() && settings.chordSteps()) {
       return solveAffineCovariant(system, x0, lin);
     }
     // The dense path: full Newton steps, damped by halving until max|F| falls.
