@@ -85,7 +85,9 @@ public final class PointCommand implements Callable<Integer> {
     if (!procedure.equals("ours")) {
       throw new InputException("--procedure", "procedure must be 'ours' or 'paper', got '" + procedure + "'");
     }
-    Equilibria equilibria = Equilibria.defaults();
+    // The point reads the relaxation oscillation of its lasing state (two finite-difference spectra):
+    // the second is computed beside the stability verdict's first, on the second core.
+    Equilibria equilibria = Equilibria.defaults().withRelaxationSpectra();
     Solved s = from.equals("identical") ? fromIdentical(r, equilibria) : withFate(r, equilibria);
     spec.commandLine().getOut().println(ModelOptions.json(r, describe(r, equilibria, s)));
     return ExitCodes.OK;

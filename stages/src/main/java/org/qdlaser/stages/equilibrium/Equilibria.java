@@ -39,12 +39,28 @@ public final class Equilibria {
   /** The default transient budget of a detuned-dot point (1/gamma_nr, {@link TransientBudget#DEFAULT_TIME}). */
   public static final double DEFAULT_TRANSIENT_BUDGET = TransientBudget.DEFAULT_TIME;
   private final RelaxationSettings settings;
-  private final EquilibriumSolver solver = new EquilibriumSolver();
+  private final EquilibriumSolver solver;
   /** The seed chain's last result, shared by this facade's point solvers (a point and its other stable states). */
   private final SeedChain seeds = new SeedChain();
 
-  private Equilibria(RelaxationSettings settings) {
+  private Equilibria(RelaxationSettings settings, EquilibriumSolver solver) {
     this.settings = settings;
+    this.solver = solver;
+  }
+
+  private Equilibria(RelaxationSettings settings) {
+    this(settings, new EquilibriumSolver());
+  }
+
+  /**
+   * This facade, made for a caller that reads the relaxation oscillation of the lasing states it
+   * polishes ({@code qdlaser point}): the second finite-difference spectrum of a large dense lasing
+   * state is computed on a second thread beside the stability verdict's
+   * ({@link EquilibriumSolver#withRelaxationSpectra}). The same numbers, sooner on two cores; more
+   * CPU wherever the second spectrum is then not read (intermediate polishes), so not for batch work.
+   */
+  public Equilibria withRelaxationSpectra() {
+    return new Equilibria(settings, solver.withRelaxationSpectra());
   }
 
   /** With the default transient settings (App. A criterion, {@link RelaxationSettings#defaults()}): the CLI. */

@@ -53,6 +53,40 @@ class SharedSpectrumTest {
     }
   }
 
+  /**
+   * Issue 14 part 3: {@code qdlaser point}'s solver computes the second-step spectrum on a second
+   * thread beside the verdict's; it must be the one-thread spectrum bit for bit, and so must the
+   * verdict and the relaxation analysis read from it (CIM_d, 252 unknowns after the quotient: above
+   * {@link StabilityAnalyzer#CONCURRENT_SPECTRA_MIN_DIMENSION}).
+   */
+  @Test
+  void theSecondStepSpectrumComputedBesideIsTheOneThreadOneBitForBit() {
+    Model m = SparseStabilityTest.model(ModelKind.CIM_d, 50, 1.0, 2e5);
+    Equilibrium e = SparseStabilityTest.lasing(m);
+    assertThat(e.lasing()).isTrue();
+    assertThat(m.dimension()).isGreaterThanOrEqualTo(StabilityAnalyzer.CONCURRENT_SPECTRA_MIN_DIMENSION);
+    double[] y = e.state();
+    String second = "dense " + StabilityAnalyzer.NOISE_STEP_FACTOR;
+
+    SpectrumMemo.clear();
+    StabilityAnalyzer.Spectrum oneThread = StabilityAnalyzer.analyse(m, y, e.omega(), true, false);
+    // a resolved verdict reads only the balanced step: one thread computes no second spectrum
+    assertThat(SpectrumMemo.contains(m, y, e.omega(), true, second)).isFalse();
+    StabilityAnalyzer.Eigenvalues fresh = StabilityAnalyzer.denseEigenvalues(m, y, e.omega(), true, 2.0);
+    Optional<RelaxationOscillation> oneThreadRelaxation = RelaxationOscillation.of(m, e);
+
+    SpectrumMemo.clear();
+    StabilityAnalyzer.Spectrum both = StabilityAnalyzer.analyse(m, y, e.omega(), true, true);
+    assertThat(both).isEqualTo(oneThread);
+    assertThat(SpectrumMemo.contains(m, y, e.omega(), true, second)).isTrue();
+    StabilityAnalyzer.Eigenvalues beside = StabilityAnalyzer.denseEigenvalues(m, y, e.omega(), true, 2.0);
+    assertThat(beside).isNotSameAs(fresh);
+    assertThat(beside.re()).containsExactly(fresh.re());
+    assertThat(beside.im()).containsExactly(fresh.im());
+    assertThat(beside.norm()).isEqualTo(fresh.norm());
+    assertThat(RelaxationOscillation.of(m, e)).isEqualTo(oneThreadRelaxation);
+  }
+
   @Test
   void theMemoIsPerState() {
     Model m = SparseStabilityTest.model(ModelKind.CIM_d, 50, 1.0, 2e5);
