@@ -33,9 +33,9 @@ public final class EquilibriumSolver {
 
   /**
    * A solver whose lasing states' stability verdicts also compute, on a second thread, the spectrum
-   * at the second finite-difference step that {@link RelaxationOscillation} reads (for callers that
-   * read it for the states they polish: {@link StabilityAnalyzer#analyse(Model, double[], double,
-   * boolean, boolean)}). Results bit for bit those of this solver.
+   * at the second finite-difference step that {@link RelaxationOscillation} reads, for callers that
+   * read it for the states they polish ({@link SecondStepSpectrum}): the same numbers, sooner on two
+   * cores; more CPU where the second spectrum is not read (intermediate polishes), so not for batch work.
    */
   public EquilibriumSolver withRelaxationSpectra() {
     return new EquilibriumSolver(settings, true);

@@ -1,9 +1,5 @@
 package org.qdlaser.stages.equilibrium;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
@@ -84,77 +80,32 @@ public final class StabilityAnalyzer {
   }
 
   /**
-   * Smallest dense lasing dimension whose second-step spectrum {@link #analyse(Model, double[], double,
-   * boolean, boolean)} computes on a second thread: from a few hundred unknowns a dense spectrum costs
-   * a few tenths of a CPU-second under C1 (TPM_IF_d N = 50, 454 after the quotient; CIM_d N = 50, 252)
-   * against ~1 ms to hand it over; the small identical-dot models (tens of unknowns) stay on one thread.
-   */
-  static final int CONCURRENT_SPECTRA_MIN_DIMENSION = 200;
-
-  /** Daemon threads for the second-step spectra (at most one per concurrent caller; idle ones end). */
-  private static final ExecutorService SECOND_STEP = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "qdlaser-second-spectrum");
-    t.setDaemon(true);
-    return t;
-  });
-
-  /**
-   * As {@link #analyse(Model, double[], double, boolean)}; with {@code bothSteps}, for a dense lasing
-   * state of at least {@link #CONCURRENT_SPECTRA_MIN_DIMENSION} unknowns, the spectrum at {@link
-   * #NOISE_STEP_FACTOR} times the step is computed on a second thread while this one computes the
-   * balanced step's, and left in this thread's {@link SpectrumMemo} for the relaxation analysis of
-   * the same state ({@link RelaxationOscillation}, which reads both). Each spectrum is a pure function
-   * of (model, state, omega, step): the values are bit for bit those of one thread.
+   * As {@link #analyse(Model, double[], double, boolean)}; with {@code bothSteps}, for a large dense
+   * lasing state, the spectrum at {@link #NOISE_STEP_FACTOR} times the step is computed on a second
+   * thread meanwhile and left in this thread's {@link SpectrumMemo} for the relaxation analysis of the
+   * same state ({@link SecondStepSpectrum}); the values are bit for bit those of one thread.
    */
   public static Spectrum analyse(Model model, double[] y, double omega, boolean lasing, boolean bothSteps) {
     int n = model.dimension();
     if (n > MAX_DENSE_DIMENSION && model.sparsity() != null) {
       return SparseStability.analyse(model, y, omega, lasing);
     }
-    String secondKey = DENSE + NOISE_STEP_FACTOR;
-    Future<Eigenvalues> second = null;
-    if (bothSteps && lasing && n >= CONCURRENT_SPECTRA_MIN_DIMENSION
-        && !SpectrumMemo.contains(model, y, omega, lasing, secondKey)) {
-      double[] state = y.clone(); // this thread's caller owns y
-      second = SECOND_STEP.submit(() -> computeDenseEigenvalues(model, state, omega, lasing, NOISE_STEP_FACTOR));
-    }
+    var second = bothSteps && lasing ? SecondStepSpectrum.start(model, y, omega) : null;
     Rightmost first;
     try {
       first = denseRightmost(model, y, omega, lasing, 1.0);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (second != null) {
         second.cancel(true);
       }
       throw e;
     }
-    if (second != null) {
-      Eigenvalues ev = await(second);
-      SpectrumMemo.get(model, y, omega, lasing, secondKey, () -> ev);
-    }
+    SecondStepSpectrum.finish(second, model, y, omega);
     return verdict(first, () -> denseRightmost(model, y, omega, lasing, NOISE_STEP_FACTOR));
   }
 
-  /** The value of a second-step spectrum; its failure as if computed on this thread. */
-  private static Eigenvalues await(Future<Eigenvalues> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      f.cancel(true);
-      throw new EquilibriumException("interrupted while the second-step spectrum was computed");
-    }
-  }
-
   /** Memo key prefix of the dense spectra (followed by the step factor). */
-  private static final String DENSE = "dense ";
+  static final String DENSE = "dense ";
 
   /** Rightmost eigenvalue (re, im) and the balanced norm of the matrix it belongs to. */
   record Rightmost(double re, double im, double norm) {}
@@ -234,7 +185,7 @@ public final class StabilityAnalyzer {
         () -> computeDenseEigenvalues(model, y, omega, lasing, stepFactor));
   }
 
-  private static Eigenvalues computeDenseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+  static Eigenvalues computeDenseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
     int n = model.dimension();
     double[][] j = rotatingJacobian(model, y, omega, stepFactor);
     StateLayout layout = model.layout();
