@@ -221,7 +221,7 @@ public final class Equilibria {
   private PointSolver fatePointSolver(ModelKind kind, double longTimeLimit) {
     RelaxationSettings s = pointSettings(kind);
     return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver,
-        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit)), seeds);
+        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit), solver.relaxationSpectra()), seeds);
   }
 
   /**

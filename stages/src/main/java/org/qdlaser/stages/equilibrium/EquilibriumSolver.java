@@ -41,6 +41,11 @@ public final class EquilibriumSolver {
     return new EquilibriumSolver(settings, true);
   }
 
+  /** Whether this solver is one of {@link #withRelaxationSpectra}. */
+  boolean relaxationSpectra() {
+    return relaxationSpectra;
+  }
+
   public EquilibriumSolver() {
     this(NewtonSettings.defaults());
   }
