@@ -34,18 +34,15 @@ public final class StageVersions {
   // fig5-6-9-10's TPM_d S6 at w_QD = gamma); 15 is the AMD change alone. 16: the sparse Newton (the _d models)
   // damped by Deuflhard's natural monotonicity test, chord steps back on (issue 14): _d states move within
   // Newton's tolerance (TPM_d N = 50 S6: |b| 281.6721489185 -> 281.6721489113), seeds can reach other roots
-  // (switched off again before a release: 16 = 15's Newton). 17: the Newton solve from the lifted seed (PointSolver,
-  // the _d point path) damped by natural monotonicity with chord steps; branch steps, correctors and other polishes
-  // keep max|F| damping (issue 14, newton7): _d points move within Newton's tolerance
-  public static final int EQUILIBRIUM = 17;
+  public static final int EQUILIBRIUM = 16;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
    * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
    * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14
-   * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link #EQUILIBRIUM} 16 (natural monotonicity). 18: as {@link #EQUILIBRIUM} 17 (natural monotonicity from the lifted seed).
+   * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link #EQUILIBRIUM} 16 (natural monotonicity).
    */
-  public static final int SWEEP_EQUILIBRIUM = 18;
+  public static final int SWEEP_EQUILIBRIUM = 17;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -54,10 +51,9 @@ public final class StageVersions {
    * other tasks keep their keys. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14 (non-lasing
    * spectra block by block: their pairs and amplitudes move at the rounding level, e.g. 8e-11 relative in the
    * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as
-   * {@link #EQUILIBRIUM} 16 (natural monotonicity in the sparse Newton). 18: as {@link #EQUILIBRIUM} 17
-   * (natural monotonicity from the lifted seed).
+   * {@link #EQUILIBRIUM} 16 (natural monotonicity in the sparse Newton).
    */
-  public static final int RELAXATION = 18;
+  public static final int RELAXATION = 17;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
@@ -69,13 +65,13 @@ public final class StageVersions {
    * read off that same co-rotating transient (no lab-frame budget first), and the co-rotating frame weighs
    * complex fields by their modulus and stops following a decayed field (issue 13, docs/decisions.md): the
    * budget end's and the fates' last digits change. 19: as {@link #EQUILIBRIUM} 16 (natural monotonicity in
-   * the sparse Newton). 20: as {@link #EQUILIBRIUM} 17 (natural monotonicity from the lifted seed).
+   * the sparse Newton).
    */
-  public static final int ACTIVATION = 20;
+  public static final int ACTIVATION = 19;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
-  // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton); 10: as equilibrium 17 (natural monotonicity from the lifted seed)
-  public static final int FITTING = 10;
+  // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton)
+  public static final int FITTING = 9;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.

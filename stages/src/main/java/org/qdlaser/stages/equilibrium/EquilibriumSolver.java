@@ -16,22 +16,10 @@ public final class EquilibriumSolver {
    */
   public static final double LASING_AMPLITUDE_FLOOR = 1e-6;
 
-  private final NewtonSettings settings;
   private final NewtonSolver newton;
 
   public EquilibriumSolver(NewtonSettings settings) {
-    this.settings = settings;
     this.newton = new NewtonSolver(settings);
-  }
-
-  /**
-   * This solver with the sparse Newton damped by Deuflhard's natural monotonicity test and chord
-   * steps on ({@link NewtonSettings#chordSteps}): for a solve from a seed that only has to reach
-   * <em>a</em> root (the point's Newton from the lifted seed), not for a branch step or corrector
-   * whose failure marks a branch's end (docs/decisions.md, "A damping for each kind of solve").
-   */
-  public EquilibriumSolver seedPolisher() {
-    return settings.chordSteps() ? this : new EquilibriumSolver(settings.withChordSteps(true));
   }
 
   public EquilibriumSolver() {

@@ -15,8 +15,6 @@ import org.qdlaser.stages.physics.Readable;
 public final class PointSolver {
   private final Relaxer relaxer;
   private final EquilibriumSolver solver;
-  /** {@code solver} with natural monotonicity and chord steps, for the Newton solve from the lifted seed. */
-  private final EquilibriumSolver seedSolver;
   private final TransientBudget budget;
   private final LongTimeFate fate;
   /** The seed chain's last result, shared with the other point solvers of one Equilibria. */
@@ -36,7 +34,6 @@ public final class PointSolver {
   PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget, SeedChain seeds) {
     this.relaxer = relaxer;
     this.solver = solver;
-    this.seedSolver = solver.seedPolisher();
     this.budget = budget;
     this.fate = null;
     this.seeds = seeds;
@@ -56,7 +53,6 @@ public final class PointSolver {
   PointSolver(Relaxer relaxer, EquilibriumSolver solver, LongTimeFate fate, SeedChain seeds) {
     this.relaxer = relaxer;
     this.solver = solver;
-    this.seedSolver = solver.seedPolisher();
     this.budget = TransientBudget.unbounded();
     this.fate = java.util.Objects.requireNonNull(fate, "fate");
     this.seeds = seeds;
@@ -122,9 +118,7 @@ public final class PointSolver {
     if (!s.seeded()) {
       return java.util.Optional.empty();
     }
-    // Natural monotonicity and chord steps: from the lifted seed Newton only has to reach a root, and the
-    // max-norm line search lost fig5-6-9-10's S6 there (docs/decisions.md, "A damping for each kind of solve").
-    return seeds.polished(model, () -> seedSolver.polishLasing(model, s.state(), s.omega()).filter(Equilibrium::stable));
+    return seeds.polished(model, () -> solver.polishLasing(model, s.state(), s.omega()).filter(Equilibrium::stable));
   }
 
   private Outcome followTransient(Model model, double[] y0, double omega) {
