@@ -124,6 +124,8 @@ public final class NewtonSolver {
 
     private SparseWorkspace(SparsityPattern pattern) {
       this.pattern = pattern;
+      // The LU's ordering beside the colouring and the first Jacobian (same permutation, memoised).
+      org.qdlaser.stages.numerics.sparse.SparseOrdering.prefetchBorderedMinimumDegree(pattern);
       this.fd = new SparseFiniteDifferenceJacobian(pattern);
       this.jac = new SparseMatrix(pattern);
       this.lu = new SparseLuSolver();
