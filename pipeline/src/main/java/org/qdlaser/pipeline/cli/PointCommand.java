@@ -1,9 +1,14 @@
 package org.qdlaser.pipeline.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.input.ParameterResolver;
@@ -85,7 +90,9 @@ public final class PointCommand implements Callable<Integer> {
     if (!procedure.equals("ours")) {
       throw new InputException("--procedure", "procedure must be 'ours' or 'paper', got '" + procedure + "'");
     }
-    Equilibria equilibria = Equilibria.defaults();
+    // The point reads the relaxation oscillation of its lasing state (two finite-difference spectra):
+    // the second is computed beside the stability verdict's first, on the second core.
+    Equilibria equilibria = Equilibria.defaults().withRelaxationSpectra();
     Solved s = from.equals("identical") ? fromIdentical(r, equilibria) : withFate(r, equilibria);
     spec.commandLine().getOut().println(ModelOptions.json(r, describe(r, equilibria, s)));
     return ExitCodes.OK;
@@ -136,6 +143,10 @@ public final class PointCommand implements Callable<Integer> {
     Model model = r.model();
     ParameterResolver.Resolved resolved = r.parameters();
     Equilibrium e = s.e();
+    // The other stable states (Newton polishes from other starts, with their own spectra) do not depend
+    // on the relaxation analysis below: found on a second thread meanwhile. The facade is used by that
+    // thread alone until the join; everything else below reads only the model and e (immutable).
+    Future<List<Equilibrium>> others = OTHERS.submit(() -> equilibria.stableStates(model, e));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", r.kind().name());
     out.put("parameters", resolved.asMap());
@@ -163,7 +174,7 @@ public final class PointCommand implements Callable<Integer> {
     }
     // Newton polishes only (StableStates): from this state, the no-field state and the seed chain's
     // lifted lasing state (the point's own seed chain: the same Equilibria keeps it, SeedChain).
-    out.put("other_stable_states", equilibria.stableStates(model, e).stream()
+    out.put("other_stable_states", await(others).stream()
         .filter(x -> !sameState(x, e)).map(PointCommand::brief).toList());
     if (r.sample() != null) {
       sample(out, r, e);
@@ -173,6 +184,31 @@ public final class PointCommand implements Callable<Integer> {
           "incoherent_photons", st.incoherentPhotons(), "newton_iterations", st.iterations())).toList());
     }
     return out;
+  }
+
+  /** Daemon threads for {@link #describe}'s other stable states. */
+  private static final ExecutorService OTHERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "qdlaser-other-stable-states");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** The value of a second thread's computation; its failure as if computed on this thread. */
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (ex.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(ex.getCause());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new EquilibriumException("interrupted while the other stable states were found");
+    }
   }
 
   private static Map<String, Object> selfPulsing(SelfPulsing p) {

@@ -17,21 +17,19 @@ import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.ParameterFamily;
 
 /**
- * The science's front door for equilibria: one point, thresholds, pump sweeps, branches and field
- * traces of a model. The only place that assembles the solver stack (integrator, relaxer, Newton,
- * point solver, threshold finder, continuation) and chooses the transient settings; the CLI and
- * the pipeline's tasks call this and nothing below it.
+ * The science's front door for equilibria: one point, thresholds, pump sweeps, branches and field traces of a model.
+ * The only place that assembles the solver stack (integrator, relaxer, Newton, point solver, threshold finder,
+ * continuation) and chooses the transient settings; the CLI and the pipeline's tasks call this and nothing below it.
  *
- * <p>Transient settings. Identical dots use the settings this facade was made with (the manifest's
- * {@code integration:}, or {@link RelaxationSettings#defaults()}). Detuned dots lase in a state that
- * rotates in the integration frame, where the App. A rates settle at the integrator's error level:
- * a single point uses {@link RelaxationSettings#rotating()} as it is, while a pump sweep keeps the
- * rotating tolerances and relative criterion but the manifest's time limits (as every sweep has
- * since the polydisperse sweeps were added; the two differ only in the longest transient, 1e4
- * against the manifest's max_time).
+ * <p>Transient settings. Identical dots use the settings this facade was made with (the manifest's {@code
+ * integration:}, or {@link RelaxationSettings#defaults()}). Detuned dots lase in a state that rotates in the
+ * integration frame, where the App. A rates settle at the integrator's error level: a single point uses {@link
+ * RelaxationSettings#rotating()} as it is, while a pump sweep keeps the rotating tolerances and relative criterion but
+ * the manifest's time limits (as every sweep has since the polydisperse sweeps were added; the two differ only in the
+ * longest transient, 1e4 against the manifest's max_time).
  *
- * <p>Failures: {@link EquilibriumException} (an integration failing below is reported as one, with
- * its message). Not thread-safe (the integrators are workspaces): one instance per task or command.
+ * <p>Failures: {@link EquilibriumException} (an integration failing below is reported as one, with its message).
+ * Not thread-safe (the integrators are workspaces): one instance per task or command, used by one thread at a time.
  */
 public final class Equilibria {
   /** Largest number of unknowns (state + omega) a branch is traced with ({@link LasingBranch#MAX_DIMENSION}). */
@@ -39,22 +37,27 @@ public final class Equilibria {
   /** The default transient budget of a detuned-dot point (1/gamma_nr, {@link TransientBudget#DEFAULT_TIME}). */
   public static final double DEFAULT_TRANSIENT_BUDGET = TransientBudget.DEFAULT_TIME;
   private final RelaxationSettings settings;
-  private final EquilibriumSolver solver = new EquilibriumSolver();
-  /** The seed chain's last result, shared by this facade's point solvers (a point and its other stable states). */
-  private final SeedChain seeds = new SeedChain();
+  private final EquilibriumSolver solver;
+  private final SeedChain seeds = new SeedChain(); // the seed chain's last result, shared by the point solvers
 
-  private Equilibria(RelaxationSettings settings) {
+  private Equilibria(RelaxationSettings settings, EquilibriumSolver solver) {
     this.settings = settings;
+    this.solver = solver;
+  }
+
+  /** For {@code qdlaser point}, which reads its lasing states' relaxation: {@link EquilibriumSolver#withRelaxationSpectra}. */
+  public Equilibria withRelaxationSpectra() {
+    return new Equilibria(settings, solver.withRelaxationSpectra());
   }
 
   /** With the default transient settings (App. A criterion, {@link RelaxationSettings#defaults()}): the CLI. */
   public static Equilibria defaults() {
-    return new Equilibria(RelaxationSettings.defaults());
+    return new Equilibria(RelaxationSettings.defaults(), new EquilibriumSolver());
   }
 
   /** With a study's integration settings for identical dots (see the class comment for detuned dots). */
   public static Equilibria of(RelaxationSettings integration) {
-    return new Equilibria(integration);
+    return new Equilibria(integration, new EquilibriumSolver());
   }
 
   /** Transient settings of single points and threshold searches of this kind of model. */
@@ -218,7 +221,7 @@ public final class Equilibria {
   private PointSolver fatePointSolver(ModelKind kind, double longTimeLimit) {
     RelaxationSettings s = pointSettings(kind);
     return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver,
-        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit)), seeds);
+        new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit), solver.relaxationSpectra()), seeds);
   }
 
   /**

@@ -17,9 +17,33 @@ public final class EquilibriumSolver {
   public static final double LASING_AMPLITUDE_FLOOR = 1e-6;
 
   private final NewtonSolver newton;
+  private final NewtonSettings settings;
+  /** Whether a lasing state's stability computes the relaxation analysis' second spectrum beside its own. */
+  private final boolean relaxationSpectra;
 
   public EquilibriumSolver(NewtonSettings settings) {
+    this(settings, false);
+  }
+
+  private EquilibriumSolver(NewtonSettings settings, boolean relaxationSpectra) {
     this.newton = new NewtonSolver(settings);
+    this.settings = settings;
+    this.relaxationSpectra = relaxationSpectra;
+  }
+
+  /**
+   * A solver whose lasing states' stability verdicts also compute, on a second thread, the spectrum
+   * at the second finite-difference step that {@link RelaxationOscillation} reads, for callers that
+   * read it for the states they polish ({@link SecondStepSpectrum}): the same numbers, sooner on two
+   * cores; more CPU where the second spectrum is not read (intermediate polishes), so not for batch work.
+   */
+  public EquilibriumSolver withRelaxationSpectra() {
+    return new EquilibriumSolver(settings, true);
+  }
+
+  /** Whether this solver is one of {@link #withRelaxationSpectra}. */
+  boolean relaxationSpectra() {
+    return relaxationSpectra;
   }
 
   public EquilibriumSolver() {
@@ -34,7 +58,7 @@ public final class EquilibriumSolver {
     int n = model.dimension();
     return rotatingNewton(model, guess, omegaGuess).map(res -> {
       double[] x = res.x();
-      return build(model, java.util.Arrays.copyOf(x, n), x[n], true, res);
+      return build(model, java.util.Arrays.copyOf(x, n), x[n], true, res, relaxationSpectra);
     });
   }
 
@@ -142,7 +166,12 @@ public final class EquilibriumSolver {
   }
 
   private static Equilibrium build(Model model, double[] z, double omega, boolean lasing, NewtonResult res) {
-    StabilityAnalyzer.Spectrum s = StabilityAnalyzer.analyse(model, z, omega, lasing);
+    return build(model, z, omega, lasing, res, false);
+  }
+
+  private static Equilibrium build(Model model, double[] z, double omega, boolean lasing, NewtonResult res,
+      boolean bothSteps) {
+    StabilityAnalyzer.Spectrum s = StabilityAnalyzer.analyse(model, z, omega, lasing, bothSteps);
     return new Equilibrium(
         model.kind(), model.pump(), lasing, z, omega, model.fieldAmplitude(z), model.photons(z),
         model.upperPopulationMean(z), model.activation(z), s.stable(), s.rightmostReal(),

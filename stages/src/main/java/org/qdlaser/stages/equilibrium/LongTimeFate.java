@@ -109,9 +109,15 @@ public final class LongTimeFate {
   private final EquilibriumSolver solver;
 
   public LongTimeFate(Settings settings) {
+    this(settings, false);
+  }
+
+  /** With {@code relaxationSpectra}, lasing states polished as {@link EquilibriumSolver#withRelaxationSpectra} (the same numbers). */
+  LongTimeFate(Settings settings, boolean relaxationSpectra) {
     this.settings = settings;
     NewtonSettings d = NewtonSettings.defaults();
-    this.solver = new EquilibriumSolver(new NewtonSettings(d.stepTolerance(), d.scaleFloor(), NEWTON_ATTEMPT_ITERATIONS));
+    EquilibriumSolver s = new EquilibriumSolver(new NewtonSettings(d.stepTolerance(), d.scaleFloor(), NEWTON_ATTEMPT_ITERATIONS));
+    this.solver = relaxationSpectra ? s.withRelaxationSpectra() : s;
   }
 
   public Settings settings() {

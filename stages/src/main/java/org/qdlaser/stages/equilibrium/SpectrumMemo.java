@@ -54,6 +54,13 @@ final class SpectrumMemo {
     return (T) v;
   }
 
+  /** Whether this thread's entry holds {@code what} for this state. */
+  static boolean contains(Model model, double[] y, double omega, boolean lasing, String what) {
+    SpectrumMemo m = LAST.get();
+    return m.model.get() == model && m.lasing == lasing && Double.doubleToLongBits(m.omega) == Double.doubleToLongBits(omega)
+        && Arrays.equals(m.y, y) && m.values.containsKey(what);
+  }
+
   /** Forgets this thread's entry (tests: a fresh computation). */
   static void clear() {
     LAST.remove();

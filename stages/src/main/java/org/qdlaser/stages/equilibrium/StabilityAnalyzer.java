@@ -76,13 +76,36 @@ public final class StabilityAnalyzer {
   }
 
   public static Spectrum analyse(Model model, double[] y, double omega, boolean lasing) {
+    return analyse(model, y, omega, lasing, false);
+  }
+
+  /**
+   * As {@link #analyse(Model, double[], double, boolean)}; with {@code bothSteps}, for a large dense
+   * lasing state, the spectrum at {@link #NOISE_STEP_FACTOR} times the step is computed on a second
+   * thread meanwhile and left in this thread's {@link SpectrumMemo} for the relaxation analysis of the
+   * same state ({@link SecondStepSpectrum}); the values are bit for bit those of one thread.
+   */
+  public static Spectrum analyse(Model model, double[] y, double omega, boolean lasing, boolean bothSteps) {
     int n = model.dimension();
     if (n > MAX_DENSE_DIMENSION && model.sparsity() != null) {
       return SparseStability.analyse(model, y, omega, lasing);
     }
-    Rightmost first = denseRightmost(model, y, omega, lasing, 1.0);
+    var second = bothSteps && lasing ? SecondStepSpectrum.start(model, y, omega) : null;
+    Rightmost first;
+    try {
+      first = denseRightmost(model, y, omega, lasing, 1.0);
+    } catch (RuntimeException | Error e) {
+      if (second != null) {
+        second.cancel(true);
+      }
+      throw e;
+    }
+    SecondStepSpectrum.finish(second, model, y, omega);
     return verdict(first, () -> denseRightmost(model, y, omega, lasing, NOISE_STEP_FACTOR));
   }
+
+  /** Memo key prefix of the dense spectra (followed by the step factor). */
+  static final String DENSE = "dense ";
 
   /** Rightmost eigenvalue (re, im) and the balanced norm of the matrix it belongs to. */
   record Rightmost(double re, double im, double norm) {}
@@ -158,11 +181,11 @@ public final class StabilityAnalyzer {
    */
   static Eigenvalues denseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
     // Shared by the stability verdict and the relaxation analysis of the same state (SpectrumMemo).
-    return SpectrumMemo.get(model, y, omega, lasing, "dense " + stepFactor,
+    return SpectrumMemo.get(model, y, omega, lasing, DENSE + stepFactor,
         () -> computeDenseEigenvalues(model, y, omega, lasing, stepFactor));
   }
 
-  private static Eigenvalues computeDenseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+  static Eigenvalues computeDenseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
     int n = model.dimension();
     double[][] j = rotatingJacobian(model, y, omega, stepFactor);
     StateLayout layout = model.layout();

@@ -53,6 +53,48 @@ class SharedSpectrumTest {
     }
   }
 
+  /**
+   * Issue 14 part 3: {@code qdlaser point}'s solver computes the second-step spectrum on a second
+   * thread beside the verdict's; it must be the one-thread spectrum bit for bit, and so must the
+   * verdict and the relaxation analysis read from it (CIM_d and TPM_IF_d, 252 and 454 unknowns after
+   * the quotient: above {@link SecondStepSpectrum#MIN_DIMENSION}).
+   */
+  @Test
+  void theSecondStepSpectrumComputedBesideIsTheOneThreadOneBitForBit() {
+    for (ModelKind k : new ModelKind[] {ModelKind.CIM_d, ModelKind.TPM_IF_d}) {
+      secondStepBesideIsOneThreads(k);
+    }
+  }
+
+  private static void secondStepBesideIsOneThreads(ModelKind k) {
+    Model m = SparseStabilityTest.model(k, 50, 1.0, 2e5);
+    Equilibrium e = SparseStabilityTest.lasing(m);
+    assertThat(e.lasing()).as(k.name()).isTrue();
+    assertThat(m.dimension()).isGreaterThanOrEqualTo(SecondStepSpectrum.MIN_DIMENSION);
+    double[] y = e.state();
+    String second = "dense " + StabilityAnalyzer.NOISE_STEP_FACTOR;
+
+    SpectrumMemo.clear();
+    StabilityAnalyzer.Spectrum oneThread = StabilityAnalyzer.analyse(m, y, e.omega(), true, false);
+    // a resolved verdict reads only the balanced step: one thread computes no second spectrum
+    assertThat(SpectrumMemo.contains(m, y, e.omega(), true, second)).isFalse();
+    StabilityAnalyzer.Eigenvalues fresh = StabilityAnalyzer.denseEigenvalues(m, y, e.omega(), true, 2.0);
+    Optional<RelaxationOscillation> oneThreadRelaxation = RelaxationOscillation.of(m, e);
+    // CIM_d has a visible relaxation pair here; TPM_IF_d none excited (overdamped): the spectra still compare
+    assertThat(oneThreadRelaxation.isPresent()).as(k.name()).isEqualTo(k == ModelKind.CIM_d);
+
+    SpectrumMemo.clear();
+    StabilityAnalyzer.Spectrum both = StabilityAnalyzer.analyse(m, y, e.omega(), true, true);
+    assertThat(both).isEqualTo(oneThread);
+    assertThat(SpectrumMemo.contains(m, y, e.omega(), true, second)).isTrue();
+    StabilityAnalyzer.Eigenvalues beside = StabilityAnalyzer.denseEigenvalues(m, y, e.omega(), true, 2.0);
+    assertThat(beside).isNotSameAs(fresh);
+    assertThat(beside.re()).containsExactly(fresh.re());
+    assertThat(beside.im()).containsExactly(fresh.im());
+    assertThat(beside.norm()).isEqualTo(fresh.norm());
+    assertThat(RelaxationOscillation.of(m, e)).isEqualTo(oneThreadRelaxation);
+  }
+
   @Test
   void theMemoIsPerState() {
     Model m = SparseStabilityTest.model(ModelKind.CIM_d, 50, 1.0, 2e5);
