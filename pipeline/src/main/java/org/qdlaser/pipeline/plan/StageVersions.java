@@ -8,7 +8,8 @@ public final class StageVersions {
   // level (_d sweeps polish by Newton); 6: stability margin from the Jacobian's measured noise; 7: BDF Newton test
   // with the geometric tail, carried rate >= 0.2, new Jacobian after slow convergence (issue 14); 8: field table with
   // units and descriptions in its field metadata (issue 17); 9: restart at order 1 from f(t, y) after three error test failures (BDF, issue 14: the Fig. 2 TPM transient underflowed)
-  public static final int INTEGRATION = 9;
+  // 10: the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
+  public static final int INTEGRATION = 10;
   /**
    * The sweep's integration task (the other integration task, the oscillation's field trace, stays
    * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
@@ -18,7 +19,8 @@ public final class StageVersions {
    */
   // 9: units and descriptions in the field metadata; CSV twins of the series and ends (one column per state
   // component) (issue 17); 10: as INTEGRATION 9
-  public static final int SWEEP_INTEGRATION = 10;
+  // 11: as INTEGRATION 10
+  public static final int SWEEP_INTEGRATION = 11;
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
@@ -32,15 +34,17 @@ public final class StageVersions {
   // block (issue 14): their states move within Newton's tolerance (TPM_d N = 50: 1e-11 relative; identical dots unchanged).
   // Chord steps were then switched off by default before any release of 15 (NewtonSettings.chordSteps: they lost
   // fig5-6-9-10's TPM_d S6 at w_QD = gamma); 15 is the AMD change alone
-  public static final int EQUILIBRIUM = 15;
+  // 16: transients with the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
+  public static final int EQUILIBRIUM = 16;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
    * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
    * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14
    * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton).
+   * 17: as {@link #EQUILIBRIUM} 16 (the BDF's amortised Jacobian age).
    */
-  public static final int SWEEP_EQUILIBRIUM = 16;
+  public static final int SWEEP_EQUILIBRIUM = 17;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -48,9 +52,10 @@ public final class StageVersions {
    * 2n x 2n LUs per candidate: the same residues to ~1e-7 relative). Only their output changed, so the
    * other tasks keep their keys. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14 (non-lasing
    * spectra block by block: their pairs and amplitudes move at the rounding level, e.g. 8e-11 relative in the
-   * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton).
+   * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link
+   * #EQUILIBRIUM} 16 (the BDF's amortised Jacobian age).
    */
-  public static final int RELAXATION = 16;
+  public static final int RELAXATION = 17;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
@@ -61,9 +66,10 @@ public final class StageVersions {
    * ours follows a sample without a steady state from the seed straight to its long-time fate, its budget end
    * read off that same co-rotating transient (no lab-frame budget first), and the co-rotating frame weighs
    * complex fields by their modulus and stops following a decayed field (issue 13, docs/decisions.md): the
-   * budget end's and the fates' last digits change.
+   * budget end's and the fates' last digits change. 19: as {@link #EQUILIBRIUM} 16 (the BDF's amortised
+   * Jacobian age).
    */
-  public static final int ACTIVATION = 18;
+  public static final int ACTIVATION = 19;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
   // sparse Newton of the _d thresholds)
