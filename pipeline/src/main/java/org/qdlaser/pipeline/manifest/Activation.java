@@ -107,7 +107,7 @@ public record Activation(double pump, double transientBudget, ActivationTask.Pro
     PlannedTask eq = ActivationTask.TASK.plan(run.label(), new ActivationTask.Params(Study.model(run), pump, transientBudget,
         procedure, longTimeLimit),
         List.of(sampling.spec().id()));
-    PlannedTask fit = LorentzianTask.TASK.plan(run.label(), LorentzianTask.Params.of(run.kind()), List.of(eq.spec().id()));
+    PlannedTask fit = LorentzianTask.TASK.plan(run.label(), LorentzianTask.params(run.kind()), List.of(eq.spec().id()));
     // The report's figures show the sample statistics (Fig. 9).
     if (!thresholds) {
       return new RunPlan(List.of(sampling, eq, fit), List.of(sampling.spec().id(), eq.spec().id(), fit.spec().id()));

@@ -51,7 +51,7 @@ public record Oscillation(double pump, double window, RelaxationParams relaxatio
     PlannedTask sampling = Study.sampling(run);
     PlannedTask integ = OscillationTask.TASK.plan(run.label(), new OscillationTask.Params(Study.model(run), pump, window,
         relaxation, study.gammaNrPerSecond()), List.of(sampling.spec().id()));
-    PlannedTask fit = OscillationFitTask.TASK.plan(run.label(), OscillationFitTask.Params.of(run.kind()),
+    PlannedTask fit = OscillationFitTask.TASK.plan(run.label(), OscillationFitTask.params(run.kind()),
         List.of(integ.spec().id()));
     return new RunPlan(List.of(sampling, integ, fit), List.of(integ.spec().id(), fit.spec().id()));
   }

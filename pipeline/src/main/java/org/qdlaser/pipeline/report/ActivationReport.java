@@ -16,8 +16,6 @@ import org.qdlaser.pipeline.artifacts.SampleThreshold;
 import org.qdlaser.pipeline.artifacts.StateSummary;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.CanonicalJson;
 import org.qdlaser.stages.equilibrium.Verdict;
@@ -34,7 +32,7 @@ import org.qdlaser.stages.report.ScatterFitFigure;
  * one activation curve per run with its Lorentzian fit (Fig. 4). Both have the same section of frequency
  * pulling and physical bounds ({@link ActivationDiagnostics}) over the study's steady lasing states.
  */
-public enum ActivationReport implements StageTask<ActivationReport.Params> {
+public enum ActivationReport implements ReportTask<ActivationReport.Params> {
   TASK;
 
   /**
@@ -59,16 +57,6 @@ public enum ActivationReport implements StageTask<ActivationReport.Params> {
     public Params {
       figures = List.copyOf(figures);
     }
-  }
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
   }
 
   @Override

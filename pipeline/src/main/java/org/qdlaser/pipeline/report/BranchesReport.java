@@ -11,8 +11,6 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.BranchFolds;
 import org.qdlaser.pipeline.artifacts.BranchTable;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.physics.Parameter;
 import org.qdlaser.stages.report.BifurcationFigure;
@@ -27,7 +25,7 @@ import org.qdlaser.stages.report.RenderedFigure;
  * The report of a branches study (Figs. 3 and 7): every branch with its threshold and folds, the
  * amplitude_range figures, or without figures one diagram of all branches.
  */
-public enum BranchesReport implements StageTask<BranchesReport.Params> {
+public enum BranchesReport implements ReportTask<BranchesReport.Params> {
   TASK;
 
   /**
@@ -42,16 +40,6 @@ public enum BranchesReport implements StageTask<BranchesReport.Params> {
     public Params {
       figures = List.copyOf(figures);
     }
-  }
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
   }
 
   /** The axis label of the continuation parameter's values in units. */

@@ -10,8 +10,6 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.FieldTable;
 import org.qdlaser.pipeline.artifacts.OscillationSummary;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlBlocks;
@@ -21,7 +19,7 @@ import org.qdlaser.stages.report.PointSeries;
 import org.qdlaser.stages.report.RenderedFigure;
 
 /** The report of an oscillation study (Fig. 11): the lab-frame field of each run and its frequency fit. */
-public enum OscillationReport implements StageTask<OscillationReport.Params> {
+public enum OscillationReport implements ReportTask<OscillationReport.Params> {
   TASK;
 
   /**
@@ -29,16 +27,6 @@ public enum OscillationReport implements StageTask<OscillationReport.Params> {
    * @param pump the pump (normalised)
    */
   public record Params(@JsonProperty("header") ReportHeader header, @JsonProperty("pump") double pump) {}
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
-  }
 
   @Override
   public Map<String, byte[]> run(String label, Params p, TaskInputs in) {

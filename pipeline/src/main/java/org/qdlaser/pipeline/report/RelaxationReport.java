@@ -15,8 +15,6 @@ import org.qdlaser.pipeline.artifacts.PumpStepTable;
 import org.qdlaser.pipeline.artifacts.RelaxationSummary;
 import org.qdlaser.pipeline.artifacts.RelaxationTable;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.stages.report.FigureSpec;
 import org.qdlaser.stages.report.HtmlBlocks;
@@ -31,7 +29,7 @@ import org.qdlaser.stages.report.ScatterFigure;
  * and damping, the photon number's relaxation time and g2(0) against the pump for every run (both
  * branches; unstable states as open markers), and one pump-step transient with its fit.
  */
-public enum RelaxationReport implements StageTask<RelaxationReport.Params> {
+public enum RelaxationReport implements ReportTask<RelaxationReport.Params> {
   TASK;
 
   /**
@@ -55,16 +53,6 @@ public enum RelaxationReport implements StageTask<RelaxationReport.Params> {
       + "state by construction and is flagged where the closure's moments belong to no quantum state "
       + "(docs/decisions.md, \"Photon statistics\"); (3) for a pump step, the integrated transient fitted with a "
       + "decaying sinusoid, as a time-domain check of the spectrum.";
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
-  }
 
   @Override
   public Map<String, byte[]> run(String label, Params p, TaskInputs in) {

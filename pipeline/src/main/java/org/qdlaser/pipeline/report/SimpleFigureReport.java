@@ -10,8 +10,6 @@ import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.SimpleFigureTables;
 import org.qdlaser.pipeline.artifacts.SimpleSummary;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.tasks.SimpleFigureTask.Figure;
 import org.qdlaser.stages.physics.simple.SimpleModelKind;
@@ -28,7 +26,7 @@ import org.qdlaser.stages.simple.SeThresholdCurve;
  * thresholds of every model, the paper's figures this model cannot produce (with the reason), and
  * the disagreements with the paper.
  */
-public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
+public enum SimpleFigureReport implements ReportTask<SimpleFigureReport.Params> {
   TASK;
 
   /**
@@ -59,16 +57,6 @@ public enum SimpleFigureReport implements StageTask<SimpleFigureReport.Params> {
       new String[] {"Fig. 8b", "experimental data; only its Rabi curve is a model (our fluence_map = rabi)"},
       new String[] {"Figs. 9e-f", "experimental SE spectra"},
       new String[] {"Fig. 10", "a compilation of literature thresholds; the model gives only J_th proportional to 1/sigma"});
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
-  }
 
   @Override
   public Map<String, byte[]> run(String label, Params p, TaskInputs in) {

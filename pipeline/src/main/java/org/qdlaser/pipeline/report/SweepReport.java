@@ -14,8 +14,6 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.EquilibriaTable;
 import org.qdlaser.pipeline.artifacts.SweepFit;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
@@ -31,7 +29,7 @@ import org.qdlaser.stages.report.RenderedFigure;
  * The report of a sweep study: the bifurcation diagram of every run (Fig. 3d), its data, the
  * threshold brackets with the exact thresholds, and the photons_vs_pump figures (the Reply's Fig. 1).
  */
-public enum SweepReport implements StageTask<SweepReport.Params> {
+public enum SweepReport implements ReportTask<SweepReport.Params> {
   TASK;
 
   static final String BIFURCATION = "bifurcation";
@@ -53,16 +51,6 @@ public enum SweepReport implements StageTask<SweepReport.Params> {
     public double[] pumps() {
       return pumps.clone();
     }
-  }
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
   }
 
   /** Every run's equilibria (the diagram's series and the table of all points) and threshold rows. */

@@ -12,8 +12,6 @@ import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.TableFiles;
 import org.qdlaser.pipeline.artifacts.ThresholdsTable;
 import org.qdlaser.pipeline.plan.ModelRun;
-import org.qdlaser.pipeline.plan.StageTask;
-import org.qdlaser.pipeline.plan.StageVersions;
 import org.qdlaser.pipeline.plan.TaskInputs;
 import org.qdlaser.pipeline.store.Table;
 import org.qdlaser.pipeline.store.TableCodec;
@@ -25,7 +23,7 @@ import org.qdlaser.stages.report.HtmlReport;
 import org.qdlaser.stages.report.RenderedFigure;
 
 /** The report of a threshold-curve study (Figs. 1 and 2): threshold pump and population against the scanned parameter. */
-public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Params> {
+public enum ThresholdCurveReport implements ReportTask<ThresholdCurveReport.Params> {
   TASK;
 
   /**
@@ -35,16 +33,6 @@ public enum ThresholdCurveReport implements StageTask<ThresholdCurveReport.Param
    */
   public record Params(@JsonProperty("header") ReportHeader header, @JsonProperty("parameter") String parameter,
       @JsonProperty("log") boolean log) {}
-
-  @Override
-  public String stage() {
-    return "report";
-  }
-
-  @Override
-  public int version() {
-    return StageVersions.REPORT;
-  }
 
   /** The curves of every run: the plotted series and the table of all points. */
   private static final class Curves {

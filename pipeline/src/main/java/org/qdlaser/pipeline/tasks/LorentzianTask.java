@@ -1,6 +1,5 @@
 package org.qdlaser.pipeline.tasks;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ActivationTable;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
@@ -17,19 +16,14 @@ import org.qdlaser.stages.physics.ModelKind;
  * The Lorentzian of Eq. (2) fitted to a sample's activation curve, unscaled and scaled to [0, 1]
  * ({@link ActivationFit}; none for a sample that does not lase).
  */
-public enum LorentzianTask implements StageTask<LorentzianTask.Params> {
+public enum LorentzianTask implements StageTask<FitParams> {
   TASK;
 
   static final String FIT = "lorentzian (Eq. 2)";
 
-  /**
-   * @param fit what is fitted ({@value #FIT})
-   * @param model the model kind (written into the fit)
-   */
-  public record Params(@JsonProperty("fit") String fit, @JsonProperty("model") ModelKind model) {
-    public static Params of(ModelKind model) {
-      return new Params(FIT, model);
-    }
+  /** This task's parameters for one model. */
+  public static FitParams params(ModelKind model) {
+    return new FitParams(FIT, model);
   }
 
   @Override
@@ -43,7 +37,7 @@ public enum LorentzianTask implements StageTask<LorentzianTask.Params> {
   }
 
   @Override
-  public Map<String, byte[]> run(String label, Params p, TaskInputs in) {
+  public Map<String, byte[]> run(String label, FitParams p, TaskInputs in) {
     StateSummary state = StateSummary.fromJson(in.get(ArtifactPaths.activationState(label)));
     Verdict verdict = state.verdict();
     boolean unsettled = verdict == Verdict.UNSETTLED;

@@ -1,6 +1,5 @@
 package org.qdlaser.pipeline.tasks;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.qdlaser.pipeline.artifacts.ArtifactPaths;
 import org.qdlaser.pipeline.artifacts.FieldTable;
@@ -13,19 +12,14 @@ import org.qdlaser.stages.fitting.OscillationFit;
 import org.qdlaser.stages.physics.ModelKind;
 
 /** Frequency and modulus of a recorded field, compared with the Newton state's omega and |b|. */
-public enum OscillationFitTask implements StageTask<OscillationFitTask.Params> {
+public enum OscillationFitTask implements StageTask<FitParams> {
   TASK;
 
   static final String FIT = "phase slope of <b>";
 
-  /**
-   * @param fit what is fitted ({@value #FIT})
-   * @param model the model kind (written into the result)
-   */
-  public record Params(@JsonProperty("fit") String fit, @JsonProperty("model") ModelKind model) {
-    public static Params of(ModelKind model) {
-      return new Params(FIT, model);
-    }
+  /** This task's parameters for one model. */
+  public static FitParams params(ModelKind model) {
+    return new FitParams(FIT, model);
   }
 
   @Override
@@ -39,7 +33,7 @@ public enum OscillationFitTask implements StageTask<OscillationFitTask.Params> {
   }
 
   @Override
-  public Map<String, byte[]> run(String label, Params p, TaskInputs in) {
+  public Map<String, byte[]> run(String label, FitParams p, TaskInputs in) {
     FieldTable t = FieldTable.fromArrow(in.get(ArtifactPaths.field(label).arrow()));
     StateSummary st = StateSummary.fromJson(in.get(ArtifactPaths.startState(label)));
     OscillationFit f = OscillationFit.fit(t.time(), t.re(), t.im());
