@@ -67,6 +67,18 @@ public final class ModelOptions {
   @Option(names = "--detunings", description = "file with one normalised detuning per line (_d models)")
   Path detunings;
 
+  @Option(names = "--max-unknowns", paramLabel = "M", description = "_d models: most unknowns of the state (default "
+      + SampleOptions.MAX_UNKNOWNS + ", TPM_d N <= 119; above it a point takes minutes to hours: TPM_d N = 150, 157,805 "
+      + "unknowns, ~1 GB); the heap estimate (about 4 KiB per unknown) still applies")
+  void maxUnknowns(long m) {
+    if (m < 1) {
+      throw new ParameterException(mixee.commandLine(), "--max-unknowns must be a positive number of unknowns, got " + m);
+    }
+    maxUnknowns = m;
+  }
+
+  long maxUnknowns = SampleOptions.MAX_UNKNOWNS;
+
   @Option(names = "--json", description = "print JSON (the only output format of this version)")
   boolean json;
 
@@ -115,7 +127,8 @@ public final class ModelOptions {
     if (raw.containsKey("delta_nu")) {
       throw new InputException("--set delta_nu", "the _d models take per-dot detunings (w_qd, seed or --detunings), not delta_nu");
     }
-    SampleOptions.checkSize(k, p.n(), set.containsKey("N") || detunings == null ? "--set N" : "--detunings");
+    SampleOptions.checkSize(k, p.n(), set.containsKey("N") || detunings == null ? "--set N" : "--detunings", maxUnknowns,
+        maxUnknowns == SampleOptions.MAX_UNKNOWNS ? "; --max-unknowns raises the limit" : "");
     Sample s = SampleOptions.sample(sampleOpts, detunings, p, "--set ");
     return new Resolved(k, Models.of(k, p, s.detunings(), s.couplings()), params, s);
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibria;
+import org.qdlaser.stages.equilibrium.EquilibriumException;
 import org.qdlaser.stages.equilibrium.Threshold;
 import org.qdlaser.stages.physics.Model;
 import picocli.CommandLine.Command;
@@ -29,12 +30,29 @@ public final class ThresholdCommand implements Callable<Integer> {
     var kind = r.kind();
     ParameterResolver.Resolved resolved = r.parameters();
     Model model = r.model();
-    Threshold th = ModelOptions.compute(r, "the threshold search", () -> Equilibria.defaults().threshold(model));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", kind.name());
     Map<String, Object> params = resolved.asMap();
     params.remove("r"); // the pump is the result, not an input
     out.put("parameters", params);
+    Threshold th;
+    try {
+      th = ModelOptions.compute(r, "the threshold search", () -> Equilibria.defaults().threshold(model));
+    } catch (EquilibriumException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith(Equilibria.NO_STABLE_LASING)) {
+        throw e;
+      }
+      // A search that found no stable lasing state up to the ceiling is a result (below threshold up to
+      // there, with what was tried as its evidence), not a failed computation (issue 13, item 4).
+      out.put("verdict", "none");
+      out.put("threshold_pump", null);
+      out.put("none_up_to", Equilibria.THRESHOLD_CEILING);
+      out.put("none_up_to_per_s", Equilibria.THRESHOLD_CEILING * resolved.gammaNrPerSecond());
+      out.put("evidence", e.getMessage());
+      spec.commandLine().getOut().println(ModelOptions.json(r, out));
+      return ExitCodes.OK;
+    }
+    out.put("verdict", "found");
     out.put("threshold_pump", th.pump());
     out.put("threshold_pump_per_s", th.pump() * resolved.gammaNrPerSecond());
     out.put("kind", th.kind());

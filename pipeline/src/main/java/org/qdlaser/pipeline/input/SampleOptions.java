@@ -62,20 +62,30 @@ public final class SampleOptions {
    * @param field the field that set N, for the message
    */
   public static void checkSize(ModelKind kind, int n, String field) {
+    checkSize(kind, n, field, MAX_UNKNOWNS, "");
+  }
+
+  /**
+   * As {@link #checkSize(ModelKind, int, String)} with another limit on the unknowns ({@code point
+   * --max-unknowns}: TPM_d N = 150 for the scaling benchmark, issue 14); the heap estimate still applies.
+   *
+   * @param limitHint how to raise the limit, appended to the message ("" for none)
+   */
+  public static void checkSize(ModelKind kind, int n, String field, long maxUnknowns, String limitHint) {
     long unknowns = Models.disperseDimension(kind, n);
-    if (unknowns > MAX_UNKNOWNS) {
+    if (unknowns > maxUnknowns) {
       int largest = 1; // bisection: dimension(largest) <= MAX_UNKNOWNS < dimension(above)
       int above = n;
       while (above - largest > 1) {
         int mid = (largest + above) >>> 1;
-        if (Models.disperseDimension(kind, mid) > MAX_UNKNOWNS) {
+        if (Models.disperseDimension(kind, mid) > maxUnknowns) {
           above = mid;
         } else {
           largest = mid;
         }
       }
       throw new InputException(field, kind + " with N = " + n + " dots has " + unknowns + " unknowns, more than the limit of "
-          + MAX_UNKNOWNS + " (N <= " + largest + " for " + kind + ")");
+          + maxUnknowns + " (N <= " + largest + " for " + kind + ")" + limitHint);
     }
     long need = unknowns * BYTES_PER_UNKNOWN;
     long heap = Runtime.getRuntime().maxMemory();

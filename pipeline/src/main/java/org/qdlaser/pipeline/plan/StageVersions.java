@@ -33,18 +33,20 @@ public final class StageVersions {
   // 15: chord steps in the sparse Newton (n >= 200: the _d models), and a bordered system's AMD from its leading
   // block (issue 14): their states move within Newton's tolerance (TPM_d N = 50: 1e-11 relative; identical dots unchanged).
   // Chord steps were then switched off by default before any release of 15 (NewtonSettings.chordSteps: they lost
-  // fig5-6-9-10's TPM_d S6 at w_QD = gamma); 15 is the AMD change alone
-  // 16: transients with the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
-  public static final int EQUILIBRIUM = 16;
+  // fig5-6-9-10's TPM_d S6 at w_QD = gamma); 15 is the AMD change alone. 16: the sparse Newton (the _d models)
+  // damped by Deuflhard's natural monotonicity test, chord steps back on (issue 14): _d states move within
+  // Newton's tolerance (TPM_d N = 50 S6: |b| 281.6721489185 -> 281.6721489113), seeds can reach other roots
+  // 17: transients with the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
+  public static final int EQUILIBRIUM = 17;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
    * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
    * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14
-   * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton).
-   * 17: as {@link #EQUILIBRIUM} 16 (the BDF's amortised Jacobian age).
+   * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link #EQUILIBRIUM} 16 (natural monotonicity).
+   * 18: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age).
    */
-  public static final int SWEEP_EQUILIBRIUM = 17;
+  public static final int SWEEP_EQUILIBRIUM = 18;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -52,10 +54,11 @@ public final class StageVersions {
    * 2n x 2n LUs per candidate: the same residues to ~1e-7 relative). Only their output changed, so the
    * other tasks keep their keys. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14 (non-lasing
    * spectra block by block: their pairs and amplitudes move at the rounding level, e.g. 8e-11 relative in the
-   * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link
-   * #EQUILIBRIUM} 16 (the BDF's amortised Jacobian age).
+   * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as
+   * {@link #EQUILIBRIUM} 16 (natural monotonicity in the sparse Newton). 18: as {@link #EQUILIBRIUM} 17 (the
+   * BDF's amortised Jacobian age).
    */
-  public static final int RELAXATION = 17;
+  public static final int RELAXATION = 18;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
@@ -66,14 +69,14 @@ public final class StageVersions {
    * ours follows a sample without a steady state from the seed straight to its long-time fate, its budget end
    * read off that same co-rotating transient (no lab-frame budget first), and the co-rotating frame weighs
    * complex fields by their modulus and stops following a decayed field (issue 13, docs/decisions.md): the
-   * budget end's and the fates' last digits change. 19: as {@link #EQUILIBRIUM} 16 (the BDF's amortised
-   * Jacobian age).
+   * budget end's and the fates' last digits change. 19: as {@link #EQUILIBRIUM} 16 (natural monotonicity in
+   * the sparse Newton). 20: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age).
    */
-  public static final int ACTIVATION = 19;
+  public static final int ACTIVATION = 20;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
-  // sparse Newton of the _d thresholds)
-  public static final int FITTING = 8;
+  // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton)
+  public static final int FITTING = 9;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.

@@ -128,6 +128,22 @@ class CliTest {
     }
   }
 
+  /**
+   * A model without a stable lasing state up to the search's ceiling (CIM, one dot with g = 1e8 s^-1:
+   * the gain of one weakly coupled dot never reaches the cavity loss) is a result, "none up to the
+   * ceiling", exit 0, not a failed computation (issue 13, item 4).
+   */
+  @Test
+  void thresholdNoneUpToTheCeilingIsAResult() throws Exception {
+    Result r = run("threshold", "--model", "CIM", "--set", "N=1", "--set", "g=1e8/s", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("verdict").asText()).isEqualTo("none");
+    assertThat(j.get("threshold_pump").isNull()).isTrue();
+    assertThat(j.get("none_up_to_per_s").asDouble()).isEqualTo(1e17);
+    assertThat(j.get("evidence").asText()).startsWith("no stable lasing state of CIM");
+  }
+
   @Test
   void badInputIsExit2WithTheFieldNamed() {
     Result r = run("point", "--model", "CIM", "--set", "gamma_c=-3", "--json");

@@ -41,6 +41,8 @@ final class AmplitudeHomotopy {
   static final double GROW = 1.5;
   /** Attempts (accepted or not) of one homotopy before giving up. */
   static final int MAX_ATTEMPTS = 80;
+  /** Largest step of {@link #follow} in the (h / span, ln r) plane. */
+  static final double MAX_STEP = 0.5;
   /** Ratio between consecutive amplitudes of the walk up the branch at the target. */
   static final double AMPLITUDE_RATIO = 1.25;
   /** Shortest step of that walk (a failed step's ratio is square-rooted down to this: 1.25, 1.118, 1.057, 1.028). */
@@ -114,66 +116,168 @@ final class AmplitudeHomotopy {
   static final double[] AMPLITUDE_FACTORS = {1, 2, 4};
 
   /**
-   * Natural continuation in h (secant predictor) of the branch point {@code start} (|b| = {@code a})
-   * from h = {@code from} to h = {@code to}, the pump free; empty if the steps shrink below {@link
-   * #MIN_STEP}.
+   * Continuation of the curve {(h, r)} of branch points at fixed |b| = {@code a} (the state and omega
+   * free) from the point {@code start} at h = {@code from} to h = {@code to}, by local parametrisation
+   * (Rheinboldt): each step fixes whichever of h and ln r changed more along the secant (h measured in
+   * units of |to - from|) and solves for the other, with the secant predictor over arclength in that
+   * plane. So a fold of the path in h (where r changes fast and natural continuation in h stops with
+   * shrinking steps: TPM_d S4 and S8 at 2 gamma) is passed in r, and the path is followed to wherever it
+   * goes: to h = {@code to} (the point there is returned), back past h = {@code from}, or down to a pump
+   * below {@link ThresholdFinder#R_MIN} (no lasing state at this amplitude on this path; both end it
+   * empty, with the trace kept in {@link #tried}).
    */
   Optional<AmplitudeBranch.Point> follow(ParameterFamily family, AmplitudeBranch.Point start, double a, double from,
       double to) {
-    AmplitudeBranch b0 = branch(family, from);
-    Optional<AmplitudeBranch.Point> first = b0.solve(a, start);
+    Optional<AmplitudeBranch.Point> first = branch(family, from).solve(a, start);
     if (first.isEmpty()) {
       log.add("homotopy in " + family.name() + ": no branch point at |b| = " + a + ", " + family.name() + " = " + from);
       return Optional.empty();
     }
-    double[] x = first.get().x();
-    double[] xPrev = null;
-    double h = from;
-    double hPrev = from;
+    double span = Math.abs(to - from);
     double dir = Math.signum(to - from);
-    double dh = FIRST_STEP * Math.abs(to - from);
+    // Curve points: (state, omega, h, r).
+    double[] x = curvePoint(first.get(), from, first.get().pump());
+    double[] xPrev = null;
+    double ds = FIRST_STEP;
+    int n2 = x.length - 2;
+    List<String> trace = new ArrayList<>();
+    String end = "attempts exhausted";
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      double hNext = dir > 0 ? Math.min(to, h + dh) : Math.max(to, h - dh);
-      double[] guess = x.clone();
+      double h = x[n2];
+      double lnR = Math.log(x[n2 + 1]);
+      // Unit secant in (h / span, ln r); the first step goes along h towards the target.
+      double th = dir;
+      double tr = 0;
+      double arc = Double.NaN;
       if (xPrev != null) {
-        double f = (hNext - h) / (h - hPrev);
-        for (int i = 0; i < guess.length; i++) {
-          guess[i] += f * (x[i] - xPrev[i]);
-        }
-        if (!(guess[guess.length - 1] > 0)) {
-          guess[guess.length - 1] = x[x.length - 1];
-        }
+        double dh = (h - xPrev[n2]) / span;
+        double dr = lnR - Math.log(xPrev[n2 + 1]);
+        arc = Math.hypot(dh, dr);
+        th = dh / arc;
+        tr = dr / arc;
       }
-      AmplitudeBranch bn = branch(family, hNext);
-      Optional<AmplitudeBranch.Point> p = bn.solve(a, new AmplitudeBranch.Point(guess));
-      int it = bn.lastIterations();
-      if (p.isPresent()) {
-        xPrev = x;
-        hPrev = h;
-        x = p.get().x();
-        h = hNext;
-        LOG.info("homotopy in {} at |b| = {}: {} = {}, r = {} ({} Newton iterations)", family.name(), Readable.number(a),
-            family.name(), Readable.number(h), Readable.number(x[x.length - 1]), it);
-        if (h == to) {
-          log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s to %s: r = %s", family.name(), a,
-              Readable.number(from), Readable.number(to), Readable.number(x[x.length - 1])));
-          return Optional.of(new AmplitudeBranch.Point(x));
-        }
-        if (it <= FAST) {
-          dh *= GROW;
-        } else if (it > SLOW) {
-          dh *= 0.5;
-        }
-      } else {
-        dh *= 0.5;
-        if (dh < MIN_STEP * Math.abs(to - from)) {
+      boolean preferH = Math.abs(th) >= Math.abs(tr);
+      double hNext = h + ds * th * span;
+      double lnRNext = lnR + ds * tr;
+      boolean atTarget = false;
+      if ((hNext - to) * dir >= 0) { // the step reaches the target: land on it in h
+        double f = (to - h) / (hNext - h);
+        lnRNext = lnR + f * (lnRNext - lnR);
+        hNext = to;
+        preferH = true;
+        atTarget = true;
+      }
+      int[] it = {0, 0};
+      Optional<double[]> y = step(family, a, x, xPrev, span, arc, hNext, lnRNext, preferH, !atTarget, it);
+      if (y.isEmpty()) {
+        ds *= 0.5;
+        if (ds < MIN_STEP) {
+          end = "steps too small";
           break;
         }
+        continue;
       }
+      xPrev = x;
+      x = y.get();
+      String pt = String.format(Locale.ROOT, "%s = %.6g, r = %s (%s fixed, %d iterations)", family.name(), x[n2],
+          Readable.number(x[n2 + 1]), it[1] == 1 ? family.name() : "r", it[0]);
+      trace.add(pt);
+      LOG.info("homotopy in {} at |b| = {}: {}", family.name(), Readable.number(a), pt);
+      if (atTarget) {
+        log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s to %s: r = %s (path: %s)", family.name(),
+            a, Readable.number(from), Readable.number(to), Readable.number(x[n2 + 1]), String.join("; ", trace)));
+        return Optional.of(new AmplitudeBranch.Point(without(x, n2)));
+      }
+      String stop = pathEnd(family, x, from, dir);
+      if (stop != null) {
+        end = stop;
+        break;
+      }
+      ds = Math.min(MAX_STEP, ds * (it[0] <= FAST ? GROW : it[0] > SLOW ? 0.5 : 1));
     }
-    log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s stopped at %s (r = %s): steps too small",
-        family.name(), a, Readable.number(from), Readable.number(h), Readable.number(x[x.length - 1])));
+    log.add(String.format(Locale.ROOT, "homotopy in %s at |b| = %.2f from %s ended at %s = %s, r = %s: %s (path: %s)",
+        family.name(), a, Readable.number(from), family.name(), Readable.number(x[n2]), Readable.number(x[n2 + 1]), end,
+        String.join("; ", trace)));
     return Optional.empty();
+  }
+
+  /**
+   * One corrector step of {@link #follow} to the predicted (h, ln r) = ({@code hNext}, {@code lnRNext}): the
+   * coordinate that moved more ({@code preferH}: h) is fixed first; where that fails and {@code
+   * mayswitch} (a turn of the path in that coordinate just ahead: r at a minimum while h still moves), the
+   * other one is fixed instead. {@code iterations[0]} receives the Newton iterations of the last solve.
+   */
+  private Optional<double[]> step(ParameterFamily family, double a, double[] x, double[] xPrev, double span, double arc,
+      double hNext, double lnRNext, boolean preferH, boolean mayswitch, int[] iterations) {
+    int n2 = x.length - 2;
+    double h = x[n2];
+    double lnR = Math.log(x[n2 + 1]);
+    Optional<double[]> y = Optional.empty();
+    for (int mode = 0; mode < (mayswitch ? 2 : 1) && y.isEmpty(); mode++) {
+      boolean inH = mode == 0 ? preferH : !preferH;
+      double[] guess = x.clone(); // the secant predictor along the arclength in the (h / span, ln r) plane
+      double f = xPrev == null ? Double.NaN : Math.hypot((hNext - h) / span, lnRNext - lnR) / arc;
+      for (int i = 0; Double.isFinite(f) && i < guess.length; i++) {
+        guess[i] += f * (x[i] - xPrev[i]);
+      }
+      guess[n2] = hNext;
+      guess[n2 + 1] = Math.exp(lnRNext);
+      AmplitudeBranch bn;
+      if (inH) {
+        bn = branch(family, hNext);
+        y = bn.solve(a, new AmplitudeBranch.Point(without(guess, n2))).map(p -> curvePoint(p, hNext, p.pump()));
+      } else {
+        double r = Math.exp(lnRNext);
+        bn = new AmplitudeBranch(atPump(family, r), newton);
+        y = bn.solve(a, new AmplitudeBranch.Point(without(guess, n2 + 1))).map(p -> curvePoint(p, p.pump(), r));
+      }
+      iterations[0] = bn.lastIterations();
+      iterations[1] = inH ? 1 : 0;
+      y = y.filter(v -> family.admissible(v[n2]));
+    }
+    return y;
+  }
+
+  /** Why the path of {@link #follow} ends at curve point {@code x}, or null where it goes on. */
+  private static String pathEnd(ParameterFamily family, double[] x, double from, double dir) {
+    int n2 = x.length - 2;
+    if ((x[n2] - from) * dir < 0) {
+      return "the path turned back past " + family.name() + " = " + Readable.number(from);
+    }
+    Model here = family.at(x[n2]).withPump(x[n2 + 1]);
+    double[] state = java.util.Arrays.copyOf(x, n2 - 1);
+    if (!NonLasingBranch.physical(here, state)) {
+      // a root of the polynomial steady-state equations that no laser reaches: not followed through it
+      return String.format(Locale.ROOT, "the path left the physical states (photons %.6g, mean upper population %.6g)",
+          here.photons(state), here.upperPopulationMean(state));
+    }
+    if (x[n2 + 1] < ThresholdFinder.R_MIN) {
+      return "r fell below " + Readable.number(ThresholdFinder.R_MIN) + ": no lasing state at this |b| on the path";
+    }
+    return null;
+  }
+
+  /** (state, omega, h, r) from a branch point whose last entry is h or r. */
+  private static double[] curvePoint(AmplitudeBranch.Point p, double h, double r) {
+    double[] x = p.x();
+    double[] y = java.util.Arrays.copyOf(x, x.length + 1);
+    y[x.length - 1] = h;
+    y[x.length] = r;
+    return y;
+  }
+
+  /** {@code x} without entry {@code k}. */
+  private static double[] without(double[] x, int k) {
+    double[] y = new double[x.length - 1];
+    System.arraycopy(x, 0, y, 0, k);
+    System.arraycopy(x, k + 1, y, k, x.length - k - 1);
+    return y;
+  }
+
+  /** The family's members at pump {@code r}: h becomes the branch's free parameter. */
+  private static ParameterFamily atPump(ParameterFamily family, double r) {
+    return new ParameterFamily(family.name(), family.base(), family.logarithmic(), family.lowerBound(),
+        v -> family.at(v).withPump(r));
   }
 
   private AmplitudeBranch branch(ParameterFamily family, double h) {

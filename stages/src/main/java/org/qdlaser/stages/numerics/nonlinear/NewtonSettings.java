@@ -8,13 +8,15 @@ package org.qdlaser.stages.numerics.nonlinear;
  * @param scaleFloor absolute floor of the per-component scale (components that are 0 at the root)
  * @param maxIterations maximum Newton iterations
  * @param chordSteps whether the sparse path may reuse a factorisation for later iterates (chord steps,
- *     see {@link NewtonSolver#solve}); off by default: with chord steps the seeded Newton solve of the
- *     fig5-6-9-10 sample TPM_d S6 at w_QD = gamma (N = 50, 2e14 s^-1) failed where full Newton converges
- *     to its stable lasing state (nightly of 6e89b5e, docs/decisions.md), a regression not yet understood
+ *     see {@link NewtonSolver}); with them on, the sparse path is damped by Deuflhard's natural
+ *     monotonicity test, which decides damping and chord steps alike and keeps the fig5-6-9-10 sample
+ *     TPM_d S6 at w_QD = gamma that the first chord version lost. Off by default: with it on, the
+ *     nightly's fig3 lost 6 golden checks (the TPM_IF_d branches of S1..S10 changed; lead, 2026-12-06,
+ *     docs/decisions.md); off, the sparse path is full Newton damped by max|F|, as before
  */
 public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations, boolean chordSteps) {
 
-  /** Full Newton steps (no chord steps): see {@code chordSteps}. */
+  /** Full Newton steps damped by max|F| (no chord steps, no natural monotonicity test): see {@code chordSteps}. */
   public NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations) {
     this(stepTolerance, scaleFloor, maxIterations, false);
   }

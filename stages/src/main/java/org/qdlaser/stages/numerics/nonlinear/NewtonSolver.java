@@ -26,13 +26,12 @@ import org.hipparchus.linear.LUDecomposition;
  * on ill-conditioned systems the rounding noise of F, amplified by J^-1, keeps the steps above the
  * relative step tolerance, although the iterate is as accurate as F allows.
  *
- * <p>On the sparse path, once full steps contract strongly ({@link #CHORD_CONTRACTION}) the next
- * iterates reuse the factorised Jacobian (chord steps, at most {@link #MAX_JACOBIAN_AGE}); a chord
- * step that lowers no residual, or contracts poorly, is followed by a fresh Jacobian, and a run of
- * chord steps stops when its measured rate puts the remaining error below the tolerance. At TPM_d
- * N = 50 a lasing point's Newton solves took 3 Jacobians instead of 9 (docs/benchmarks.md). The
- * root is then held to the tolerance rather than to the rounding level a last quadratic step
- * reaches. The dense path (small systems) takes full Newton steps only.
+ * <p>The sparse path (the {@code _d} models) is damped by Deuflhard's natural monotonicity test
+ * instead of the max-norm of F, and reuses a factorisation for chord steps while the iteration
+ * contracts strongly ({@link #CHORD_CONTRACTION}, at most {@link #MAX_JACOBIAN_AGE} iterations); see
+ * {@code solveAffineCovariant}. At TPM_d N = 100 a lasing point's Newton solves took 3 Jacobians
+ * instead of 9 (docs/benchmarks.md). The dense path (small systems, identical dots) keeps full Newton
+ * steps with a max-norm line search: their results are bit for bit those of earlier versions.
  */
 public final class NewtonSolver {
   /** LU pivots below this (relative) are treated as singular. */
@@ -69,6 +68,10 @@ public final class NewtonSolver {
    * and a chord step contracts at about the same rate as its predecessor).
    */
   static final double CHORD_CONTRACTION = 0.25;
+  /** Smallest damping factor tried (the max-norm line search's 2^-12 before). */
+  static final double LAMBDA_MIN = 1.0 / 4096;
+  /** A damping cut by the Kantorovich estimate goes at most this far down at once (Deuflhard: 1/10). */
+  static final double LAMBDA_CUT_FLOOR = 0.1;
   /** Iterations one factorisation may serve at most (the damped phase moves the iterate slowly). */
   static final int MAX_JACOBIAN_AGE = 4;
 
@@ -83,6 +86,7 @@ public final class NewtonSolver {
   public static final int SPARSE_FROM = 200;
 
   private final NewtonSettings settings;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NewtonSolver.class);
 
   /**
    * Colouring, Jacobian storage and LU (with its fill-reducing ordering and symbolic structure) of
@@ -141,7 +145,7 @@ public final class NewtonSolver {
     /** out_i = sum_j |J_ij x_j| with the last factorised J: the size of the terms of F_i near x. */
     void termScale(double[] x, double[] out);
 
-    /** Whether a factorisation may serve later iterates (chord steps; see {@link #solve}). */
+    /** Whether a factorisation may serve later iterates: the sparse path (chord steps, natural monotonicity). */
     boolean reusable();
   }
 
@@ -151,34 +155,27 @@ public final class NewtonSolver {
 
   public NewtonResult solve(NonlinearSystem system, double[] x0) {
     final int n = system.dimension();
+    Linearisation lin = linearisation(system, n);
+    if (lin.reusable() && settings.chordSteps()) {
+      return solveAffineCovariant(system, x0, lin);
+    }
+    // The dense path: full Newton steps, damped by halving until max|F| falls.
     double[] x = x0.clone();
     double[] f = new double[n];
     double[] trial = new double[n];
     double[] fTrial = new double[n];
-    Linearisation lin = linearisation(system, n);
     double[] step = new double[n];
     double[] terms = new double[n];
     system.residual(x, f);
     double fNorm = maxNorm(f);
     int nonMonotone = 0;
     double snPrev = Double.POSITIVE_INFINITY;
-    // Chord steps (sparse path): the factorisation of an earlier iterate serves the next one while
-    // that is safe (see reuseNext below); `age` counts the iterations since it was computed.
-    boolean reuseNext = false;
-    int age = 0;
-    double reuseRate = 0.0; // the contraction of the full step after which the factorisation was kept
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
       }
-      final boolean fresh = !reuseNext;
-      if (fresh) {
-        if (!lin.factor(x)) {
-          return new NewtonResult(x, false, iter, fNorm);
-        }
-        age = 0;
-      } else {
-        age++;
+      if (!lin.factor(x)) {
+        return new NewtonResult(x, false, iter, fNorm);
       }
       System.arraycopy(f, 0, step, 0, n);
       lin.solve(step);
@@ -195,11 +192,6 @@ public final class NewtonSolver {
           break;
         }
         lambda *= 0.5;
-      }
-      if (!fresh && !accepted) {
-        // The old Jacobian's direction did not lower F: this iterate gets a fresh Jacobian.
-        reuseNext = false;
-        continue;
       }
       if (!accepted && stagnated(lin, x, f, terms) && stepNorm(step, x, ROUNDING_LEVEL_STEP) < 1.0) {
         return new NewtonResult(x, true, iter - 1, fNorm);
@@ -223,42 +215,192 @@ public final class NewtonSolver {
       System.arraycopy(trial, 0, x, 0, n);
       System.arraycopy(fTrial, 0, f, 0, n);
       fNorm = maxNorm(f);
-      double theta = sn / snPrev;
-      if (fresh) {
-        if (sn < 1.0) {
-          return new NewtonResult(x, true, iter, fNorm);
-        }
-        if (sn > NO_CONTRACTION * snPrev && snLoose < 1.0 && stagnated(lin, x, f, terms)) {
-          return new NewtonResult(x, true, iter, fNorm);
-        }
-      } else {
-        // Chord iterations with one matrix contract linearly at a rate rho, and the error left after
-        // a step is about rho / (1 - rho) times the step (the stopping rule of simplified Newton in
-        // implicit Runge-Kutta codes, Hairer & Wanner IV.8). From the second chord step on, rho is
-        // measured: theta, the ratio of two consecutive chord steps. The first chord step's ratio to
-        // the full step before it measures that step's quadratic convergence, not rho (2-D
-        // Brusselator: 1e-4 against a rate of ~4e-3, measured), so it is bounded by the contraction
-        // theta_k of the full step k that kept the matrix: with quadratic convergence rho ~ C |dx_k|
-        // ~ 2 theta_k^2 <= theta_k for theta_k <= 1/2.
-        double rate = age >= 2 ? theta : Math.max(theta, reuseRate);
-        if (lambda == 1.0 && rate <= NO_CONTRACTION && sn * rate / (1 - rate) < 1.0) {
-          return new NewtonResult(x, true, iter, fNorm);
-        }
+      if (sn < 1.0) {
+        return new NewtonResult(x, true, iter, fNorm);
       }
-      // The next iterate reuses this factorisation (a chord step) once full steps contract
-      // strongly (quadratic convergence under way); not beyond MAX_JACOBIAN_AGE iterations, and
-      // not after a chord step that contracted poorly. A chord step that lowers no residual is
-      // redone with a fresh Jacobian (above). Not in the damped phase: on TPM_d's lifted seeds
-      // (N = 50) the old Jacobian's directions there failed or took 1/16 steps, 30 iterations
-      // and 14 Jacobians instead of 9 and 9 (measured).
-      reuseNext = settings.chordSteps() && lin.reusable() && age < MAX_JACOBIAN_AGE
-          && lambda == 1.0 && snPrev < Double.POSITIVE_INFINITY && theta <= CHORD_CONTRACTION;
-      if (reuseNext && fresh) {
-        reuseRate = theta;
+      if (sn > NO_CONTRACTION * snPrev && snLoose < 1.0 && stagnated(lin, x, f, terms)) {
+        return new NewtonResult(x, true, iter, fNorm);
       }
       snPrev = sn;
     }
     return new NewtonResult(x, false, settings.maxIterations(), fNorm);
+  }
+
+  /**
+   * The sparse path: damped Newton globalised by Deuflhard's natural monotonicity test (P. Deuflhard,
+   * "Newton Methods for Nonlinear Problems", Springer 2004, Sec. 3.3, the error-oriented NLEQ-ERR):
+   * a trial x - lambda dx is accepted when the simplified Newton correction there, dxbar = J(x)^-1
+   * F(x - lambda dx) (one more solve with the same factorisation), satisfies |dxbar| <= (1 - lambda/4)
+   * |dx| in the weighted norm of the step test; otherwise lambda is cut to min(lambda/2, 1/h) with h
+   * Deuflhard's a-posteriori estimate of the Kantorovich quantity. The test is affine invariant,
+   * unlike the max-norm of F on a badly scaled system (TPM_d: equations of rates from 1e-3 to 1e4
+   * gamma_nr), whose line search took steps of 1/4096 where Newton's direction was good (the
+   * fig5-6-9-10 sample S6, docs/decisions.md).
+   *
+   * <p>Chord steps come with it: dxbar at an accepted full step is the next chord step, already
+   * computed. The factorisation serves the next iterate when a full step contracted by theta =
+   * |dxbar| / |dx| <= {@link #CHORD_CONTRACTION}; a chord step is accepted by the same monotonicity
+   * test (at lambda = 1), else the iterate gets a fresh Jacobian. Converged when a step is below the
+   * tolerance, or when after a full step with theta <= {@link #NO_CONTRACTION} the simplified
+   * correction is: dxbar is then applied (its remaining error ~ theta / (1 - theta) |dxbar|).
+   */
+  private NewtonResult solveAffineCovariant(NonlinearSystem system, double[] x0, Linearisation lin) {
+    final int n = system.dimension();
+    double[] x = x0.clone();
+    double[] f = new double[n];
+    double[] trial = new double[n];
+    double[] fTrial = new double[n];
+    double[] step = new double[n];
+    double[] bar = new double[n];
+    double[] w = new double[n];
+    double[] terms = new double[n];
+    system.residual(x, f);
+    double fNorm = maxNorm(f);
+    int nonMonotone = 0;
+    boolean chordNext = false;
+    int age = 0;
+    for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+      if (!Double.isFinite(fNorm)) {
+        return new NewtonResult(x, false, iter - 1, fNorm);
+      }
+      final boolean fresh = !chordNext;
+      if (fresh) {
+        if (!lin.factor(x)) {
+          return new NewtonResult(x, false, iter, fNorm);
+        }
+        age = 0;
+        System.arraycopy(f, 0, step, 0, n);
+        lin.solve(step);
+      } else {
+        age++;
+        System.arraycopy(bar, 0, step, 0, n); // J_old^-1 F(x), computed by the last monotonicity test
+      }
+      weights(x, settings.stepTolerance(), w);
+      double dxNorm = weightedRms(step, w);
+      if (fresh && dxNorm < 1.0) {
+        // Below the tolerance: the full step is the root to within it (the monotonicity test would
+        // compare rounding noise).
+        for (int i = 0; i < n; i++) {
+          x[i] -= step[i];
+        }
+        system.residual(x, f);
+        return new NewtonResult(x, Double.isFinite(maxNorm(f)), iter, maxNorm(f));
+      }
+      double lambda = 1.0;
+      double theta = Double.NaN;
+      boolean accepted = false;
+      while (lambda >= LAMBDA_MIN) {
+        for (int i = 0; i < n; i++) {
+          trial[i] = x[i] - lambda * step[i];
+        }
+        system.residual(trial, fTrial);
+        if (Double.isFinite(maxNorm(fTrial))) {
+          System.arraycopy(fTrial, 0, bar, 0, n);
+          lin.solve(bar);
+          double barNorm = weightedRms(bar, w);
+          theta = barNorm / dxNorm;
+          if (LOG.isTraceEnabled()) {
+            LOG.trace("Newton n = {} iteration {} ({}, Jacobian age {}): lambda {}, theta {}, |dx| {}, max|F| {} -> {}",
+                n, iter, fresh ? "fresh" : "chord", age, lambda, theta, dxNorm, fNorm, maxNorm(fTrial));
+          }
+          if (theta <= 1.0 - lambda / 4.0) {
+            accepted = true;
+            break;
+          }
+          if (!fresh) {
+            break;
+          }
+          // Deuflhard's estimate of the Kantorovich quantity from this trial: h = 2 |dxbar - (1 -
+          // lambda) dx| / (lambda^2 |dx|); a step of 1/h would satisfy the test if the estimate held.
+          double d = 0;
+          for (int i = 0; i < n; i++) {
+            double e = (bar[i] - (1.0 - lambda) * step[i]) * w[i];
+            d += e * e;
+          }
+          double h = 2.0 * Math.sqrt(d / n) / (lambda * lambda * dxNorm);
+          lambda = Math.max(Math.min(0.5 * lambda, 1.0 / h), LAMBDA_CUT_FLOOR * lambda);
+        } else {
+          if (!fresh) {
+            break;
+          }
+          lambda *= 0.5;
+        }
+      }
+      if (!fresh && !accepted) {
+        // The old Jacobian's step failed the monotonicity test: this iterate gets a fresh Jacobian.
+        chordNext = false;
+        continue;
+      }
+      if (!accepted && stagnated(lin, x, f, terms) && stepNorm(step, x, ROUNDING_LEVEL_STEP) < 1.0) {
+        return new NewtonResult(x, true, iter - 1, fNorm);
+      }
+      if (!accepted && nonMonotone < MAX_NON_MONOTONE) {
+        // Near-singular Jacobians (bifurcations, slow modes): take a few full steps anyway.
+        nonMonotone++;
+        lambda = 1.0;
+        for (int i = 0; i < n; i++) {
+          trial[i] = x[i] - step[i];
+        }
+        system.residual(trial, fTrial);
+        accepted = Double.isFinite(maxNorm(fTrial));
+        if (accepted) {
+          System.arraycopy(fTrial, 0, bar, 0, n);
+          lin.solve(bar);
+          theta = weightedRms(bar, w) / dxNorm;
+        }
+      }
+      if (!accepted) {
+        return new NewtonResult(x, false, iter, fNorm);
+      }
+      double sn = lambda * dxNorm;
+      double snLoose = lambda * stepNorm(step, x, ROUNDING_LEVEL_STEP);
+      System.arraycopy(trial, 0, x, 0, n);
+      System.arraycopy(fTrial, 0, f, 0, n);
+      fNorm = maxNorm(f);
+      if (sn < 1.0) {
+        return new NewtonResult(x, true, iter, fNorm);
+      }
+      if (lambda == 1.0 && theta <= NO_CONTRACTION) {
+        weights(x, settings.stepTolerance(), w);
+        if (weightedRms(bar, w) < 1.0) {
+          // The simplified correction is below the tolerance: apply it and stop (NLEQ-ERR).
+          for (int i = 0; i < n; i++) {
+            trial[i] = x[i] - bar[i];
+          }
+          system.residual(trial, fTrial);
+          if (Double.isFinite(maxNorm(fTrial))) {
+            return new NewtonResult(trial, true, iter, maxNorm(fTrial));
+          }
+        }
+      }
+      if (theta > NO_CONTRACTION && snLoose < 1.0 && stagnated(lin, x, f, terms)) {
+        return new NewtonResult(x, true, iter, fNorm);
+      }
+      chordNext = settings.chordSteps() && age < MAX_JACOBIAN_AGE && lambda == 1.0
+          && theta <= CHORD_CONTRACTION;
+    }
+    return new NewtonResult(x, false, settings.maxIterations(), fNorm);
+  }
+
+  /** w_i = 1 / (tolerance |x_i| + floor), the weights of {@link #stepNorm}. */
+  private void weights(double[] x, double tolerance, double[] w) {
+    double max = 0;
+    for (double v : x) {
+      max = Math.max(max, Math.abs(v));
+    }
+    double floor = Math.max(settings.scaleFloor(), ROUNDING * max);
+    for (int i = 0; i < x.length; i++) {
+      w[i] = 1.0 / (tolerance * Math.abs(x[i]) + floor);
+    }
+  }
+
+  private static double weightedRms(double[] v, double[] w) {
+    double s = 0;
+    for (int i = 0; i < v.length; i++) {
+      double e = v[i] * w[i];
+      s += e * e;
+    }
+    return Math.sqrt(s / v.length);
   }
 
   /**

@@ -108,4 +108,67 @@ class SparseNewtonTest {
     int colours = NewtonSolver.SparseWorkspace.forPattern(f.sparsity()).jacobianBuilder().colouring().colours();
     assertThat(calls[0]).isLessThan((long) r.iterations() * 2 * colours);
   }
+
+  /**
+   * The sparse path's damping is affine covariant (Deuflhard's natural monotonicity test): F and D F,
+   * D a diagonal row scaling spanning 12 decades, have the same Newton iterates, so the same number
+   * of iterations and the same root. A max-norm line search is not: there the rows scaled by 1e6
+   * dominate the merit function, and on TPM_d (rates from 1e-3 to 1e4 gamma_nr) it cut good Newton
+   * steps to 1/4096 (the fig5-6-9-10 sample S6, docs/decisions.md). Analytic: the Newton step
+   * J^-1 F is the same for D F, whose Jacobian is D J.
+   */
+  @Test
+  void dampedIterationIsInvariantUnderRowScaling() {
+    int n = 400;
+    double[] root = new double[n];
+    double[] scale = new double[n];
+    for (int i = 0; i < n; i++) {
+      root[i] = 1.0 + 0.5 * Math.sin(i);
+      scale[i] = Math.pow(10.0, 6.0 * Math.cos(0.7 * i));
+    }
+    double[] c = new double[n];
+    Cubic plain = new Cubic(n, c, null);
+    plain.residual(root, c);
+    double[] x0 = new double[n];
+    for (int i = 0; i < n; i++) {
+      x0[i] = root[i] + 3.0 * Math.cos(1.3 * i); // far enough that the first steps are damped
+    }
+    // The natural monotonicity test damps the sparse path when chord steps are on (opt-in).
+    NewtonSolver solver = new NewtonSolver(NewtonSettings.defaults().withChordSteps(true));
+    NewtonResult a = solver.solve(plain, x0);
+    NewtonResult b = solver.solve(new Cubic(n, c, scale), x0);
+    assertThat(a.converged()).isTrue();
+    assertThat(b.converged()).isTrue();
+    assertThat(b.iterations()).isEqualTo(a.iterations());
+    for (int i = 0; i < n; i++) {
+      assertThat(a.x()[i]).isCloseTo(root[i], offset(ROOT_TOLERANCE));
+      assertThat(b.x()[i]).isCloseTo(root[i], offset(ROOT_TOLERANCE));
+    }
+  }
+
+  /** x_i + x_i^3 + 0.4 (x_{i-1} + x_{i+1}) - c_i, rows times scale_i (none if null): tridiagonal. */
+  private record Cubic(int n, double[] c, double[] scale) implements NonlinearSystem {
+    @Override
+    public int dimension() {
+      return n;
+    }
+
+    @Override
+    public void residual(double[] x, double[] out) {
+      for (int i = 0; i < n; i++) {
+        double left = i > 0 ? x[i - 1] : 0.0;
+        double right = i < n - 1 ? x[i + 1] : 0.0;
+        out[i] = (x[i] + x[i] * x[i] * x[i] + 0.4 * (left + right) - c[i]) * (scale == null ? 1.0 : scale[i]);
+      }
+    }
+
+    @Override
+    public SparsityPattern sparsity() {
+      int[][] rows = new int[n][];
+      for (int i = 0; i < n; i++) {
+        rows[i] = i == 0 ? new int[] {0, 1} : i == n - 1 ? new int[] {n - 2, n - 1} : new int[] {i - 1, i, i + 1};
+      }
+      return SparsityPattern.fromRows(rows);
+    }
+  }
 }
