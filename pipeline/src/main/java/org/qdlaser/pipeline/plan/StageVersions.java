@@ -36,7 +36,8 @@ public final class StageVersions {
   // fig5-6-9-10's TPM_d S6 at w_QD = gamma); 15 is the AMD change alone. 16: the sparse Newton (the _d models)
   // damped by Deuflhard's natural monotonicity test, chord steps back on (issue 14): _d states move within
   // Newton's tolerance (TPM_d N = 50 S6: |b| 281.6721489185 -> 281.6721489113), seeds can reach other roots
-  // 17: transients with the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
+  // 17: transients with the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often);
+  // a fold located on the amplitude branch is the point solved at Brent's optimum, not a second solve there (fig2b's TPM fold at gamma_c = 1e8 s^-1 was lost by that second solve)
   public static final int EQUILIBRIUM = 17;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
@@ -75,17 +76,19 @@ public final class StageVersions {
   public static final int ACTIVATION = 20;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
-  // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton)
-  public static final int FITTING = 9;
+  // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton); 10: as
+  // equilibrium 17 (the BDF's amortised Jacobian age in the thresholds' transients, the fold as solved at Brent's optimum)
+  public static final int FITTING = 10;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.
   public static final int LORENTZIAN = 8;
   /**
    * The threshold of an activation study's undecided sample (stage "threshold", issue 13 item 4): 1 first
-   * version (the homotopy at fixed |b| of ThresholdStart, docs/decisions.md).
+   * version (the homotopy at fixed |b| of ThresholdStart, docs/decisions.md). 2: as {@link #EQUILIBRIUM} 17
+   * (the BDF's amortised Jacobian age, the fold as solved at Brent's optimum).
    */
-  public static final int SAMPLE_THRESHOLD = 1;
+  public static final int SAMPLE_THRESHOLD = 2;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
