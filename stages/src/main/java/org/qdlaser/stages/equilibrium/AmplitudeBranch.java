@@ -179,6 +179,14 @@ final class AmplitudeBranch {
    * extremum): a fold of the branch in r. Brent's method on the amplitude; r is quadratic at the extremum, so the located pump is accurate to about the square
    * of {@code relativeTolerance}.
    *
+   * <p>The point returned is the one solved when Brent evaluated its optimum, not a new solve there.
+   * Near an ill-conditioned fold (TPM, mu = 0, Fig. 2 at gamma_c = 1e8 s^-1, |b| ~ 1.75e4) whether a
+   * Newton solve is accepted at F's rounding level depends on its start: measured there, solves from a
+   * neighbour 1e-10 (relative) away in |b| were accepted or not in about equal numbers, so a second solve
+   * at the optimum could fail although the optimum had been solved, and whether it did depended on the
+   * path of the search, i.e. on the last digits of the branch's start state (the transient's end): the
+   * fold was lost with one BDF and found with another (docs/decisions.md, issue 14).
+   *
    * @param guess a branch point near the interval (Newton starts there or at the last solved point)
    * @param minimum true for a minimum of r (the branch turns back up), false for a maximum
    * @return the branch point at the extremum, or empty if the branch cannot be solved there
@@ -188,6 +196,9 @@ final class AmplitudeBranch {
       return Optional.empty(); // no interval to search (the bisection ended at its upper end)
     }
     final Point[] nearest = {guess};
+    // Every point solved, by amplitude: the optimum Brent reports is one of them, and it is returned as
+    // solved, not solved again (see the method comment).
+    final java.util.Map<Double, Point> solved = new java.util.HashMap<>();
     double g = guess.pump();
     double penalty = minimum ? g + 1 + Math.abs(g) : g - 1 - Math.abs(g);
     org.hipparchus.analysis.UnivariateFunction rOfA = a -> {
@@ -199,6 +210,7 @@ final class AmplitudeBranch {
         return penalty; // not on the branch from here: steer the optimiser away
       }
       nearest[0] = p.get();
+      solved.put(a, p.get());
       return p.get().pump();
     };
     // Brent starts from the bracket's interior point (Hipparchus needs it strictly inside).
@@ -210,7 +222,8 @@ final class AmplitudeBranch {
             minimum ? org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE
                 : org.hipparchus.optim.nonlinear.scalar.GoalType.MAXIMIZE,
             new org.hipparchus.optim.univariate.SearchInterval(interval[0], interval[1], interval[2]));
-    return solveTowards(best.getPoint(), nearest[0]);
+    Point at = solved.get(best.getPoint());
+    return at != null ? Optional.of(at) : solveTowards(best.getPoint(), nearest[0]);
   }
 
   /** Largest number of outward steps that {@link #bracket} takes from an end of the interval. */

@@ -35,7 +35,8 @@ import java.util.Objects;
  * h/gamma_k has changed by more than 30 %, after 20 steps with any change of h/gamma_k, after a
  * convergence failure or a new Jacobian; between refactorisations the Newton correction is scaled
  * by 2/(1 + ratio) of the old and new h/gamma_k. The Jacobian is re-evaluated after a Newton
- * failure with a stale Jacobian (then the step is retried with the same h), after 50 steps, and
+ * failure with a stale Jacobian (then the step is retried with the same h), after 50 steps if the
+ * right-hand sides spent since have also paid ten times its own cost (finite-difference columns), and
  * after a step whose Newton iteration converged slowly (rate above 0.3: the Jacobian no longer
  * describes the solution); with a fresh Jacobian a Newton failure reduces h by 4. Newton
  * convergence is judged from the estimated contraction rate rho of the iteration: the error left
@@ -110,8 +111,22 @@ public final class BdfIntegrator implements StiffIntegrator {
   private static final double GAMMA_CHANGE_REFACTOR = 0.3;
   /** Steps after which a changed h/gamma_k is refactored anyway. */
   private static final int REFACTOR_INTERVAL = 20;
-  /** Steps after which the Jacobian is re-evaluated anyway. */
+  /** Steps after which the Jacobian is re-evaluated anyway (CVODE's msbj), if also amortised (below). */
   private static final int JACOBIAN_MAX_AGE = 50;
+  /**
+   * A Jacobian re-evaluated for its age alone (no Newton failure, no slow convergence) must also have
+   * been amortised: the right-hand sides spent on steps since the last evaluation are at least this
+   * many times that evaluation's own cost (its finite-difference columns or colours; 0 for an
+   * analytic Jacobian, where the age in steps alone decides as in CVODE). So the precautionary
+   * re-evaluations cost at most about 1/(1 + 10) of the work whatever the dimension; staleness that
+   * matters is still caught by the Newton-failure and slow-convergence rules (as in ode15s and
+   * scipy's BDF, which have no age rule at all: Shampine &amp; Reichelt 1997, sec. 2.3). Measured on
+   * BEAM (80 finite-difference columns, rtol 1e-7 ... 1e-10): the 50-step rule took 1,663-1,846
+   * Jacobians, 99 % of them for age, half of all right-hand sides (271,001-306,862); with this
+   * rule 181-202 Jacobians and 152,961-170,391 right-hand sides, errors within 2x (docs/decisions.md,
+   * "Jacobian age in the BDF").
+   */
+  private static final double JACOBIAN_AMORTISATION = 10.0;
   /** Step reduction after a Newton failure with a fresh Jacobian. */
   private static final double CONVERGENCE_FAILURE_FACTOR = 0.25;
   /** Newton failures allowed within one step before giving up. */
@@ -186,6 +201,9 @@ public final class BdfIntegrator implements StiffIntegrator {
   private boolean haveFactorization;
   private double gammaFactored;
   private int stepsSinceJacobian;
+  /** rhsEvaluations just after the last Jacobian evaluation, and that evaluation's cost in right-hand sides. */
+  private long rhsAfterJacobian;
+  private long jacobianCost;
   private int stepsSinceFactorization;
   private double rate;
   /** True once {@code rate} holds a measurement for the current Newton matrix (false after a factorisation). */
@@ -386,7 +404,7 @@ public final class BdfIntegrator implements StiffIntegrator {
 
         int status = firstNonFinite(fPred) >= 0 ? NON_FINITE_RHS : OK;
         if (status == OK
-            && (forceJacobian || !haveJacobian || stepsSinceJacobian >= JACOBIAN_MAX_AGE
+            && (forceJacobian || !haveJacobian || jacobianAged()
                 || (slowConvergence && !jacobianCurrent))) {
           status = evaluateJacobian(system, tNew, yPred, fPred);
         }
@@ -686,7 +704,9 @@ public final class BdfIntegrator implements StiffIntegrator {
   }
 
   private int evaluateJacobian(OdeSystem system, double t, double[] y, double[] f) {
-    rhsEvaluations += iterationMatrix.evaluateJacobian(system, t, y, f, atolVec);
+    jacobianCost = iterationMatrix.evaluateJacobian(system, t, y, f, atolVec);
+    rhsEvaluations += jacobianCost;
+    rhsAfterJacobian = rhsEvaluations;
     jacobianEvaluations++;
     haveJacobian = true;
     jacobianCurrent = true;
@@ -698,6 +718,12 @@ public final class BdfIntegrator implements StiffIntegrator {
       return NON_FINITE_JACOBIAN;
     }
     return OK;
+  }
+
+  /** The age rule: {@link #JACOBIAN_MAX_AGE} steps and {@link #JACOBIAN_AMORTISATION} times its cost since J. */
+  private boolean jacobianAged() {
+    return stepsSinceJacobian >= JACOBIAN_MAX_AGE
+        && rhsEvaluations - rhsAfterJacobian >= JACOBIAN_AMORTISATION * jacobianCost;
   }
 
   private boolean needsFactorization(double c) {

@@ -403,4 +403,66 @@ class BdfIntegratorTest {
     assertThat(r.stats().steps()).isGreaterThan(1000);
     assertThat(allocated).as("bytes allocated by a %d-step run", r.stats().steps()).isLessThan(4096);
   }
+
+  /**
+   * y_i' = -lambda_i (y_i - cos t), lambda_i log-spaced in [1, 1e4], i < n: a forced stiff linear
+   * system whose Jacobian never changes, so no Newton failure or slow convergence asks for a new
+   * one and every re-evaluation after the first is the age rule's.
+   */
+  static OdeSystem forcedStiff(int n, boolean analyticJacobian) {
+    final double[] lambda = new double[n];
+    for (int i = 0; i < n; i++) {
+      lambda[i] = Math.pow(1e4, i / (double) (n - 1));
+    }
+    return new OdeSystem() {
+      @Override
+      public int dimension() {
+        return n;
+      }
+
+      @Override
+      public void rhs(double t, double[] y, double[] f) {
+        final double c = Math.cos(t);
+        for (int i = 0; i < n; i++) {
+          f[i] = -lambda[i] * (y[i] - c);
+        }
+      }
+
+      @Override
+      public boolean hasJacobian() {
+        return analyticJacobian;
+      }
+
+      @Override
+      public void jacobian(double t, double[] y, double[] j) {
+        java.util.Arrays.fill(j, 0.0);
+        for (int i = 0; i < n; i++) {
+          j[i * n + i] = -lambda[i];
+        }
+      }
+    };
+  }
+
+  @Test
+  void ageRuleReEvaluatesAFiniteDifferenceJacobianOnlyOnceItsCostIsAmortised() {
+    final int n = 40; // 40 finite-difference columns per Jacobian
+    BdfIntegrator bdf = new BdfIntegrator(BdfSettings.of(1e-8, 1e-8).withIterationMatrix(IterationMatrixKind.DENSE));
+    bdf.integrate(forcedStiff(n, false), 0, new double[n], 100, StepObserver.NONE, StopCondition.NEVER);
+    IntegratorStats s = bdf.stats();
+    assertThat(s.convergenceFailures()).isZero();
+    long stepRhs = s.rhsEvaluations() - (long) n * s.jacobianEvaluations();
+    // Each re-evaluation for age needs 10 n right-hand sides on steps since the last (the 50-step
+    // rule alone would give steps / 50 Jacobians, several times more here).
+    assertThat(s.steps()).isGreaterThan(50L * 2 * (1 + stepRhs / (10L * n)));
+    assertThat(s.jacobianEvaluations()).isGreaterThan(1).isLessThanOrEqualTo(1 + stepRhs / (10L * n));
+  }
+
+  @Test
+  void ageRuleStillReEvaluatesAnAnalyticJacobianEvery50Steps() {
+    final int n = 40;
+    BdfIntegrator bdf = new BdfIntegrator(BdfSettings.of(1e-8, 1e-8).withIterationMatrix(IterationMatrixKind.DENSE));
+    bdf.integrate(forcedStiff(n, true), 0, new double[n], 100, StepObserver.NONE, StopCondition.NEVER);
+    IntegratorStats s = bdf.stats();
+    assertThat(s.jacobianEvaluations()).isGreaterThanOrEqualTo(s.steps() / 50);
+  }
 }
