@@ -62,6 +62,7 @@ final class AmplitudeHomotopy {
   private final NewtonSolver newton;
   private final List<String> log = new ArrayList<>();
   private final List<Visit> visits = new ArrayList<>();
+  private int pathsFollowed;
 
   AmplitudeHomotopy(NewtonSolver newton) {
     this.newton = newton;
@@ -133,6 +134,7 @@ final class AmplitudeHomotopy {
       log.add("homotopy in " + family.name() + ": no branch point at |b| = " + a + ", " + family.name() + " = " + from);
       return Optional.empty();
     }
+    pathsFollowed++;
     double span = Math.abs(to - from);
     double dir = Math.signum(to - from);
     // Curve points: (state, omega, h, r).
@@ -383,6 +385,11 @@ final class AmplitudeHomotopy {
           y[n + 1] = r;
           return new AmplitudeBranch.Point(y);
         });
+  }
+
+  /** Paths of {@link #follow} that got past their first point (each ended at the target or at a path end, in {@link #tried}). */
+  int pathsFollowed() {
+    return pathsFollowed;
   }
 
   /** What was tried, in order. */
