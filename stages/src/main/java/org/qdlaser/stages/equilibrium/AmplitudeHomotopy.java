@@ -32,8 +32,7 @@ final class AmplitudeHomotopy {
 
   /** First step in h (mu), from the solvable member: a tenth of the way. */
   static final double FIRST_STEP = 0.1;
-  /** Steps below this: the path is taken to end (a fold in h at fixed amplitude). */
-  static final double MIN_STEP = 1e-4;
+  static final double MIN_STEP = 1e-4; // steps below this: the path is taken to end
   /** Newton iterations up to which the next step grows by {@link #GROW}. */
   static final int FAST = 4;
   /** Newton iterations above which the next step halves. */
@@ -109,11 +108,7 @@ final class AmplitudeHomotopy {
     return Optional.empty();
   }
 
-  /**
-   * The amplitudes of the homotopy, relative to the start's: where the path at one amplitude ends
-   * before the target (S4 at 2 gamma, |b| = 145.5: r falls to 1.2e13 s^-1 at mu = 0.253 and the steps
-   * shrink), the next starts at a larger field, nearer the stable side of the branch.
-   */
+  /** Amplitudes of the homotopy relative to the start's: where one path ends early (S4), the next starts at a larger field. */
   static final double[] AMPLITUDE_FACTORS = {1, 2, 4};
 
   /**
@@ -387,7 +382,7 @@ final class AmplitudeHomotopy {
         });
   }
 
-  /** Paths of {@link #follow} that got past their first point (each ended at the target or at a path end, in {@link #tried}). */
+  /** Paths of {@link #follow} that got past their first point (ending at the target or a path end, {@link #tried}). */
   int pathsFollowed() {
     return pathsFollowed;
   }
