@@ -130,6 +130,11 @@ public final class EquilibriumSolver {
       }
 
       @Override
+      public NonlinearSystem concurrentCopy() {
+        return this; // the model's right-hand side keeps no state
+      }
+
+      @Override
       public org.qdlaser.stages.numerics.sparse.SparsityPattern sparsity() {
         return RotatingFrame.steadyStatePattern(model);
       }

@@ -160,6 +160,12 @@ final class RotatingFrame implements NonlinearSystem {
     return SparsityPattern.fromRows(rows);
   }
 
+  /** A frame of the same model with its own work arrays (the models' right-hand sides keep no state). */
+  @Override
+  public NonlinearSystem concurrentCopy() {
+    return new RotatingFrame(model);
+  }
+
   @Override
   public void residual(double[] x, double[] out) {
     double omega = x[n];

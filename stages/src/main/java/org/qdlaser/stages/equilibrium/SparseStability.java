@@ -101,7 +101,8 @@ final class SparseStability {
     // colouring and the LU's ordering are reused.
     NewtonSolver.SparseWorkspace ws = NewtonSolver.SparseWorkspace.forPattern(pattern);
     SparseMatrix jac = ws.jacobian();
-    ws.jacobianBuilder().computeCentral(system.asOde(), 0.0, x, StabilityAnalyzer.FD_FLOOR, stepFactor, jac, new double[dim]);
+    ws.jacobianBuilder().computeCentral(system.asOde(), NewtonSolver.concurrentOde(system), 0.0, x, StabilityAnalyzer.FD_FLOOR,
+        stepFactor, jac, new double[dim]);
     // The same margin as the dense path: relative to the balanced norm of J - omega A (the model's
     // rows and columns without Im b, as the quotient, and without the omega border).
     double norm = balancedNorm(jac, n, lasing ? model.layout().field("b").offset() + 1 : -1);

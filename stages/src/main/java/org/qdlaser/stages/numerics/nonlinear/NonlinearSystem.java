@@ -18,6 +18,15 @@ public interface NonlinearSystem {
     return null;
   }
 
+  /**
+   * A copy of this system whose {@link #residual} may run concurrently with this one's (its own work
+   * arrays, the same equations), or null if there is none: then Newton's finite-difference Jacobian is
+   * computed on one thread. Systems whose residual keeps no state may return {@code this}.
+   */
+  default NonlinearSystem concurrentCopy() {
+    return null;
+  }
+
   /** This system as the autonomous ODE x' = F(x) (same arrays; for the shared Jacobian code). */
   default OdeSystem asOde() {
     NonlinearSystem self = this;

@@ -111,6 +111,51 @@ public class SparseFiniteDifferenceJacobianTest {
     compareWithDense(m, m.lasingInitialState(), 1e-8);
   }
 
+  @Test
+  void centralDifferencesOnTwoThreadsAreBitForBitThoseOnOne() {
+    // TPM^(d), N = 6, at its lasing initial state perturbed, so that every column has its
+    // own increment: the colours split between the caller and the helper thread must give the same
+    // quotients, exactly (the same evaluations, only on another thread), twice in a row (workspace reuse).
+    TpmDisperseModel m = new TpmDisperseModel(tpmParameters(6));
+    double[] y = m.lasingInitialState();
+    for (int i = 0; i < y.length; i++) {
+      y[i] += 1e-3 * Math.sin(i);
+    }
+    SparsityPattern p = m.sparsity();
+    SparseFiniteDifferenceJacobian one = new SparseFiniteDifferenceJacobian(p);
+    SparseFiniteDifferenceJacobian two = new SparseFiniteDifferenceJacobian(p);
+    assertThat(one.colouring().colours()).isGreaterThan(2);
+    SparseMatrix a = new SparseMatrix(p);
+    SparseMatrix b = new SparseMatrix(p);
+    double[] work = new double[y.length];
+    for (double factor : new double[] {1.0, 2.0}) {
+      int ea = one.computeCentral(m, 0.0, y, 1e-8, factor, a, work);
+      int eb = two.computeCentral(m, m, 0.0, y, 1e-8, factor, b, work);
+      assertThat(eb).isEqualTo(ea);
+      assertThat(b.toDense()).containsExactly(a.toDense());
+    }
+  }
+
+  @Test
+  void anExceptionOnTheHelperThreadReachesTheCaller() {
+    TpmDisperseModel m = new TpmDisperseModel(tpmParameters(3));
+    SparsityPattern p = m.sparsity();
+    OdeSystem failing = new OdeSystem() {
+      @Override
+      public int dimension() {
+        return m.dimension();
+      }
+
+      @Override
+      public void rhs(double t, double[] y, double[] f) {
+        throw new IllegalStateException("helper failed");
+      }
+    };
+    SparseFiniteDifferenceJacobian fd = new SparseFiniteDifferenceJacobian(p);
+    assertThatThrownBy(() -> fd.computeCentral(m, failing, 0.0, m.lasingInitialState(), 1e-8, 1.0, new SparseMatrix(p),
+        new double[m.dimension()])).isInstanceOf(IllegalStateException.class).hasMessage("helper failed");
+  }
+
   public static DisperseParameters tpmParameters(int dots) {
     double[] det = new double[dots];
     double[] g = new double[dots];

@@ -80,6 +80,17 @@ class SparseOrderingTest {
   }
 
   @Test
+  void aPrefetchedOrderingIsTheOneComputedOnTheCallersThread() {
+    // A grid not ordered before in this JVM (size 23 is used nowhere else): the prefetch and the caller
+    // share one AMD run through the memo, whichever comes first, and the permutation is AMD's.
+    SparsityPattern grid = new Brusselator2D(23).sparsity();
+    SparseOrdering.prefetchBorderedMinimumDegree(grid);
+    int[] expected = SparseOrdering.approximateMinimumDegree(grid);
+    assertThat(SparseOrdering.borderedMinimumDegree(grid)).containsExactly(expected);
+    assertThat(SparseOrdering.borderedMinimumDegree(grid)).containsExactly(expected);
+  }
+
+  @Test
   void hubDissectionOrdersThePiecesFirstAndTheHubsLast() {
     // h hubs; for every pair of hubs a piece of 3 mutually coupled nodes coupled to both hubs
     // (TPM_d's structure in miniature: dots and pairs of dots).
