@@ -86,9 +86,10 @@ public final class StageVersions {
   /**
    * The threshold of an activation study's undecided sample (stage "threshold", issue 13 item 4): 1 first
    * version (the homotopy at fixed |b| of ThresholdStart, docs/decisions.md). 2: as {@link #EQUILIBRIUM} 17
-   * (the BDF's amortised Jacobian age, the fold as solved at Brent's optimum).
+   * (the BDF's amortised Jacobian age, the fold as solved at Brent's optimum). 3: no long-time fates after
+   * homotopy paths that ended before a stable state (S4, S8 at 2 gamma: bounded search, weekly7).
    */
-  public static final int SAMPLE_THRESHOLD = 2;
+  public static final int SAMPLE_THRESHOLD = 3;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;

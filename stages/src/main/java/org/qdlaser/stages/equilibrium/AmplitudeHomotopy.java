@@ -32,8 +32,7 @@ final class AmplitudeHomotopy {
 
   /** First step in h (mu), from the solvable member: a tenth of the way. */
   static final double FIRST_STEP = 0.1;
-  /** Steps below this: the path is taken to end (a fold in h at fixed amplitude). */
-  static final double MIN_STEP = 1e-4;
+  static final double MIN_STEP = 1e-4; // steps below this: the path is taken to end
   /** Newton iterations up to which the next step grows by {@link #GROW}. */
   static final int FAST = 4;
   /** Newton iterations above which the next step halves. */
@@ -62,6 +61,7 @@ final class AmplitudeHomotopy {
   private final NewtonSolver newton;
   private final List<String> log = new ArrayList<>();
   private final List<Visit> visits = new ArrayList<>();
+  private int pathsFollowed;
 
   AmplitudeHomotopy(NewtonSolver newton) {
     this.newton = newton;
@@ -108,11 +108,7 @@ final class AmplitudeHomotopy {
     return Optional.empty();
   }
 
-  /**
-   * The amplitudes of the homotopy, relative to the start's: where the path at one amplitude ends
-   * before the target (S4 at 2 gamma, |b| = 145.5: r falls to 1.2e13 s^-1 at mu = 0.253 and the steps
-   * shrink), the next starts at a larger field, nearer the stable side of the branch.
-   */
+  /** Amplitudes of the homotopy relative to the start's: where one path ends early (S4), the next starts at a larger field. */
   static final double[] AMPLITUDE_FACTORS = {1, 2, 4};
 
   /**
@@ -133,6 +129,7 @@ final class AmplitudeHomotopy {
       log.add("homotopy in " + family.name() + ": no branch point at |b| = " + a + ", " + family.name() + " = " + from);
       return Optional.empty();
     }
+    pathsFollowed++;
     double span = Math.abs(to - from);
     double dir = Math.signum(to - from);
     // Curve points: (state, omega, h, r).
@@ -383,6 +380,11 @@ final class AmplitudeHomotopy {
           y[n + 1] = r;
           return new AmplitudeBranch.Point(y);
         });
+  }
+
+  /** Paths of {@link #follow} that got past their first point (ending at the target or a path end, {@link #tried}). */
+  int pathsFollowed() {
+    return pathsFollowed;
   }
 
   /** What was tried, in order. */

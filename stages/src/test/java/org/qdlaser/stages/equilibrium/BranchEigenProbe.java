@@ -1,0 +1,118 @@
+package org.qdlaser.stages.equilibrium;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.qdlaser.stages.integration.Integrators;
+import org.qdlaser.stages.integration.RelaxationSettings;
+import org.qdlaser.stages.integration.Relaxer;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.physics.DisperseParameters;
+import org.qdlaser.stages.physics.LaserParameters;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.Models;
+import org.qdlaser.stages.sampling.Sample;
+import org.qdlaser.stages.sampling.SampleGenerator;
+import org.qdlaser.stages.sampling.SampleSpec;
+
+/**
+ * Verification run (not a test; ci/bench-branch-eigen): the end of a TPM_d sample's stable lasing branch
+ * located by its eigenvalue (issue 13, weekly7 item 2). From the threshold search's first stable state
+ * ({@link ThresholdStart}, the search's own route), the branch r(|b|) ({@link AmplitudeBranch}: |b| fixed,
+ * r free, so folds in r are regular points) is walked down in |b| by RATIO per step to A_MIN, printing at
+ * each point r, the rightmost eigenvalue of the rotating-frame Jacobian with the phase mode removed ({@link
+ * StabilityAnalyzer#analyse}: re, im, its noise margin) and dr/d|b| by the secant. Where Re lambda changes sign
+ * between two points the crossing is bisected in |b| to BISECT_RELATIVE; a fold is a crossing with dr/d|b| = 0
+ * and a real eigenvalue, a Hopf one with a complex pair, any other a real eigenvalue through zero where r is
+ * monotone (a branch point). Usage: {@code BranchEigenProbe N W SEED [RATIO] [A_MIN]}.
+ */
+public final class BranchEigenProbe {
+  private BranchEigenProbe() {}
+
+  /** Relative width in |b| at which the sign change of Re lambda is bracketed. */
+  static final double BISECT_RELATIVE = 1e-4;
+
+  record Pt(double a, double r, double omega, StabilityAnalyzer.Spectrum s, AmplitudeBranch.Point p) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "|b| = %10.5f  r = %.7e s^-1  omega = %.6f  Re lambda = %+.4e  Im lambda = %+.4e  margin %.1e  %s",
+          a, r * 1e9, omega, s.rightmostReal(), s.rightmostImag(), s.margin(), s.stable() ? "stable" : "unstable");
+    }
+  }
+
+  public static void main(String[] args) {
+    int n = Integer.parseInt(args[0]);
+    double w = Double.parseDouble(args[1]);
+    long seed = Long.parseLong(args[2]);
+    double ratio = args.length > 3 ? Double.parseDouble(args[3]) : 1.1;
+    double aMin = args.length > 4 ? Double.parseDouble(args[4]) : 4.0;
+    LaserParameters p = LaserParameters.tableI().withN(n);
+    Sample smp = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, 0, 0, p.g()));
+    Model m = Models.disperse(ModelKind.TPM_d, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(),
+        p.mu(), p.r(), smp.detunings(), smp.couplings()));
+    long c0 = ThresholdHomotopyBench.cpu();
+    RelaxationSettings rs = RelaxationSettings.rotating();
+    EquilibriumSolver solver = new EquilibriumSolver();
+    PointSolver ps = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
+    ThresholdStart start = new ThresholdStart(ps, new EquilibriumSolver(ThresholdFinder.branchNewton()),
+        ThresholdStart.SHORT_TRANSIENT);
+    Equilibrium top = start.find(m, new double[] {m.pump()}).orElseThrow();
+    System.out.printf(Locale.ROOT, "S%d: first stable state |b| = %.4f, r = %.7e s^-1 (CPU %.1f s)%n", seed, top.bAbs(),
+        top.pump() * 1e9, (ThresholdHomotopyBench.cpu() - c0) / 1e9);
+    AmplitudeBranch br = new AmplitudeBranch(m, new NewtonSolver(ThresholdFinder.branchNewton()));
+    List<Pt> pts = new ArrayList<>();
+    AmplitudeBranch.Point guess = br.from(top);
+    double a = top.bAbs();
+    while (a >= aMin) {
+      Optional<Pt> q = at(m, br, a, guess);
+      if (q.isEmpty()) {
+        System.out.printf(Locale.ROOT, "no branch point at |b| = %.5f from the previous one: walk ends%n", a);
+        break;
+      }
+      Pt pt = q.get();
+      String slope = pts.isEmpty() ? "" : String.format(Locale.ROOT, "  dr/d|b| = %+.4e",
+          (pt.r - pts.get(pts.size() - 1).r) / (pt.a - pts.get(pts.size() - 1).a));
+      System.out.println(pt + slope);
+      if (!pts.isEmpty() && Math.signum(pt.s.rightmostReal()) != Math.signum(pts.get(pts.size() - 1).s.rightmostReal())) {
+        bisect(m, br, pts.get(pts.size() - 1), pt);
+      }
+      pts.add(pt);
+      guess = pt.p;
+      a /= ratio;
+    }
+    System.out.printf(Locale.ROOT, "CPU %.1f s%n", (ThresholdHomotopyBench.cpu() - c0) / 1e9);
+  }
+
+  private static Optional<Pt> at(Model m, AmplitudeBranch br, double a, AmplitudeBranch.Point guess) {
+    return br.solve(a, guess).map(q -> {
+      double r = q.pump();
+      StabilityAnalyzer.Spectrum s = StabilityAnalyzer.analyse(m.withPump(r), q.state(), q.omega(), true);
+      return new Pt(a, r, q.omega(), s, q);
+    });
+  }
+
+  /** Bisects the sign change of Re lambda between {@code hi} and {@code lo} (adjacent walk points) in |b|. */
+  private static void bisect(Model m, AmplitudeBranch br, Pt hi, Pt lo) {
+    System.out.println("  sign change of Re lambda: bisecting in |b|");
+    while (Math.abs(hi.a - lo.a) / hi.a > BISECT_RELATIVE) {
+      double mid = 0.5 * (hi.a + lo.a);
+      Optional<Pt> q = at(m, br, mid, hi.p);
+      if (q.isEmpty()) {
+        System.out.printf(Locale.ROOT, "  no branch point at |b| = %.6f: bisection stops%n", mid);
+        return;
+      }
+      Pt pt = q.get();
+      System.out.println("  " + pt);
+      if (Math.signum(pt.s.rightmostReal()) == Math.signum(hi.s.rightmostReal())) {
+        hi = pt;
+      } else {
+        lo = pt;
+      }
+    }
+    System.out.printf(Locale.ROOT, "  crossing in |b| = [%.6f, %.6f], r = [%.7e, %.7e] s^-1, dr/d|b| there %+.4e, "
+        + "Re lambda %+.3e / %+.3e, Im lambda %+.3e / %+.3e%n", lo.a, hi.a, lo.r * 1e9, hi.r * 1e9,
+        (hi.r - lo.r) / (hi.a - lo.a), lo.s.rightmostReal(), hi.s.rightmostReal(), lo.s.rightmostImag(), hi.s.rightmostImag());
+  }
+}
