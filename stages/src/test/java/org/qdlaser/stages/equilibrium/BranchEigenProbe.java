@@ -4,18 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.qdlaser.stages.integration.Integrators;
-import org.qdlaser.stages.integration.RelaxationSettings;
-import org.qdlaser.stages.integration.Relaxer;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
-import org.qdlaser.stages.physics.DisperseParameters;
-import org.qdlaser.stages.physics.LaserParameters;
 import org.qdlaser.stages.physics.Model;
-import org.qdlaser.stages.physics.ModelKind;
-import org.qdlaser.stages.physics.Models;
-import org.qdlaser.stages.sampling.Sample;
-import org.qdlaser.stages.sampling.SampleGenerator;
-import org.qdlaser.stages.sampling.SampleSpec;
 
 /**
  * Verification run (not a test; ci/bench-branch-eigen): the end of a TPM_d sample's stable lasing branch
@@ -48,16 +38,9 @@ public final class BranchEigenProbe {
     long seed = Long.parseLong(args[2]);
     double ratio = args.length > 3 ? Double.parseDouble(args[3]) : 1.1;
     double aMin = args.length > 4 ? Double.parseDouble(args[4]) : 4.0;
-    LaserParameters p = LaserParameters.tableI().withN(n);
-    Sample smp = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, 0, 0, p.g()));
-    Model m = Models.disperse(ModelKind.TPM_d, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(),
-        p.mu(), p.r(), smp.detunings(), smp.couplings()));
+    Model m = ThresholdHomotopyBench.tpmD(n, w, seed);
     long c0 = ThresholdHomotopyBench.cpu();
-    RelaxationSettings rs = RelaxationSettings.rotating();
-    EquilibriumSolver solver = new EquilibriumSolver();
-    PointSolver ps = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
-    ThresholdStart start = new ThresholdStart(ps, new EquilibriumSolver(ThresholdFinder.branchNewton()),
-        ThresholdStart.SHORT_TRANSIENT);
+    ThresholdStart start = ThresholdHomotopyBench.thresholdStart();
     Equilibrium top = start.find(m, new double[] {m.pump()}).orElseThrow();
     System.out.printf(Locale.ROOT, "S%d: first stable state |b| = %.4f, r = %.7e s^-1 (CPU %.1f s)%n", seed, top.bAbs(),
         top.pump() * 1e9, (ThresholdHomotopyBench.cpu() - c0) / 1e9);

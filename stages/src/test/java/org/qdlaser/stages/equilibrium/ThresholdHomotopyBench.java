@@ -30,13 +30,10 @@ public final class ThresholdHomotopyBench {
     for (int k = 2; k < a.length; k++) {
       long seed = Long.parseLong(a[k]);
       LaserParameters p = LaserParameters.tableI().withN(n);
-      Sample s = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, 0, 0, p.g()));
-      Model m = Models.disperse(ModelKind.TPM_d, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(),
-          p.mu(), p.r(), s.detunings(), s.couplings()));
+      Model m = tpmD(n, w, seed);
       long c0 = cpu();
-      RelaxationSettings rs = RelaxationSettings.rotating();
       EquilibriumSolver solver = new EquilibriumSolver();
-      PointSolver ps = new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
+      PointSolver ps = rotatingPointSolver(solver);
       String row;
       try {
         Threshold t = new ThresholdFinder(ps, solver).find(m);
@@ -47,6 +44,26 @@ public final class ThresholdHomotopyBench {
       }
       System.out.printf(Locale.ROOT, "| S%d | %d | %s | %s | %.1f |%n", seed, n, w, row, (cpu() - c0) / 1e9);
     }
+  }
+
+  /** TPM_d with a Gaussian sample of N dots of width w (units of gamma) and the given seed, Table I otherwise. */
+  static Model tpmD(int n, double w, long seed) {
+    LaserParameters p = LaserParameters.tableI().withN(n);
+    Sample s = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, 0, 0, p.g()));
+    return Models.disperse(ModelKind.TPM_d, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(),
+        p.mu(), p.r(), s.detunings(), s.couplings()));
+  }
+
+  /** The point solver of the threshold search: BDF relaxation in the rotating settings, then the given Newton. */
+  static PointSolver rotatingPointSolver(EquilibriumSolver solver) {
+    RelaxationSettings rs = RelaxationSettings.rotating();
+    return new PointSolver(new Relaxer(Integrators.bdf(rs), rs), solver);
+  }
+
+  /** ThresholdStart as the threshold search builds it (short transient, branch Newton). */
+  static ThresholdStart thresholdStart() {
+    return new ThresholdStart(rotatingPointSolver(new EquilibriumSolver()),
+        new EquilibriumSolver(ThresholdFinder.branchNewton()), ThresholdStart.SHORT_TRANSIENT);
   }
 
   static long cpu() {

@@ -218,11 +218,8 @@ public final class NewtonSolver {
       }
       if (!accepted) {
         FullStep fs = fullStep(system, lin, x, f, step, terms, trial, fTrial, nonMonotone < MAX_NON_MONOTONE);
-        if (fs == FullStep.AT_ROUNDING_LEVEL) {
-          return new NewtonResult(x, true, iter - 1, fNorm);
-        }
-        if (fs == FullStep.FAILED) {
-          return new NewtonResult(x, false, iter, fNorm);
+        if (fs != FullStep.TAKEN) {
+          return fs.end(x, iter, fNorm);
         }
         nonMonotone++;
         lambda = 1.0;
@@ -350,11 +347,8 @@ public final class NewtonSolver {
       }
       if (!accepted) {
         FullStep fs = fullStep(system, lin, x, f, step, terms, trial, fTrial, nonMonotone < MAX_NON_MONOTONE);
-        if (fs == FullStep.AT_ROUNDING_LEVEL) {
-          return new NewtonResult(x, true, iter - 1, fNorm);
-        }
-        if (fs == FullStep.FAILED) {
-          return new NewtonResult(x, false, iter, fNorm);
+        if (fs != FullStep.TAKEN) {
+          return fs.end(x, iter, fNorm);
         }
         nonMonotone++;
         lambda = 1.0;
@@ -399,7 +393,13 @@ public final class NewtonSolver {
     /** The full step x - step is in trial, its finite residual in fTrial. */
     TAKEN,
     /** Neither: the solve fails at x. */
-    FAILED
+    FAILED;
+
+    /** The solve's result at x when this is not {@link #TAKEN}: converged (iter - 1 iterations) or failed. */
+    NewtonResult end(double[] x, int iter, double fNorm) {
+      return this == AT_ROUNDING_LEVEL ? new NewtonResult(x, true, iter - 1, fNorm)
+          : new NewtonResult(x, false, iter, fNorm);
+    }
   }
 
   /**
