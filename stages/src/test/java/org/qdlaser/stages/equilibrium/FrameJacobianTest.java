@@ -28,15 +28,7 @@ class FrameJacobianTest {
   static final double STEP = 0.5;
 
   static DisperseParameters parameters(int n, long seed) {
-    SplittableRandom rnd = new SplittableRandom(seed);
-    double[] det = new double[n];
-    double[] cpl = new double[n];
-    for (int l = 0; l < n; l++) {
-      det[l] = rnd.nextDouble(-4, 4);
-      cpl[l] = rnd.nextDouble(0.5, 2.5);
-    }
-    return new DisperseParameters(rnd.nextDouble(2, 8), rnd.nextDouble(3, 9), rnd.nextDouble(1, 4), 1.0,
-        rnd.nextDouble(0.02, 0.3), rnd.nextDouble(5, 30), det, cpl);
+    return org.qdlaser.stages.physics.DisperseJacobianTest.randomParameters(n, seed);
   }
 
   static Stream<Arguments> cases() {

@@ -17,12 +17,12 @@ import org.qdlaser.stages.numerics.jacobian.ExactJacobianCheck;
  * right-hand sides, entry by entry over the whole n x n matrix (so an entry missing from the pattern
  * fails too), at random detunings, couplings, rates and states; and in the co-rotating frame.
  */
-class DisperseJacobianTest {
+public class DisperseJacobianTest {
   /** The RHS is at most quadratic in each unknown: central differences are exact up to rounding for any step. */
   static final double STEP = 0.5;
 
   /** Random generic parameters: distinct detunings of both signs, distinct couplings, mu, gamma_NL != 0. */
-  static DisperseParameters randomParameters(int n, long seed) {
+  public static DisperseParameters randomParameters(int n, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     double[] det = new double[n];
     double[] cpl = new double[n];
