@@ -17,7 +17,8 @@ import org.qdlaser.stages.physics.Model;
  * between two points the crossing is bisected in |b| to BISECT_RELATIVE; a fold is a crossing with dr/d|b| = 0
  * and a real eigenvalue, a Hopf one with a complex pair, any other a real eigenvalue through zero where r is
  * monotone (a branch point). A step whose Newton solve fails, or lands on another solution ({@link #jumped}), is
- * retried shorter (square root of its ratio, down to {@link #MIN_RATIO}). Usage: {@code BranchEigenProbe N W SEED [RATIO] [A_MIN]}.
+ * retried shorter (square root of its ratio, down to {@link #MIN_RATIO}). RATIO below 1 walks up instead, A_MIN then
+ * the largest |b|. Usage: {@code BranchEigenProbe N W SEED [RATIO] [A_MIN]}.
  */
 public final class BranchEigenProbe {
   private BranchEigenProbe() {}
@@ -50,9 +51,9 @@ public final class BranchEigenProbe {
     AmplitudeBranch.Point guess = br.from(top);
     double a = top.bAbs();
     double step = ratio;
-    while (a >= aMin) {
+    while (ratio > 1 ? a >= aMin : a <= aMin) { // RATIO < 1 walks up the branch, to |b| = A_MIN as an upper bound
       Optional<Pt> q = at(m, br, a, guess);
-      if (q.isEmpty() && !pts.isEmpty() && step > MIN_RATIO) {
+      if (q.isEmpty() && !pts.isEmpty() && Math.abs(Math.log(step)) > Math.log(MIN_RATIO)) {
         System.out.printf(Locale.ROOT, "  |b| = %.5f: Newton failed from the previous point, step shortened%n", a);
         step = Math.sqrt(step);
         a = pts.get(pts.size() - 1).a / step;
@@ -63,7 +64,7 @@ public final class BranchEigenProbe {
         break;
       }
       Pt pt = q.get();
-      if (pts.size() >= 2 && jumped(pts.get(pts.size() - 2), pts.get(pts.size() - 1), pt) && step > MIN_RATIO) {
+      if (pts.size() >= 2 && jumped(pts.get(pts.size() - 2), pts.get(pts.size() - 1), pt) && Math.abs(Math.log(step)) > Math.log(MIN_RATIO)) {
         System.out.printf(Locale.ROOT, "  |b| = %.5f: r = %.7e s^-1 off the branch (ln r changed by %.3g, the last step by %.3g): "
             + "another solution, step shortened%n", a, pt.r * 1e9, Math.log(pt.r / pts.get(pts.size() - 1).r),
             Math.log(pts.get(pts.size() - 1).r / pts.get(pts.size() - 2).r));
