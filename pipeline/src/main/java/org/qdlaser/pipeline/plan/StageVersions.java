@@ -38,7 +38,10 @@ public final class StageVersions {
   // Newton's tolerance (TPM_d N = 50 S6: |b| 281.6721489185 -> 281.6721489113), seeds can reach other roots
   // 17: transients with the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often);
   // a fold located on the amplitude branch is the point solved at Brent's optimum, not a second solve there (fig2b's TPM fold at gamma_c = 1e8 s^-1 was lost by that second solve)
-  public static final int EQUILIBRIUM = 17;
+  // 18: a fold below the bisection end is accepted after the branch between them is walked in steps along r(|b|),
+  // each point's stability checked, instead of one state solved at the midpoint (issue 13, fold8: that jump landed
+  // on another solution for TPM_d S6 at 2 gamma); the threshold's kind and pump can change where the two checks differ
+  public static final int EQUILIBRIUM = 18;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
@@ -77,8 +80,9 @@ public final class StageVersions {
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
   // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton); 10: as
-  // equilibrium 17 (the BDF's amortised Jacobian age in the thresholds' transients, the fold as solved at Brent's optimum)
-  public static final int FITTING = 10;
+  // equilibrium 17 (the BDF's amortised Jacobian age in the thresholds' transients, the fold as solved at Brent's optimum);
+  // 11: as equilibrium 18 (the segment between a fold and the bisection end walked, not checked at one midpoint)
+  public static final int FITTING = 11;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.
@@ -87,9 +91,11 @@ public final class StageVersions {
    * The threshold of an activation study's undecided sample (stage "threshold", issue 13 item 4): 1 first
    * version (the homotopy at fixed |b| of ThresholdStart, docs/decisions.md). 2: as {@link #EQUILIBRIUM} 17
    * (the BDF's amortised Jacobian age, the fold as solved at Brent's optimum). 3: no long-time fates after
-   * homotopy paths that ended before a stable state (S4, S8 at 2 gamma: bounded search, weekly7).
+   * homotopy paths that ended before a stable state (S4, S8 at 2 gamma: bounded search, weekly7). 4: as {@link
+   * #EQUILIBRIUM} 18 (S6, S9 at 2 gamma: folds, no longer "instability" ends), and a homotopy path ends where its
+   * pump passes the search's ceiling (S4's mu paths; fold8).
    */
-  public static final int SAMPLE_THRESHOLD = 3;
+  public static final int SAMPLE_THRESHOLD = 4;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
