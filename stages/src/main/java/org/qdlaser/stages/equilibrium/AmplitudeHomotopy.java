@@ -235,8 +235,8 @@ final class AmplitudeHomotopy {
     return y;
   }
 
-  /** Why the path of {@link #follow} ends at curve point {@code x}, or null where it goes on. */
-  private static String pathEnd(ParameterFamily family, double[] x, double from, double dir) {
+  /** Why the path of {@link #follow} ends at curve point {@code x} ((state, omega, h, r)), or null where it goes on. */
+  static String pathEnd(ParameterFamily family, double[] x, double from, double dir) {
     int n2 = x.length - 2;
     if ((x[n2] - from) * dir < 0) {
       return "the path turned back past " + family.name() + " = " + Readable.number(from);
@@ -248,8 +248,9 @@ final class AmplitudeHomotopy {
       return String.format(Locale.ROOT, "the path left the physical states (photons %.6g, mean upper population %.6g)",
           here.photons(state), here.upperPopulationMean(state));
     }
-    if (x[n2 + 1] < ThresholdFinder.R_MIN) {
-      return "r fell below " + Readable.number(ThresholdFinder.R_MIN) + ": no lasing state at this |b| on the path";
+    double r = x[n2 + 1];
+    if (r < ThresholdFinder.R_MIN || r > ThresholdFinder.R_MAX) { // above: the ceiling of the verdict "none" (S4: mu paths to 1e21 s^-1)
+      return r < ThresholdFinder.R_MIN ? "r fell below " + Readable.number(ThresholdFinder.R_MIN) + ": no lasing state at this |b| on the path" : "r rose above the search's ceiling " + Readable.number(ThresholdFinder.R_MAX) + ": not followed beyond it (no lasing state on the path below it)";
     }
     return null;
   }

@@ -106,12 +106,13 @@ final class BranchEndClassifier {
     }
     // The branch between the fold and the bisection end must be stable for the fold to be the
     // threshold; the bisection may stop early because Newton at fixed r struggles near a fold.
-    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
-    double aMid = 0.5 * (fold.bAbs() + good.bAbs());
-    Optional<AmplitudeBranch.Point> mid = branch.solveTowards(aMid, branch.from(good));
-    if (mid.isPresent() && fold.bAbs() < good.bAbs()) {
-      AmplitudeBranch.Point pm = mid.get();
-      if (!StabilityAnalyzer.analyse(model.withPump(pm.pump()), pm.state(), pm.omega(), true).stable()) {
+    if (fold.bAbs() < good.bAbs()) {
+      Optional<AmplitudeBranch.Point> unstable = unstableBetween(model, good, fold.bAbs(), fold.pump());
+      if (unstable.isPresent()) {
+        AmplitudeBranch.Point pu = unstable.get();
+        LOG.info("{}: the branch between the fold (|b| = {}) and the bisection end (|b| = {}) is unstable at |b| = {}, r = {}: "
+            + "the threshold is the bisection end", model.kind(), Readable.number(fold.bAbs()), Readable.number(good.bAbs()),
+            Readable.number(model.fieldAmplitude(pu.state())), Readable.rate(pu.pump()));
         return new Threshold(model.kind(), good.pump(), "instability", good.bAbs(), good.upperPopulationMean(), good.photons(), rInst,
             width,
             good.omega());
@@ -120,6 +121,74 @@ final class BranchEndClassifier {
     return new Threshold(
         model.kind(), fold.pump(), "fold", fold.bAbs(), fold.upperPopulationMean(), fold.photons(), rInst, ThresholdFinder.THRESHOLD_RELATIVE_ACCURACY,
         fold.omega());
+  }
+
+  /**
+   * Largest number of interior points at which {@link #unstableBetween} checks the branch between the
+   * bisection end and the fold (each a Newton solve and a spectrum, ~5 CPU-s at TPM_d N = 50).
+   */
+  static final int SEGMENT_POINTS = 12;
+  /**
+   * Amplitude ratio of the walk's steps where fewer than {@link #SEGMENT_POINTS} suffice: the step of
+   * the eigenvalue walk ({@code BranchEigenProbe}, ci/bench-branch-eigen) that followed S6's stable
+   * segment from |b| = 120 down to its fold at 4.95 without a failed solve.
+   */
+  static final double SEGMENT_RATIO = 1.1;
+  /**
+   * Relative slack of the pump range [r_fold, r_end] that a walk point must lie in: the bisection's bracket
+   * width ({@link ThresholdFinder#BRACKET_BISECTION_WIDTH}), far above Newton's tolerance on r and far below the
+   * factor 2-20 of the other solutions a jump reached (S6, S9 at 2 gamma).
+   */
+  static final double SEGMENT_PUMP_SLACK = ThresholdFinder.BRACKET_BISECTION_WIDTH;
+
+  /**
+   * A state on the branch between the bisection end {@code end} and the fold's amplitude {@code aFold}
+   * (below the end's) that is not stable, if the walk down r(|b|) finds one: geometric steps in |b| from
+   * the end towards the fold (ratio {@link #SEGMENT_RATIO}, coarser if more than {@link #SEGMENT_POINTS}
+   * points would be needed, at least one point), each solved from the previous one (a failed step is
+   * halved, up to {@link #MAX_WALK_FAILURES} failures; a solution whose pump leaves [r_fold, r_end] counts as
+   * failed) and its spectrum checked. The fold itself is not
+   * checked (its eigenvalue is zero). One jump from the end to the midpoint, as this check was once, can
+   * land on another solution: measured on TPM_d S6 at 2 gamma (docs/decisions.md, fold8).
+   */
+  private Optional<AmplitudeBranch.Point> unstableBetween(Model model, Equilibrium end, double aFold, double rFold) {
+    AmplitudeBranch branch = new AmplitudeBranch(model, newtonFor(model));
+    double aEnd = end.bAbs();
+    double span = Math.log(aEnd / aFold);
+    int intervals = Math.max(2, Math.min(SEGMENT_POINTS + 1, (int) Math.ceil(span / Math.log(SEGMENT_RATIO))));
+    AmplitudeBranch.Point p = branch.from(end);
+    double a = aEnd;
+    int failures = 0;
+    // Between the end and the minimum of r(|b|) the pump lies between theirs: a solution outside that range is
+    // another one that Newton reached (S9's eigenvalue walk: |b| 257 -> 234 in one step landed at half the
+    // pump), a failed step.
+    java.util.function.Predicate<AmplitudeBranch.Point> onSegment = q -> q.pump() >= rFold * (1 - SEGMENT_PUMP_SLACK)
+        && q.pump() <= end.pump() * (1 + SEGMENT_PUMP_SLACK);
+    for (int k = 1; k < intervals; k++) {
+      double target = aEnd * Math.exp(-span * k / intervals);
+      while (a > target) {
+        double next = target;
+        Optional<AmplitudeBranch.Point> q = branch.solve(next, p).filter(onSegment);
+        while (q.isEmpty() && failures < MAX_WALK_FAILURES) {
+          failures++;
+          next = Math.sqrt(a * next);
+          q = branch.solve(next, p).filter(onSegment);
+        }
+        if (q.isEmpty()) {
+          LOG.info("{}: the branch below the bisection end could not be followed past |b| = {} towards the fold at {}; "
+              + "checked stable down to there", model.kind(), Readable.number(a), Readable.number(aFold));
+          return Optional.empty();
+        }
+        p = q.get();
+        a = next;
+      }
+      if (!StabilityAnalyzer.analyse(model.withPump(p.pump()), p.state(), p.omega(), true).stable()) {
+        return Optional.of(p);
+      }
+    }
+    LOG.info("{}: the branch between the bisection end (|b| = {}) and the fold (|b| = {}) checked stable at {} points down to |b| = {}, "
+        + "r = {}", model.kind(), Readable.number(aEnd), Readable.number(aFold), intervals - 1, Readable.number(a), Readable.rate(p.pump()));
+    return Optional.empty();
   }
 
   /**
@@ -136,6 +205,66 @@ final class BranchEndClassifier {
         ThresholdFinder.INSTABILITY_RELATIVE_ACCURACY, rotating ? Math.abs(crit.rightmostImag()) : 0.0);
   }
 
+  /** Where {@link #walkToTurn} saw r(|b|) turn: r is smallest at {@code near}, between |b| = aLo and aHi. */
+  private record Turn(double aLo, double aHi, AmplitudeBranch.Point near) {}
+
+  /** Most points of {@link #walkToTurn} (S6 at 2 gamma: 31 from its bisection end to its fold). */
+  static final int MAX_TURN_WALK_POINTS = 80;
+  /** Change of ln r per step that the walk always accepts (steps near a fold, where r barely moves). */
+  static final double JUMP_FLOOR = 1e-3;
+  /**
+   * Factor by which a step's change of ln r may exceed the previous step's before the point counts as another
+   * solution: S9 at 2 gamma, |b| 257 -> 234 landed at r = 2.3e14 s^-1 after 5.0e14 (ln r -0.78 after -0.11),
+   * while the branch continued in small steps lies at 4.67e14 (BranchEigenProbe).
+   */
+  static final double JUMP_FACTOR = 3;
+
+  /**
+   * Walks r(|b|) down from {@code end} (detuned dots) in steps of {@link #SEGMENT_RATIO}, each solved from the
+   * previous point; a step that fails or lands on another solution (ln r changes by more than {@link
+   * #JUMP_FACTOR} times the previous step's and {@link #JUMP_FLOOR}) is retried at the square root of its ratio,
+   * at most {@link #MAX_WALK_FAILURES} times in a row. Ends where r rises: the turn lies between the last three
+   * points. Empty if the walk cannot go below the end, is lost, or reaches no turn within {@link
+   * #MAX_TURN_WALK_POINTS} points.
+   */
+  private Optional<Turn> walkToTurn(Model model, AmplitudeBranch branch, AmplitudeBranch.Point end, double aAbove) {
+    double aPrev = aAbove;
+    double a = end.x()[model.layout().field("b").offset()];
+    AmplitudeBranch.Point p = end;
+    double lastChange = Double.NaN;
+    double ratio = SEGMENT_RATIO;
+    int failures = 0;
+    for (int k = 0; k < MAX_TURN_WALK_POINTS; ) {
+      double next = a / ratio;
+      final double rFrom = p.pump();
+      Optional<AmplitudeBranch.Point> q = branch.solve(next, p);
+      double change = q.map(x -> Math.log(x.pump() / rFrom)).orElse(Double.NaN);
+      boolean jump = q.isPresent() && !Double.isNaN(lastChange) && Math.abs(change) > Math.max(JUMP_FACTOR * Math.abs(lastChange), JUMP_FLOOR);
+      if (q.isEmpty() || jump) {
+        if (++failures > MAX_WALK_FAILURES) {
+          LOG.info("{}: walk down r(|b|) from the bisection end lost at |b| = {} ({} points): no fold located", model.kind(),
+              Readable.number(a), k);
+          return Optional.empty();
+        }
+        ratio = Math.sqrt(ratio);
+        continue;
+      }
+      k++;
+      failures = 0;
+      ratio = SEGMENT_RATIO;
+      if (change > 0) {
+        return Optional.of(new Turn(next, aPrev, p));
+      }
+      aPrev = a;
+      a = next;
+      p = q.get();
+      lastChange = change;
+    }
+    LOG.info("{}: walk down r(|b|) from the bisection end: r still falling at |b| = {}, r = {} after {} points: no fold located",
+        model.kind(), Readable.number(a), Readable.rate(p.pump()), MAX_TURN_WALK_POINTS);
+    return Optional.empty();
+  }
+
   /**
    * Minimises r(|b|) on the branch parametrised by the amplitude, between the amplitude of the
    * branch end's stable neighbour (above) and an amplitude below the end, on the unstable side.
@@ -148,27 +277,35 @@ final class BranchEndClassifier {
     AmplitudeBranch.Point endPoint = branch.from(end);
     double aLo = aEnd;
     AmplitudeBranch.Point lo = endPoint;
-    double step = Math.max(aHi - aEnd, 1e-3 * aEnd);
-    int failures = 0;
-    // Detuned dots: one Newton solve per trial and a bounded number of failures (solveTowards' 20
-    // subdivisions cost minutes per failed amplitude at TPM_d N = 50 where the branch cannot be continued
-    // below the end: S9 at 2 gamma); identical dots (cheap) as before.
-    boolean bounded = model.kind().polydisperse();
-    for (int k = 0; k < 60 && !(bounded && failures >= MAX_WALK_FAILURES); k++) {
-      double a = Math.max(aLo - step, 0.5 * aLo);
-      Optional<AmplitudeBranch.Point> p = bounded ? branch.solve(a, lo) : branch.solveTowards(a, lo);
-      if (p.isEmpty()) {
-        failures++;
-        step /= 2;
-        continue;
+    if (model.kind().polydisperse()) {
+      // Detuned dots: along r(|b|) in small steps, each from the previous point, a step that lands on another
+      // solution refused ({@link #walkToTurn}); a jump of a factor 2 in |b| took TPM_d S9 at 2 gamma onto another
+      // solution whose r was higher, and Brent then "located" a fold at the seam (r = 4.1642e14 s^-1, |b| = 33.2)
+      // where the branch goes on falling (fold8).
+      Optional<Turn> turn = walkToTurn(model, branch, endPoint, aHi);
+      if (turn.isEmpty()) {
+        return Optional.empty();
       }
-      boolean rising = p.get().pump() > lo.pump();
-      aLo = a;
-      lo = p.get();
-      if (rising) {
-        break;
+      aLo = turn.get().aLo();
+      aHi = turn.get().aHi();
+      endPoint = turn.get().near();
+    } else {
+      double step = Math.max(aHi - aEnd, 1e-3 * aEnd);
+      for (int k = 0; k < 60; k++) {
+        double a = Math.max(aLo - step, 0.5 * aLo);
+        Optional<AmplitudeBranch.Point> p = branch.solveTowards(a, lo);
+        if (p.isEmpty()) {
+          step /= 2;
+          continue;
+        }
+        boolean rising = p.get().pump() > lo.pump();
+        aLo = a;
+        lo = p.get();
+        if (rising) {
+          break;
+        }
+        step *= 2;
       }
-      step *= 2;
     }
     if (aLo == aEnd) {
       return Optional.empty(); // no branch point below the end: not a regular fold of r(|b|)

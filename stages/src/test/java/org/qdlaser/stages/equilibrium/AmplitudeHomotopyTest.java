@@ -72,4 +72,28 @@ class AmplitudeHomotopyTest {
     assertThat(viaHomotopy.kind()).isEqualTo("fold");
     assertThat(viaHomotopy.pump()).isCloseTo(tpmFold.pump(), within(FOLD_AGREEMENT * tpmFold.pump()));
   }
+
+  /**
+   * A path at fixed |b| that climbs past the search's ceiling {@link ThresholdFinder#R_MAX} ends there (TPM_d S4 at
+   * 2 gamma: mu paths to 1e20-1e21 s^-1, ~15 wall-minutes beyond the 1e17 s^-1 of its verdict "none"), and one
+   * below it goes on: the same physical curve point (a TPM_d N = 3 equilibrium) at a pump just above and just
+   * below the ceiling.
+   */
+  @Test
+  void aPathEndsWhereItPassesTheSearchCeiling() {
+    LaserParameters t = LaserParameters.tableI();
+    LaserParameters p = new LaserParameters(t.gamma(), t.gammaC(), t.gammaNl(), t.gammaNr(), G, t.mu(), 3, t.r(), 0.0);
+    Model target = Models.disperse(ModelKind.TPM_d, DisperseParameters.withDetunings(p, new double[3]));
+    Equilibrium e = Equilibria.defaults().point(target);
+    var family = org.qdlaser.stages.physics.ParameterFamily.disperse("mu", ModelKind.TPM_d,
+        Models.disperseParameters(target).orElseThrow());
+    double[] s = e.state();
+    double[] x = java.util.Arrays.copyOf(s, s.length + 3);
+    x[s.length] = e.omega();
+    x[s.length + 1] = 0.5; // mu on the way from 1 to 0
+    x[s.length + 2] = 1.01 * ThresholdFinder.R_MAX;
+    assertThat(AmplitudeHomotopy.pathEnd(family, x, 1.0, -1.0)).contains("ceiling");
+    x[s.length + 2] = 0.99 * ThresholdFinder.R_MAX;
+    assertThat(AmplitudeHomotopy.pathEnd(family, x, 1.0, -1.0)).isNull();
+  }
 }

@@ -16,7 +16,9 @@ import org.qdlaser.stages.physics.Model;
  * StabilityAnalyzer#analyse}: re, im, its noise margin) and dr/d|b| by the secant. Where Re lambda changes sign
  * between two points the crossing is bisected in |b| to BISECT_RELATIVE; a fold is a crossing with dr/d|b| = 0
  * and a real eigenvalue, a Hopf one with a complex pair, any other a real eigenvalue through zero where r is
- * monotone (a branch point). Usage: {@code BranchEigenProbe N W SEED [RATIO] [A_MIN]}.
+ * monotone (a branch point). A step whose Newton solve fails, or lands on another solution ({@link #jumped}), is
+ * retried shorter (square root of its ratio, down to {@link #MIN_RATIO}). RATIO below 1 walks up instead, A_MIN then
+ * the largest |b|. Usage: {@code BranchEigenProbe N W SEED [RATIO] [A_MIN]}.
  */
 public final class BranchEigenProbe {
   private BranchEigenProbe() {}
@@ -48,13 +50,29 @@ public final class BranchEigenProbe {
     List<Pt> pts = new ArrayList<>();
     AmplitudeBranch.Point guess = br.from(top);
     double a = top.bAbs();
-    while (a >= aMin) {
+    double step = ratio;
+    while (ratio > 1 ? a >= aMin : a <= aMin) { // RATIO < 1 walks up the branch, to |b| = A_MIN as an upper bound
       Optional<Pt> q = at(m, br, a, guess);
+      if (q.isEmpty() && !pts.isEmpty() && Math.abs(Math.log(step)) > Math.log(MIN_RATIO)) {
+        System.out.printf(Locale.ROOT, "  |b| = %.5f: Newton failed from the previous point, step shortened%n", a);
+        step = Math.sqrt(step);
+        a = pts.get(pts.size() - 1).a / step;
+        continue;
+      }
       if (q.isEmpty()) {
         System.out.printf(Locale.ROOT, "no branch point at |b| = %.5f from the previous one: walk ends%n", a);
         break;
       }
       Pt pt = q.get();
+      if (pts.size() >= 2 && jumped(pts.get(pts.size() - 2), pts.get(pts.size() - 1), pt) && Math.abs(Math.log(step)) > Math.log(MIN_RATIO)) {
+        System.out.printf(Locale.ROOT, "  |b| = %.5f: r = %.7e s^-1 off the branch (ln r changed by %.3g, the last step by %.3g): "
+            + "another solution, step shortened%n", a, pt.r * 1e9, Math.log(pt.r / pts.get(pts.size() - 1).r),
+            Math.log(pts.get(pts.size() - 1).r / pts.get(pts.size() - 2).r));
+        step = Math.sqrt(step);
+        a = pts.get(pts.size() - 1).a / step;
+        continue;
+      }
+      step = ratio;
       String slope = pts.isEmpty() ? "" : String.format(Locale.ROOT, "  dr/d|b| = %+.4e",
           (pt.r - pts.get(pts.size() - 1).r) / (pt.a - pts.get(pts.size() - 1).a));
       System.out.println(pt + slope);
@@ -66,6 +84,26 @@ public final class BranchEigenProbe {
       a /= ratio;
     }
     System.out.printf(Locale.ROOT, "CPU %.1f s%n", (ThresholdHomotopyBench.cpu() - c0) / 1e9);
+  }
+
+  /**
+   * Smallest step ratio at which a point is accepted although {@link #jumped} says otherwise (Newton from a
+   * neighbour 1e-3 away in |b| stays on the branch).
+   */
+  static final double MIN_RATIO = 1.001;
+  /** Change of ln r that a step may always make (the steps near a fold, where r barely moves). */
+  static final double JUMP_FLOOR = 1e-3;
+  /** Factor by which one step's change of ln r may exceed the last one's before it counts as a jump. */
+  static final double JUMP_FACTOR = 3;
+
+  /**
+   * Whether {@code p} is another solution rather than the branch's next point after {@code p0}, {@code p1}:
+   * its ln r changed by more than {@link #JUMP_FACTOR} times the last step's (and {@link #JUMP_FLOOR}). Measured
+   * on S9 at 2 gamma: |b| 257 -> 234 in one step of 1.1 landed at r = 2.3e14 s^-1 after 5.0e14 (ln r -0.78 after
+   * -0.11), while the branch continued in small steps lies at 4.67e14 there.
+   */
+  static boolean jumped(Pt p0, Pt p1, Pt p) {
+    return Math.abs(Math.log(p.r / p1.r)) > Math.max(JUMP_FACTOR * Math.abs(Math.log(p1.r / p0.r)), JUMP_FLOOR);
   }
 
   private static Optional<Pt> at(Model m, AmplitudeBranch br, double a, AmplitudeBranch.Point guess) {
