@@ -9,7 +9,8 @@ public final class StageVersions {
   // with the geometric tail, carried rate >= 0.2, new Jacobian after slow convergence (issue 14); 8: field table with
   // units and descriptions in its field metadata (issue 17); 9: restart at order 1 from f(t, y) after three error test failures (BDF, issue 14: the Fig. 2 TPM transient underflowed)
   // 10: the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
-  public static final int INTEGRATION = 10;
+  // 11: the exact sparse Jacobian of the _d models (issue 14 part 2, branch jac8) in the sparse Newton, the BDF's sparse iteration matrix and the sparse stability search: _d states move within Newton's tolerance, transients within the integrator's
+  public static final int INTEGRATION = 11;
   /**
    * The sweep's integration task (the other integration task, the oscillation's field trace, stays
    * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
@@ -19,8 +20,8 @@ public final class StageVersions {
    */
   // 9: units and descriptions in the field metadata; CSV twins of the series and ends (one column per state
   // component) (issue 17); 10: as INTEGRATION 9
-  // 11: as INTEGRATION 10
-  public static final int SWEEP_INTEGRATION = 11;
+  // 11: as INTEGRATION 10; 12: as INTEGRATION 11 (exact sparse Jacobians of the _d models)
+  public static final int SWEEP_INTEGRATION = 12;
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
@@ -41,16 +42,18 @@ public final class StageVersions {
   // 18: a fold below the bisection end is accepted after the branch between them is walked in steps along r(|b|),
   // each point's stability checked, instead of one state solved at the midpoint (issue 13, fold8: that jump landed
   // on another solution for TPM_d S6 at 2 gamma); the threshold's kind and pump can change where the two checks differ
-  public static final int EQUILIBRIUM = 18;
+  // 19: the exact sparse Jacobian of the _d models (issue 14 part 2, branch jac8) in the sparse Newton, the BDF's sparse iteration matrix and the sparse stability search: _d states move within Newton's tolerance, transients within the integrator's
+  public static final int EQUILIBRIUM = 19;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
    * ({@code equilibrium/<label>-activation-fits}: w_L per pump, issue 15). Identical-dot sweeps' output is
    * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14
    * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link #EQUILIBRIUM} 16 (natural monotonicity).
-   * 18: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age).
+   * 18: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age). 19: as {@link #EQUILIBRIUM} 19 (exact
+   * sparse Jacobians of the _d models).
    */
-  public static final int SWEEP_EQUILIBRIUM = 18;
+  public static final int SWEEP_EQUILIBRIUM = 19;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -60,9 +63,9 @@ public final class StageVersions {
    * spectra block by block: their pairs and amplitudes move at the rounding level, e.g. 8e-11 relative in the
    * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as
    * {@link #EQUILIBRIUM} 16 (natural monotonicity in the sparse Newton). 18: as {@link #EQUILIBRIUM} 17 (the
-   * BDF's amortised Jacobian age).
+   * BDF's amortised Jacobian age). 19: as {@link #EQUILIBRIUM} 19 (exact sparse Jacobians of the _d models).
    */
-  public static final int RELAXATION = 18;
+  public static final int RELAXATION = 19;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
@@ -74,15 +77,17 @@ public final class StageVersions {
    * read off that same co-rotating transient (no lab-frame budget first), and the co-rotating frame weighs
    * complex fields by their modulus and stops following a decayed field (issue 13, docs/decisions.md): the
    * budget end's and the fates' last digits change. 19: as {@link #EQUILIBRIUM} 16 (natural monotonicity in
-   * the sparse Newton). 20: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age).
+   * the sparse Newton). 20: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age). 21: as {@link
+   * #EQUILIBRIUM} 19 (exact sparse Jacobians of the _d models).
    */
-  public static final int ACTIVATION = 20;
+  public static final int ACTIVATION = 21;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
   // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton); 10: as
   // equilibrium 17 (the BDF's amortised Jacobian age in the thresholds' transients, the fold as solved at Brent's optimum);
-  // 11: as equilibrium 18 (the segment between a fold and the bisection end walked, not checked at one midpoint)
-  public static final int FITTING = 11;
+  // 11: as equilibrium 18 (the segment between a fold and the bisection end walked, not checked at one midpoint);
+  // 12: as equilibrium 19 (exact sparse Jacobians of the _d models in the thresholds' Newton solves)
+  public static final int FITTING = 12;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.
@@ -93,9 +98,10 @@ public final class StageVersions {
    * (the BDF's amortised Jacobian age, the fold as solved at Brent's optimum). 3: no long-time fates after
    * homotopy paths that ended before a stable state (S4, S8 at 2 gamma: bounded search, weekly7). 4: as {@link
    * #EQUILIBRIUM} 18 (S6, S9 at 2 gamma: folds, no longer "instability" ends), and a homotopy path ends where its
-   * pump passes the search's ceiling (S4's mu paths; fold8).
+   * pump passes the search's ceiling (S4's mu paths; fold8). 5: as {@link #EQUILIBRIUM} 19 (exact sparse Jacobians
+   * of the _d models in the homotopy's and the amplitude branch's Newton).
    */
-  public static final int SAMPLE_THRESHOLD = 4;
+  public static final int SAMPLE_THRESHOLD = 5;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;

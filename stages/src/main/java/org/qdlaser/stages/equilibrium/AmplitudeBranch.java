@@ -106,7 +106,19 @@ final class AmplitudeBranch {
     int reB = model.layout().field("b").offset();
     double[] x0 = guess.x();
     x0[reB] = a;
-    NonlinearSystem sys =
+    NewtonResult res = newton.solve(system(a), x0);
+    lastIterations = res.iterations();
+    if (!res.converged() || !family.admissible(res.x()[n + 1])) {
+      return Optional.empty();
+    }
+    return Optional.of(new Point(res.x()));
+  }
+
+  /** The branch's Newton system at amplitude {@code a}: unknowns (state, omega, p). */
+  NonlinearSystem system(double a) {
+    int n = model.dimension();
+    int reB = model.layout().field("b").offset();
+    return
         new NonlinearSystem() {
           final double[] f = new double[n];
           final double[] az = new double[n];
@@ -137,13 +149,43 @@ final class AmplitudeBranch {
           public org.qdlaser.stages.numerics.sparse.SparsityPattern sparsity() {
             return pattern;
           }
+
+          @Override
+          public boolean hasSparseJacobian() {
+            return pattern != null && model.hasSparseJacobian();
+          }
+
+          /**
+           * The frame's exact Jacobian (state and omega columns), the two border rows, and the
+           * parameter column by a central difference in p: every family parameter enters f affinely
+           * (rates, couplings, the detunings' scale), so the difference is exact to rounding.
+           */
+          @Override
+          public void sparseJacobian(double[] x, double[] values) {
+            double v = x[n + 1];
+            org.qdlaser.stages.physics.FrameJacobian.of(model, pattern, n).fill(family.at(v), x, x[n], values);
+            values[pattern.position(n, reB + 1)] = 1.0;
+            values[pattern.position(n + 1, reB)] = 1.0;
+            if (fp == null) {
+              fp = new double[n];
+              fm = new double[n];
+            }
+            double h = PARAMETER_STEP * Math.max(Math.abs(v), Double.MIN_NORMAL);
+            double up = v + h;
+            double down = family.admissible(v - h) ? v - h : v;
+            family.at(up).rhs(0.0, x, fp);
+            family.at(down).rhs(0.0, x, fm);
+            double inv = 1.0 / (up - down);
+            for (int i = 0; i < n; i++) {
+              if (pumpRows[i]) {
+                values[pattern.position(i, n + 1)] = (fp[i] - fm[i]) * inv;
+              }
+            }
+          }
+
+          double[] fp;
+          double[] fm;
         };
-    NewtonResult res = newton.solve(sys, x0);
-    lastIterations = res.iterations();
-    if (!res.converged() || !family.admissible(res.x()[n + 1])) {
-      return Optional.empty();
-    }
-    return Optional.of(new Point(res.x()));
   }
 
   private int lastIterations;
@@ -152,6 +194,12 @@ final class AmplitudeBranch {
   int lastIterations() {
     return lastIterations;
   }
+
+  /**
+   * Relative step of the parameter column's central difference, cbrt(eps) as in the finite-difference
+   * Jacobians it replaces (f is affine in the parameter, so any step is exact up to rounding ~eps/step).
+   */
+  private static final double PARAMETER_STEP = Math.cbrt(Math.ulp(1.0));
 
   /** Largest number of interval halvings when a direct Newton solve from the guess fails. */
   private static final int MAX_SUBDIVISIONS = 20;

@@ -162,6 +162,17 @@ public final class EquilibriumSolver {
       public org.qdlaser.stages.numerics.sparse.SparsityPattern sparsity() {
         return RotatingFrame.steadyStatePattern(model);
       }
+
+      @Override
+      public boolean hasSparseJacobian() {
+        return model.hasSparseJacobian() && model.sparsity() != null;
+      }
+
+      /** df/dz on the closed pattern (the rotation blocks' extra entries are zero: omega = 0). */
+      @Override
+      public void sparseJacobian(double[] x, double[] values) {
+        org.qdlaser.stages.physics.FrameJacobian.of(model, sparsity(), -1).fill(model, x, 0.0, values);
+      }
     };
   }
 

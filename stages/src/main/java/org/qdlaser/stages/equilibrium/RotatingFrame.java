@@ -160,6 +160,23 @@ final class RotatingFrame implements NonlinearSystem {
     return SparsityPattern.fromRows(rows);
   }
 
+  /** Exact when the model's Jacobian is ({@link org.qdlaser.stages.physics.FrameJacobian}). */
+  @Override
+  public boolean hasSparseJacobian() {
+    return model.hasSparseJacobian() && model.sparsity() != null;
+  }
+
+  /**
+   * [[df/dz - omega A, -A z], [e_{Im b}^T, 0]] on {@link #sparsity()}: the model's exact Jacobian in the
+   * frame, the omega column, and the phase condition's row.
+   */
+  @Override
+  public void sparseJacobian(double[] x, double[] values) {
+    SparsityPattern p = sparsity();
+    org.qdlaser.stages.physics.FrameJacobian.of(model, p, n).fill(model, x, x[n], values);
+    values[p.position(n, imB)] = 1.0;
+  }
+
   /** A frame of the same model with its own work arrays (the models' right-hand sides keep no state). */
   @Override
   public NonlinearSystem concurrentCopy() {

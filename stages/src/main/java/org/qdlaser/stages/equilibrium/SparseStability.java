@@ -14,7 +14,8 @@ import org.qdlaser.stages.physics.Model;
 
 /**
  * The sparse path of {@link StabilityAnalyzer} for models too large for dense eigenvalues: the
- * rightmost eigenvalue by shift-invert Arnoldi on the sparse central-difference Jacobian, with the
+ * rightmost eigenvalue by shift-invert Arnoldi on the sparse Jacobian (exact when the model gives it,
+ * else central differences; {@link org.qdlaser.stages.numerics.jacobian.SparseJacobianBuilder}), with the
  * same noise margin as the dense path ({@link StabilityAnalyzer#verdict}).
  */
 final class SparseStability {
@@ -101,7 +102,7 @@ final class SparseStability {
     // colouring and the LU's ordering are reused.
     NewtonSolver.SparseWorkspace ws = NewtonSolver.SparseWorkspace.forPattern(pattern);
     SparseMatrix jac = ws.jacobian();
-    ws.jacobianBuilder().computeCentral(system.asOde(), NewtonSolver.concurrentOde(system), 0.0, x, StabilityAnalyzer.FD_FLOOR,
+    ws.jacobianBuilder().central(system.asOde(), NewtonSolver.concurrentOde(system), 0.0, x, StabilityAnalyzer.FD_FLOOR,
         stepFactor, jac, new double[dim]);
     // The same margin as the dense path: relative to the balanced norm of J - omega A (the model's
     // rows and columns without Im b, as the quotient, and without the omega border).

@@ -73,6 +73,18 @@ public final class CoRotatingFrame implements OdeSystem {
     }
   }
 
+  /** Exact when the model's Jacobian is ({@link org.qdlaser.stages.physics.FrameJacobian}). */
+  @Override
+  public boolean hasSparseJacobian() {
+    return model.hasSparseJacobian() && model.sparsity() != null;
+  }
+
+  /** dg/dz = df/dz - omega A on {@link #sparsity()}. */
+  @Override
+  public void sparseJacobian(double t, double[] y, double[] values) {
+    org.qdlaser.stages.physics.FrameJacobian.of(model, sparsity(), -1).fill(model, y, omega, values);
+  }
+
   @Override
   public SparsityPattern sparsity() {
     SparsityPattern p = model.sparsity();

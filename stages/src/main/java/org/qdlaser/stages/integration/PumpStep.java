@@ -146,7 +146,7 @@ public final class PumpStep {
   }
 
   /** du/dt = f(z2 + u) - omega A (z2 + u); owns its work arrays (one per integration). */
-  private static final class Deviation implements OdeSystem {
+  static final class Deviation implements OdeSystem {
     private final Model model;
     private final double[] target;
     private final double omega;
@@ -185,6 +185,18 @@ public final class PumpStep {
     }
 
     private SparsityPattern pattern;
+
+    /** Exact when the model's Jacobian is: d/du of f(target + u) - omega A (target + u). */
+    @Override
+    public boolean hasSparseJacobian() {
+      return model.hasSparseJacobian() && model.sparsity() != null;
+    }
+
+    @Override
+    public void sparseJacobian(double t, double[] u, double[] values) {
+      state(u, z);
+      org.qdlaser.stages.physics.FrameJacobian.of(model, sparsity(), -1).fill(model, z, omega, values);
+    }
 
     @Override
     public SparsityPattern sparsity() {

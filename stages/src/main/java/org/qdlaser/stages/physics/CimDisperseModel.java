@@ -69,4 +69,71 @@ public final class CimDisperseModel extends DisperseModelBase {
       d[o + 4] = -k * pI - dn * pR + (vR * tI - vI * tR);
     }
   }
+
+  /** The partial derivatives of {@link #rhs}, term by term. */
+  @Override
+  void addJacobian(double[] y, double[] v, JacobianEntries e) {
+    final double gc = p.gammaC();
+    final double ga = p.gamma();
+    final double loss = p.gammaNl() + p.gammaNr();
+    final double r = p.r();
+    final double k = ga + gc;
+    final double bR = y[0], bI = y[1], nb = y[2];
+    final int base = st.dotBase;
+    final int stride = st.dotStride;
+    double sVR = 0, sVI = 0;
+    for (int l = 0, o = base; l < n; l++, o += stride) {
+      sVR += g[l] * y[o];
+      sVI += g[l] * y[o + 1];
+    }
+    // (D1a), (D1d)
+    e.add(v, 0, 0, -gc);
+    e.add(v, 1, 1, -gc);
+    e.add(v, 2, 2, -2 * gc);
+    for (int l = 0, o = base; l < n; l++, o += stride) {
+      e.add(v, 0, o, g[l]);
+      e.add(v, 1, o + 1, g[l]);
+      e.add(v, 2, o + 3, 2 * g[l]);
+    }
+    for (int l = 0, o = base; l < n; l++, o += stride) {
+      final double gl = g[l];
+      final double dn = det[l];
+      final double vR = y[o], vI = y[o + 1], cc = y[o + 2];
+      final double inv = 2 * cc - 1;
+      // (D1b)
+      e.add(v, o, o, -ga);
+      e.add(v, o, o + 1, -dn);
+      e.add(v, o, 0, gl * inv);
+      e.add(v, o, o + 2, 2 * gl * bR);
+      e.add(v, o + 1, o + 1, -ga);
+      e.add(v, o + 1, o, dn);
+      e.add(v, o + 1, 1, gl * inv);
+      e.add(v, o + 1, o + 2, 2 * gl * bI);
+      // (D1c)
+      e.add(v, o + 2, o + 2, -r - loss);
+      e.add(v, o + 2, o + 3, -2 * gl);
+      // (D1e): t = sum_{m != l} g_m Vc_m does not depend on Vc_l.
+      final double tR = sVR - gl * vR;
+      final double tI = sVI - gl * vI;
+      e.add(v, o + 3, o + 3, -k);
+      e.add(v, o + 3, o + 4, dn);
+      e.add(v, o + 3, o + 2, gl * (1 + 2 * nb));
+      e.add(v, o + 3, 2, gl * inv);
+      e.add(v, o + 3, o, tR);
+      e.add(v, o + 3, o + 1, tI);
+      e.add(v, o + 4, o + 4, -k);
+      e.add(v, o + 4, o + 3, -dn);
+      e.add(v, o + 4, o, tI);
+      e.add(v, o + 4, o + 1, -tR);
+      for (int m = 0, om = base; m < n; m++, om += stride) {
+        if (m != l) {
+          final double gm = g[m];
+          e.add(v, o + 3, om, vR * gm);
+          e.add(v, o + 3, om + 1, vI * gm);
+          e.add(v, o + 4, om + 1, vR * gm);
+          e.add(v, o + 4, om, -vI * gm);
+        }
+      }
+    }
+  }
 }

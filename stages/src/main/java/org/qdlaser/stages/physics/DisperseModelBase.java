@@ -98,6 +98,33 @@ abstract class DisperseModelBase implements Model {
     return st.pattern();
   }
 
+  /** The polydisperse models give df/dy exactly on {@link #sparsity()} (docs/decisions.md, "Exact sparse Jacobians"). */
+  @Override
+  public boolean hasSparseJacobian() {
+    return true;
+  }
+
+  /**
+   * df/dy at y on {@link #sparsity()}, each entry the partial derivative of the RHS as written
+   * (polynomial in y), not a difference quotient. Allocation-free, O(nnz).
+   *
+   * @param y state, read only (its first {@link #dimension()} entries: a bordered system's unknowns may follow)
+   * @param values output in the pattern's CSR order, length {@code sparsity().nonZeros()}, caller-owned, overwritten
+   */
+  @Override
+  public void sparseJacobian(double t, double[] y, double[] values) {
+    JacobianEntries e = st.entries();
+    if (values.length != e.nonZeros() || y.length < st.dimension()) {
+      throw new IllegalArgumentException("Jacobian values have length " + values.length + " (expected "
+          + e.nonZeros() + "), state " + y.length + " (expected " + st.dimension() + ")");
+    }
+    java.util.Arrays.fill(values, 0.0);
+    addJacobian(y, values, e);
+  }
+
+  /** Adds df/dy at y into {@code values} (zeroed by the caller) through {@code e}. */
+  abstract void addJacobian(double[] y, double[] values, JacobianEntries e);
+
   @Override
   public double upperPopulationMean(double[] y) {
     double s = 0;

@@ -47,6 +47,7 @@ final class DisperseStructure {
   final int pairBase;
   final StateLayout layout;
   private volatile SparsityPattern pattern;
+  private volatile JacobianEntries entries;
 
   /** One instance per (kind, N) and process; a handful of N values are used in practice. */
   private static final java.util.concurrent.ConcurrentMap<String, DisperseStructure> CACHE =
@@ -119,6 +120,16 @@ final class DisperseStructure {
       }
     }
     return p;
+  }
+
+  /** Position lookup on {@link #pattern()} for the exact Jacobians, built on first use (thread safe). */
+  JacobianEntries entries() {
+    JacobianEntries e = entries;
+    if (e == null) {
+      e = new JacobianEntries(pattern());
+      entries = e;
+    }
+    return e;
   }
 
   private StateLayout buildLayout() {

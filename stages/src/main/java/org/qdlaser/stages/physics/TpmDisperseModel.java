@@ -242,4 +242,10 @@ public final class TpmDisperseModel extends DisperseModelBase {
     d[off] = -ky * yR - dnC * yI - gC * fR + gA * gR + onVc * vRc;
     d[off + 1] = -ky * yI + dnC * yR - gC * fI + gA * gI + onVc * vIc;
   }
+
+  /** The partial derivatives of {@link #rhs}: {@link TpmDisperseJacobian}. */
+  @Override
+  void addJacobian(double[] y, double[] v, JacobianEntries e) {
+    TpmDisperseJacobian.add(p, st, det, g, y, v, e);
+  }
 }

@@ -32,4 +32,9 @@ public final class TpmIfDisperseModel extends DisperseModelBase {
   public void rhs(double t, double[] y, double[] d) {
     DisperseTwoParticleCore.rhs(p, st, det, g, y, d, true);
   }
+
+  @Override
+  void addJacobian(double[] y, double[] v, JacobianEntries e) {
+    DisperseTwoParticleCore.jacobian(p, st, det, g, y, v, e, true);
+  }
 }

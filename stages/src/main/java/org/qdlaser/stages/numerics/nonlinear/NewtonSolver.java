@@ -1,7 +1,7 @@
 package org.qdlaser.stages.numerics.nonlinear;
 
 import org.qdlaser.stages.numerics.jacobian.FiniteDifferences;
-import org.qdlaser.stages.numerics.jacobian.SparseFiniteDifferenceJacobian;
+import org.qdlaser.stages.numerics.jacobian.SparseJacobianBuilder;
 import org.qdlaser.stages.numerics.linear.LinearSolver;
 import org.qdlaser.stages.numerics.ode.OdeSystem;
 import org.qdlaser.stages.numerics.sparse.SparseLuSolver;
@@ -87,7 +87,7 @@ public final class NewtonSolver {
 
   /**
    * Sparse systems from this many unknowns compute the central-difference Jacobian's colours on two
-   * threads when the machine has a second core ({@link SparseFiniteDifferenceJacobian}, bit for bit the
+   * threads when the machine has a second core ({@link org.qdlaser.stages.numerics.jacobian.SparseFiniteDifferenceJacobian}, bit for bit the
    * same Jacobian). TPM_d: 3,405 unknowns at N = 10 (a Jacobian of ~60 colours, milliseconds: far above
    * the hand-over's microseconds), 70,206 at N = 100 (~1 s per Jacobian on one core).
    */
@@ -118,7 +118,7 @@ public final class NewtonSolver {
   public static final class SparseWorkspace {
     private static final ThreadLocal<SparseWorkspace> LAST = new ThreadLocal<>();
     final SparsityPattern pattern;
-    final SparseFiniteDifferenceJacobian fd;
+    final SparseJacobianBuilder jacobians;
     final SparseMatrix jac;
     final SparseLuSolver lu;
 
@@ -126,14 +126,14 @@ public final class NewtonSolver {
       this.pattern = pattern;
       // The LU's ordering beside the colouring and the first Jacobian (same permutation, memoised).
       org.qdlaser.stages.numerics.sparse.SparseOrdering.prefetchBorderedMinimumDegree(pattern);
-      this.fd = new SparseFiniteDifferenceJacobian(pattern);
+      this.jacobians = new SparseJacobianBuilder(pattern);
       this.jac = new SparseMatrix(pattern);
       this.lu = new SparseLuSolver();
     }
 
-    /** The coloured finite-difference Jacobian on the pattern. */
-    public SparseFiniteDifferenceJacobian jacobianBuilder() {
-      return fd;
+    /** The Jacobian on the pattern: exact if the system has one, else coloured central differences. */
+    public SparseJacobianBuilder jacobianBuilder() {
+      return jacobians;
     }
 
     /** The Jacobian values (a live workspace, overwritten by the next solve on this thread). */
@@ -510,7 +510,7 @@ public final class NewtonSolver {
       };
     }
     SparseWorkspace ws = SparseWorkspace.forPattern(pattern);
-    SparseFiniteDifferenceJacobian fd = ws.fd;
+    SparseJacobianBuilder jacobians = ws.jacobians;
     SparseMatrix jac = ws.jac;
     SparseLuSolver lu = ws.lu;
     OdeSystem ode = system.asOde();
@@ -519,7 +519,7 @@ public final class NewtonSolver {
     return new Linearisation() {
       @Override
       public boolean factor(double[] x) {
-        fd.computeCentral(ode, concurrent, 0.0, x, floor, 1.0, jac, work);
+        jacobians.central(ode, concurrent, 0.0, x, floor, 1.0, jac, work);
         try {
           lu.factor(jac);
           return true;

@@ -18,6 +18,21 @@ public interface NonlinearSystem {
     return null;
   }
 
+  /** Whether {@link #sparseJacobian} gives dF/dx exactly on {@link #sparsity()} (see {@link OdeSystem#hasSparseJacobian}). */
+  default boolean hasSparseJacobian() {
+    return false;
+  }
+
+  /**
+   * dF/dx at x on {@link #sparsity()}, in its CSR order (see {@link OdeSystem#sparseJacobian}).
+   *
+   * @param x unknowns, read only
+   * @param values output, length {@code sparsity().nonZeros()}, caller-owned, overwritten
+   */
+  default void sparseJacobian(double[] x, double[] values) {
+    throw new UnsupportedOperationException("no analytic sparse Jacobian");
+  }
+
   /**
    * A copy of this system whose {@link #residual} may run concurrently with this one's (its own work
    * arrays, the same equations), or null if there is none: then Newton's finite-difference Jacobian is
@@ -44,6 +59,16 @@ public interface NonlinearSystem {
       @Override
       public SparsityPattern sparsity() {
         return self.sparsity();
+      }
+
+      @Override
+      public boolean hasSparseJacobian() {
+        return self.hasSparseJacobian();
+      }
+
+      @Override
+      public void sparseJacobian(double t, double[] y, double[] values) {
+        self.sparseJacobian(y, values);
       }
     };
   }

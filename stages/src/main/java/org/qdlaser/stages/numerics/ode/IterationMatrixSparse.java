@@ -1,6 +1,6 @@
 package org.qdlaser.stages.numerics.ode;
 
-import org.qdlaser.stages.numerics.jacobian.SparseFiniteDifferenceJacobian;
+import org.qdlaser.stages.numerics.jacobian.SparseJacobianBuilder;
 import org.qdlaser.stages.numerics.linear.GmresSolver;
 import org.qdlaser.stages.numerics.linear.IluPreconditioner;
 import org.qdlaser.stages.numerics.sparse.ColumnColouring;
@@ -25,10 +25,11 @@ import java.util.Map;
  *       factorised M, stopped on the weighted RMS residual the caller asks for (inexact Newton).
  * </ul>
  *
- * <p>J comes from {@link SparseFiniteDifferenceJacobian} (one right-hand side evaluation per
- * colour). Only for small systems with an analytic Jacobian ({@link OdeSystem#hasJacobian()}, n at
- * most {@link #MAX_ANALYTIC_GATHER_DIMENSION}) is the dense analytic Jacobian evaluated and its
- * pattern entries gathered: {@link OdeSystem} has no sparse analytic Jacobian.
+ * <p>J comes from {@link SparseJacobianBuilder}: exact when the system gives its sparse Jacobian
+ * ({@link OdeSystem#hasSparseJacobian()}), else forward differences with column colouring (one
+ * right-hand side evaluation per colour). Small systems with only a dense analytic Jacobian ({@link
+ * OdeSystem#hasJacobian()}, n at most {@link #MAX_ANALYTIC_GATHER_DIMENSION}) have it evaluated and
+ * its pattern entries gathered.
  *
  * <p>The symbolic work of a pattern (colouring, ordering, M's pattern) is cached for the last few
  * patterns, so that the many short integrations of a parameter sweep pay for it once. Allocation-free
@@ -126,7 +127,7 @@ public final class IterationMatrixSparse implements IterationMatrix {
   private final Symbolic symbolic;
   private final SparseMatrix jacobian;
   private final SparseMatrix matrix;
-  private final SparseFiniteDifferenceJacobian fd;
+  private final SparseJacobianBuilder fd;
   private final SparseLuSolver lu;
   private final IluPreconditioner ilu;
   private final GmresSolver gmres;
@@ -164,7 +165,7 @@ public final class IterationMatrixSparse implements IterationMatrix {
     this.symbolic = symbolic(pattern);
     this.jacobian = new SparseMatrix(pattern);
     this.matrix = new SparseMatrix(symbolic.mPattern);
-    this.fd = new SparseFiniteDifferenceJacobian(pattern, symbolic.colouring);
+    this.fd = new SparseJacobianBuilder(pattern, symbolic.colouring);
     if (kind == IterationMatrixKind.SPARSE_DIRECT) {
       this.lu = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, symbolic.order());
       this.ilu = null;
@@ -223,7 +224,7 @@ public final class IterationMatrixSparse implements IterationMatrix {
 
   @Override
   public int evaluateJacobian(OdeSystem system, double t, double[] y, double[] f, double[] floor) {
-    if (system.hasJacobian() && n <= MAX_ANALYTIC_GATHER_DIMENSION) {
+    if (!SparseJacobianBuilder.isExact(system) && system.hasJacobian() && n <= MAX_ANALYTIC_GATHER_DIMENSION) {
       if (denseScratch == null) {
         denseScratch = new double[n * n];
       }
@@ -238,7 +239,7 @@ public final class IterationMatrixSparse implements IterationMatrix {
       }
       return 0;
     }
-    return fd.compute(system, t, y, f, floor, jacobian);
+    return fd.forward(system, t, y, f, floor, jacobian);
   }
 
   @Override

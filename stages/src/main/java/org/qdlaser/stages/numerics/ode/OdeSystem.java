@@ -37,6 +37,27 @@ public interface OdeSystem {
   }
 
   /**
+   * Whether {@link #sparseJacobian} gives df/dy exactly (from the equations, not from differences) on
+   * {@link #sparsity()}. The Jacobian builders use it instead of coloured finite differences
+   * ({@link org.qdlaser.stages.numerics.jacobian.SparseJacobianBuilder}, the one place that decides).
+   */
+  default boolean hasSparseJacobian() {
+    return false;
+  }
+
+  /**
+   * df/dy at (t, y) on {@link #sparsity()}: {@code values[k]} is the entry at CSR position k of that
+   * pattern (rows in order, columns ascending). Every entry is overwritten; a derivative outside the
+   * pattern is an error of the implementation (it throws rather than drop it).
+   *
+   * @param y state, length {@link #dimension()}, read only
+   * @param values output, length {@code sparsity().nonZeros()}, caller-owned, overwritten
+   */
+  default void sparseJacobian(double t, double[] y, double[] values) {
+    throw new UnsupportedOperationException("no analytic sparse Jacobian");
+  }
+
+  /**
    * Structural non-zeros of df/dy, or null if the Jacobian is to be treated as dense. Large
    * systems (the polydisperse models) supply it so that integrators can use sparse Jacobians
    * (finite differences with column colouring) and sparse linear solvers.

@@ -50,6 +50,40 @@ public record SparsityPattern(int n, int[] rowStart, int[] columns) {
     return columns.length;
   }
 
+  /** CSR position of entry (row, col), or -1 if it is not structural. */
+  public int position(int row, int col) {
+    int k = Arrays.binarySearch(columns, rowStart[row], rowStart[row + 1], col);
+    return k >= 0 ? k : -1;
+  }
+
+  /**
+   * For each entry of this pattern, its CSR position in {@code superset} (a pattern of this dimension
+   * or larger, e.g. bordered, whose leading block holds every entry of this one): scatters values of
+   * this pattern into the larger one.
+   *
+   * @throws IllegalArgumentException if an entry of this pattern is missing from {@code superset}
+   */
+  public int[] positionsIn(SparsityPattern superset) {
+    if (superset.n < n) {
+      throw new IllegalArgumentException("pattern dimension " + superset.n + " < " + n);
+    }
+    int[] map = new int[columns.length];
+    for (int i = 0; i < n; i++) {
+      int q = superset.rowStart[i];
+      int end = superset.rowStart[i + 1];
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        while (q < end && superset.columns[q] < columns[k]) {
+          q++;
+        }
+        if (q == end || superset.columns[q] != columns[k]) {
+          throw new IllegalArgumentException("entry (" + i + ", " + columns[k] + ") is not in the larger pattern");
+        }
+        map[k] = q;
+      }
+    }
+    return map;
+  }
+
   /** Builds a pattern from per-row column sets (any order, duplicates allowed). */
   public static SparsityPattern fromRows(int[][] rows) {
     int n = rows.length;

@@ -105,7 +105,7 @@ class SparseNewtonTest {
     for (int i = 0; i < n; i++) {
       assertThat(r.x()[i]).isCloseTo(root[i], offset(ROOT_TOLERANCE));
     }
-    int colours = NewtonSolver.SparseWorkspace.forPattern(f.sparsity()).jacobianBuilder().colouring().colours();
+    int colours = NewtonSolver.SparseWorkspace.forPattern(f.sparsity()).jacobianBuilder().finiteDifferences().colouring().colours();
     assertThat(calls[0]).isLessThan((long) r.iterations() * 2 * colours);
   }
 
