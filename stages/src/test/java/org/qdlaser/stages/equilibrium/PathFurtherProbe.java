@@ -36,6 +36,11 @@ public final class PathFurtherProbe {
     AmplitudeHomotopy h = new AmplitudeHomotopy(newton, attempts);
     var end = h.follow(mu, from, amp, ThresholdStart.HOMOTOPY_MU, mu.base());
     h.tried().forEach(t -> System.out.println("tried: " + t));
+    end.ifPresent(q -> new EquilibriumSolver(ThresholdFinder.branchNewton())
+        .polishLasing(m.withPump(q.pump()), q.state(), q.omega())
+        .ifPresentOrElse(eq -> System.out.printf(Locale.ROOT, "at the target: |b| = %.4f, r = %.7e s^-1, omega %.6f, rightmost eigenvalue %.4e, %s%n",
+            eq.bAbs(), eq.pump() * 1e9, eq.omega(), eq.rightmostEigenvalue(), eq.stable() ? "stable" : "unstable"),
+            () -> System.out.println("at the target: not polished by Newton at its pump")));
     System.out.printf(Locale.ROOT, "S%s |b| = %.2f: %s, CPU %.1f s%n", a[2], amp,
         end.map(q -> "reached mu = " + mu.base() + " at r = " + q.pump()).orElse("ended before the target"),
         (ThresholdHomotopyBench.cpu() - c0) / 1e9);
