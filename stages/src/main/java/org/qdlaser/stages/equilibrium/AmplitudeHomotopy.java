@@ -38,14 +38,7 @@ final class AmplitudeHomotopy {
   /** Newton iterations above which the next step halves. */
   static final int SLOW = 8;
   static final double GROW = 1.5;
-  /**
-   * Attempts (accepted or not) of one homotopy path before giving up: a bound on its cost, not a criterion (a path
-   * otherwise ends at the target, past its start, outside [R_MIN, R_MAX], outside the physical states or with steps
-   * below {@link #MIN_STEP}). It was 80 until TPM_d S4 at 2 gamma (N = 50): its first mu path at |b| = 145.5 passes
-   * four folds (in mu and r) and reaches mu = 0 after 71 accepted points, about 83 attempts (fate9,
-   * docs/decisions.md); with 80 the search ended with the verdict none. Every other path of the weekly's searches
-   * (S1..S10 at 2 gamma, S2 and S3 core + tail at gamma, main 5ee38ba) ended by one of those criteria within 80.
-   */
+  /** Attempts of one path, a cost bound (80 until fate9: S4's first mu path needs ~83; docs/decisions.md). */
   static final int MAX_ATTEMPTS = 200;
   /** Largest step of {@link #follow} in the (h / span, ln r) plane. */
   static final double MAX_STEP = 0.5;
@@ -66,19 +59,12 @@ final class AmplitudeHomotopy {
   }
 
   private final NewtonSolver newton;
-  private final int maxAttempts;
   private final List<String> log = new ArrayList<>();
   private final List<Visit> visits = new ArrayList<>();
   private int pathsFollowed;
 
   AmplitudeHomotopy(NewtonSolver newton) {
-    this(newton, MAX_ATTEMPTS);
-  }
-
-  /** With another attempt budget per path than {@link #MAX_ATTEMPTS} (verification probes follow a path further). */
-  AmplitudeHomotopy(NewtonSolver newton, int maxAttempts) {
     this.newton = newton;
-    this.maxAttempts = maxAttempts;
   }
 
   /**
@@ -153,7 +139,7 @@ final class AmplitudeHomotopy {
     int n2 = x.length - 2;
     List<String> trace = new ArrayList<>();
     String end = "attempts exhausted";
-    for (int attempt = 0; attempt < maxAttempts; attempt++) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       double h = x[n2];
       double lnR = Math.log(x[n2 + 1]);
       // Unit secant in (h / span, ln r); the first step goes along h towards the target.

@@ -8,9 +8,9 @@ import org.qdlaser.stages.physics.ParameterFamily;
 
 /**
  * Verification run (not a test): one homotopy path in mu at fixed |b| of a TPM_d sample from its lasing
- * state at mu = 1 ({@link AmplitudeHomotopy#follow}), at the start's amplitude times FACTOR, with an attempt
- * budget of ATTEMPTS instead of {@link AmplitudeHomotopy#MAX_ATTEMPTS}: where does a path cut by the budget go?
- * Usage: {@code PathFurtherProbe N W SEED FACTOR ATTEMPTS [PUMP_FACTOR]} (the start at mu = 1 at PUMP_FACTOR
+ * state at mu = 1 ({@link AmplitudeHomotopy#follow}), at the start's amplitude times FACTOR, with the path's attempt
+ * budget {@link AmplitudeHomotopy#MAX_ATTEMPTS} (fate9 measured with a budget argument, since removed, at 400 and 200):
+ * where does the path go, and is its end at the target stable? Usage: {@code PathFurtherProbe N W SEED FACTOR [PUMP_FACTOR]} (the start at mu = 1 at PUMP_FACTOR
  * times the paper's pump).
  */
 public final class PathFurtherProbe {
@@ -18,9 +18,8 @@ public final class PathFurtherProbe {
 
   public static void main(String[] a) {
     Model m0 = ThresholdHomotopyBench.tpmD(Integer.parseInt(a[0]), Double.parseDouble(a[1]), Long.parseLong(a[2]));
-    Model m = a.length > 5 ? m0.withPump(m0.pump() * Double.parseDouble(a[5])) : m0;
+    Model m = a.length > 4 ? m0.withPump(m0.pump() * Double.parseDouble(a[4])) : m0;
     double factor = Double.parseDouble(a[3]);
-    int attempts = Integer.parseInt(a[4]);
     long c0 = ThresholdHomotopyBench.cpu();
     var p = Models.disperseParameters(m).orElseThrow();
     ParameterFamily mu = ParameterFamily.disperse("mu", m.kind(), p);
@@ -33,7 +32,7 @@ public final class PathFurtherProbe {
     AmplitudeBranch.Point start = atStart.from(e);
     double amp = top.fieldAmplitude(start.state()) * factor;
     AmplitudeBranch.Point from = factor == 1 ? start : atStart.solveTowards(amp, start).orElseThrow();
-    AmplitudeHomotopy h = new AmplitudeHomotopy(newton, attempts);
+    AmplitudeHomotopy h = new AmplitudeHomotopy(newton);
     var end = h.follow(mu, from, amp, ThresholdStart.HOMOTOPY_MU, mu.base());
     h.tried().forEach(t -> System.out.println("tried: " + t));
     end.ifPresent(q -> new EquilibriumSolver(ThresholdFinder.branchNewton())
