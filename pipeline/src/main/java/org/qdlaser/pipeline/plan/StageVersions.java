@@ -99,9 +99,11 @@ public final class StageVersions {
    * homotopy paths that ended before a stable state (S4, S8 at 2 gamma: bounded search, weekly7). 4: as {@link
    * #EQUILIBRIUM} 18 (S6, S9 at 2 gamma: folds, no longer "instability" ends), and a homotopy path ends where its
    * pump passes the search's ceiling (S4's mu paths; fold8). 5: as {@link #EQUILIBRIUM} 19 (exact sparse Jacobians
-   * of the _d models in the homotopy's and the amplitude branch's Newton).
+   * of the _d models in the homotopy's and the amplitude branch's Newton). 6: a homotopy path's attempt budget 200
+   * (was 80: S4 at 2 gamma's first mu path was cut three steps before mu = 0; it now reaches the sample and S4 has a
+   * threshold, a fold, where it had the verdict none; fate9).
    */
-  public static final int SAMPLE_THRESHOLD = 5;
+  public static final int SAMPLE_THRESHOLD = 6;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
@@ -112,8 +114,9 @@ public final class StageVersions {
   // frequency pulling and physical bounds per model (issue 15); 10: the same section and
   // report/activation-summary.json in the studies without figures (Fig. 4), its fits table with the unscaled a_L;
   // 11: the branches diagram in the paper's Fig. 7 line styles (CIM solid, TPM_IF dashed, TPM dot-dashed; unstable thin
-  // dotted), titled with the study
-  public static final int REPORT = 11;
+  // dotted), titled with the study; 12: activation reports with the weekly's reviewed fates and thresholds beside the study's
+  // golden spec (golden/<study>/weekly-fates.csv: fig5-6-9-10, fig8), shown as that run's (issue 13 item 5, fate9)
+  public static final int REPORT = 12;
 
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
   // 2: units and descriptions in the tables' field metadata from their own dictionary (SimpleColumnDocs: before,

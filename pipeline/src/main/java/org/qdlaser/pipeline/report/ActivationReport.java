@@ -93,7 +93,7 @@ public enum ActivationReport implements ReportTask<ActivationReport.Params> {
     }
     HtmlReport.Builder html = HtmlReport.builder(h.title()).description(h.description());
     sections.forEach(html::section);
-    LongTimeFates.add(html, states, out);
+    LongTimeFates.add(html, states, out, h.context().golden().get(LongTimeFates.WEEKLY_FILE));
     Validation.add(html, h, in, out);
     html.section(ReportPage.parameters(h).build()).section(data.build());
     ReportPage.provenance(html, h.context(), in);

@@ -37,8 +37,23 @@ final class LongTimeFates {
     }
   }
 
+  /**
+   * The committed summary of the weekly's reviewed run beside a study's golden spec ({@code
+   * golden/<study>/weekly-fates.csv}, written by ci/weekly-fates-table): the long-time fates at 10,000 units and the
+   * thresholds, which the nightly cannot compute in its 30 minutes, shown as that run's, never as this one's.
+   */
+  static final String WEEKLY_FILE = "weekly-fates.csv";
+
   /** Adds the section and the summary when some sample is undecided; nothing otherwise. */
   static void add(HtmlReport.Builder html, List<Sample> all, Map<String, byte[]> out) {
+    add(html, all, out, null);
+  }
+
+  /**
+   * As {@link #add(HtmlReport.Builder, List, Map)}, with the weekly's reviewed summary ({@link #WEEKLY_FILE}'s text, or
+   * null) shown as its own table, labelled with its run and checksum.
+   */
+  static void add(HtmlReport.Builder html, List<Sample> all, Map<String, byte[]> out, String weekly) {
     List<Sample> rows = all.stream().filter(Sample::undecided).toList();
     if (rows.isEmpty()) {
       return;
@@ -80,9 +95,45 @@ final class LongTimeFates {
             + "of qdlaser threshold: Newton from the lifted seed, else the homotopy at fixed |b| from mu = 1 or from "
             + "identical dots, docs/decisions.md); a threshold above the study's pump, or none up to the ceiling, says the "
             + "sample is below threshold at the pump. '-': not searched by this study (the weekly "
-            + "manifests/weekly/fig6-fates-2gamma.yaml searches the 2 gamma samples; docs/transients.md has the table).")
+            + "manifests/weekly/fig6-fates-2gamma.yaml follows these samples to 10,000 units and searches their thresholds; "
+            + "where this study's golden directory holds that run's reviewed summary, it is shown in the next section, "
+            + "labelled with the run).")
         .table(t.build()).build());
+    if (weekly != null) {
+      html.section(weeklySection(weekly));
+    }
     out.put(ArtifactPaths.report(SUMMARY), CanonicalJson.prettyBytes(summary(rows)));
+  }
+
+  /**
+   * The weekly's reviewed run as a section: the file's comment lines ('#', the run, its commit and the checksum of
+   * its source) as the paragraph, its rows as the table, the file's own sha256 in the caption.
+   */
+  static HtmlReport.Section weeklySection(String text) {
+    StringBuilder about = new StringBuilder();
+    HtmlBlocks.Table.Builder t = null;
+    for (String line : text.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.startsWith("#")) {
+        about.append(about.length() == 0 ? "" : " ").append(line.substring(1).trim());
+        continue;
+      }
+      String[] cells = line.split(",", -1);
+      if (t == null) {
+        t = HtmlBlocks.Table.builder("The weekly's reviewed run (" + WEEKLY_FILE + ", sha256 "
+            + org.qdlaser.pipeline.store.Hashing.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + ")").id("weekly-fates").columns(cells);
+      } else {
+        t.row((Object[]) cells);
+      }
+    }
+    if (t == null) {
+      throw new IllegalArgumentException(WEEKLY_FILE + " has no header row");
+    }
+    return HtmlReport.Section.builder("Long-time fates and thresholds: the weekly's reviewed run")
+        .paragraph(about.toString()).table(t.build()).build();
   }
 
   private static String threshold(SampleThreshold t) {

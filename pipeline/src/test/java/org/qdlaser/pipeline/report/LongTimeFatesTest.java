@@ -109,4 +109,22 @@ class LongTimeFatesTest {
     assertThat(out).isEmpty();
     assertThat(html.build().toHtml()).doesNotContain("Long-time fates");
   }
+
+  @Test
+  void theWeeklysReviewedRunIsShownAsThatRunsWithItsChecksum() {
+    String weekly = "# Weekly run of 2026-12-06 05:53 UTC, commit 5ee38ba979, not this run\n"
+        + "sample,long-time verdict,threshold (s^-1)\nTPM_d_w2_S7,non_lasing,7.73496e+14\n";
+    List<LongTimeFates.Sample> all = List.of(new LongTimeFates.Sample(run(7), collapsed(), null));
+    Map<String, byte[]> out = new HashMap<>();
+    HtmlReport.Builder html = HtmlReport.builder("t");
+    LongTimeFates.add(html, all, out, weekly);
+    String page = html.build().toHtml();
+    assertThat(page).contains("Long-time fates and thresholds").contains("Weekly run of 2026-12-06 05:53 UTC, commit 5ee38ba979")
+        .contains("<td>7.73496e+14</td>")
+        .contains("weekly-fates.csv, sha256 " + org.qdlaser.pipeline.store.Hashing.sha256Hex(weekly.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    // without the file the page is the one of before (the nightly studies without it keep their bytes)
+    HtmlReport.Builder plain = HtmlReport.builder("t");
+    LongTimeFates.add(plain, all, new HashMap<>());
+    assertThat(plain.build().toHtml()).doesNotContain("Long-time fates and thresholds");
+  }
 }

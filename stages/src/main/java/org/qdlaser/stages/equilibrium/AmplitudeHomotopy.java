@@ -38,8 +38,8 @@ final class AmplitudeHomotopy {
   /** Newton iterations above which the next step halves. */
   static final int SLOW = 8;
   static final double GROW = 1.5;
-  /** Attempts (accepted or not) of one homotopy before giving up. */
-  static final int MAX_ATTEMPTS = 80;
+  /** Attempts of one path, a cost bound (80 until fate9: S4's first mu path needs ~83; docs/decisions.md). */
+  static final int MAX_ATTEMPTS = 200;
   /** Largest step of {@link #follow} in the (h / span, ln r) plane. */
   static final double MAX_STEP = 0.5;
   /** Ratio between consecutive amplitudes of the walk up the branch at the target. */

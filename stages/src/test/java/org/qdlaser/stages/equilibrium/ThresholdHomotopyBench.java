@@ -46,10 +46,14 @@ public final class ThresholdHomotopyBench {
     }
   }
 
-  /** TPM_d with a Gaussian sample of N dots of width w (units of gamma) and the given seed, Table I otherwise. */
+  /**
+   * TPM_d with a Gaussian sample of N dots of width w (units of gamma) and the given seed, Table I otherwise;
+   * with the system property {@code qdlaser.tail} = K the sample has App. F's tail of 2K dots at +-gamma .. +-K gamma
+   * (Fig. 8's core + tail S3: K = 5, the weekly's TPM_d_w1_S3_t5).
+   */
   static Model tpmD(int n, double w, long seed) {
     LaserParameters p = LaserParameters.tableI().withN(n);
-    Sample s = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, 0, 0, p.g()));
+    Sample s = SampleGenerator.generate(new SampleSpec(n, w, p.gamma(), seed, Integer.getInteger("qdlaser.tail", 0), 0, p.g()));
     return Models.disperse(ModelKind.TPM_d, new DisperseParameters(p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(),
         p.mu(), p.r(), s.detunings(), s.couplings()));
   }
