@@ -2,8 +2,8 @@ package org.qdlaser.stages.equilibrium;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.qdlaser.stages.numerics.threads.HelperThreads;
 import org.qdlaser.stages.physics.Model;
 
 /**
@@ -24,11 +24,7 @@ final class SecondStepSpectrum {
   static final int MIN_DIMENSION = 200;
 
   /** Daemon threads (one per concurrent caller; idle ones end after a minute). */
-  private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "qdlaser-second-spectrum");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService THREADS = HelperThreads.cached("qdlaser-second-spectrum");
 
   private SecondStepSpectrum() {}
 

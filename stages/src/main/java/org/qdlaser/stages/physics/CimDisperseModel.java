@@ -38,13 +38,9 @@ public final class CimDisperseModel extends DisperseModelBase {
     final int stride = st.dotStride;
 
     // sum_n g_n Vc_n and sum_n g_n Re(bCv_n), shared by (D1a), (D1d) and every (D1e).
-    double sVR = 0, sVI = 0, sPR = 0;
-    for (int l = 0, o = base; l < n; l++, o += stride) {
-      final double gl = g[l];
-      sVR += gl * y[o];
-      sVI += gl * y[o + 1];
-      sPR += gl * y[o + 3];
-    }
+    final double sVR = st.coupledSum(g, y, DisperseStructure.V);
+    final double sVI = st.coupledSum(g, y, DisperseStructure.V + 1);
+    final double sPR = st.coupledSum(g, y, DisperseStructure.P);
     // (D1a)
     d[0] = -gc * bR + sVR;
     d[1] = -gc * bI + sVI;
@@ -81,11 +77,8 @@ public final class CimDisperseModel extends DisperseModelBase {
     final double bR = y[0], bI = y[1], nb = y[2];
     final int base = st.dotBase;
     final int stride = st.dotStride;
-    double sVR = 0, sVI = 0;
-    for (int l = 0, o = base; l < n; l++, o += stride) {
-      sVR += g[l] * y[o];
-      sVI += g[l] * y[o + 1];
-    }
+    final double sVR = st.coupledSum(g, y, DisperseStructure.V);
+    final double sVI = st.coupledSum(g, y, DisperseStructure.V + 1);
     // (D1a), (D1d)
     e.add(v, 0, 0, -gc);
     e.add(v, 1, 1, -gc);

@@ -97,6 +97,22 @@ final class DisperseStructure {
     return pairBase + PAIR_STRIDE * (i * (n - 1) + (j < i ? j : j - 1));
   }
 
+  /**
+   * The coupling sum over dots sum_l g_l y[dotBase + l dotStride + field], e.g. sum_l g_l Vc_l for
+   * {@code field} V (real part) and V + 1 (imaginary), shared by the field equations, their
+   * Jacobians and every (e) equation. Summed in dot order, so the RHS and the Jacobian agree bit for bit.
+   *
+   * @param g couplings per dot (gamma_nr units), read only
+   * @param y state, read only
+   */
+  double coupledSum(double[] g, double[] y, int field) {
+    double s = 0;
+    for (int l = 0, o = dotBase + field; l < n; l++, o += dotStride) {
+      s += g[l] * y[o];
+    }
+    return s;
+  }
+
   /** Name of a per-dot field, e.g. "Vc[3]". */
   static String dotName(String field, int l) {
     return field + "[" + l + "]";

@@ -32,15 +32,11 @@ final class DisperseTwoParticleCore {
     final double b2 = bR * bR + bI * bI;
 
     // sum_n g_n Vc_n, sum_n g_n Re(bCv_n), sum_n g_n bVc_n.
-    double sVR = 0, sVI = 0, sPR = 0, sSR = 0, sSI = 0;
-    for (int l = 0, o = base; l < n; l++, o += stride) {
-      final double gl = g[l];
-      sVR += gl * y[o];
-      sVI += gl * y[o + 1];
-      sPR += gl * y[o + 3];
-      sSR += gl * y[o + 7];
-      sSI += gl * y[o + 8];
-    }
+    final double sVR = st.coupledSum(g, y, DisperseStructure.V);
+    final double sVI = st.coupledSum(g, y, DisperseStructure.V + 1);
+    final double sPR = st.coupledSum(g, y, DisperseStructure.P);
+    final double sSR = st.coupledSum(g, y, DisperseStructure.S);
+    final double sSI = st.coupledSum(g, y, DisperseStructure.S + 1);
     // (a) d b = -gc b + sum_n g_n Vc_n
     d[0] = -gc * bR + sVR;
     d[1] = -gc * bI + sVI;
@@ -99,11 +95,8 @@ final class DisperseTwoParticleCore {
     final double gc = p.gammaC();
     final double k = p.gamma() + gc;
     final double kq = gc + p.gammaNr();
-    double sVR = 0, sVI = 0;
-    for (int l = 0, o = base; l < n; l++, o += stride) {
-      sVR += g[l] * y[o];
-      sVI += g[l] * y[o + 1];
-    }
+    final double sVR = st.coupledSum(g, y, DisperseStructure.V);
+    final double sVI = st.coupledSum(g, y, DisperseStructure.V + 1);
     // (a), (d), (h)
     e.add(v, 0, 0, -gc);
     e.add(v, 1, 1, -gc);

@@ -219,11 +219,7 @@ public final class SparseFiniteDifferenceJacobian {
   /** One daemon thread for the second half of the colours, shared by all Jacobians of the JVM. */
   private static final class Helper {
     static final java.util.concurrent.ExecutorService POOL =
-        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-          Thread th = new Thread(r, "qdlaser-fd-jacobian");
-          th.setDaemon(true);
-          return th;
-        });
+        org.qdlaser.stages.numerics.threads.HelperThreads.single("qdlaser-fd-jacobian");
   }
 
   private static void await(java.util.concurrent.Future<?> f) {

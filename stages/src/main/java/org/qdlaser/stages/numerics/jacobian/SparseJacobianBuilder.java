@@ -25,6 +25,9 @@ public final class SparseJacobianBuilder {
   private final SparsityPattern pattern;
   private ColumnColouring colouring;
   private SparseFiniteDifferenceJacobian fd;
+  /** The last matrix pattern found equal to {@link #pattern} (another object). */
+  private SparsityPattern lastTarget;
+
   /** The last system pattern seen, whether it is this builder's pattern, and else its scatter map. */
   private SparsityPattern lastSource;
   private boolean lastSame;
@@ -100,8 +103,12 @@ public final class SparseJacobianBuilder {
   }
 
   private void exact(OdeSystem system, double t, double[] y, SparseMatrix jac) {
-    if (jac.pattern() != pattern && !jac.pattern().equals(pattern)) {
-      throw new IllegalArgumentException("the Jacobian matrix is not on this builder's sparsity pattern");
+    SparsityPattern target = jac.pattern();
+    if (target != pattern && target != lastTarget) {
+      if (!target.equals(pattern)) {
+        throw new IllegalArgumentException("the Jacobian matrix is not on this builder's sparsity pattern");
+      }
+      lastTarget = target; // an equal pattern object: compared once, not at every Jacobian
     }
     SparsityPattern source = system.sparsity();
     if (source != lastSource) {

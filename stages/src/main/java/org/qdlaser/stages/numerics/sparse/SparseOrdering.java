@@ -177,11 +177,7 @@ public final class SparseOrdering {
   /** One daemon thread for {@link #prefetchBorderedMinimumDegree}. */
   private static final class Prefetch {
     static final java.util.concurrent.ExecutorService THREAD =
-        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-          Thread th = new Thread(r, "qdlaser-ordering");
-          th.setDaemon(true);
-          return th;
-        });
+        org.qdlaser.stages.numerics.threads.HelperThreads.single("qdlaser-ordering");
   }
 
   /**
