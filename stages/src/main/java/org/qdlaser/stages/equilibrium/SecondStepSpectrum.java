@@ -30,7 +30,15 @@ final class SecondStepSpectrum {
     return t;
   });
 
+  /** Second-step spectra started on a second thread since the JVM started (tests: which states pay for one). */
+  private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
   private SecondStepSpectrum() {}
+
+  /** How many second-step spectra {@link #start} has handed to a second thread so far. */
+  static long started() {
+    return STARTED.get();
+  }
 
   /**
    * Starts the second-step spectrum of lasing state {@code y} (caller-owned, copied) on a second
@@ -42,6 +50,7 @@ final class SecondStepSpectrum {
       return null;
     }
     double[] state = y.clone();
+    STARTED.incrementAndGet();
     return THREADS.submit(() -> StabilityAnalyzer.computeDenseEigenvalues(model, state, omega, true,
         StabilityAnalyzer.NOISE_STEP_FACTOR));
   }
