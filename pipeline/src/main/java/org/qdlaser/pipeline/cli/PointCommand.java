@@ -92,8 +92,7 @@ public final class PointCommand implements Callable<Integer> {
     }
     // The point reads the relaxation oscillation of its lasing state (two finite-difference spectra):
     // the second is computed beside the stability verdict's first, on the second core.
-    // Likewise TPM_d's seed (TPM_IF_d) has its stability computed beside TPM_d's Newton from it.
-    Equilibria equilibria = Equilibria.defaults().withRelaxationSpectra().withSeedVerdictBeside();
+    Equilibria equilibria = Equilibria.defaults().withRelaxationSpectra();
     Solved s = from.equals("identical") ? fromIdentical(r, equilibria) : withFate(r, equilibria);
     spec.commandLine().getOut().println(ModelOptions.json(r, describe(r, equilibria, s)));
     return ExitCodes.OK;

@@ -39,31 +39,15 @@ public final class Equilibria {
   private final RelaxationSettings settings;
   private final EquilibriumSolver solver;
   private final SeedChain seeds = new SeedChain(); // the seed chain's last result, shared by the point solvers
-  /** Whether {@link #pointWithFate} computes a seed's stability beside the next model's Newton ({@link #withSeedVerdictBeside}). */
-  private final boolean seedVerdictBeside;
 
   private Equilibria(RelaxationSettings settings, EquilibriumSolver solver) {
-    this(settings, solver, false);
-  }
-
-  private Equilibria(RelaxationSettings settings, EquilibriumSolver solver, boolean seedVerdictBeside) {
     this.settings = settings;
     this.solver = solver;
-    this.seedVerdictBeside = seedVerdictBeside;
   }
 
-  /**
-   * For {@code qdlaser point} on two cores: {@link #pointWithFate} computes a Newton-polished seed's
-   * stability (TPM_d's TPM_IF_d seed) on a second thread beside the next model's Newton from it. The
-   * same results bit for bit; a wasted Newton solve where the seed is unstable, so not for batch work.
-   */
-  public Equilibria withSeedVerdictBeside() {
-    return new Equilibria(settings, solver, true);
-  }
-
-  /** For {@code qdlaser point}, which reads its lasing states' relaxation: {@link EquilibriumSolver#withRelaxationSpectra}. */
+  /** For {@code qdlaser point} ({@link EquilibriumSolver#withRelaxationSpectra}, the seed's verdict beside the next Newton, {@link PointSolver#outcome}). */
   public Equilibria withRelaxationSpectra() {
-    return new Equilibria(settings, solver.withRelaxationSpectra(), seedVerdictBeside);
+    return new Equilibria(settings, solver.withRelaxationSpectra());
   }
 
   /** With the default transient settings (App. A criterion, {@link RelaxationSettings#defaults()}): the CLI. */
@@ -236,9 +220,8 @@ public final class Equilibria {
 
   private PointSolver fatePointSolver(ModelKind kind, double longTimeLimit) {
     RelaxationSettings s = pointSettings(kind);
-    PointSolver p = new PointSolver(new Relaxer(Integrators.bdf(s), s), solver,
+    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver,
         new LongTimeFate(LongTimeFate.Settings.defaults().withLongTimeLimit(longTimeLimit), solver.relaxationSpectra()), seeds);
-    return seedVerdictBeside ? p.withSeedVerdictBeside() : p;
   }
 
   /**

@@ -19,7 +19,13 @@ public final class PointSolver {
   private final LongTimeFate fate;
   /** The seed chain's last result, shared with the other point solvers of one Equilibria. */
   private final SeedChain seeds;
-  /** Whether a Newton-polished seed's stability is computed beside the next model's Newton ({@link #overlapSeedVerdict}). */
+  /**
+   * Whether a Newton-polished seed's stability verdict is computed on a second thread beside the next
+   * model's Newton from it ({@link #overlapSeedVerdict}): the same results bit for bit, sooner on two
+   * cores; a wasted Newton solve where the seed turns out unstable, so for single points on an otherwise
+   * idle machine ({@code qdlaser point}, whose facade is {@link Equilibria#withRelaxationSpectra}: its
+   * long-time-fate solvers do this), not for batch work.
+   */
   private final boolean seedVerdictBeside;
 
   /** Unbounded transients (to the relaxation settings' max time), polished at their end. */
@@ -52,16 +58,6 @@ public final class PointSolver {
   }
 
   /**
-   * This solver with a Newton-polished seed's stability verdict computed on a second thread beside the
-   * next model's Newton from it ({@link #overlapSeedVerdict}): the same results bit for bit, sooner on two
-   * cores; a wasted Newton solve where the seed turns out unstable, so for single points on an otherwise
-   * idle machine ({@code qdlaser point}), not for batch work.
-   */
-  PointSolver withSeedVerdictBeside() {
-    return new PointSolver(relaxer, solver, budget, fate, seeds, true);
-  }
-
-  /**
    * Transients of detuned dots followed to their long-time fate in the co-rotating frame ({@link
    * LongTimeFate}: lasing, non_lasing, self_pulsing, or unsettled at its long-time limit) instead
    * of the lab-frame windows of {@link #solveFrom}; identical dots (which do not rotate) as with
@@ -73,7 +69,9 @@ public final class PointSolver {
 
   /** As {@link #PointSolver(Relaxer, EquilibriumSolver, LongTimeFate)}, sharing the seed chain's results. */
   PointSolver(Relaxer relaxer, EquilibriumSolver solver, LongTimeFate fate, SeedChain seeds) {
-    this(relaxer, solver, TransientBudget.unbounded(), java.util.Objects.requireNonNull(fate, "fate"), seeds);
+    // qdlaser point's two-core mode (Equilibria.withRelaxationSpectra): the seed's verdict beside, too.
+    this(relaxer, solver, TransientBudget.unbounded(), java.util.Objects.requireNonNull(fate, "fate"), seeds,
+        solver.relaxationSpectra());
   }
 
   /**

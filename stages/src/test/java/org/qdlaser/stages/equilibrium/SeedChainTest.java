@@ -82,8 +82,8 @@ class SeedChainTest {
 
   /**
    * TPM_d's seed (TPM_IF_d, Newton-polished from CIM_d) has its stability computed beside TPM_d's Newton
-   * ({@link Equilibria#withSeedVerdictBeside}): the point is the one computed one step after the other, bit
-   * for bit. N = 20 dots of S1 at w_QD = 0.5 gamma with stronger couplings (so that the small sample lases):
+   * (on in {@link Equilibria#withRelaxationSpectra}, qdlaser point's facade): the point is the one computed
+   * one step after the other, bit for bit. N = 20 dots of S1 at w_QD = 0.5 gamma with stronger couplings (so that the small sample lases):
    * at 3 g and r = 3e5 the seed is stable, the overlap runs and TPM_d lases by Newton from it; at 1.5 g and
    * r = 1.2e4 the seed's Newton from CIM_d fails (found by a scan of r), and the seed's own transient
    * decides as before (TPM_d non-lasing).
@@ -94,7 +94,7 @@ class SeedChainTest {
       double r = kr[1];
       Model m = strongSample(ModelKind.TPM_d, kr[0], r);
       long before = PointSolver.SeedVerdicts.STARTED.get();
-      Equilibria.Fate beside = Equilibria.defaults().withSeedVerdictBeside().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      Equilibria.Fate beside = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
       long overlapped = PointSolver.SeedVerdicts.STARTED.get() - before;
       Equilibria.Fate plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
       assertThat(overlapped).as("seed verdicts beside at r = " + r).isEqualTo(r == 3e5 ? 1 : 0);
