@@ -45,7 +45,7 @@ public final class Equilibria {
     this.solver = solver;
   }
 
-  /** For {@code qdlaser point}, which reads its lasing states' relaxation: {@link EquilibriumSolver#withRelaxationSpectra}. */
+  /** For {@code qdlaser point} ({@link EquilibriumSolver#withRelaxationSpectra}, the seed's verdict beside the next Newton, {@link PointSolver#outcome}). */
   public Equilibria withRelaxationSpectra() {
     return new Equilibria(settings, solver.withRelaxationSpectra());
   }

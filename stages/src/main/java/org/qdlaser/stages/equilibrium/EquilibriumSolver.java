@@ -41,6 +41,15 @@ public final class EquilibriumSolver {
     return new EquilibriumSolver(settings, true);
   }
 
+  /**
+   * This solver without {@link #withRelaxationSpectra}: for states whose relaxation nobody reads (the
+   * seed chain's states, {@link PointSolver#start}), whose second-step spectrum is then computed only if
+   * the stability verdict needs it. The same numbers.
+   */
+  EquilibriumSolver withoutRelaxationSpectra() {
+    return relaxationSpectra ? new EquilibriumSolver(settings, false) : this;
+  }
+
   /** Whether this solver is one of {@link #withRelaxationSpectra}. */
   boolean relaxationSpectra() {
     return relaxationSpectra;
@@ -55,11 +64,22 @@ public final class EquilibriumSolver {
    * not converge or converges to a state without coherent field.
    */
   public Optional<Equilibrium> polishLasing(Model model, double[] guess, double omegaGuess) {
+    return rotatingNewton(model, guess, omegaGuess).map(res -> lasingEquilibrium(model, res));
+  }
+
+  /**
+   * The two halves of {@link #polishLasing}, for callers that do other work between them ({@link
+   * PointSolver}: a seed's stability beside the next model's Newton): the Newton solve ...
+   */
+  Optional<NewtonResult> lasingNewton(Model model, double[] guess, double omegaGuess) {
+    return rotatingNewton(model, guess, omegaGuess);
+  }
+
+  /** ... and the lasing state it converged to, with its stability (what {@link #polishLasing} returns). */
+  Equilibrium lasingEquilibrium(Model model, NewtonResult res) {
     int n = model.dimension();
-    return rotatingNewton(model, guess, omegaGuess).map(res -> {
-      double[] x = res.x();
-      return build(model, java.util.Arrays.copyOf(x, n), x[n], true, res, relaxationSpectra);
-    });
+    double[] x = res.x();
+    return build(model, java.util.Arrays.copyOf(x, n), x[n], true, res, relaxationSpectra);
   }
 
   /**

@@ -120,6 +120,11 @@ public final class LongTimeFate {
     this.solver = relaxationSpectra ? s.withRelaxationSpectra() : s;
   }
 
+  /** This fate with lasing states polished without {@link EquilibriumSolver#withRelaxationSpectra} (the same numbers). */
+  LongTimeFate withoutRelaxationSpectra() {
+    return solver.relaxationSpectra() ? new LongTimeFate(settings, false) : this;
+  }
+
   public Settings settings() {
     return settings;
   }

@@ -19,6 +19,14 @@ public final class PointSolver {
   private final LongTimeFate fate;
   /** The seed chain's last result, shared with the other point solvers of one Equilibria. */
   private final SeedChain seeds;
+  /**
+   * Whether a Newton-polished seed's stability verdict is computed on a second thread beside the next
+   * model's Newton from it ({@link #overlapSeedVerdict}): the same results bit for bit, sooner on two
+   * cores; a wasted Newton solve where the seed turns out unstable, so for single points on an otherwise
+   * idle machine ({@code qdlaser point}, whose facade is {@link Equilibria#withRelaxationSpectra}: its
+   * long-time-fate solvers do this), not for batch work.
+   */
+  private final boolean seedVerdictBeside;
 
   /** Unbounded transients (to the relaxation settings' max time), polished at their end. */
   public PointSolver(Relaxer relaxer, EquilibriumSolver solver) {
@@ -32,11 +40,21 @@ public final class PointSolver {
 
   /** As {@link #PointSolver(Relaxer, EquilibriumSolver, TransientBudget)}, sharing the seed chain's results. */
   PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget, SeedChain seeds) {
+    this(relaxer, solver, budget, null, seeds);
+  }
+
+  private PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget, LongTimeFate fate, SeedChain seeds) {
+    this(relaxer, solver, budget, fate, seeds, false);
+  }
+
+  private PointSolver(Relaxer relaxer, EquilibriumSolver solver, TransientBudget budget, LongTimeFate fate, SeedChain seeds,
+      boolean seedVerdictBeside) {
     this.relaxer = relaxer;
     this.solver = solver;
     this.budget = budget;
-    this.fate = null;
+    this.fate = fate;
     this.seeds = seeds;
+    this.seedVerdictBeside = seedVerdictBeside;
   }
 
   /**
@@ -51,11 +69,23 @@ public final class PointSolver {
 
   /** As {@link #PointSolver(Relaxer, EquilibriumSolver, LongTimeFate)}, sharing the seed chain's results. */
   PointSolver(Relaxer relaxer, EquilibriumSolver solver, LongTimeFate fate, SeedChain seeds) {
-    this.relaxer = relaxer;
-    this.solver = solver;
-    this.budget = TransientBudget.unbounded();
-    this.fate = java.util.Objects.requireNonNull(fate, "fate");
-    this.seeds = seeds;
+    // qdlaser point's two-core mode (Equilibria.withRelaxationSpectra): the seed's verdict beside, too.
+    this(relaxer, solver, TransientBudget.unbounded(), java.util.Objects.requireNonNull(fate, "fate"), seeds,
+        solver.relaxationSpectra());
+  }
+
+  /**
+   * This solver for the seed chain's models (TPM_IF_d and CIM_d below TPM_d): the same transients and
+   * Newton polishes, without the relaxation analysis' second-step spectra, which nobody reads for a
+   * seed (issue 14: at TPM_d N = 100 the seeds' discarded spectra at twice the step, 503 and 905
+   * unknowns, were a fifth of the point's CPU). The verdicts and states are the same bit for bit: the
+   * second-step spectrum is still computed where the stability verdict needs it ({@link
+   * StabilityAnalyzer#verdict}).
+   */
+  private PointSolver forSeeds() {
+    EquilibriumSolver s = solver.withoutRelaxationSpectra();
+    LongTimeFate f = fate == null ? null : fate.withoutRelaxationSpectra();
+    return s == solver && f == fate ? this : new PointSolver(relaxer, s, budget, f, seeds);
   }
 
   public Relaxer relaxer() {
@@ -97,6 +127,9 @@ public final class PointSolver {
     // -> TPM_d): over the 40 samples of Figs. 5-10 (w_QD = 0.2..2 gamma, r = 2e14 s^-1) Newton
     // from the lifted CIM_d state reached the same TPM_IF_d state as the 4-unit transient in
     // every lasing sample (|b| and omega equal to 1e-6) at less than half the cost.
+    if (seedVerdictBeside) {
+      overlapSeedVerdict(model);
+    }
     Start s = start(model);
     if (s.seeded()) {
       var direct = seededLasing(model);
@@ -119,6 +152,94 @@ public final class PointSolver {
       return java.util.Optional.empty();
     }
     return seeds.polished(model, () -> solver.polishLasing(model, s.state(), s.omega()).filter(Equilibrium::stable));
+  }
+
+  /**
+   * Where {@code model}'s seed is itself Newton-polished from its own seed (TPM_d: TPM_IF_d from CIM_d),
+   * the seed's stability verdict (TPM_IF_d N = 100: a dense spectrum of 905 unknowns, the largest item of
+   * the point's CPU after the LU) runs on a second thread while this thread solves {@code model}'s Newton
+   * from the lifted seed state; the seed chain then holds {@code model}'s start and polish exactly as
+   * {@link #start} and {@link #seededLasing} compute them one after the other (same states, same
+   * verdicts: each is a pure function of its inputs). If the seed turns out unstable, the speculative
+   * Newton solve is discarded and {@link #start} takes the seed's own route (its transient) as before.
+   * Does nothing when the start is already known or the seed is not Newton-polished from a seed.
+   */
+  private void overlapSeedVerdict(Model model) {
+    var seed = org.qdlaser.stages.physics.Models.seedModel(model);
+    if (seed.isEmpty() || org.qdlaser.stages.physics.Models.seedModel(seed.get()).isEmpty() || seeds.knows(model)) {
+      return;
+    }
+    if (model.dimension() >= org.qdlaser.stages.numerics.nonlinear.NewtonSolver.SPARSE_FROM && model.sparsity() != null) {
+      // The fill-reducing order of this model's Newton system (TPM_d N = 100: 1.2-2.7 s, one run memoised
+      // by pattern, the same permutation wherever computed) on the ordering thread while the seed chain
+      // (single-threaded: CIM_d's transient, TPM_IF_d's Newton) runs here, instead of beside this model's
+      // first Jacobian, which is cheap now that it is exact.
+      org.qdlaser.stages.numerics.sparse.SparseOrdering.prefetchBorderedMinimumDegree(new RotatingFrame(model).sparsity());
+    }
+    PointSolver seedSolver = forSeeds();
+    Model sm = seed.get();
+    Start seedStart = seedSolver.start(sm); // the seed's own start (CIM_d's transient, lifted): the chain's slot is the seed's
+    if (!seedStart.seeded()) {
+      return;
+    }
+    var seedNewton = seedSolver.solver.lasingNewton(sm, seedStart.state(), seedStart.omega());
+    if (seedNewton.isEmpty()) {
+      seeds.polished(sm, java.util.Optional::empty); // what seededLasing(seed) finds: start(model) goes on from here
+      return;
+    }
+    SeedVerdicts.STARTED.incrementAndGet();
+    java.util.concurrent.Future<Equilibrium> verdict =
+        SeedVerdicts.THREADS.submit(() -> seedSolver.solver.lasingEquilibrium(sm, seedNewton.get()));
+    double[] x = seedNewton.get().x();
+    int n = sm.dimension();
+    Start mine = new Start(org.qdlaser.stages.physics.Models.lift(sm, java.util.Arrays.copyOf(x, n), model), x[n], true);
+    java.util.Optional<org.qdlaser.stages.numerics.nonlinear.NewtonResult> newton;
+    try {
+      newton = solver.lasingNewton(model, mine.state(), mine.omega());
+    } catch (RuntimeException | Error e) {
+      // One after the other, the seed's verdict came first: its failure, or its instability (then this
+      // Newton solve would not have run), decides before this one's failure.
+      if (!SeedVerdicts.await(verdict).stable()) {
+        seeds.polished(sm, java.util.Optional::empty);
+        return;
+      }
+      throw e;
+    }
+    Equilibrium seedState = SeedVerdicts.await(verdict);
+    if (!seedState.stable()) {
+      seeds.polished(sm, java.util.Optional::empty); // the speculative Newton solve is discarded
+      return;
+    }
+    seeds.polished(sm, () -> java.util.Optional.of(seedState));
+    seeds.record(model, mine);
+    seeds.polished(model, () -> newton.map(r -> solver.lasingEquilibrium(model, r)).filter(Equilibrium::stable));
+  }
+
+  /** Daemon threads for {@link #overlapSeedVerdict}. */
+  static final class SeedVerdicts {
+    /** Seed verdicts handed to a second thread since the JVM started (tests: whether the overlap ran). */
+    static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.ExecutorService THREADS =
+        org.qdlaser.stages.numerics.threads.HelperThreads.cached("qdlaser-seed-verdict");
+
+    /** The verdict's equilibrium; its failure as if computed on this thread. */
+    static Equilibrium await(java.util.concurrent.Future<Equilibrium> f) {
+      try {
+        return f.get();
+      } catch (java.util.concurrent.ExecutionException ex) {
+        if (ex.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        if (ex.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(ex.getCause());
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        throw new EquilibriumException("interrupted while a seed's stability was computed");
+      }
+    }
   }
 
   private Outcome followTransient(Model model, double[] y0, double omega) {
@@ -159,7 +280,7 @@ public final class PointSolver {
   private Start computeStart(Model model) {
     var seed = org.qdlaser.stages.physics.Models.seedModel(model);
     if (seed.isPresent()) {
-      Equilibrium s = solve(seed.get());
+      Equilibrium s = forSeeds().solve(seed.get());
       if (s.lasing()) {
         return new Start(org.qdlaser.stages.physics.Models.lift(seed.get(), s.state(), model), s.omega(), true);
       }

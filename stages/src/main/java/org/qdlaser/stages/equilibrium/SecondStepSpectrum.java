@@ -26,7 +26,15 @@ final class SecondStepSpectrum {
   /** Daemon threads (one per concurrent caller; idle ones end after a minute). */
   private static final ExecutorService THREADS = HelperThreads.cached("qdlaser-second-spectrum");
 
+  /** Second-step spectra started on a second thread since the JVM started (tests: which states pay for one). */
+  private static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
+
   private SecondStepSpectrum() {}
+
+  /** How many second-step spectra {@link #start} has handed to a second thread so far. */
+  static long started() {
+    return STARTED.get();
+  }
 
   /**
    * Starts the second-step spectrum of lasing state {@code y} (caller-owned, copied) on a second
@@ -38,6 +46,7 @@ final class SecondStepSpectrum {
       return null;
     }
     double[] state = y.clone();
+    STARTED.incrementAndGet();
     return THREADS.submit(() -> StabilityAnalyzer.computeDenseEigenvalues(model, state, omega, true,
         StabilityAnalyzer.NOISE_STEP_FACTOR));
   }

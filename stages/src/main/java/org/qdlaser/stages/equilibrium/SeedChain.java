@@ -30,6 +30,18 @@ final class SeedChain {
     return start;
   }
 
+  /** Whether the start of {@code model} is known (it is the last model). */
+  boolean knows(Model model) {
+    return this.model == model && start != null;
+  }
+
+  /** Makes {@code start} the start of {@code model} (the last model), its polish not yet known. */
+  void record(Model model, PointSolver.Start start) {
+    this.model = model;
+    this.start = start;
+    this.polished = null;
+  }
+
   /** The stable lasing state polished from the seeded start of {@code model} (after {@link #start}). */
   Optional<Equilibrium> polished(Model model, Supplier<Optional<Equilibrium>> compute) {
     if (this.model != model) {

@@ -55,4 +55,72 @@ class SeedChainTest {
     assertThat(fresh.bAbs()).isEqualTo(e.bAbs());
     assertThat(fresh.omega()).isEqualTo(e.omega());
   }
+
+  /**
+   * The relaxation analysis' second-step spectrum is computed beside the stability verdict only for the
+   * point's own lasing state, not for the seed chain's (whose relaxation nobody reads: at TPM_d N = 100
+   * the seeds' discarded spectra were a fifth of the point's CPU), and the point is the same bit for bit.
+   * TPM_IF_d N = 50: its seed CIM_d (253 unknowns) and the point (454 after the quotient) are both above
+   * {@link SecondStepSpectrum#MIN_DIMENSION}.
+   */
+  @Test
+  void theSeedChainComputesNoSecondStepSpectrum() {
+    Model m = SparseStabilityTest.model(ModelKind.TPM_IF_d, 50, 1.0, 2e5);
+    assertThat(org.qdlaser.stages.physics.Models.seedModel(m).orElseThrow().dimension())
+        .isGreaterThanOrEqualTo(SecondStepSpectrum.MIN_DIMENSION);
+    long before = SecondStepSpectrum.started();
+    Equilibrium e = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT).equilibrium();
+    assertThat(SecondStepSpectrum.started() - before).as("second-step spectra started").isEqualTo(1);
+    SpectrumMemo.clear();
+    Equilibrium plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT).equilibrium();
+    assertThat(e.lasing()).isTrue();
+    assertThat(e.bAbs()).isEqualTo(plain.bAbs());
+    assertThat(e.omega()).isEqualTo(plain.omega());
+    assertThat(e.rightmostEigenvalue()).isEqualTo(plain.rightmostEigenvalue());
+    assertThat(e.stable()).isEqualTo(plain.stable());
+  }
+
+  /**
+   * TPM_d's seed (TPM_IF_d, Newton-polished from CIM_d) has its stability computed beside TPM_d's Newton
+   * (on in {@link Equilibria#withRelaxationSpectra}, qdlaser point's facade): the point is the one computed
+   * one step after the other, bit for bit. N = 20 dots of S1 at w_QD = 0.5 gamma with stronger couplings (so that the small sample lases):
+   * at 3 g and r = 3e5 the seed is stable, the overlap runs and TPM_d lases by Newton from it; at 1.5 g and
+   * r = 1.2e4 the seed's Newton from CIM_d fails (found by a scan of r), and the seed's own transient
+   * decides as before (TPM_d non-lasing).
+   */
+  @Test
+  void theSeedVerdictBesideTheNextNewtonChangesNothing() {
+    for (double[] kr : new double[][] {{3, 3e5}, {1.5, 1.2e4}}) {
+      double r = kr[1];
+      Model m = strongSample(ModelKind.TPM_d, kr[0], r);
+      long before = PointSolver.SeedVerdicts.STARTED.get();
+      Equilibria.Fate beside = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      long overlapped = PointSolver.SeedVerdicts.STARTED.get() - before;
+      Equilibria.Fate plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      assertThat(overlapped).as("seed verdicts beside at r = " + r).isEqualTo(r == 3e5 ? 1 : 0);
+      Equilibrium e = beside.equilibrium();
+      Equilibrium p = plain.equilibrium();
+      assertThat(e.verdict()).isEqualTo(p.verdict());
+      assertThat(e.bAbs()).isEqualTo(p.bAbs());
+      assertThat(e.omega()).isEqualTo(p.omega());
+      assertThat(e.rightmostEigenvalue()).isEqualTo(p.rightmostEigenvalue());
+      assertThat(e.stable()).isEqualTo(p.stable());
+      assertThat(e.state()).isEqualTo(p.state());
+      assertThat(beside.timeIntegrated()).isEqualTo(plain.timeIntegrated());
+      if (r == 3e5) { // TPM_d lases by Newton from the lifted seed state (no transient)
+        assertThat(e.lasing()).isTrue();
+        assertThat(beside.timeIntegrated()).isZero();
+      }
+    }
+  }
+
+  /** S1 (N = 20, w_QD = 0.5 gamma, seed 1) with couplings k times g, at pump r (gamma_nr units). */
+  private static Model strongSample(ModelKind kind, double k, double r) {
+    var p = SparseStabilityTest.P;
+    var s = org.qdlaser.stages.sampling.SampleGenerator.generate(
+        new org.qdlaser.stages.sampling.SampleSpec(20, 0.5, p.gamma(), 1, 0, 0, p.g()));
+    double[] g = java.util.Arrays.stream(s.couplings()).map(c -> k * c).toArray();
+    return org.qdlaser.stages.physics.Models.disperse(kind, new org.qdlaser.stages.physics.DisperseParameters(
+        p.gamma(), p.gammaC(), p.gammaNl(), p.gammaNr(), p.mu(), r, s.detunings(), g));
+  }
 }
