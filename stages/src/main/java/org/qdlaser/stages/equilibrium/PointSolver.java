@@ -224,21 +224,8 @@ public final class PointSolver {
 
     /** The verdict's equilibrium; its failure as if computed on this thread. */
     static Equilibrium await(java.util.concurrent.Future<Equilibrium> f) {
-      try {
-        return f.get();
-      } catch (java.util.concurrent.ExecutionException ex) {
-        if (ex.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        if (ex.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(ex.getCause());
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        f.cancel(true);
-        throw new EquilibriumException("interrupted while a seed's stability was computed");
-      }
+      return org.qdlaser.stages.numerics.threads.HelperThreads.await(f,
+          () -> new EquilibriumException("interrupted while a seed's stability was computed"));
     }
   }
 

@@ -1,6 +1,5 @@
 package org.qdlaser.stages.equilibrium;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.qdlaser.stages.numerics.threads.HelperThreads;
@@ -60,22 +59,8 @@ final class SecondStepSpectrum {
     if (second == null) {
       return;
     }
-    StabilityAnalyzer.Eigenvalues ev;
-    try {
-      ev = second.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      second.cancel(true);
-      throw new EquilibriumException("interrupted while the second-step spectrum was computed");
-    }
+    StabilityAnalyzer.Eigenvalues ev = HelperThreads.await(second,
+        () -> new EquilibriumException("interrupted while the second-step spectrum was computed"));
     SpectrumMemo.get(model, y, omega, true, StabilityAnalyzer.DENSE + StabilityAnalyzer.NOISE_STEP_FACTOR, () -> ev);
   }
 }

@@ -1,9 +1,12 @@
 package org.qdlaser.stages.numerics.threads;
 
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 
 /** Executors of named daemon threads, one per role (see the package documentation). */
 public final class HelperThreads {
@@ -17,6 +20,29 @@ public final class HelperThreads {
   /** Daemon threads named {@code name}, made on demand (one per concurrent task; idle ones end after a minute). */
   public static ExecutorService cached(String name) {
     return Executors.newCachedThreadPool(daemon(name));
+  }
+
+  /**
+   * The value of a helper thread's computation, its failure rethrown as if computed on this thread; if
+   * this thread is interrupted meanwhile, the computation is cancelled, the interrupt flag kept, and
+   * {@code interrupted}'s exception thrown (the caller names what was being waited for).
+   */
+  public static <T> T await(Future<T> f, Supplier<? extends RuntimeException> interrupted) {
+    try {
+      return f.get();
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (ex.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(ex.getCause());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw interrupted.get();
+    }
   }
 
   private static ThreadFactory daemon(String name) {
