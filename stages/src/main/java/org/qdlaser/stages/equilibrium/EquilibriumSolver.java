@@ -68,14 +68,10 @@ public final class EquilibriumSolver {
   }
 
   /**
-   * The two halves of {@link #polishLasing}, for callers that do other work between them ({@link
-   * PointSolver}: a seed's stability beside the next model's Newton): the Newton solve ...
+   * The second half of {@link #polishLasing} (the first is {@link #rotatingNewton}), for callers that do other
+   * work between them ({@link PointSolver}: a seed's stability beside the next model's Newton): the lasing state
+   * Newton converged to, with its stability.
    */
-  Optional<NewtonResult> lasingNewton(Model model, double[] guess, double omegaGuess) {
-    return rotatingNewton(model, guess, omegaGuess);
-  }
-
-  /** ... and the lasing state it converged to, with its stability (what {@link #polishLasing} returns). */
   Equilibrium lasingEquilibrium(Model model, NewtonResult res) {
     int n = model.dimension();
     double[] x = res.x();
@@ -94,7 +90,7 @@ public final class EquilibriumSolver {
   }
 
   /** Rotating-frame Newton from a guess (gauged so that b is real): the converged result with a coherent field, else empty. */
-  private Optional<NewtonResult> rotatingNewton(Model model, double[] guess, double omegaGuess) {
+  Optional<NewtonResult> rotatingNewton(Model model, double[] guess, double omegaGuess) {
     int n = model.dimension();
     if (model.fieldAmplitude(guess) <= LASING_AMPLITUDE_FLOOR) {
       return Optional.empty();

@@ -182,7 +182,7 @@ public final class PointSolver {
     if (!seedStart.seeded()) {
       return;
     }
-    var seedNewton = seedSolver.solver.lasingNewton(sm, seedStart.state(), seedStart.omega());
+    var seedNewton = seedSolver.solver.rotatingNewton(sm, seedStart.state(), seedStart.omega());
     if (seedNewton.isEmpty()) {
       seeds.polished(sm, java.util.Optional::empty); // what seededLasing(seed) finds: start(model) goes on from here
       return;
@@ -195,7 +195,7 @@ public final class PointSolver {
     Start mine = new Start(org.qdlaser.stages.physics.Models.lift(sm, java.util.Arrays.copyOf(x, n), model), x[n], true);
     java.util.Optional<org.qdlaser.stages.numerics.nonlinear.NewtonResult> newton;
     try {
-      newton = solver.lasingNewton(model, mine.state(), mine.omega());
+      newton = solver.rotatingNewton(model, mine.state(), mine.omega());
     } catch (RuntimeException | Error e) {
       // One after the other, the seed's verdict came first: its failure, or its instability (then this
       // Newton solve would not have run), decides before this one's failure.
