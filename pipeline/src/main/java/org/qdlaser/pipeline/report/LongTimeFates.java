@@ -2,6 +2,9 @@ package org.qdlaser.pipeline.report;
 
 import static org.qdlaser.pipeline.report.ReportPage.fmt;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,26 +114,32 @@ final class LongTimeFates {
    */
   static HtmlReport.Section weeklySection(String text) {
     StringBuilder about = new StringBuilder();
-    HtmlBlocks.Table.Builder t = null;
+    StringBuilder csv = new StringBuilder();
     for (String line : text.split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
       if (line.startsWith("#")) {
         about.append(about.length() == 0 ? "" : " ").append(line.substring(1).trim());
-        continue;
-      }
-      String[] cells = line.split(",", -1);
-      if (t == null) {
-        t = HtmlBlocks.Table.builder("The weekly's reviewed run (" + WEEKLY_FILE + ", sha256 "
-            + org.qdlaser.pipeline.store.Hashing.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-            + ")").id("weekly-fates").columns(cells);
-      } else {
-        t.row((Object[]) cells);
+      } else if (!line.isBlank()) {
+        csv.append(line).append('\n');
       }
     }
-    if (t == null) {
+    // RFC 4180 (quoted cells may hold commas and quotes), as ci/weekly-fates-table's csv.writer writes it.
+    List<String[]> rows = new java.util.ArrayList<>();
+    try (MappingIterator<String[]> it = new CsvMapper().readerFor(String[].class)
+        .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv.toString())) {
+      while (it.hasNextValue()) {
+        rows.add(it.nextValue());
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException(WEEKLY_FILE + " is not valid CSV: " + e.getMessage(), e);
+    }
+    if (rows.isEmpty()) {
       throw new IllegalArgumentException(WEEKLY_FILE + " has no header row");
+    }
+    HtmlBlocks.Table.Builder t = HtmlBlocks.Table.builder("The weekly's reviewed run (" + WEEKLY_FILE + ", sha256 "
+        + org.qdlaser.pipeline.store.Hashing.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        + ")").id("weekly-fates").columns(rows.get(0));
+    for (String[] row : rows.subList(1, rows.size())) {
+      t.row((Object[]) row);
     }
     return HtmlReport.Section.builder("Long-time fates and thresholds: the weekly's reviewed run")
         .paragraph(about.toString()).table(t.build()).build();

@@ -127,4 +127,18 @@ class LongTimeFatesTest {
     LongTimeFates.add(plain, all, new HashMap<>());
     assertThat(plain.build().toHtml()).doesNotContain("Long-time fates and thresholds");
   }
+
+  @Test
+  void aQuotedCellKeepsItsCommaAndAnEmptyLastCellStays() {
+    String weekly = "# run\nsample,kind,note\nTPM_d_w2_S8,\"none up to 1e+17, three paths\",\n";
+    String page = HtmlReport.builder("t").section(LongTimeFates.weeklySection(weekly)).build().toHtml();
+    assertThat(page).contains("<td>none up to 1e+17, three paths</td>").doesNotContain("\"none");
+    assertThat(page.split("<td>", -1)).hasSize(4); // three cells in the one data row
+  }
+
+  @Test
+  void aFileWithoutRowsIsRefusedNamingIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LongTimeFates.weeklySection("# only a comment\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weekly-fates.csv");
+  }
 }
