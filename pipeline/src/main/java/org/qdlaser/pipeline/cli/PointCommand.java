@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.qdlaser.pipeline.artifacts.UnsettledSummary;
 import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.input.ParameterResolver;
@@ -146,7 +142,7 @@ public final class PointCommand implements Callable<Integer> {
     // The other stable states (Newton polishes from other starts, with their own spectra) do not depend
     // on the relaxation analysis below: found on a second thread meanwhile. The facade is used by that
     // thread alone until the join; everything else below reads only the model and e (immutable).
-    Future<List<Equilibrium>> others = OTHERS.submit(() -> equilibria.stableStates(model, e));
+    java.util.function.Supplier<List<Equilibrium>> others = equilibria.stableStates(model, e);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", r.kind().name());
     out.put("parameters", resolved.asMap());
@@ -174,7 +170,7 @@ public final class PointCommand implements Callable<Integer> {
     }
     // Newton polishes only (StableStates): from this state, the no-field state and the seed chain's
     // lifted lasing state (the point's own seed chain: the same Equilibria keeps it, SeedChain).
-    out.put("other_stable_states", await(others).stream()
+    out.put("other_stable_states", others.get().stream()
         .filter(x -> !sameState(x, e)).map(PointCommand::brief).toList());
     if (r.sample() != null) {
       sample(out, r, e);
@@ -184,31 +180,6 @@ public final class PointCommand implements Callable<Integer> {
           "incoherent_photons", st.incoherentPhotons(), "newton_iterations", st.iterations())).toList());
     }
     return out;
-  }
-
-  /** Daemon threads for {@link #describe}'s other stable states. */
-  private static final ExecutorService OTHERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "qdlaser-other-stable-states");
-    t.setDaemon(true);
-    return t;
-  });
-
-  /** The value of a second thread's computation; its failure as if computed on this thread. */
-  private static <T> T await(Future<T> f) {
-    try {
-      return f.get();
-    } catch (ExecutionException ex) {
-      if (ex.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (ex.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(ex.getCause());
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new EquilibriumException("interrupted while the other stable states were found");
-    }
   }
 
   private static Map<String, Object> selfPulsing(SelfPulsing p) {

@@ -3,6 +3,10 @@ package org.qdlaser.stages.equilibrium;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.qdlaser.stages.numerics.threads.HelperThreads;
 import org.qdlaser.stages.physics.Field;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ModelKind;
@@ -29,8 +33,20 @@ public final class StableStates {
   /** Two states are the same when |b| and the photon number agree to this relative accuracy. */
   static final double SAME_STATE = 1e-6;
 
+  private static final ExecutorService ASIDE = HelperThreads.cached("qdlaser-other-stable-states");
+
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
+
+  /**
+   * {@code search} started on a helper thread; the supplier returned waits for its states (its failure
+   * rethrown as if found on the caller's thread).
+   */
+  static Supplier<List<Equilibrium>> aside(Supplier<List<Equilibrium>> search) {
+    Future<List<Equilibrium>> f = ASIDE.submit(search::get);
+    return () -> HelperThreads.await(f,
+        () -> new EquilibriumException("interrupted while the other stable states were found"));
+  }
 
   public StableStates(PointSolver pointSolver, EquilibriumSolver solver) {
     this.pointSolver = pointSolver;
