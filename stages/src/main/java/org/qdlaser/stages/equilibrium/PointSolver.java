@@ -212,7 +212,19 @@ public final class PointSolver {
     }
     seeds.polished(sm, () -> java.util.Optional.of(seedState));
     seeds.record(model, mine);
+    newton.ifPresent(r -> startNonLasingAhead(model, java.util.Arrays.copyOf(r.x(), model.dimension())));
     seeds.polished(model, () -> newton.map(r -> solver.lasingEquilibrium(model, r)).filter(Equilibrium::stable));
+  }
+
+  /** {@link NonLasingAhead#start}: the non-lasing polish from lasing state {@code guess} beside its verdict. */
+  private void startNonLasingAhead(Model model, double[] guess) {
+    NonLasingAhead.start(seeds, solver, model, guess);
+  }
+
+  /** The non-lasing polish from {@code guess}: the one started ahead ({@link NonLasingAhead#take}), else {@code otherwise}'s. */
+  java.util.Optional<Equilibrium> nonLasingAhead(Model model, double[] guess,
+      java.util.function.Supplier<java.util.Optional<Equilibrium>> otherwise) {
+    return NonLasingAhead.take(seeds, model, guess, otherwise);
   }
 
   /** Daemon threads for {@link #overlapSeedVerdict}. */
