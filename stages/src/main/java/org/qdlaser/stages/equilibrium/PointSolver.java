@@ -205,6 +205,9 @@ public final class PointSolver {
       }
       throw e;
     }
+    // The non-lasing polish of this lasing state on a third thread at once (NonLasingAhead), before this
+    // thread waits for the seed's verdict, if it must, and computes this state's own.
+    newton.ifPresent(r -> startNonLasingAhead(model, java.util.Arrays.copyOf(r.x(), model.dimension())));
     Equilibrium seedState = SeedVerdicts.await(verdict);
     if (!seedState.stable()) {
       seeds.polished(sm, java.util.Optional::empty); // the speculative Newton solve is discarded
@@ -212,7 +215,6 @@ public final class PointSolver {
     }
     seeds.polished(sm, () -> java.util.Optional.of(seedState));
     seeds.record(model, mine);
-    newton.ifPresent(r -> startNonLasingAhead(model, java.util.Arrays.copyOf(r.x(), model.dimension())));
     seeds.polished(model, () -> newton.map(r -> solver.lasingEquilibrium(model, r)).filter(Equilibrium::stable));
   }
 
