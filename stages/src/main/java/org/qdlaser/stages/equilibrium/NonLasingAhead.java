@@ -1,7 +1,6 @@
 package org.qdlaser.stages.equilibrium;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -14,7 +13,7 @@ import org.qdlaser.stages.physics.Model;
  * {@link Equilibria#withRelaxationSpectra}). It is the route {@link StableStates} takes first from a
  * lasing point (the field removed, Newton, the non-lasing state's own sparse searches; TPM_d N = 100:
  * about a third of the point's CPU), which before ran only after the verdict, beside the relaxation
- * analysis. The polish is a pure function of model and guess (its thread is a fresh one, as the other
+ * analysis. The polish is a pure function of model and guess (its thread is a new one, as the other
  * stable states' thread was), so the state and verdict are bit for bit those of the later call; if the
  * lasing state turns out unstable, the point's state is another and the work is discarded (a second
  * core's time, on an otherwise idle machine).
@@ -24,8 +23,6 @@ final class NonLasingAhead {
   static final AtomicLong STARTED = new AtomicLong();
   /** Polishes started ahead and taken instead of a polish of the same guess (tests: whether one was used). */
   static final AtomicLong TAKEN = new AtomicLong();
-  /** Daemon threads (one per concurrent polish; idle ones end after a minute). */
-  private static final ExecutorService THREADS = HelperThreads.cached("qdlaser-non-lasing-ahead");
 
   private NonLasingAhead() {}
 
@@ -35,8 +32,11 @@ final class NonLasingAhead {
    */
   static void start(SeedChain seeds, EquilibriumSolver solver, Model model, double[] guess) {
     STARTED.incrementAndGet();
-    Future<Optional<Equilibrium>> f = THREADS.submit(() -> solver.polishNonLasing(model, guess));
-    seeds.nonLasingAhead(model, guess, f);
+    // A new thread for each polish, not a pool's: its thread-local workspaces start empty, as those of
+    // the thread StableStates runs on in `qdlaser point` (the LU's refactorisation reuses its thread's last
+    // pivot order, so a reused thread could round differently), and they are freed when it ends.
+    seeds.nonLasingAhead(model, guess,
+        HelperThreads.onNewThread("qdlaser-non-lasing-ahead", () -> solver.polishNonLasing(model, guess)));
   }
 
   /**
