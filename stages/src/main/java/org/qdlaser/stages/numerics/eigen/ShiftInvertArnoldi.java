@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
  * (shift-invert) they are the eigenvalues lambda = sigma + 1/theta of the pencil (M, B) nearest
  * sigma, which is how the stability of large steady states is decided without a dense eigensolver.
  *
- * <p>Plain Arnoldi without restarts, with classical Gram-Schmidt applied twice (Giraud et al. 2005:
- * orthogonal to working precision), grown until {@code wanted} Ritz values are converged or the
+ * <p>Plain Arnoldi without restarts, with Gram-Schmidt applied twice (Giraud et al. 2005: orthogonal
+ * to working precision; in the modified order, each projection taken from the vector the previous one
+ * left, {@link #orthogonalise}), grown until {@code wanted} Ritz values are converged or the
  * subspace reaches {@code maxSteps}. A Ritz pair (theta, V y) converges when its residual
  * |h_{k+1,k}| |y_k| / |y| is at most {@code tolerance} |theta|. The start vector is a fixed-seed
  * pseudo-random vector passed once through the operator (so that it has no component along
@@ -123,9 +124,8 @@ public final class ShiftInvertArnoldi {
 
   /**
    * Gram-Schmidt applied twice, each projection taken from the w the previous one left: w (length n,
-   * updated in place) is made orthogonal to
-   * the unit vectors v[0..j], the projections are added to column j of {@code h}, and {@code norms}
-   * receives |w| before and after. For each pass and i, d = v[i] . w, h[i][j] += d, w -= d v[i].
+   * updated in place) is made orthogonal to the unit vectors v[0..j], the projections are added to
+   * column j of {@code h}, and {@code norms} (length 2) receives |w| before and after. For each pass and i, d = v[i] . w, h[i][j] += d, w -= d v[i].
    *
    * <p>Each projection's update of w is fused with the next dot product (the next basis vector's, or
    * w's own at the end) in one pass over w: every element is updated and every sum accumulated in the
