@@ -158,10 +158,12 @@ public final class PointSolver {
    * Where {@code model}'s seed is itself Newton-polished from its own seed (TPM_d: TPM_IF_d from CIM_d),
    * the seed's stability verdict (TPM_IF_d N = 100: a dense spectrum of 905 unknowns, the largest item of
    * the point's CPU after the LU) runs on a second thread while this thread solves {@code model}'s Newton
-   * from the lifted seed state; the seed chain then holds {@code model}'s start and polish exactly as
-   * {@link #start} and {@link #seededLasing} compute them one after the other (same states, same
-   * verdicts: each is a pure function of its inputs). If the seed turns out unstable, the speculative
-   * Newton solve is discarded and {@link #start} takes the seed's own route (its transient) as before.
+   * from the lifted seed state and that state's own verdict (the non-lasing polish of {@link StableStates}
+   * from it on a third, {@link NonLasingAhead}); the seed chain then holds {@code model}'s start and polish
+   * exactly as {@link #start} and {@link #seededLasing} compute them one after the other (same states, same
+   * verdicts: each is a pure function of its inputs and of this thread's workspaces, used in the same order).
+   * If the seed turns out unstable, the speculative work is discarded and {@link #start} takes the seed's own
+   * route (its transient) as before.
    * Does nothing when the start is already known or the seed is not Newton-polished from a seed.
    */
   private void overlapSeedVerdict(Model model) {
@@ -193,12 +195,17 @@ public final class PointSolver {
     double[] x = seedNewton.get().x();
     int n = sm.dimension();
     Start mine = new Start(org.qdlaser.stages.physics.Models.lift(sm, java.util.Arrays.copyOf(x, n), model), x[n], true);
-    java.util.Optional<org.qdlaser.stages.numerics.nonlinear.NewtonResult> newton;
+    java.util.Optional<Equilibrium> polished;
     try {
-      newton = solver.rotatingNewton(model, mine.state(), mine.omega());
+      var newton = solver.rotatingNewton(model, mine.state(), mine.omega());
+      // The non-lasing polish of this lasing state on a third thread at once (NonLasingAhead); this thread
+      // computes the state's own verdict before it waits for the seed's (TPM_d N = 100: the TPM_IF_d seed's
+      // dense spectrum of 905 unknowns could outlast this Newton solve, and this thread would idle).
+      newton.ifPresent(r -> startNonLasingAhead(model, java.util.Arrays.copyOf(r.x(), model.dimension())));
+      polished = newton.map(r -> solver.lasingEquilibrium(model, r));
     } catch (RuntimeException | Error e) {
       // One after the other, the seed's verdict came first: its failure, or its instability (then this
-      // Newton solve would not have run), decides before this one's failure.
+      // Newton solve and verdict would not have run), decides before this one's failure.
       if (!SeedVerdicts.await(verdict).stable()) {
         seeds.polished(sm, java.util.Optional::empty);
         return;
@@ -207,12 +214,23 @@ public final class PointSolver {
     }
     Equilibrium seedState = SeedVerdicts.await(verdict);
     if (!seedState.stable()) {
-      seeds.polished(sm, java.util.Optional::empty); // the speculative Newton solve is discarded
+      seeds.polished(sm, java.util.Optional::empty); // the speculative Newton solve and verdict are discarded
       return;
     }
     seeds.polished(sm, () -> java.util.Optional.of(seedState));
     seeds.record(model, mine);
-    seeds.polished(model, () -> newton.map(r -> solver.lasingEquilibrium(model, r)).filter(Equilibrium::stable));
+    seeds.polished(model, () -> polished.filter(Equilibrium::stable));
+  }
+
+  /** {@link NonLasingAhead#start}: the non-lasing polish from lasing state {@code guess} beside its verdict. */
+  private void startNonLasingAhead(Model model, double[] guess) {
+    NonLasingAhead.start(seeds, solver, model, guess);
+  }
+
+  /** The non-lasing polish from {@code guess}: the one started ahead ({@link NonLasingAhead#take}), else {@code otherwise}'s. */
+  java.util.Optional<Equilibrium> nonLasingAhead(Model model, double[] guess,
+      java.util.function.Supplier<java.util.Optional<Equilibrium>> otherwise) {
+    return NonLasingAhead.take(seeds, model, guess, otherwise);
   }
 
   /** Daemon threads for {@link #overlapSeedVerdict}. */

@@ -1,6 +1,8 @@
 package org.qdlaser.stages.equilibrium;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.qdlaser.stages.physics.Model;
 
@@ -12,12 +14,17 @@ import org.qdlaser.stages.physics.Model;
  * the first solver to ask computed; later solvers of the same model reuse it.
  *
  * <p>One slot (the last model, by identity: models are immutable), so that a sweep over many models
- * holds one state, not one per model. Not thread-safe, as {@link Equilibria}.
+ * holds one state, not one per model. Not thread-safe, as {@link Equilibria}. Also one slot for a
+ * non-lasing polish started ahead ({@link PointSolver}, {@code qdlaser point} only), which
+ * {@link StableStates} takes instead of solving it again.
  */
 final class SeedChain {
   private Model model;
   private PointSolver.Start start;
   private Optional<Equilibrium> polished;
+  private Model aheadModel;
+  private double[] aheadGuess;
+  private Future<Optional<Equilibrium>> ahead;
 
   /** The start of {@code model}'s transient, computed by {@code compute} once for the last model. */
   PointSolver.Start start(Model model, Supplier<PointSolver.Start> compute) {
@@ -40,6 +47,22 @@ final class SeedChain {
     this.model = model;
     this.start = start;
     this.polished = null;
+  }
+
+  /**
+   * Keeps {@code polish}, the non-lasing polish from {@code guess} (caller hands over the array) started
+   * ahead on another thread ({@link PointSolver}: beside the stability verdict of the lasing state
+   * {@code guess}), for {@link #nonLasingAhead(Model, double[])}. One slot, replaced by the next.
+   */
+  void nonLasingAhead(Model model, double[] guess, Future<Optional<Equilibrium>> polish) {
+    this.aheadModel = model;
+    this.aheadGuess = guess;
+    this.ahead = polish;
+  }
+
+  /** The non-lasing polish started ahead from exactly {@code guess} (by value) for {@code model}, or null. */
+  Future<Optional<Equilibrium>> nonLasingAhead(Model model, double[] guess) {
+    return ahead != null && aheadModel == model && Arrays.equals(aheadGuess, guess) ? ahead : null;
   }
 
   /** The stable lasing state polished from the seeded start of {@code model} (after {@link #start}). */

@@ -79,7 +79,8 @@ public final class StableStates {
 
   private Optional<Equilibrium> nonLasing(Model model, Equilibrium primary) {
     for (double[] guess : new double[][] {primary.state(), model.noFieldState()}) {
-      Optional<Equilibrium> e = solver.polishNonLasing(model, guess)
+      // From the point's lasing state, `qdlaser point` started this polish already (PointSolver).
+      Optional<Equilibrium> e = pointSolver.nonLasingAhead(model, guess, () -> solver.polishNonLasing(model, guess))
           .filter(NonLasingBranch::physical).filter(Equilibrium::stable);
       if (e.isPresent()) {
         return e;

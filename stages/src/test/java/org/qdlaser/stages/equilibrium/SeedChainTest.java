@@ -114,6 +114,40 @@ class SeedChainTest {
     }
   }
 
+  /**
+   * The non-lasing polish from TPM_d's lasing state, started beside that state's stability verdict
+   * ({@link Equilibria#withRelaxationSpectra}, qdlaser point), is the one {@link StableStates} takes, and
+   * the other stable states are those the plain facade finds one step after the other: the same list,
+   * states bit for bit. S1 at 3 g, r = 3e5 (above: TPM_d lases by Newton from the lifted seed).
+   */
+  @Test
+  void theNonLasingPolishStartedAheadIsTakenAndChangesNothing() {
+    Model m = strongSample(ModelKind.TPM_d, 3, 3e5);
+    long started = NonLasingAhead.STARTED.get();
+    long taken = NonLasingAhead.TAKEN.get();
+    Equilibria ahead = Equilibria.defaults().withRelaxationSpectra();
+    Equilibrium e = ahead.pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT).equilibrium();
+    java.util.List<Equilibrium> found = ahead.stableStates(m, e);
+    assertThat(NonLasingAhead.STARTED.get() - started).as("started ahead").isEqualTo(1);
+    assertThat(NonLasingAhead.TAKEN.get() - taken).as("taken").isEqualTo(1);
+    Equilibria plainFacade = Equilibria.defaults();
+    Equilibrium p = plainFacade.pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT).equilibrium();
+    java.util.List<Equilibrium> plain = plainFacade.stableStates(m, p);
+    assertThat(NonLasingAhead.STARTED.get() - started).as("not in the plain facade").isEqualTo(1);
+    assertThat(e.lasing()).isTrue();
+    assertThat(found).hasSize(plain.size());
+    assertThat(found.stream().anyMatch(x -> !x.lasing())).as("a stable non-lasing state among them").isTrue();
+    for (int i = 0; i < found.size(); i++) {
+      Equilibrium a = found.get(i);
+      Equilibrium b = plain.get(i);
+      assertThat(a.verdict()).isEqualTo(b.verdict());
+      assertThat(a.state()).isEqualTo(b.state());
+      assertThat(a.rightmostEigenvalue()).isEqualTo(b.rightmostEigenvalue());
+      assertThat(a.stable()).isEqualTo(b.stable());
+      assertThat(a.residual()).isEqualTo(b.residual());
+    }
+  }
+
   /** S1 (N = 20, w_QD = 0.5 gamma, seed 1) with couplings k times g, at pump r (gamma_nr units). */
   private static Model strongSample(ModelKind kind, double k, double r) {
     var p = SparseStabilityTest.P;

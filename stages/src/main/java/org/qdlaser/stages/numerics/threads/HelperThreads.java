@@ -23,6 +23,18 @@ public final class HelperThreads {
   }
 
   /**
+   * Runs {@code task} on a new daemon thread named {@code name}, which ends with it: its thread-local
+   * state starts empty and is freed afterwards (a pool's thread would carry the workspaces of its
+   * earlier tasks, on which some results depend at the rounding level, e.g. the sparse LU's reuse of its
+   * last pivot order).
+   */
+  public static <T> Future<T> onNewThread(String name, java.util.concurrent.Callable<T> task) {
+    java.util.concurrent.FutureTask<T> f = new java.util.concurrent.FutureTask<>(Objects.requireNonNull(task, "task"));
+    daemon(name).newThread(f).start();
+    return f;
+  }
+
+  /**
    * The value of a helper thread's computation, its failure rethrown as if computed on this thread; if
    * this thread is interrupted meanwhile, the computation is cancelled, the interrupt flag kept, and
    * {@code interrupted}'s exception thrown (the caller names what was being waited for).

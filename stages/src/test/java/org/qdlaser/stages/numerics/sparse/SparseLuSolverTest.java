@@ -172,6 +172,33 @@ class SparseLuSolverTest {
         .isInstanceOf(LinearSolver.SingularMatrixException.class);
   }
 
+  /**
+   * An arrowhead matrix eliminated dense row and column first (natural order) fills L and U completely,
+   * n (n - 1) / 2 entries each, far beyond their first capacity (2 nnz(A) + n): the factors grow by
+   * doubling several times during one factorisation, and the solution still matches the dense solver's,
+   * also after a refactorisation of new values on the same pattern.
+   */
+  @Test
+  void growsItsFactorsBeyondTheFirstCapacity() {
+    int n = 200;
+    double[] a = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      a[i * n + i] = 4.0 + Math.cos(i);
+      if (i > 0) {
+        a[i] = 1.0 / (1 + i); // row 0
+        a[i * n] = 0.5 - 1.0 / (2 + i); // column 0
+      }
+    }
+    SparseLuSolver lu = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+    SparseMatrix m = SparseMatrix.fromDense(a, n, false);
+    assertThat((long) n * (n - 1) / 2).isGreaterThan(2L * m.pattern().columns().length + n);
+    checkSolve(a, n, lu, m);
+    for (int i = 0; i < n; i++) {
+      a[i * n + i] += 1.0;
+    }
+    checkSolve(a, n, lu, SparseMatrix.fromDense(a, n, false));
+  }
+
   @Test
   void badColumnOrderIsRejected() {
     assertThatThrownBy(() -> new SparseLuSolver(0.1, new int[] {0, 0}).analyse(SparsityPattern.fromRows(new int[][] {{0}, {1}})))

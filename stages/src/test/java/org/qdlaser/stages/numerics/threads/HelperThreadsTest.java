@@ -20,6 +20,30 @@ class HelperThreadsTest {
     }
   }
 
+  /** Each task of onNewThread gets a thread of its own (empty thread-locals), a named daemon that ends with the task. */
+  @Test
+  void onNewThreadRunsEachTaskOnAThreadOfItsOwnThatEnds() throws Exception {
+    ThreadLocal<Integer> local = ThreadLocal.withInitial(() -> 0);
+    Thread[] seen = new Thread[2];
+    for (int i = 0; i < 2; i++) {
+      final int k = i;
+      int before = HelperThreads.onNewThread("qdlaser-test-new", () -> {
+        seen[k] = Thread.currentThread();
+        int v = local.get();
+        local.set(v + 1);
+        return v;
+      }).get(10, TimeUnit.SECONDS);
+      assertThat(before).as("thread-local at the start of task %d", k).isZero();
+    }
+    assertThat(seen[0]).isNotSameAs(seen[1]);
+    for (Thread t : seen) {
+      assertThat(t.isDaemon()).isTrue();
+      assertThat(t.getName()).isEqualTo("qdlaser-test-new");
+      t.join(10_000);
+      assertThat(t.isAlive()).isFalse();
+    }
+  }
+
   @Test
   void aSingleThreadRunsTasksInTheOrderSubmitted() throws Exception {
     ExecutorService ex = HelperThreads.single("qdlaser-test-order");
