@@ -114,6 +114,39 @@ class SeedChainTest {
     }
   }
 
+  /**
+   * TPM_IF_d's seed (CIM_d, found by its long-time fate: transient, then Newton) has the stability of each
+   * lasing Newton polish computed beside TPM_IF_d's Newton from it (qdlaser point's facade): the point is
+   * the one computed one step after the other, bit for bit, whether the seed lases (3 g, r = 3e5: TPM_IF_d
+   * lases by Newton from the lifted seed state) or not (1.5 g, r = 1.2e4).
+   */
+  @Test
+  void theFateSeedVerdictBesideTheNextNewtonChangesNothing() {
+    for (double[] kr : new double[][] {{3, 3e5}, {1.5, 1.2e4}}) {
+      double r = kr[1];
+      Model m = strongSample(ModelKind.TPM_IF_d, kr[0], r);
+      long before = PointSolver.SeedVerdicts.STARTED.get();
+      Equilibria.Fate beside = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      long overlapped = PointSolver.SeedVerdicts.STARTED.get() - before;
+      SpectrumMemo.clear();
+      Equilibria.Fate plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      if (r == 3e5) {
+        assertThat(overlapped).as("seed verdicts beside at r = " + r).isPositive();
+        assertThat(beside.equilibrium().lasing()).isTrue();
+        assertThat(beside.timeIntegrated()).isZero(); // by Newton from the lifted seed state
+      }
+      Equilibrium e = beside.equilibrium();
+      Equilibrium p = plain.equilibrium();
+      assertThat(e.verdict()).isEqualTo(p.verdict());
+      assertThat(e.bAbs()).isEqualTo(p.bAbs());
+      assertThat(e.omega()).isEqualTo(p.omega());
+      assertThat(e.rightmostEigenvalue()).isEqualTo(p.rightmostEigenvalue());
+      assertThat(e.stable()).isEqualTo(p.stable());
+      assertThat(e.state()).isEqualTo(p.state());
+      assertThat(beside.timeIntegrated()).isEqualTo(plain.timeIntegrated());
+    }
+  }
+
   /** S1 (N = 20, w_QD = 0.5 gamma, seed 1) with couplings k times g, at pump r (gamma_nr units). */
   private static Model strongSample(ModelKind kind, double k, double r) {
     var p = SparseStabilityTest.P;
