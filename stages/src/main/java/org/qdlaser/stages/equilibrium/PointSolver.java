@@ -225,12 +225,16 @@ public final class PointSolver {
    * thread solves {@code model}'s Newton from it ({@link NextNewtonBeside}); the seed chain then holds the
    * start {@link #computeStart} makes of the seed's fate and, if the fate accepted that very polish, the
    * speculative Newton as {@link #seededLasing} would compute it (same states bit for bit). A speculative
-   * solve that failed or started elsewhere is left for {@link #seededLasing} to do again.
+   * solve that failed or started elsewhere is left for {@link #seededLasing} to do again. Dense seed verdicts
+   * only (CIM_d up to {@link StabilityAnalyzer#MAX_DENSE_DIMENSION} unknowns, N <= 199).
    */
   private void overlapFateVerdict(Model model, Model sm) {
     PointSolver seedSolver = forSeeds();
-    if (seedSolver.fate == null || !sm.kind().polydisperse()) {
-      return; // the seed's transient is not a long-time fate: start(model) as before
+    if (seedSolver.fate == null || !sm.kind().polydisperse()
+        || (sm.dimension() > StabilityAnalyzer.MAX_DENSE_DIMENSION && sm.sparsity() != null)) {
+      // Not a long-time fate; or a sparse verdict, which reuses the thread's Newton workspace (its LU's pivot
+      // order) right after the polish, so on another thread its last bits could differ: start(model) as before.
+      return;
     }
     Start seedStart = seedSolver.start(sm); // the seed has no seed: its lasing initial state
     NextNewtonBeside next = new NextNewtonBeside(sm, model, solver);
