@@ -7,6 +7,7 @@ import org.qdlaser.stages.integration.FieldRecord;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.numerics.ode.BdfSettings;
 import org.qdlaser.stages.numerics.ode.IntegratorStats;
+import org.qdlaser.stages.numerics.nonlinear.NewtonResult;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
 import org.qdlaser.stages.physics.Model;
 
@@ -135,6 +136,16 @@ public final class LongTimeFate {
    * @param omegaGuess first frame frequency (units of gamma_nr), e.g. the seed state's
    */
   public Result follow(Model model, double[] labStart, double omegaGuess) {
+    return follow(model, labStart, omegaGuess, null);
+  }
+
+  /**
+   * As {@link #follow(Model, double[], double)}; with {@code beside} (null: none), each lasing Newton polish
+   * has its stability verdict computed on a second thread while {@code beside} runs on this one with the
+   * converged Newton result ({@link PointSolver}: the next model's Newton from this seed). The fate is the
+   * same bit for bit: the verdict is the one {@link EquilibriumSolver#polishLasing} makes, only elsewhere.
+   */
+  Result follow(Model model, double[] labStart, double omegaGuess, java.util.function.Consumer<NewtonResult> beside) {
     CoRotatingTransient tr = new CoRotatingTransient(
         BdfSettings.of(settings.rtol(), settings.atol()).withMaxOrder(Integrators.LASER_MAX_ORDER), model, labStart,
         omegaGuess, settings.frame());
@@ -172,7 +183,8 @@ public final class LongTimeFate {
       } else if (b > EquilibriumSolver.LASING_AMPLITUDE_FLOOR && (stopped || !(Math.abs(drift) > Math.abs(previousDrift)))) {
         // Newton unless the drift grows from checkpoint to checkpoint (running away from any steady state)
         attempts++;
-        Optional<Equilibrium> on = solver.polishLasing(model, z, tr.omega()).filter(Equilibrium::stable);
+        Optional<Equilibrium> on = (beside == null ? solver.polishLasing(model, z, tr.omega())
+            : polishBeside(model, z, tr.omega(), beside)).filter(Equilibrium::stable);
         if (on.isPresent()) {
           return result(on.get(), tr, attempts);
         }
@@ -204,6 +216,22 @@ public final class LongTimeFate {
         criterionArmed[0] = true;
       }
     }
+  }
+
+  /**
+   * {@link EquilibriumSolver#polishLasing}'s two halves with {@code beside} between them: the Newton solve
+   * here, its state's stability on a second thread while {@code beside} (which must not throw) runs here.
+   */
+  private Optional<Equilibrium> polishBeside(Model model, double[] z, double omega, java.util.function.Consumer<NewtonResult> beside) {
+    Optional<NewtonResult> newton = solver.rotatingNewton(model, z, omega);
+    if (newton.isEmpty()) {
+      return Optional.empty();
+    }
+    PointSolver.SeedVerdicts.STARTED.incrementAndGet();
+    java.util.concurrent.Future<Equilibrium> verdict =
+        PointSolver.SeedVerdicts.THREADS.submit(() -> solver.lasingEquilibrium(model, newton.get()));
+    beside.accept(newton.get());
+    return Optional.of(PointSolver.SeedVerdicts.await(verdict));
   }
 
   private Result result(Equilibrium e, CoRotatingTransient tr, int attempts) {

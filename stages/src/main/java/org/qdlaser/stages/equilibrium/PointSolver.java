@@ -168,7 +168,11 @@ public final class PointSolver {
    */
   private void overlapSeedVerdict(Model model) {
     var seed = org.qdlaser.stages.physics.Models.seedModel(model);
-    if (seed.isEmpty() || org.qdlaser.stages.physics.Models.seedModel(seed.get()).isEmpty() || seeds.knows(model)) {
+    if (seed.isEmpty() || seeds.knows(model)) {
+      return;
+    }
+    if (org.qdlaser.stages.physics.Models.seedModel(seed.get()).isEmpty()) {
+      overlapFateVerdict(model, seed.get());
       return;
     }
     if (model.dimension() >= org.qdlaser.stages.numerics.nonlinear.NewtonSolver.SPARSE_FROM && model.sparsity() != null) {
@@ -233,6 +237,32 @@ public final class PointSolver {
     return NonLasingAhead.take(seeds, model, guess, otherwise);
   }
 
+  /**
+   * Where {@code model}'s seed {@code sm} is found by its long-time fate (TPM_IF_d's CIM_d: transient, then
+   * Newton), each lasing Newton polish of the seed has its stability computed on a second thread while this
+   * thread solves {@code model}'s Newton from it ({@link NextNewtonBeside}); the seed chain then holds the
+   * start {@link #computeStart} makes of the seed's fate and, if the fate accepted that very polish, the
+   * speculative Newton as {@link #seededLasing} would compute it (same states bit for bit). A speculative
+   * solve that failed or started elsewhere is left for {@link #seededLasing} to do again. Dense seed verdicts
+   * only (CIM_d up to {@link StabilityAnalyzer#MAX_DENSE_DIMENSION} unknowns, N <= 199).
+   */
+  private void overlapFateVerdict(Model model, Model sm) {
+    PointSolver seedSolver = forSeeds();
+    if (seedSolver.fate == null || !sm.kind().polydisperse()
+        || (sm.dimension() > StabilityAnalyzer.MAX_DENSE_DIMENSION && sm.sparsity() != null)) {
+      // Not a long-time fate; or a sparse verdict, which reuses the thread's Newton workspace (its LU's pivot
+      // order) right after the polish, so on another thread its last bits could differ: start(model) as before.
+      return;
+    }
+    Start seedStart = seedSolver.start(sm); // the seed has no seed: its lasing initial state
+    NextNewtonBeside next = new NextNewtonBeside(sm, model, solver);
+    Equilibrium s = seedSolver.fate.follow(sm, seedStart.state(), seedStart.omega(), next).equilibrium();
+    Start mine = startFrom(model, sm, s);
+    seeds.record(model, mine);
+    next.from(mine).ifPresent(newton ->
+        seeds.polished(model, () -> newton.map(r -> solver.lasingEquilibrium(model, r)).filter(Equilibrium::stable)));
+  }
+
   /** Daemon threads for {@link #overlapSeedVerdict}. */
   static final class SeedVerdicts {
     /** Seed verdicts handed to a second thread since the JVM started (tests: whether the overlap ran). */
@@ -284,11 +314,13 @@ public final class PointSolver {
 
   private Start computeStart(Model model) {
     var seed = org.qdlaser.stages.physics.Models.seedModel(model);
-    if (seed.isPresent()) {
-      Equilibrium s = forSeeds().solve(seed.get());
-      if (s.lasing()) {
-        return new Start(org.qdlaser.stages.physics.Models.lift(seed.get(), s.state(), model), s.omega(), true);
-      }
+    return startFrom(model, seed.orElse(null), seed.isPresent() ? forSeeds().solve(seed.get()) : null);
+  }
+
+  /** The start of {@code model} given its seed model's equilibrium {@code s} (both null: no seed). */
+  private static Start startFrom(Model model, Model seed, Equilibrium s) {
+    if (s != null && s.lasing()) {
+      return new Start(org.qdlaser.stages.physics.Models.lift(seed, s.state(), model), s.omega(), true);
     }
     double[] y0 = lasingInitialState(model);
     double[] f = new double[y0.length];

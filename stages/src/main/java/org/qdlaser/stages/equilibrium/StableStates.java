@@ -3,7 +3,6 @@ package org.qdlaser.stages.equilibrium;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.qdlaser.stages.numerics.threads.HelperThreads;
@@ -33,17 +32,16 @@ public final class StableStates {
   /** Two states are the same when |b| and the photon number agree to this relative accuracy. */
   static final double SAME_STATE = 1e-6;
 
-  private static final ExecutorService ASIDE = HelperThreads.cached("qdlaser-other-stable-states");
-
   private final PointSolver pointSolver;
   private final EquilibriumSolver solver;
 
   /**
-   * {@code search} started on a helper thread; the supplier returned waits for its states (its failure
-   * rethrown as if found on the caller's thread).
+   * {@code search} started on a new helper thread (its thread-local workspaces empty, as {@link
+   * NonLasingAhead}'s: a reused thread's LU could round differently); the supplier returned waits for its
+   * states (its failure rethrown as if found on the caller's thread).
    */
   static Supplier<List<Equilibrium>> aside(Supplier<List<Equilibrium>> search) {
-    Future<List<Equilibrium>> f = ASIDE.submit(search::get);
+    Future<List<Equilibrium>> f = HelperThreads.onNewThread("qdlaser-other-stable-states", search::get);
     return () -> HelperThreads.await(f,
         () -> new EquilibriumException("interrupted while the other stable states were found"));
   }

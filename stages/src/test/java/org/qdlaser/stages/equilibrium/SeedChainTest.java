@@ -127,12 +127,12 @@ class SeedChainTest {
     long taken = NonLasingAhead.TAKEN.get();
     Equilibria ahead = Equilibria.defaults().withRelaxationSpectra();
     Equilibrium e = ahead.pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT).equilibrium();
-    java.util.List<Equilibrium> found = ahead.stableStates(m, e);
+    java.util.List<Equilibrium> found = ahead.stableStates(m, e).get();
     assertThat(NonLasingAhead.STARTED.get() - started).as("started ahead").isEqualTo(1);
     assertThat(NonLasingAhead.TAKEN.get() - taken).as("taken").isEqualTo(1);
     Equilibria plainFacade = Equilibria.defaults();
     Equilibrium p = plainFacade.pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT).equilibrium();
-    java.util.List<Equilibrium> plain = plainFacade.stableStates(m, p);
+    java.util.List<Equilibrium> plain = plainFacade.stableStates(m, p).get();
     assertThat(NonLasingAhead.STARTED.get() - started).as("not in the plain facade").isEqualTo(1);
     assertThat(e.lasing()).isTrue();
     assertThat(found).hasSize(plain.size());
@@ -145,6 +145,39 @@ class SeedChainTest {
       assertThat(a.rightmostEigenvalue()).isEqualTo(b.rightmostEigenvalue());
       assertThat(a.stable()).isEqualTo(b.stable());
       assertThat(a.residual()).isEqualTo(b.residual());
+    }
+  }
+
+  /**
+   * TPM_IF_d's seed (CIM_d, found by its long-time fate: transient, then Newton) has the stability of each
+   * lasing Newton polish computed beside TPM_IF_d's Newton from it (qdlaser point's facade): the point is
+   * the one computed one step after the other, bit for bit, whether the seed lases (3 g, r = 3e5: TPM_IF_d
+   * lases by Newton from the lifted seed state) or not (1.5 g, r = 1.2e4).
+   */
+  @Test
+  void theFateSeedVerdictBesideTheNextNewtonChangesNothing() {
+    for (double[] kr : new double[][] {{3, 3e5}, {1.5, 1.2e4}}) {
+      double r = kr[1];
+      Model m = strongSample(ModelKind.TPM_IF_d, kr[0], r);
+      long before = PointSolver.SeedVerdicts.STARTED.get();
+      Equilibria.Fate beside = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      long overlapped = PointSolver.SeedVerdicts.STARTED.get() - before;
+      SpectrumMemo.clear();
+      Equilibria.Fate plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
+      if (r == 3e5) {
+        assertThat(overlapped).as("seed verdicts beside at r = " + r).isPositive();
+        assertThat(beside.equilibrium().lasing()).isTrue();
+        assertThat(beside.timeIntegrated()).isZero(); // by Newton from the lifted seed state
+      }
+      Equilibrium e = beside.equilibrium();
+      Equilibrium p = plain.equilibrium();
+      assertThat(e.verdict()).isEqualTo(p.verdict());
+      assertThat(e.bAbs()).isEqualTo(p.bAbs());
+      assertThat(e.omega()).isEqualTo(p.omega());
+      assertThat(e.rightmostEigenvalue()).isEqualTo(p.rightmostEigenvalue());
+      assertThat(e.stable()).isEqualTo(p.stable());
+      assertThat(e.state()).isEqualTo(p.state());
+      assertThat(beside.timeIntegrated()).isEqualTo(plain.timeIntegrated());
     }
   }
 
