@@ -22,6 +22,11 @@ public final class HelperThreads {
     return Executors.newCachedThreadPool(daemon(name));
   }
 
+  /** {@code threads} daemon threads named {@code name}: tasks start in the order submitted, up to {@code threads} at once. */
+  public static ExecutorService fixed(String name, int threads) {
+    return Executors.newFixedThreadPool(threads, daemon(name));
+  }
+
   /**
    * The value of a helper thread's computation, its failure rethrown as if computed on this thread; if
    * this thread is interrupted meanwhile, the computation is cancelled, the interrupt flag kept, and
