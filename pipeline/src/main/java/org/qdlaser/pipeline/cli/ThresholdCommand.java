@@ -3,6 +3,7 @@ package org.qdlaser.pipeline.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.pipeline.input.ParameterResolver;
 import org.qdlaser.stages.equilibrium.Equilibria;
 import org.qdlaser.stages.equilibrium.EquilibriumException;
@@ -10,6 +11,7 @@ import org.qdlaser.stages.equilibrium.Threshold;
 import org.qdlaser.stages.physics.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The threshold of stable coherent emission and its kind (pitchfork, fold). */
@@ -18,6 +20,10 @@ import picocli.CommandLine.Spec;
 public final class ThresholdCommand implements Callable<Integer> {
   @Mixin ModelOptions options;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  /** Threads of a detuned-dot search's start routes: the same result on any number (docs/decisions.md, s8fast). */
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+      description = "_d models: threads for the search's first stable lasing state, 1..64; the same result on any (default: ${DEFAULT-VALUE})")
+  int threads;
 
   @Override
   public Integer call() {
@@ -25,6 +31,9 @@ public final class ThresholdCommand implements Callable<Integer> {
     if (simple.isPresent()) {
       spec.commandLine().getOut().println(Json.write(SimpleModelCommands.threshold(simple.get(), options)));
       return ExitCodes.OK;
+    }
+    if (threads < 1 || threads > 64) {
+      throw new InputException("--threads", "threads must be in [1, 64], got " + threads);
     }
     ModelOptions.Resolved r = options.resolve();
     var kind = r.kind();
@@ -37,7 +46,7 @@ public final class ThresholdCommand implements Callable<Integer> {
     out.put("parameters", params);
     Threshold th;
     try {
-      th = ModelOptions.compute(r, "the threshold search", () -> Equilibria.defaults().threshold(model));
+      th = ModelOptions.compute(r, "the threshold search", () -> Equilibria.defaults().threshold(model, threads));
     } catch (EquilibriumException e) {
       if (e.getMessage() == null || !e.getMessage().startsWith(Equilibria.NO_STABLE_LASING)) {
         throw e;

@@ -78,6 +78,14 @@ class InputLimitsTest {
     refused(CliTest.run("point", "--model", "CIM_d", "--set", "N=5", "--max-unknowns", "many", "--json"), "--max-unknowns");
   }
 
+  /** The threshold search's threads ({@code --threads}, docs/decisions.md "S8's threshold search on two threads"). */
+  @Test
+  void theThresholdsThreadsAreBounded() {
+    refused(CliTest.run("threshold", "--model", "TPM_d", "--set", "N=5", "--threads", "0", "--json"), "--threads",
+        "in [1, 64]", "got 0");
+    refused(CliTest.run("threshold", "--model", "TPM_d", "--set", "N=5", "--threads", "65", "--json"), "--threads", "got 65");
+  }
+
   @Test
   void aSeedBeyondDoublePrecisionIsTakenExactly() {
     refused(CliTest.run("point", "--model", "CIM_d", "--set", "N=5", "--set", "seed=1.5", "--json"), "(field --set seed)",

@@ -62,50 +62,44 @@ final class AmplitudeHomotopy {
   private final List<String> log = new ArrayList<>();
   private final List<Visit> visits = new ArrayList<>();
   private int pathsFollowed;
+  /** Whether to stop (CancellationException) between two Newton solves: a speculative route no longer wanted ({@link ThresholdStart}). */
+  private final java.util.function.BooleanSupplier cancelled;
 
   AmplitudeHomotopy(NewtonSolver newton) {
+    this(newton, () -> false);
+  }
+
+  AmplitudeHomotopy(NewtonSolver newton, java.util.function.BooleanSupplier cancelled) {
     this.newton = newton;
+    this.cancelled = cancelled;
   }
 
   /**
-   * The homotopy in mu at fixed amplitude from {@code start} (a lasing state of the model at mu =
-   * {@code from}) to the model's own mu, then the walk up in amplitude to a stable state.
-   *
-   * @param target the detuned-dot model (its pump is only a first guess)
-   * @param start a lasing state of {@code target} at mu = {@code from} (state gauged or not)
-   * @return the first stable lasing state found on the target's branch, or empty
+   * Path {@code k} of the homotopy in mu at fixed amplitude from {@code start} (a lasing state of
+   * {@code target}, whose pump is only a first guess, at mu = {@code from}) to the model's own mu, as below.
    */
-  Optional<Equilibrium> stableState(Model target, Equilibrium start, double from) {
+  Optional<Equilibrium> stableState(Model target, Equilibrium start, double from, int k) {
     ParameterFamily mu = ParameterFamily.disperse("mu",
         target.kind(), org.qdlaser.stages.physics.Models.disperseParameters(target).orElseThrow());
-    return stableState(target, mu, branch(mu, from).from(start), from);
+    return stableState(target, mu, branch(mu, from).from(start), from, k);
   }
 
   /**
-   * The homotopy in {@code family} (whose member at its base is {@code target}) at fixed amplitude from
-   * the branch point {@code start} of the member at h = {@code from} to the base, at the start's
-   * amplitude and, where that path ends early or its end leads to no stable state, at {@link
-   * #AMPLITUDE_FACTORS} times it; then the walk up in amplitude to a stable state.
+   * Path {@code k} of the homotopy in {@code family} (whose member at its base is {@code target}) at fixed
+   * amplitude {@link #AMPLITUDE_FACTORS}[k] times the start's, from the branch point {@code start} of the
+   * member at h = {@code from} to the base, then the walk up in amplitude to a stable state: the first
+   * stable lasing state found on the target's branch, or empty. The paths (0, 1, 2: where one ends early
+   * or leads to no stable state, the next) are independent, so that they may run on separate threads.
    */
-  Optional<Equilibrium> stableState(Model target, ParameterFamily family, AmplitudeBranch.Point start, double from) {
-    AmplitudeBranch atStart = branch(family, from);
-    double a0 = family.at(from).fieldAmplitude(start.state());
-    for (int k = 0; k < AMPLITUDE_FACTORS.length; k++) {
-      double a = a0 * AMPLITUDE_FACTORS[k];
-      Optional<AmplitudeBranch.Point> s = k == 0 ? Optional.of(start) : atStart.solveTowards(a, start);
-      if (s.isEmpty()) {
-        log.add(String.format(Locale.ROOT, "no branch point at |b| = %.2f, %s = %s", a, family.name(), Readable.number(from)));
-        continue;
-      }
-      Optional<AmplitudeBranch.Point> p = follow(family, s.get(), a, from, family.base());
-      if (p.isPresent()) {
-        Optional<Equilibrium> e = walkUp(target, p.get());
-        if (e.isPresent()) {
-          return e;
-        }
-      }
+  Optional<Equilibrium> stableState(Model target, ParameterFamily family, AmplitudeBranch.Point start, double from, int k) {
+    double a = family.at(from).fieldAmplitude(start.state()) * AMPLITUDE_FACTORS[k];
+    Optional<AmplitudeBranch.Point> s = k == 0 ? Optional.of(start) : branch(family, from).solveTowards(a, start);
+    if (s.isEmpty()) {
+      log.add(String.format(Locale.ROOT, "no branch point at |b| = %.2f, %s = %s", a, family.name(), Readable.number(from)));
+      return Optional.empty();
     }
-    return Optional.empty();
+    Optional<AmplitudeBranch.Point> p = follow(family, s.get(), a, from, family.base());
+    return p.isPresent() ? walkUp(target, p.get()) : Optional.empty();
   }
 
   /** Amplitudes of the homotopy relative to the start's: where one path ends early (S4), the next starts at a larger field. */
@@ -140,6 +134,9 @@ final class AmplitudeHomotopy {
     List<String> trace = new ArrayList<>();
     String end = "attempts exhausted";
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (cancelled.getAsBoolean()) {
+        throw new java.util.concurrent.CancellationException("homotopy at fixed |b| abandoned");
+      }
       double h = x[n2];
       double lnR = Math.log(x[n2 + 1]);
       // Unit secant in (h / span, ln r); the first step goes along h towards the target.
@@ -298,6 +295,9 @@ final class AmplitudeHomotopy {
     double aDir = 1;
     double rDir = 1;
     for (int k = 0; k <= MAX_AMPLITUDE_STEPS; k++) {
+      if (cancelled.getAsBoolean()) {
+        throw new java.util.concurrent.CancellationException("homotopy at fixed |b| abandoned");
+      }
       if (k > 0) {
         double a0 = target.fieldAmplitude(p.state());
         Optional<AmplitudeBranch.Point> q = Optional.empty();

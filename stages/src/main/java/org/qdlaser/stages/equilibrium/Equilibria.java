@@ -277,7 +277,14 @@ public final class Equilibria {
 
   /** The threshold of stable coherent emission and its kind (search from a high pump downwards). */
   public Threshold threshold(Model model) {
-    return guarded(() -> new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver).find(model));
+    return threshold(model, 1);
+  }
+
+  /** As {@link #threshold(Model)}, a detuned-dot search's bounded start routes on {@code threads} threads: the same result ({@link ThresholdStart}). */
+  public Threshold threshold(Model model, int threads) {
+    RelaxationSettings s = pointSettings(model.kind());
+    return guarded(() -> new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver, threads,
+        () -> new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, TransientBudget.unbounded(), new SeedChain())).find(model));
   }
 
   /**
@@ -369,12 +376,7 @@ public final class Equilibria {
     return new Branch(res, "");
   }
 
-  /**
-   * A traced branch and, if it was not traced, why.
-   *
-   * @param result points, folds and the stable end (empty when not traced)
-   * @param note empty, or why the branch is missing
-   */
+  /** A traced branch ({@code result}: points, folds and the stable end; empty when not traced) and {@code note}: empty, or why not. */
   public record Branch(LasingBranch.Result result, String note) {}
 
   /**
@@ -385,11 +387,7 @@ public final class Equilibria {
     return guarded(() -> FieldTrace.record(Integrators.bdf(settings), model, start, window));
   }
 
-  /**
-   * Runs a computation; an integration that fails below (step size underflow, too many steps) is
-   * reported as an {@link EquilibriumException} with the same message, so that callers see one kind
-   * of computation failure.
-   */
+  /** Runs a computation; an integration failing below (step underflow, too many steps) is reported as an {@link EquilibriumException}. */
   private static <T> T guarded(java.util.function.Supplier<T> computation) {
     try {
       return computation.get();

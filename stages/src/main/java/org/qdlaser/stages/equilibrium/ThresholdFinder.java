@@ -78,11 +78,30 @@ public final class ThresholdFinder {
         DISPERSE_BRANCH_NEWTON_ITERATIONS);
   }
 
+  /** Threads of the bounded start routes of a detuned-dot search ({@link ThresholdStart}); 1: on the caller's thread. */
+  private final int threads;
+  private final java.util.function.Supplier<PointSolver> routeSolvers;
+
   public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver) {
+    this(pointSolver, solver, 1, () -> pointSolver);
+  }
+
+  /**
+   * With the bounded routes to a detuned-dot search's first stable lasing state on {@code threads}
+   * threads (the same result as on one: {@link ThresholdStart}), each with a point solver of its own
+   * from {@code routeSolvers} (configured as {@code pointSolver}).
+   */
+  public ThresholdFinder(PointSolver pointSolver, EquilibriumSolver solver, int threads,
+      java.util.function.Supplier<PointSolver> routeSolvers) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     this.pointSolver = pointSolver;
     this.solver = solver;
     this.nonLasing = new NonLasingBranch(solver);
     this.classifier = new BranchEndClassifier(nonLasing);
+    this.threads = threads;
+    this.routeSolvers = routeSolvers;
   }
 
   public Threshold find(Model model) {
@@ -154,7 +173,8 @@ public final class ThresholdFinder {
    * pitchfork inside the bracket; the reported instability pump is NaN unless it lies in the bracket.
    */
   Threshold findDisperse(Model model) {
-    ThresholdStart starts = new ThresholdStart(pointSolver, disperseSolver, LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT);
+    ThresholdStart starts = new ThresholdStart(pointSolver, disperseSolver, LongTimeFate.Settings.DEFAULT_LONG_TIME_LIMIT,
+        threads, routeSolvers);
     Equilibrium top = starts.find(model, startPumps(Double.NaN)).orElseThrow(() -> new EquilibriumException(
         NO_STABLE_LASING + model.kind() + " found for pump up to r = " + R_MAX + " (normalised): "
             + String.join("; ", starts.tried())));

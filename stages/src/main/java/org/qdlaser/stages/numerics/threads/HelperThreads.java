@@ -22,6 +22,11 @@ public final class HelperThreads {
     return Executors.newCachedThreadPool(daemon(name));
   }
 
+  /** {@code threads} daemon threads named {@code name}: tasks start in the order submitted, up to {@code threads} at once. */
+  public static ExecutorService fixed(String name, int threads) {
+    return Executors.newFixedThreadPool(threads, daemon(name));
+  }
+
   /**
    * Runs {@code task} on a new daemon thread named {@code name}, which ends with it: its thread-local
    * state starts empty and is freed afterwards (a pool's thread would carry the workspaces of its
