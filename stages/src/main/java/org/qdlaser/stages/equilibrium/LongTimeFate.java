@@ -227,11 +227,11 @@ public final class LongTimeFate {
     if (newton.isEmpty()) {
       return Optional.empty();
     }
-    PointSolver.SeedVerdicts.STARTED.incrementAndGet();
+    SeedVerdicts.STARTED.incrementAndGet();
     java.util.concurrent.Future<Equilibrium> verdict =
-        PointSolver.SeedVerdicts.THREADS.submit(() -> solver.lasingEquilibrium(model, newton.get()));
+        SeedVerdicts.THREADS.submit(() -> solver.lasingEquilibrium(model, newton.get()));
     beside.accept(newton.get());
-    return Optional.of(PointSolver.SeedVerdicts.await(verdict));
+    return Optional.of(SeedVerdicts.await(verdict));
   }
 
   private Result result(Equilibrium e, CoRotatingTransient tr, int attempts) {

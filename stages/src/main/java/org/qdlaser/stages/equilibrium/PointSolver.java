@@ -263,20 +263,6 @@ public final class PointSolver {
         seeds.polished(model, () -> newton.map(r -> solver.lasingEquilibrium(model, r)).filter(Equilibrium::stable)));
   }
 
-  /** Daemon threads for {@link #overlapSeedVerdict}. */
-  static final class SeedVerdicts {
-    /** Seed verdicts handed to a second thread since the JVM started (tests: whether the overlap ran). */
-    static final java.util.concurrent.atomic.AtomicLong STARTED = new java.util.concurrent.atomic.AtomicLong();
-    static final java.util.concurrent.ExecutorService THREADS =
-        org.qdlaser.stages.numerics.threads.HelperThreads.cached("qdlaser-seed-verdict");
-
-    /** The verdict's equilibrium; its failure as if computed on this thread. */
-    static Equilibrium await(java.util.concurrent.Future<Equilibrium> f) {
-      return org.qdlaser.stages.numerics.threads.HelperThreads.await(f,
-          () -> new EquilibriumException("interrupted while a seed's stability was computed"));
-    }
-  }
-
   private Outcome followTransient(Model model, double[] y0, double omega) {
     if (fate != null && model.kind().polydisperse()) {
       LongTimeFate.Result r = fate.follow(model, y0, omega);

@@ -93,9 +93,9 @@ class SeedChainTest {
     for (double[] kr : new double[][] {{3, 3e5}, {1.5, 1.2e4}}) {
       double r = kr[1];
       Model m = strongSample(ModelKind.TPM_d, kr[0], r);
-      long before = PointSolver.SeedVerdicts.STARTED.get();
+      long before = SeedVerdicts.STARTED.get();
       Equilibria.Fate beside = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
-      long overlapped = PointSolver.SeedVerdicts.STARTED.get() - before;
+      long overlapped = SeedVerdicts.STARTED.get() - before;
       Equilibria.Fate plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
       assertThat(overlapped).as("seed verdicts beside at r = " + r).isEqualTo(r == 3e5 ? 1 : 0);
       assertSamePoint(beside, plain);
@@ -151,9 +151,9 @@ class SeedChainTest {
     for (double[] kr : new double[][] {{3, 3e5}, {1.5, 1.2e4}}) {
       double r = kr[1];
       Model m = strongSample(ModelKind.TPM_IF_d, kr[0], r);
-      long before = PointSolver.SeedVerdicts.STARTED.get();
+      long before = SeedVerdicts.STARTED.get();
       Equilibria.Fate beside = Equilibria.defaults().withRelaxationSpectra().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
-      long overlapped = PointSolver.SeedVerdicts.STARTED.get() - before;
+      long overlapped = SeedVerdicts.STARTED.get() - before;
       SpectrumMemo.clear();
       Equilibria.Fate plain = Equilibria.defaults().pointWithFate(m, Equilibria.DEFAULT_LONG_TIME_LIMIT);
       if (r == 3e5) {
