@@ -164,6 +164,11 @@ final class BranchEndClassifier {
     // pump), a failed step.
     java.util.function.Predicate<AmplitudeBranch.Point> onSegment = q -> q.pump() >= rFold * (1 - SEGMENT_PUMP_SLACK)
         && q.pump() <= end.pump() * (1 + SEGMENT_PUMP_SLACK);
+    // Each point's spectrum is checked on a helper thread while this thread solves the next point (the
+    // spectra do not feed the walk): the first unstable point in the walk's order is the answer, as when
+    // each check came before the next solve; a point solved after an unstable one is discarded.
+    CheckedAhead<AmplitudeBranch.Point> checks = new CheckedAhead<>("qdlaser-segment-check",
+        q -> StabilityAnalyzer.analyse(model.withPump(q.pump()), q.state(), q.omega(), true).stable());
     for (int k = 1; k < intervals; k++) {
       double target = aEnd * Math.exp(-span * k / intervals);
       while (a > target) {
@@ -175,6 +180,10 @@ final class BranchEndClassifier {
           q = branch.solve(next, p).filter(onSegment);
         }
         if (q.isEmpty()) {
+          Optional<AmplitudeBranch.Point> unstable = checks.failed();
+          if (unstable.isPresent()) {
+            return unstable;
+          }
           LOG.info("{}: the branch below the bisection end could not be followed past |b| = {} towards the fold at {}; "
               + "checked stable down to there", model.kind(), Readable.number(a), Readable.number(aFold));
           return Optional.empty();
@@ -182,9 +191,14 @@ final class BranchEndClassifier {
         p = q.get();
         a = next;
       }
-      if (!StabilityAnalyzer.analyse(model.withPump(p.pump()), p.state(), p.omega(), true).stable()) {
-        return Optional.of(p);
+      Optional<AmplitudeBranch.Point> unstable = checks.thenCheck(p);
+      if (unstable.isPresent()) {
+        return unstable;
       }
+    }
+    Optional<AmplitudeBranch.Point> unstable = checks.failed();
+    if (unstable.isPresent()) {
+      return unstable;
     }
     LOG.info("{}: the branch between the bisection end (|b| = {}) and the fold (|b| = {}) checked stable at {} points down to |b| = {}, "
         + "r = {}", model.kind(), Readable.number(aEnd), Readable.number(aFold), intervals - 1, Readable.number(a), Readable.rate(p.pump()));
