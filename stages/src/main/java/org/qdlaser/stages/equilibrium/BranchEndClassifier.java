@@ -169,32 +169,41 @@ final class BranchEndClassifier {
     // each check came before the next solve; a point solved after an unstable one is discarded.
     CheckedAhead<AmplitudeBranch.Point> checks = new CheckedAhead<>("qdlaser-segment-check",
         q -> StabilityAnalyzer.analyse(model.withPump(q.pump()), q.state(), q.omega(), true).stable());
-    for (int k = 1; k < intervals; k++) {
-      double target = aEnd * Math.exp(-span * k / intervals);
-      while (a > target) {
-        double next = target;
-        Optional<AmplitudeBranch.Point> q = branch.solve(next, p).filter(onSegment);
-        while (q.isEmpty() && failures < MAX_WALK_FAILURES) {
-          failures++;
-          next = Math.sqrt(a * next);
-          q = branch.solve(next, p).filter(onSegment);
-        }
-        if (q.isEmpty()) {
-          Optional<AmplitudeBranch.Point> unstable = checks.failed();
-          if (unstable.isPresent()) {
-            return unstable;
+    try {
+      for (int k = 1; k < intervals; k++) {
+        double target = aEnd * Math.exp(-span * k / intervals);
+        while (a > target) {
+          double next = target;
+          Optional<AmplitudeBranch.Point> q = branch.solve(next, p).filter(onSegment);
+          while (q.isEmpty() && failures < MAX_WALK_FAILURES) {
+            failures++;
+            next = Math.sqrt(a * next);
+            q = branch.solve(next, p).filter(onSegment);
           }
-          LOG.info("{}: the branch below the bisection end could not be followed past |b| = {} towards the fold at {}; "
-              + "checked stable down to there", model.kind(), Readable.number(a), Readable.number(aFold));
-          return Optional.empty();
+          if (q.isEmpty()) {
+            Optional<AmplitudeBranch.Point> unstable = checks.failed();
+            if (unstable.isPresent()) {
+              return unstable;
+            }
+            LOG.info("{}: the branch below the bisection end could not be followed past |b| = {} towards the fold at {}; "
+                + "checked stable down to there", model.kind(), Readable.number(a), Readable.number(aFold));
+            return Optional.empty();
+          }
+          p = q.get();
+          a = next;
         }
-        p = q.get();
-        a = next;
+        Optional<AmplitudeBranch.Point> unstable = checks.thenCheck(p);
+        if (unstable.isPresent()) {
+          return unstable;
+        }
       }
-      Optional<AmplitudeBranch.Point> unstable = checks.thenCheck(p);
+    } catch (RuntimeException | Error e) {
+      // One after the other, the pending point's check came before this solve: its failure or its instability decides.
+      Optional<AmplitudeBranch.Point> unstable = checks.failed();
       if (unstable.isPresent()) {
         return unstable;
       }
+      throw e;
     }
     Optional<AmplitudeBranch.Point> unstable = checks.failed();
     if (unstable.isPresent()) {

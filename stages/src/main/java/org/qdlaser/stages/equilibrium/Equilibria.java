@@ -241,7 +241,7 @@ public final class Equilibria {
   /**
    * The stable steady states of {@code model} found from {@code primary} (its reported solve) and
    * the other routes of {@link StableStates}, stable lasing states first (largest |b| first), then
-   * the stable non-lasing state: searched on a helper thread (this facade its alone until the supplier returns).
+   * the stable non-lasing state: searched on a helper thread (this facade is its alone until the supplier returns).
    */
   public java.util.function.Supplier<java.util.List<Equilibrium>> stableStates(Model model, Equilibrium primary) {
     return StableStates.aside(() -> guarded(() -> new StableStates(pointSolver(model.kind(),

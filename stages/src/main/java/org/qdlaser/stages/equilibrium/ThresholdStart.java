@@ -127,7 +127,7 @@ final class ThresholdStart {
       }
       outcomes.subList(i, j).forEach(o -> tried.addAll(o.visits()));
     }
-    Optional<Equilibrium> found = outcomes.get(outcomes.size() - 1).found();
+    Optional<Equilibrium> found = outcomes.isEmpty() ? Optional.empty() : outcomes.get(outcomes.size() - 1).found();
     if (found.isPresent()) {
       return found;
     }
