@@ -75,14 +75,17 @@ public final class Equilibria {
   }
 
   private PointSolver pointSolver(ModelKind kind, TransientBudget budget) {
+    return pointSolver(kind, budget, seeds);
+  }
+
+  private PointSolver pointSolver(ModelKind kind, TransientBudget budget, SeedChain chain) {
     RelaxationSettings s = pointSettings(kind);
-    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, budget, seeds);
+    return new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, budget, chain);
   }
 
   /**
    * One equilibrium as {@code qdlaser point} gives it: detuned dots with the default transient budget
-   * (a transient that does not settle within it ends {@link Verdict#UNSETTLED}), identical dots
-   * unbounded.
+   * (a transient that does not settle within it ends {@link Verdict#UNSETTLED}), identical dots unbounded.
    */
   public Equilibrium point(Model model) {
     return point(model, model.kind().polydisperse() ? TransientBudget.defaults() : TransientBudget.unbounded());
@@ -282,9 +285,8 @@ public final class Equilibria {
 
   /** As {@link #threshold(Model)}, a detuned-dot search's bounded start routes on {@code threads} threads: the same result ({@link ThresholdStart}). */
   public Threshold threshold(Model model, int threads) {
-    RelaxationSettings s = pointSettings(model.kind());
     return guarded(() -> new ThresholdFinder(pointSolver(model.kind(), TransientBudget.unbounded()), solver, threads,
-        () -> new PointSolver(new Relaxer(Integrators.bdf(s), s), solver, TransientBudget.unbounded(), new SeedChain())).find(model));
+        () -> pointSolver(model.kind(), TransientBudget.unbounded(), new SeedChain())).find(model));
   }
 
   /**

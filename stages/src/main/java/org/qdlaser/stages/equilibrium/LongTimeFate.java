@@ -227,9 +227,7 @@ public final class LongTimeFate {
     if (newton.isEmpty()) {
       return Optional.empty();
     }
-    SeedVerdicts.STARTED.incrementAndGet();
-    java.util.concurrent.Future<Equilibrium> verdict =
-        SeedVerdicts.THREADS.submit(() -> solver.lasingEquilibrium(model, newton.get()));
+    java.util.concurrent.Future<Equilibrium> verdict = SeedVerdicts.submit(() -> solver.lasingEquilibrium(model, newton.get()));
     beside.accept(newton.get());
     return Optional.of(SeedVerdicts.await(verdict));
   }

@@ -193,9 +193,8 @@ public final class PointSolver {
       seeds.polished(sm, java.util.Optional::empty); // what seededLasing(seed) finds: start(model) goes on from here
       return;
     }
-    SeedVerdicts.STARTED.incrementAndGet();
     java.util.concurrent.Future<Equilibrium> verdict =
-        SeedVerdicts.THREADS.submit(() -> seedSolver.solver.lasingEquilibrium(sm, seedNewton.get()));
+        SeedVerdicts.submit(() -> seedSolver.solver.lasingEquilibrium(sm, seedNewton.get()));
     double[] x = seedNewton.get().x();
     int n = sm.dimension();
     Start mine = new Start(org.qdlaser.stages.physics.Models.lift(sm, java.util.Arrays.copyOf(x, n), model), x[n], true);

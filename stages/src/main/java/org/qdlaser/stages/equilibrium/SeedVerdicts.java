@@ -16,6 +16,12 @@ final class SeedVerdicts {
 
   private SeedVerdicts() {}
 
+  /** {@code verdict} started on a seed-verdict thread (and counted in {@link #STARTED}). */
+  static Future<Equilibrium> submit(java.util.concurrent.Callable<Equilibrium> verdict) {
+    STARTED.incrementAndGet();
+    return THREADS.submit(verdict);
+  }
+
   /** The verdict's equilibrium; its failure as if computed on this thread. */
   static Equilibrium await(Future<Equilibrium> f) {
     return HelperThreads.await(f, () -> new EquilibriumException("interrupted while a seed's stability was computed"));
