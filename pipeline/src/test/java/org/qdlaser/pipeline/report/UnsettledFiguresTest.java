@@ -69,6 +69,21 @@ class UnsettledFiguresTest {
   }
 
   @Test
+  void aFigureWhoseRunsAreAllBelowThresholdIsDrawnEmptyNotAnError() throws Exception {
+    // e.g. a study of w_QD = 2 gamma's S2, S3, S5 alone: every TPM_d run non-lasing. The report once failed with
+    // an internal error here after the whole study had been computed.
+    List<ActivationRuns.Loaded> rs = List.of(result(2, "non_lasing", 0, 0), result(3, "non_lasing", 0, 0));
+    Figure fig = new Figure("fig6", FigureKind.AMPLITUDE_VS_SHIFT, "Fig. 6", List.of(ModelKind.TPM_d),
+        Double.NaN, null, false);
+    Map<String, byte[]> out = new HashMap<>();
+    ActivationRuns.render(fig, rs, out);
+    assertThat(out).containsKeys("report/fig6.png", "report/fig6.svg", "report/fig6-summary.json");
+    JsonNode summary = CanonicalJson.mapper().readTree(out.get("report/fig6-summary.json"));
+    assertThat(summary.get("lasing").asLong()).isZero();
+    assertThat(summary.at("/groups/w2/not_lasing_count").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void unsettledPanelsAreDrawnAndTitledAsSuch() throws Exception {
     List<ActivationRuns.Loaded> rs = List.of(result(2, "non_lasing", 0, 0), result(7, "unsettled", 1.906, -4.5e-4));
     Figure fig = new Figure("fig8", FigureKind.ACTIVATION_PANELS, "Fig. 8", List.of(), Double.NaN, null, false);
