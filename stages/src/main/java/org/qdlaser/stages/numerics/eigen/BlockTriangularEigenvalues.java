@@ -86,7 +86,7 @@ public final class BlockTriangularEigenvalues {
    * EJML's eigenvalues of {@code a} (the fallback where {@link FrancisEigenvalues} does not converge;
    * none seen), or null if its QR iteration does not converge either.
    */
-  static double[][] ejml(double[][] a) {
+  public static double[][] ejml(double[][] a) {
     int size = a.length;
     DMatrixRMaj block = new DMatrixRMaj(a);
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(size, false);
