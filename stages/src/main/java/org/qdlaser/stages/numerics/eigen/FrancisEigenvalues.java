@@ -1,10 +1,12 @@
 package org.qdlaser.stages.numerics.eigen;
 
+import org.qdlaser.stages.numerics.linear.HouseholderHessenberg;
+
 /**
  * Every eigenvalue of a dense real matrix, and nothing else: Householder reduction to upper
  * Hessenberg form, then the Francis implicit double-shift QR iteration with deflation (Golub and Van
- * Loan, Matrix Computations, Algorithms 7.4.2 and 7.5.1-7.5.2), each similarity applied only to the
- * active window of the iteration.
+ * Loan, Matrix Computations, Algorithms 7.4.2 and 7.5.1-7.5.2; {@link HouseholderHessenberg}), each
+ * similarity of the iteration applied only to its active window.
  *
  * <p>Why ours: the eigenvalues of a window [lo, hi] of the Hessenberg matrix depend only on that
  * window, so an eigenvalue-only iteration updates the window alone (rows lo..hi, columns lo..hi).
@@ -16,7 +18,7 @@ package org.qdlaser.stages.numerics.eigen;
  * to rounding (tests), not bit for bit.
  *
  * <p>Arrays: the input is caller-owned and not modified; the results are new arrays. Allocates the
- * n x n working copy and two n-vectors; no allocation inside the iteration.
+ * n x n working copy and a few n-vectors; no allocation inside the iteration.
  */
 public final class FrancisEigenvalues {
   private FrancisEigenvalues() {}
@@ -50,77 +52,10 @@ public final class FrancisEigenvalues {
       }
       h[i] = a[i].clone();
     }
-    hessenberg(h);
+    HouseholderHessenberg.reduce(h, null, null);
     double[] re = new double[n];
     double[] im = new double[n];
     return francis(h, re, im) ? new double[][] {re, im} : null;
-  }
-
-  /**
-   * Reduces {@code h} in place to upper Hessenberg form by Householder similarities (entries below
-   * the sub-diagonal set to exact zeros). A column already zero below the sub-diagonal is skipped.
-   */
-  static void hessenberg(double[][] h) {
-    int n = h.length;
-    double[] v = new double[n];
-    double[] w = new double[n];
-    for (int k = 0; k < n - 2; k++) {
-      int m = k + 1; // the reflector acts on indices m..n-1
-      double scale = 0;
-      for (int i = m + 1; i < n; i++) {
-        scale = Math.max(scale, Math.abs(h[i][k]));
-      }
-      if (scale == 0) {
-        continue; // already Hessenberg in this column
-      }
-      scale = Math.max(scale, Math.abs(h[m][k]));
-      double ss = 0;
-      for (int i = m; i < n; i++) {
-        double x = h[i][k] / scale;
-        ss += x * x;
-      }
-      double x0 = h[m][k] / scale;
-      double beta = x0 >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
-      // v = (x - beta e1) / (x0 - beta), v[m] = 1; P = I - tau v v^T maps x to beta e1
-      double div = x0 - beta;
-      double tau = (beta - x0) / beta;
-      v[m] = 1.0;
-      for (int i = m + 1; i < n; i++) {
-        v[i] = h[i][k] / scale / div;
-      }
-      h[m][k] = beta * scale;
-      for (int i = m + 1; i < n; i++) {
-        h[i][k] = 0.0;
-      }
-      // From the left, rows m..n-1, columns m..n-1: w^T = v^T H, H -= tau v w^T (row by row).
-      java.util.Arrays.fill(w, m, n, 0.0);
-      for (int i = m; i < n; i++) {
-        double vi = v[i];
-        double[] row = h[i];
-        for (int j = m; j < n; j++) {
-          w[j] += vi * row[j];
-        }
-      }
-      for (int i = m; i < n; i++) {
-        double t = tau * v[i];
-        double[] row = h[i];
-        for (int j = m; j < n; j++) {
-          row[j] -= t * w[j];
-        }
-      }
-      // From the right, every row, columns m..n-1: H -= tau (H v) v^T.
-      for (int r = 0; r < n; r++) {
-        double[] row = h[r];
-        double s = 0;
-        for (int j = m; j < n; j++) {
-          s += row[j] * v[j];
-        }
-        s *= tau;
-        for (int j = m; j < n; j++) {
-          row[j] -= s * v[j];
-        }
-      }
-    }
   }
 
   /**
