@@ -105,24 +105,66 @@ public final class HouseholderHessenberg {
       for (int i = m + 1; i < n; i++) {
         h[i][k] = 0.0;
       }
-      // From the left, rows m..n-1, columns m..n-1: w^T = v^T H, H -= tau v w^T (row by row).
+      // From the left, rows m..n-1, columns m..n-1: w^T = v^T H, H -= tau v w^T; then from the right,
+      // every row, columns m..n-1: H -= tau (H v) v^T. Two rows per pass: each load of w or v serves two
+      // rows (C1, which compiles the short commands, neither unrolls nor vectorises: 1.3x measured at n = 454).
       Arrays.fill(w, m, n, 0.0);
-      for (int i = m; i < n; i++) {
+      int i = m;
+      for (; i + 1 < n; i += 2) {
+        double v0 = v[i];
+        double v1 = v[i + 1];
+        double[] r0 = h[i];
+        double[] r1 = h[i + 1];
+        for (int j = m; j < n; j++) {
+          w[j] += v0 * r0[j] + v1 * r1[j];
+        }
+      }
+      for (; i < n; i++) {
         double vi = v[i];
         double[] row = h[i];
         for (int j = m; j < n; j++) {
           w[j] += vi * row[j];
         }
       }
-      for (int i = m; i < n; i++) {
+      i = m;
+      for (; i + 1 < n; i += 2) {
+        double t0 = tau * v[i];
+        double t1 = tau * v[i + 1];
+        double[] r0 = h[i];
+        double[] r1 = h[i + 1];
+        for (int j = m; j < n; j++) {
+          double wj = w[j];
+          r0[j] -= t0 * wj;
+          r1[j] -= t1 * wj;
+        }
+      }
+      for (; i < n; i++) {
         double t = tau * v[i];
         double[] row = h[i];
         for (int j = m; j < n; j++) {
           row[j] -= t * w[j];
         }
       }
-      // From the right, every row, columns m..n-1: H -= tau (H v) v^T.
-      for (int r = 0; r < n; r++) {
+      int r = 0;
+      for (; r + 1 < n; r += 2) {
+        double[] r0 = h[r];
+        double[] r1 = h[r + 1];
+        double s0 = 0;
+        double s1 = 0;
+        for (int j = m; j < n; j++) {
+          double vj = v[j];
+          s0 += r0[j] * vj;
+          s1 += r1[j] * vj;
+        }
+        s0 *= tau;
+        s1 *= tau;
+        for (int j = m; j < n; j++) {
+          double vj = v[j];
+          r0[j] -= s0 * vj;
+          r1[j] -= s1 * vj;
+        }
+      }
+      for (; r < n; r++) {
         double[] row = h[r];
         double s = 0;
         for (int j = m; j < n; j++) {
