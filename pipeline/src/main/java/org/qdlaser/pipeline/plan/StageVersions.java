@@ -43,7 +43,10 @@ public final class StageVersions {
   // each point's stability checked, instead of one state solved at the midpoint (issue 13, fold8: that jump landed
   // on another solution for TPM_d S6 at 2 gamma); the threshold's kind and pump can change where the two checks differ
   // 19: the exact sparse Jacobian of the _d models (issue 14 part 2, branch jac8) in the sparse Newton, the BDF's sparse iteration matrix and the sparse stability search: _d states move within Newton's tolerance, transients within the integrator's
-  public static final int EQUILIBRIUM = 19;
+  // 20: dense spectra by our eigenvalue-only Francis QR (FrancisEigenvalues, issue 14 part 3, branch ifpt) instead of
+  // EJML's: the eigenvalues move at the rounding level (measured 8e-17 .. 2e-16 of the balanced norm for the rightmost,
+  // <= 1e-14 for every eigenvalue; CIM_d N = 50 S3 at 2e5: rightmost -0.00793169144378797 -> -0.007931691376088089), verdicts unchanged
+  public static final int EQUILIBRIUM = 20;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
@@ -51,9 +54,9 @@ public final class StageVersions {
    * unchanged; their keys move with the version. 14: as {@link #EQUILIBRIUM} 13. 15: as {@link #EQUILIBRIUM} 14
    * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link #EQUILIBRIUM} 16 (natural monotonicity).
    * 18: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age). 19: as {@link #EQUILIBRIUM} 19 (exact
-   * sparse Jacobians of the _d models).
+   * sparse Jacobians of the _d models). 20: as {@link #EQUILIBRIUM} 20 (dense spectra by our Francis QR).
    */
-  public static final int SWEEP_EQUILIBRIUM = 19;
+  public static final int SWEEP_EQUILIBRIUM = 20;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -64,8 +67,10 @@ public final class StageVersions {
    * population amplitude). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as
    * {@link #EQUILIBRIUM} 16 (natural monotonicity in the sparse Newton). 18: as {@link #EQUILIBRIUM} 17 (the
    * BDF's amortised Jacobian age). 19: as {@link #EQUILIBRIUM} 19 (exact sparse Jacobians of the _d models).
+   * 20: as {@link #EQUILIBRIUM} 20 (dense spectra by our Francis QR: the pairs move at the rounding level, and
+   * their amplitudes, which are sensitive to the pair, by ~6e-8 relative: CIM_d N = 50 S3 at 2e5).
    */
-  public static final int RELAXATION = 19;
+  public static final int RELAXATION = 20;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
@@ -78,9 +83,10 @@ public final class StageVersions {
    * complex fields by their modulus and stops following a decayed field (issue 13, docs/decisions.md): the
    * budget end's and the fates' last digits change. 19: as {@link #EQUILIBRIUM} 16 (natural monotonicity in
    * the sparse Newton). 20: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age). 21: as {@link
-   * #EQUILIBRIUM} 19 (exact sparse Jacobians of the _d models).
+   * #EQUILIBRIUM} 19 (exact sparse Jacobians of the _d models). 22: as {@link #EQUILIBRIUM} 20 (dense spectra by
+   * our Francis QR).
    */
-  public static final int ACTIVATION = 21;
+  public static final int ACTIVATION = 22;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
   // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton); 10: as

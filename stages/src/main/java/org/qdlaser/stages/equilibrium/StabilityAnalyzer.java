@@ -186,6 +186,43 @@ public final class StabilityAnalyzer {
   }
 
   static Eigenvalues computeDenseEigenvalues(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
+    Matrices mats = matrices(model, y, omega, lasing, stepFactor);
+    double[] re;
+    double[] im;
+    // Our eigenvalue-only Francis QR (FrancisEigenvalues; EJML's where it does not converge) is the
+    // primary solver: Hipparchus's Schur iteration fails to converge on some of the larger polydisperse
+    // Jacobians. Block by block: a non-lasing state's Jacobian splits exactly by phase charge (issue 14).
+    double[][] blocks = BlockTriangularEigenvalues.of(mats.balanced());
+    if (blocks != null) {
+      re = blocks[0];
+      im = blocks[1];
+    } else {
+      Complex[] ev;
+      try {
+        ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(mats.unbalanced(), false)).getEigenvalues();
+      } catch (org.hipparchus.exception.MathIllegalStateException e) {
+        throw new EquilibriumException("eigenvalues of the " + model.kind() + " Jacobian at r = " + model.pump()
+            + " did not converge (our, EJML's and Hipparchus' QR): " + e.getMessage());
+      }
+      re = new double[ev.length];
+      im = new double[ev.length];
+      for (int i = 0; i < ev.length; i++) {
+        re[i] = ev[i].getReal();
+        im[i] = ev[i].getImaginary();
+      }
+    }
+    return new Eigenvalues(re, im, mats.norm());
+  }
+
+  /**
+   * The matrix whose eigenvalues are the spectrum (the rotating-frame Jacobian, on the quotient by the
+   * phase mode for a lasing state) as computed, and balanced, with the balanced max-row-sum norm.
+   * Arrays owned by the record.
+   */
+  record Matrices(double[][] unbalanced, double[][] balanced, double norm) {}
+
+  /** The {@link Matrices} of the spectrum of {@link #denseEigenvalues} (new arrays). */
+  static Matrices matrices(Model model, double[] y, double omega, boolean lasing, double stepFactor) {
     int n = model.dimension();
     double[][] j = rotatingJacobian(model, y, omega, stepFactor);
     StateLayout layout = model.layout();
@@ -226,31 +263,7 @@ public final class StabilityAnalyzer {
       }
       norm = Math.max(norm, s);
     }
-    double[] re;
-    double[] im;
-    // EJML's dense eigenvalue solver (Francis double-shift QR with deflation) is the primary one:
-    // Hipparchus's Schur iteration fails to converge on some of the larger polydisperse Jacobians.
-    // Block by block: a non-lasing state's Jacobian splits exactly by phase charge (issue 14).
-    double[][] blocks = BlockTriangularEigenvalues.of(m);
-    if (blocks != null) {
-      re = blocks[0];
-      im = blocks[1];
-    } else {
-      Complex[] ev;
-      try {
-        ev = new EigenDecompositionNonSymmetric(new Array2DRowRealMatrix(unbalanced, false)).getEigenvalues();
-      } catch (org.hipparchus.exception.MathIllegalStateException e) {
-        throw new EquilibriumException("eigenvalues of the " + model.kind() + " Jacobian at r = " + model.pump()
-            + " did not converge (EJML and Hipparchus QR): " + e.getMessage());
-      }
-      re = new double[ev.length];
-      im = new double[ev.length];
-      for (int i = 0; i < ev.length; i++) {
-        re[i] = ev[i].getReal();
-        im[i] = ev[i].getImaginary();
-      }
-    }
-    return new Eigenvalues(re, im, norm);
+    return new Matrices(unbalanced, m, norm);
   }
 
   /**

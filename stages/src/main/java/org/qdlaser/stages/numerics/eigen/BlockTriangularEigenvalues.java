@@ -11,7 +11,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * graph of its non-zero entries (i -> j where a_ij != 0), in topological order, permute it to block
  * upper triangular form, whose eigenvalues are those of the diagonal blocks. Exact: only entries
  * that are exactly zero are dropped, so the blocks' spectra are the matrix's (each block's computed
- * by EJML's Francis double-shift QR, as the whole matrix would be).
+ * by {@link FrancisEigenvalues}, with EJML's QR as the fallback).
  *
  * <p>Why: a dense eigenproblem costs ~10 n^3 flops (most of it the Hessenberg reduction), a split
  * into blocks of sizes n_k costs ~10 sum n_k^3. The rotating-frame Jacobian of a non-lasing state
@@ -60,22 +60,45 @@ public final class BlockTriangularEigenvalues {
         im[out++] = 0.0;
         continue;
       }
-      DMatrixRMaj block = new DMatrixRMaj(size, size);
+      double[][] block = new double[size][size];
       for (int r = 0; r < size; r++) {
         double[] row = a[members[from + r]];
+        double[] b = block[r];
         for (int k = 0; k < size; k++) {
-          block.unsafe_set(r, k, row[members[from + k]]);
+          b[k] = row[members[from + k]];
         }
       }
-      EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(size, false);
-      if (!eig.decompose(block)) {
-        return null;
+      double[][] ev = FrancisEigenvalues.of(block);
+      if (ev == null) {
+        ev = ejml(block);
+        if (ev == null) {
+          return null;
+        }
       }
-      for (int k = 0; k < size; k++) {
-        Complex_F64 v = eig.getEigenvalue(k);
-        re[out] = v.real;
-        im[out++] = v.imaginary;
-      }
+      System.arraycopy(ev[0], 0, re, out, size);
+      System.arraycopy(ev[1], 0, im, out, size);
+      out += size;
+    }
+    return new double[][] {re, im};
+  }
+
+  /**
+   * EJML's eigenvalues of {@code a} (the fallback where {@link FrancisEigenvalues} does not converge;
+   * none seen), or null if its QR iteration does not converge either.
+   */
+  public static double[][] ejml(double[][] a) {
+    int size = a.length;
+    DMatrixRMaj block = new DMatrixRMaj(a);
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(size, false);
+    if (!eig.decompose(block)) {
+      return null;
+    }
+    double[] re = new double[size];
+    double[] im = new double[size];
+    for (int k = 0; k < size; k++) {
+      Complex_F64 v = eig.getEigenvalue(k);
+      re[k] = v.real;
+      im[k] = v.imaginary;
     }
     return new double[][] {re, im};
   }

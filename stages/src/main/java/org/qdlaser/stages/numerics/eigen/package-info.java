@@ -1,6 +1,7 @@
 /**
- * Eigenvalues of large sparse matrices: shift-invert Arnoldi for the rightmost eigenvalues that
- * decide the stability of steady states with thousands of unknowns (small problems use the dense
- * eigen-decomposition of Hipparchus in the equilibrium stage).
+ * Eigenvalues: shift-invert Arnoldi for the rightmost eigenvalues of large sparse matrices that
+ * decide the stability of steady states with thousands of unknowns; every eigenvalue of the dense
+ * ones (up to ~1,000 unknowns) by our eigenvalue-only Francis QR, block by block (EJML's QR the
+ * fallback; Hipparchus' after it, in the equilibrium stage).
  */
 package org.qdlaser.stages.numerics.eigen;

@@ -1,11 +1,9 @@
 package org.qdlaser.stages.numerics.linear;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.hessenberg.HessenbergSimilarDecomposition_DDRM;
-
 /**
  * Solves (s I - M) x = v for one real n x n matrix M and many complex shifts s: M = Q H Q^T is reduced
- * once to upper Hessenberg form H (EJML, Householder, O(n^3)), after which each shift costs one
+ * once to upper Hessenberg form H ({@link HouseholderHessenberg}, O(n^3); EJML's before branch ifpt,
+ * which also formed Q, unused but for a few vectors), after which each shift costs one
  * Gaussian elimination with partial pivoting of the Hessenberg matrix s I - H (O(n^2): one
  * sub-diagonal to eliminate per column, no fill below it). The classic route for resolvents at many
  * points (transfer functions; Laub 1981); here the pump-step residues of many candidate eigenvalues,
@@ -18,8 +16,8 @@ public final class ShiftedHessenbergSolver {
   private final int n;
   /** H row-major (n x n); entries below the sub-diagonal are zero. */
   private final double[] h;
-  /** Q row-major (n x n), M = Q H Q^T. */
-  private final double[] q;
+  /** M = Q H Q^T with Q kept as its reflectors. */
+  private final HouseholderHessenberg hess;
   // workspaces of one solve: U of s I - H = P L U (upper part, row-major), the row being eliminated, the right side
   private final double[] aRe;
   private final double[] aIm;
@@ -31,21 +29,20 @@ public final class ShiftedHessenbergSolver {
   /** @param m the real matrix (row-major rows, caller-owned, not modified), square */
   public ShiftedHessenbergSolver(double[][] m) {
     this.n = m.length;
-    DMatrixRMaj a = new DMatrixRMaj(n, n);
     for (int i = 0; i < n; i++) {
-      if (m[i].length != n) {
-        throw new IllegalArgumentException("matrix must be square: row " + i + " has " + m[i].length + " of " + n + " entries");
-      }
-      for (int j = 0; j < n; j++) {
-        a.unsafe_set(i, j, m[i][j]);
+      for (double x : m[i]) {
+        if (!Double.isFinite(x)) {
+          throw new IllegalArgumentException("Hessenberg reduction of a matrix with non-finite entries (row " + i + ")");
+        }
       }
     }
-    HessenbergSimilarDecomposition_DDRM hess = new HessenbergSimilarDecomposition_DDRM(n);
-    if (!hess.decompose(a)) {
-      throw new IllegalArgumentException("Hessenberg reduction failed (non-finite entries?)");
+    this.hess = new HouseholderHessenberg(m);
+    this.h = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = Math.max(0, i - 1); j < n; j++) {
+        h[i * n + j] = hess.h(i, j);
+      }
     }
-    this.h = hess.getH(null).data;
-    this.q = hess.getQ(null).data;
     this.aRe = new double[n * n];
     this.aIm = new double[n * n];
     this.xRe = new double[n];
@@ -60,15 +57,7 @@ public final class ShiftedHessenbergSolver {
 
   /** Q^T v (a new array): a vector in the Hessenberg basis. */
   public double[] toHessenbergBasis(double[] v) {
-    double[] w = new double[n];
-    for (int i = 0; i < n; i++) {
-      double vi = v[i];
-      int row = i * n;
-      for (int j = 0; j < n; j++) {
-        w[j] += q[row + j] * vi;
-      }
-    }
-    return w;
+    return hess.toHessenbergBasis(v);
   }
 
   /**
