@@ -31,7 +31,10 @@ import java.util.Objects;
  * values (the idea of KLU's refactor: no depth-first searches and no pivot search; about half the
  * time). Each reused pivot must still pass the threshold test against its column of L; if one
  * fails, the factorisation is redone with pivoting. The Newton matrices I - cJ of an integration
- * change slowly, so nearly all factorisations take the fast path.
+ * change slowly, so nearly all factorisations take the fast path. The fast path makes a factorisation
+ * depend on the earlier ones (their row order, when it still passes the threshold test, instead of the
+ * one a fresh pivot search would choose): callers whose results must be a function of their inputs
+ * start each unit of work with {@link #forgetPivots} (Newton's workspace does, once per solve).
  *
  * <p>A workspace (not thread safe): L and U live in grow-only internal arrays, so after the first
  * factorisations of a pattern {@link #factor} and {@link #solve} allocate nothing.
@@ -424,6 +427,17 @@ public final class SparseLuSolver {
       }
     }
     return top;
+  }
+
+  /**
+   * Forgets the row order and the structure of L and U of the last factorisation, keeping the analysis
+   * (column order, access structure) and the storage: the next {@link #factor} pivots afresh, so its
+   * factors are a function of its matrix alone, not of the matrices factorised before. Later
+   * factorisations reuse that new row order as usual. Allocates nothing; the current factors stay valid
+   * for {@link #solve}.
+   */
+  public void forgetPivots() {
+    reusable = false;
   }
 
   /**

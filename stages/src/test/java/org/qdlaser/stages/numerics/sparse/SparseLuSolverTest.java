@@ -114,6 +114,60 @@ class SparseLuSolverTest {
     assertThat(lu.pivotingFactorizations()).isEqualTo(2);
   }
 
+  /**
+   * The fast path makes a factorisation depend on the one before (its row order); after {@link
+   * SparseLuSolver#forgetPivots} it depends on its matrix alone: A's off-diagonal pivot (A's diagonal
+   * entry of column 0 fails the threshold) still passes the test for B, whose own diagonal does too, so
+   * B refactorised after A keeps A's exchange, and B after A and forgetPivots is B on a fresh solver,
+   * bit for bit.
+   */
+  @Test
+  void forgettingThePivotsMakesTheNextFactorisationThatOfAFreshSolver() {
+    int n = 40;
+    double[] b = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      b[i * n + i] = 4.0 + Math.sin(i);
+      if (i + 1 < n) {
+        b[i * n + i + 1] = 0.7 + 0.1 * Math.cos(i);
+        b[(i + 1) * n + i] = 0.9 - 0.1 * Math.sin(3 * i);
+      }
+    }
+    double[] a = b.clone();
+    a[0] = 1e-9; // column 0's diagonal fails the threshold: row 1 becomes its pivot
+    SparseLuSolver fresh = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+    double[] xFresh = solveOnes(fresh, b, n);
+    assertThat(fresh.offDiagonalPivots()).isZero();
+
+    SparseLuSolver reused = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+    solveOnes(reused, a, n);
+    assertThat(reused.offDiagonalPivots()).isPositive();
+    solveOnes(reused, b, n);
+    assertThat(reused.refactorizations()).as("B refactorised with A's row order").isEqualTo(1);
+
+    SparseLuSolver forgetting = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+    solveOnes(forgetting, a, n);
+    forgetting.forgetPivots();
+    double[] xForgot = solveOnes(forgetting, b, n);
+    assertThat(forgetting.refactorizations()).isZero();
+    assertThat(forgetting.pivotingFactorizations()).isEqualTo(2);
+    assertThat(forgetting.offDiagonalPivots()).isZero();
+    for (int i = 0; i < n; i++) {
+      assertThat(Double.doubleToRawLongBits(xForgot[i])).as("x[%d]", i).isEqualTo(Double.doubleToRawLongBits(xFresh[i]));
+    }
+    // The row order of that fresh factorisation serves the next one (the fast path is kept after it).
+    solveOnes(forgetting, b, n);
+    assertThat(forgetting.refactorizations()).isEqualTo(1);
+  }
+
+  /** Factorises the dense n x n matrix {@code a} (its non-zeros as the pattern) and solves A x = 1. */
+  private static double[] solveOnes(SparseLuSolver lu, double[] a, int n) {
+    lu.factor(SparseMatrix.fromDense(a, n, false));
+    double[] x = new double[n];
+    java.util.Arrays.fill(x, 1.0);
+    lu.solve(x);
+    return x;
+  }
+
   @Test
   void offTheDiagonalItTakesTheSparsestAcceptableRow() {
     // Column 0's diagonal fails the threshold; rows 1 (two entries, 0.5) and 2 (full, 1.0) pass.
