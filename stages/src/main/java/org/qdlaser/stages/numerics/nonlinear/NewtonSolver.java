@@ -115,13 +115,12 @@ public final class NewtonSolver {
    * sweep, a threshold search) skip the colouring and the ordering (TPM_d N = 50: 0.3 s and ~3 s
    * per solve). Thread-confined, so solvers may be shared between threads.
    *
-   * <p>Memory, never numerical history: every {@link #forPattern} starts a scope (one Newton solve,
-   * one stability search) whose first factorisation pivots afresh ({@link SparseLuSolver#forgetPivots});
-   * later factorisations of the scope reuse its row order (chord steps, refactorisations). So a
-   * solve's result is a function of its system and initial guess, whatever ran before it on the
-   * thread (a pooled route thread, a task's worker thread): "same inputs, same bytes". Before, the LU
-   * kept the row order of the thread's last factorisation across solves, and a solve after another
-   * one on the same pattern could end with other last bits (docs/decisions.md, branch repro).
+   * <p>Memory, never numerical history: the LU reuses the row order of its last factorisation only
+   * where a fresh pivot search chooses the same rows ({@link SparseLuSolver}), so every factorisation,
+   * and a solve's result, is a function of its matrices alone, whatever ran before on the thread (a
+   * pooled route thread, a task's worker thread, a seed-verdict thread): "same inputs, same bytes".
+   * Until branch repro (docs/decisions.md) a reused pivot only had to pass the threshold test, and a
+   * solve after another one on the same pattern could end with other last bits.
    */
   public static final class SparseWorkspace {
     private static final ThreadLocal<SparseWorkspace> LAST = new ThreadLocal<>();
@@ -154,17 +153,13 @@ public final class NewtonSolver {
       return lu;
     }
 
-    /**
-     * This thread's workspace for {@code pattern}, reused if the last one was for an equal pattern, its
-     * LU's pivot history cleared: the caller's first factorisation depends on its matrix only.
-     */
+    /** This thread's workspace for {@code pattern}, reused if the last one was for an equal pattern. */
     public static SparseWorkspace forPattern(SparsityPattern pattern) {
       SparseWorkspace ws = LAST.get();
       if (ws == null || !(ws.pattern == pattern || ws.pattern.equals(pattern))) {
         ws = new SparseWorkspace(pattern);
         LAST.set(ws);
       }
-      ws.lu.forgetPivots();
       return ws;
     }
   }

@@ -10,9 +10,11 @@ import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 /**
  * "Same inputs, same bytes": a sparse Newton solve's result is a function of its system and initial
  * guess only, not of what was solved before on the same thread. The sparse path keeps a workspace
- * per thread (colouring, ordering, LU storage); on main it also kept the LU's row order of the last
- * factorisation, so a solve after another one on the same pattern refactorised with the predecessor's
- * pivots and ended with other last bits (docs/decisions.md, "repro").
+ * per thread (colouring, ordering, LU storage); until branch repro its LU also reused the row order of
+ * its last factorisation wherever those pivots passed the threshold test, so a solve after another one
+ * on the same pattern kept the predecessor's row exchanges and ended with other last bits (this test
+ * failed on main b145104: 400 of 400 components differed). Now a reused row order is kept only where a
+ * fresh pivot search chooses the same rows ({@link org.qdlaser.stages.numerics.sparse.SparseLuSolver}).
  */
 class SolveHistoryTest {
   /** Unknowns: above {@link NewtonSolver#SPARSE_FROM}, so the sparse path (and its workspace) is taken. */

@@ -115,14 +115,14 @@ class SparseLuSolverTest {
   }
 
   /**
-   * The fast path makes a factorisation depend on the one before (its row order); after {@link
-   * SparseLuSolver#forgetPivots} it depends on its matrix alone: A's off-diagonal pivot (A's diagonal
-   * entry of column 0 fails the threshold) still passes the test for B, whose own diagonal does too, so
-   * B refactorised after A keeps A's exchange, and B after A and forgetPivots is B on a fresh solver,
-   * bit for bit.
+   * A factorisation is a function of its matrix alone: B factorised after A (A's diagonal entry of
+   * column 0 fails the threshold test, so A's pivot there is row 1, which still passes the test for B,
+   * whose own diagonal passes too) is a fresh solver's B bit for bit: the replayed pivot search rejects
+   * A's row order and the solver pivots afresh. A matrix whose fresh pivots are the stored ones takes the
+   * fast path, with a fresh solver's bits too. (Until branch repro, B after A kept A's exchange.)
    */
   @Test
-  void forgettingThePivotsMakesTheNextFactorisationThatOfAFreshSolver() {
+  void aFactorisationIsAFreshSolversWhateverWasFactorisedBefore() {
     int n = 40;
     double[] b = new double[n * n];
     for (int i = 0; i < n; i++) {
@@ -134,29 +134,72 @@ class SparseLuSolverTest {
     }
     double[] a = b.clone();
     a[0] = 1e-9; // column 0's diagonal fails the threshold: row 1 becomes its pivot
-    SparseLuSolver fresh = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
-    double[] xFresh = solveOnes(fresh, b, n);
-    assertThat(fresh.offDiagonalPivots()).isZero();
-
-    SparseLuSolver reused = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
-    solveOnes(reused, a, n);
-    assertThat(reused.offDiagonalPivots()).isPositive();
-    solveOnes(reused, b, n);
-    assertThat(reused.refactorizations()).as("B refactorised with A's row order").isEqualTo(1);
-
-    SparseLuSolver forgetting = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
-    solveOnes(forgetting, a, n);
-    forgetting.forgetPivots();
-    double[] xForgot = solveOnes(forgetting, b, n);
-    assertThat(forgetting.refactorizations()).isZero();
-    assertThat(forgetting.pivotingFactorizations()).isEqualTo(2);
-    assertThat(forgetting.offDiagonalPivots()).isZero();
-    for (int i = 0; i < n; i++) {
-      assertThat(Double.doubleToRawLongBits(xForgot[i])).as("x[%d]", i).isEqualTo(Double.doubleToRawLongBits(xFresh[i]));
+    SparseLuSolver lu = new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+    solveOnes(lu, a, n);
+    assertThat(lu.offDiagonalPivots()).isPositive();
+    double[] afterA = solveOnes(lu, b, n);
+    assertThat(lu.refactorizations()).as("A's row order rejected for B").isZero();
+    assertThat(lu.pivotingFactorizations()).isEqualTo(2);
+    assertThat(lu.offDiagonalPivots()).isZero();
+    assertSameBits(afterA, solveOnes(fresh(n), b, n));
+    // New values with the same fresh pivots: the fast path, and still a fresh solver's bits.
+    double[] b2 = b.clone();
+    for (int k = 0; k < b2.length; k++) {
+      b2[k] *= 1 + 0.01 * Math.sin(k);
     }
-    // The row order of that fresh factorisation serves the next one (the fast path is kept after it).
-    solveOnes(forgetting, b, n);
-    assertThat(forgetting.refactorizations()).isEqualTo(1);
+    double[] reused = solveOnes(lu, b2, n);
+    assertThat(lu.refactorizations()).isEqualTo(1);
+    assertSameBits(reused, solveOnes(fresh(n), b2, n));
+  }
+
+  /**
+   * Random sparse matrices on one pattern (AMD order), their values changed from one factorisation to
+   * the next, a few diagonal entries made tiny each time (off-diagonal pivots that come and go): every
+   * solution equals a fresh solver's bit for bit, along the fast path and the fallback alike.
+   */
+  @Test
+  void aSequenceOfMatricesFactorsAsFreshSolversBitForBit() {
+    int n = 120;
+    double[] base = SparseTestMatrices.random(n, 5, 2.0, 17);
+    java.util.Random rnd = new java.util.Random(5);
+    SparseLuSolver lu = new SparseLuSolver();
+    int[] tiny = new int[4];
+    for (int round = 0; round < 40; round++) {
+      // Every third round new tiny diagonals and large changes (other pivots: the fallback), in between
+      // small changes only (mostly the same pivots: the fast path).
+      boolean jump = round % 3 == 0;
+      if (jump) {
+        for (int t = 0; t < tiny.length; t++) {
+          tiny[t] = rnd.nextInt(n);
+        }
+      }
+      double[] a = base.clone();
+      double spread = jump ? 0.5 : 1e-3;
+      for (int k = 0; k < a.length; k++) {
+        if (a[k] != 0) {
+          a[k] *= 1 + spread * rnd.nextGaussian();
+        }
+      }
+      for (int i : tiny) {
+        a[i * n + i] *= 1e-6;
+      }
+      double[] x = solveOnes(lu, a, n);
+      assertSameBits(x, solveOnes(new SparseLuSolver(), a, n));
+    }
+    assertThat(lu.refactorizations()).as("fast path taken").isPositive();
+    assertThat(lu.pivotingFactorizations()).as("fallbacks after the first").isGreaterThan(1);
+  }
+
+  private static SparseLuSolver fresh(int n) {
+    return new SparseLuSolver(SparseLuSolver.DEFAULT_PIVOT_THRESHOLD, SparseOrdering.natural(n));
+  }
+
+  private static void assertSameBits(double[] x, double[] y) {
+    assertThat(x).hasSameSizeAs(y);
+    for (int i = 0; i < x.length; i++) {
+      assertThat(Double.doubleToRawLongBits(x[i])).as("x[%d]: %s against %s", i, x[i], y[i])
+          .isEqualTo(Double.doubleToRawLongBits(y[i]));
+    }
   }
 
   /** Factorises the dense n x n matrix {@code a} (its non-zeros as the pattern) and solves A x = 1. */
