@@ -297,6 +297,9 @@ public final class SparseLuSolver {
       }
       diagonalCandidate |= s == diagonalStep;
     }
+    if (largest < 0) {
+      return -1; // every candidate NaN
+    }
     final double bar = pivotThreshold * max;
     int best;
     if (diagonalCandidate && Math.abs(x[diagonalStep]) >= bar) {
