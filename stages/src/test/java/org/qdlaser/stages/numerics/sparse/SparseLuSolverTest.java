@@ -267,6 +267,11 @@ class SparseLuSolverTest {
     double[] nan = {1, 0, 0, Double.NaN};
     assertThatThrownBy(() -> lu.factor(SparseMatrix.fromDense(nan, 2, true)))
         .isInstanceOf(LinearSolver.SingularMatrixException.class);
+    // The same on the refactorisation path: after a good matrix, a column of NaN is reported too.
+    SparseLuSolver reused = new SparseLuSolver();
+    reused.factor(SparseMatrix.fromDense(new double[] {2, 1, 1, 3}, 2, true));
+    assertThatThrownBy(() -> reused.factor(SparseMatrix.fromDense(new double[] {Double.NaN, 1, Double.NaN, 3}, 2, true)))
+        .isInstanceOf(LinearSolver.SingularMatrixException.class);
   }
 
   /**
