@@ -207,6 +207,7 @@ public final class PointSolver {
       newton.ifPresent(r -> startNonLasingAhead(model, java.util.Arrays.copyOf(r.x(), model.dimension())));
       polished = newton.map(r -> solver.lasingEquilibrium(model, r));
     } catch (RuntimeException | Error e) {
+      seeds.dropNonLasingAhead(); // its lasing state is lost with this failure
       // One after the other, the seed's verdict came first: its failure, or its instability (then this
       // Newton solve and verdict would not have run), decides before this one's failure.
       if (!SeedVerdicts.await(verdict).stable()) {
@@ -217,7 +218,8 @@ public final class PointSolver {
     }
     Equilibrium seedState = SeedVerdicts.await(verdict);
     if (!seedState.stable()) {
-      seeds.polished(sm, java.util.Optional::empty); // the speculative Newton solve and verdict are discarded
+      seeds.polished(sm, java.util.Optional::empty); // the speculative Newton solve and verdict are discarded,
+      seeds.dropNonLasingAhead(); // and the non-lasing polish started from that Newton's state
       return;
     }
     seeds.polished(sm, () -> java.util.Optional.of(seedState));

@@ -60,6 +60,19 @@ final class SeedChain {
     this.ahead = polish;
   }
 
+  /**
+   * Empties the slot of the polish started ahead and cancels it (interrupts its thread): its lasing state
+   * was discarded, so nothing will take it (wasted CPU only; it stops at its next interruption check).
+   */
+  void dropNonLasingAhead() {
+    if (ahead != null) {
+      ahead.cancel(true);
+    }
+    ahead = null;
+    aheadModel = null;
+    aheadGuess = null;
+  }
+
   /** The non-lasing polish started ahead from exactly {@code guess} (by value) for {@code model}, or null. */
   Future<Optional<Equilibrium>> nonLasingAhead(Model model, double[] guess) {
     return ahead != null && aheadModel == model && Arrays.equals(aheadGuess, guess) ? ahead : null;

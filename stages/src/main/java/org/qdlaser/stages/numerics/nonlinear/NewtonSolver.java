@@ -114,6 +114,13 @@ public final class NewtonSolver {
    * the last sparsity pattern solved on this thread: successive solves on one pattern (a pump
    * sweep, a threshold search) skip the colouring and the ordering (TPM_d N = 50: 0.3 s and ~3 s
    * per solve). Thread-confined, so solvers may be shared between threads.
+   *
+   * <p>Memory, never numerical history: the LU reuses the row order of its last factorisation only
+   * where a fresh pivot search chooses the same rows ({@link SparseLuSolver}), so every factorisation,
+   * and a solve's result, is a function of its matrices alone, whatever ran before on the thread (a
+   * pooled route thread, a task's worker thread, a seed-verdict thread): "same inputs, same bytes".
+   * Until branch repro (docs/decisions.md) a reused pivot only had to pass the threshold test, and a
+   * solve after another one on the same pattern could end with other last bits.
    */
   public static final class SparseWorkspace {
     private static final ThreadLocal<SparseWorkspace> LAST = new ThreadLocal<>();
