@@ -1,6 +1,7 @@
 package org.qdlaser.stages.equilibrium;
 
 import java.util.Optional;
+import org.qdlaser.stages.numerics.threads.HelperThreads;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
@@ -198,11 +199,22 @@ public final class ThresholdFinder {
         rBad = r;
       }
     }
-    Equilibrium nonLasingState = nonLasingNear(model, rBad, good);
-    double rInst = nonLasingState.stable() ? nonLasing.instability(model, nonLasingState, good.pump()) : Double.NaN;
-    LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
-        good.pump(), rInst);
-    return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs());
+    // The end's spectrum (the classifier's Hopf test) on a new thread beside the non-lasing state and the fold:
+    // one after the other it came after the non-lasing state's solves, whose pattern differs, so it starts on a
+    // fresh LU workspace either way (docs/decisions.md, s4m); this thread's work is unchanged.
+    Equilibrium end = good;
+    java.util.concurrent.Future<StabilityAnalyzer.Spectrum> endSpectrum = HelperThreads.onNewThread("qdlaser-end-spectrum",
+        () -> BranchEndClassifier.endSpectrum(model, end));
+    try {
+      Equilibrium nonLasingState = nonLasingNear(model, rBad, good);
+      double rInst = nonLasingState.stable() ? nonLasing.instability(model, nonLasingState, good.pump()) : Double.NaN;
+      LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
+          good.pump(), rInst);
+      return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs(), () -> HelperThreads.await(
+          endSpectrum, () -> new EquilibriumException("interrupted during the threshold search of " + model.kind())));
+    } finally {
+      endSpectrum.cancel(false); // not needed (a pitchfork, an exception): discarded (a spectrum has no cancellation point)
+    }
   }
 
   /**
@@ -254,6 +266,13 @@ public final class ThresholdFinder {
    */
   private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
       double bisectionWidth, double startAmplitude) {
+    return locate(model, rInst, previous, good, rBad, bisectionWidth, startAmplitude, null);
+  }
+
+  /** As above; {@code endSpectrum}, if not null, gives {@code good}'s {@link BranchEndClassifier#endSpectrum}. */
+  private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
+      double bisectionWidth, double startAmplitude, java.util.function.Supplier<StabilityAnalyzer.Spectrum> endSpectrum) {
+    Equilibrium given = good;
     while ((good.pump() - rBad) / good.pump() > bisectionWidth) {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
@@ -263,6 +282,9 @@ public final class ThresholdFinder {
       } else {
         rBad = r;
       }
+    }
+    if (endSpectrum != null && good == given) {
+      return classifier.classify(model, rInst, previous, good, rBad, startAmplitude, endSpectrum);
     }
     return classifier.classify(model, rInst, previous, good, rBad, startAmplitude);
   }

@@ -7,6 +7,7 @@ import org.qdlaser.stages.numerics.ode.OdeSystem;
 import org.qdlaser.stages.numerics.sparse.SparseLuSolver;
 import org.qdlaser.stages.numerics.sparse.SparseMatrix;
 import org.qdlaser.stages.numerics.sparse.SparsityPattern;
+import org.qdlaser.stages.numerics.threads.RouteCancellation;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -194,6 +195,7 @@ public final class NewtonSolver {
     int nonMonotone = 0;
     double snPrev = Double.POSITIVE_INFINITY;
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+      RouteCancellation.check(); // a speculative route no longer wanted leaves here (OrderedRoutes)
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
       }
@@ -274,6 +276,7 @@ public final class NewtonSolver {
     boolean chordNext = false;
     int age = 0;
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+      RouteCancellation.check(); // a speculative route no longer wanted leaves here (OrderedRoutes)
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
       }
