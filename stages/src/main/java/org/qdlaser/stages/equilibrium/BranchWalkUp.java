@@ -25,9 +25,12 @@ import org.slf4j.LoggerFactory;
  * <p>Each solve sees the sparse LU workspace it would see one after the other on one thread (the workspace
  * of a thread is reused by a solve on the same pattern, and the reused row order can change the last bits):
  * a point's step and its polish run on one helper thread (a "chain"); the next step runs on a new chain,
- * beside the polish, where it starts with a step in |b| (whose pattern differs from the polish's: one after
- * the other it would start on a fresh workspace too), and on the polish's chain after the polish where it
- * starts with a step in the pump (whose Newton would reuse the polish's workspace).
+ * beside the polish, where it starts with a step in |b| (whose pattern, n + 2 unknowns, differs from the
+ * polish's, n + 1: one after the other it would start on a fresh workspace too), and on the polish's chain
+ * after the polish where it starts with a step in the pump (whose Newton would reuse the polish's
+ * workspace). The caller's workspace goes to the first chain, and the caller takes over the workspace of
+ * the chain that did the walk's last work in the walk's order ({@link NewtonSolver.SparseWorkspace#detach}):
+ * the caller's next solves (the descent from the stable state) see what they saw one after the other.
  */
 final class BranchWalkUp {
   private static final Logger LOG = LoggerFactory.getLogger(AmplitudeHomotopy.class);
@@ -56,6 +59,8 @@ final class BranchWalkUp {
     ExecutorService chain = newChain();
     ExecutorService stepChain = null;
     Polish pending = null;
+    NewtonSolver.SparseWorkspace callers = NewtonSolver.SparseWorkspace.detach();
+    chain.submit(() -> NewtonSolver.SparseWorkspace.adopt(callers));
     try {
       AmplitudeBranch.Point p = from;
       boolean inPump = false;
@@ -64,6 +69,13 @@ final class BranchWalkUp {
       for (int k = 0; k <= AmplitudeHomotopy.MAX_AMPLITUDE_STEPS; k++) {
         RouteCancellation.check();
         if (k > 0) {
+          if (inPump) { // a step in the pump reuses the polish's workspace: after the polish's verdict, on its chain
+            Optional<Equilibrium> done = settle(pending);
+            pending = null;
+            if (done.isPresent()) {
+              return takeOver(chain, callers, done);
+            }
+          }
           stepChain = inPump ? chain : newChain();
           AmplitudeBranch.Point at = p;
           boolean pumpNow = inPump;
@@ -76,14 +88,14 @@ final class BranchWalkUp {
           } catch (RuntimeException | Error e) {
             Optional<Equilibrium> done = settle(pending); // one after the other, that polish came first
             if (done.isPresent()) {
-              return done;
+              return takeOver(chain, callers, done);
             }
             throw e;
           }
           Optional<Equilibrium> done = settle(pending);
           pending = null;
           if (done.isPresent()) {
-            return done;
+            return takeOver(chain, callers, done);
           }
           if (stepChain != chain) {
             chain.shutdown();
@@ -93,7 +105,7 @@ final class BranchWalkUp {
           if (s.next().isEmpty()) {
             log.add(String.format(Locale.ROOT, "branch at the target continued neither in |b| nor in r from |b| = %.2f, r = %s",
                 target.fieldAmplitude(p.state()), Readable.number(p.pump())));
-            return Optional.empty();
+            return takeOver(chain, callers, Optional.empty());
           }
           p = s.next().get();
           inPump = s.inPump();
@@ -102,7 +114,7 @@ final class BranchWalkUp {
         }
         if (!(p.pump() < ThresholdFinder.R_MAX)) {
           log.add("branch at the target above the ceiling r = " + ThresholdFinder.R_MAX + " at " + p.pump());
-          return Optional.empty();
+          return takeOver(chain, callers, Optional.empty());
         }
         Model m = target.withPump(p.pump());
         AmplitudeBranch.Point q = p;
@@ -111,7 +123,7 @@ final class BranchWalkUp {
       }
       Optional<Equilibrium> done = settle(pending);
       pending = null;
-      return done;
+      return takeOver(chain, callers, done);
     } finally {
       if (pending != null) {
         pending.result().cancel(true);
@@ -121,6 +133,16 @@ final class BranchWalkUp {
         stepChain.shutdownNow();
       }
     }
+  }
+
+  /**
+   * {@code result}, after this thread took over {@code chain}'s workspace (its last solves were the walk's
+   * last), or the {@code callers} it had where the chain has none (dense solves only: they leave it as it is).
+   */
+  private static <T> T takeOver(ExecutorService chain, NewtonSolver.SparseWorkspace callers, T result) {
+    NewtonSolver.SparseWorkspace ws = await(chain.submit(NewtonSolver.SparseWorkspace::detach));
+    NewtonSolver.SparseWorkspace.adopt(ws != null ? ws : callers);
+    return result;
   }
 
   /** A chain: one helper thread, its thread-locals empty at the start, tasks run in order. */

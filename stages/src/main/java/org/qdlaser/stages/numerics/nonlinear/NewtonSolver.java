@@ -147,6 +147,26 @@ public final class NewtonSolver {
       return lu;
     }
 
+    /**
+     * This thread's workspace, removed from it (null if none), for the thread that continues this thread's
+     * sequence of solves ({@link #adopt}): work moved between threads then sees the LU history it would see
+     * on one thread (a reused row order can change the last bits of a solve).
+     */
+    public static SparseWorkspace detach() {
+      SparseWorkspace ws = LAST.get();
+      LAST.remove();
+      return ws;
+    }
+
+    /** Makes {@code ws} (from {@link #detach}; null: none) this thread's workspace. */
+    public static void adopt(SparseWorkspace ws) {
+      if (ws == null) {
+        LAST.remove();
+      } else {
+        LAST.set(ws);
+      }
+    }
+
     /** This thread's workspace for {@code pattern}, reused if the last one was for an equal pattern. */
     public static SparseWorkspace forPattern(SparsityPattern pattern) {
       SparseWorkspace ws = LAST.get();
