@@ -125,13 +125,18 @@ final class BranchWalkUp {
       pending = null;
       return takeOver(chain, callers, done);
     } finally {
-      if (pending != null) {
-        pending.result().cancel(true);
-      }
-      chain.shutdownNow(); // idle unless the walk ended by an exception: then its work is discarded
-      if (stepChain != null) {
-        stepChain.shutdownNow();
-      }
+      discard(pending, chain, stepChain);
+    }
+  }
+
+  /** Ends the chains (idle unless the walk ended by an exception: then their work is discarded). */
+  private static void discard(Polish pending, ExecutorService chain, ExecutorService stepChain) {
+    if (pending != null) {
+      pending.result().cancel(true);
+    }
+    chain.shutdownNow();
+    if (stepChain != null) {
+      stepChain.shutdownNow();
     }
   }
 
