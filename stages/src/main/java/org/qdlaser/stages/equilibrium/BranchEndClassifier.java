@@ -65,7 +65,7 @@ final class BranchEndClassifier {
     return classify(model, rInst, previous, good, rBad, startAmplitude, () -> endSpectrum(model, good));
   }
 
-  /** The spectrum of the branch end {@code good} that tells a Hopf end from the others (both steps, ~2 CPU-s at TPM_d N = 50). */
+  /** The spectrum of the branch end {@code good} that tells a Hopf end from the others (both steps, ~0.5 CPU-s at TPM_d N = 50). */
   static StabilityAnalyzer.Spectrum endSpectrum(Model model, Equilibrium good) {
     return StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
   }

@@ -9,6 +9,7 @@ import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
 import org.qdlaser.stages.numerics.threads.HelperThreads;
 import org.qdlaser.stages.numerics.threads.RouteCancellation;
 import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.ParameterFamily;
 import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The walk up the target's branch of {@link AmplitudeHomotopy} (its {@code walkUp}): from a branch point,
  * steps along the branch (in |b|, or in the pump where |b| turns) until a point polished at fixed pump is
- * stable. The polish (a Newton solve and a spectrum, ~2 CPU-s at TPM_d N = 50) does not feed the walk, so
+ * stable. The polish (a Newton solve and a spectrum, ~0.5 CPU-s at TPM_d N = 50) does not feed the walk, so
  * it runs beside the next step, and the first stable point in the walk's order is the answer, as when each
  * polish came before the next step (a step computed after a stable point is discarded; a polish's failure
  * comes before the next step's).
@@ -50,7 +51,7 @@ final class BranchWalkUp {
   private record Step(Optional<AmplitudeBranch.Point> next, boolean inPump, double aDir, double rDir) {}
 
   /** A point's polish under way: its chain's result, and the point for the record of a failed polish. */
-  private record Polish(Future<Optional<Equilibrium>> result, double pump, double bAbs, Object kind) {}
+  private record Polish(Future<Optional<Equilibrium>> result, double pump, double bAbs, ModelKind kind) {}
 
   /** The first stable lasing state at amplitudes a, a * ratio, ... from {@code from} (see {@link AmplitudeHomotopy#walkUp}). */
   Optional<Equilibrium> stableState(Model target, AmplitudeBranch.Point from) {
