@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.numerics.threads.RouteCancellation;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.ParameterFamily;
 import org.qdlaser.stages.physics.Readable;
@@ -62,16 +63,13 @@ final class AmplitudeHomotopy {
   private final List<String> log = new ArrayList<>();
   private final List<Visit> visits = new ArrayList<>();
   private int pathsFollowed;
-  /** Whether to stop (CancellationException) between two Newton solves: a speculative route no longer wanted ({@link ThresholdStart}). */
-  private final java.util.function.BooleanSupplier cancelled;
 
+  /**
+   * Paths solved by {@code newton}; on a speculative route's thread a path stops between two Newton solves
+   * (and Newton between two iterations) once the route is no longer wanted ({@link RouteCancellation}).
+   */
   AmplitudeHomotopy(NewtonSolver newton) {
-    this(newton, () -> false);
-  }
-
-  AmplitudeHomotopy(NewtonSolver newton, java.util.function.BooleanSupplier cancelled) {
     this.newton = newton;
-    this.cancelled = cancelled;
   }
 
   /**
@@ -134,9 +132,7 @@ final class AmplitudeHomotopy {
     List<String> trace = new ArrayList<>();
     String end = "attempts exhausted";
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (cancelled.getAsBoolean()) {
-        throw new java.util.concurrent.CancellationException("homotopy at fixed |b| abandoned");
-      }
+      RouteCancellation.check();
       double h = x[n2];
       double lnR = Math.log(x[n2 + 1]);
       // Unit secant in (h / span, ln r); the first step goes along h towards the target.
@@ -285,102 +281,10 @@ final class AmplitudeHomotopy {
    * {@link #AMPLITUDE_RATIO}, ... (a step that fails is shortened; where |b| cannot grow, the step is
    * taken in the pump instead, upwards by the same ratios: a local change of the continuation
    * parameter, regular where the branch turns in |b|): each point polished at fixed pump with its
-   * spectrum.
+   * spectrum, beside the next step ({@link BranchWalkUp}).
    */
   Optional<Equilibrium> walkUp(Model target, AmplitudeBranch.Point from) {
-    AmplitudeBranch branch = new AmplitudeBranch(ParameterFamily.pump(target), newton);
-    EquilibriumSolver polish = new EquilibriumSolver(ThresholdFinder.branchNewton());
-    AmplitudeBranch.Point p = from;
-    boolean inPump = false;
-    double aDir = 1;
-    double rDir = 1;
-    for (int k = 0; k <= MAX_AMPLITUDE_STEPS; k++) {
-      if (cancelled.getAsBoolean()) {
-        throw new java.util.concurrent.CancellationException("homotopy at fixed |b| abandoned");
-      }
-      if (k > 0) {
-        double a0 = target.fieldAmplitude(p.state());
-        Optional<AmplitudeBranch.Point> q = Optional.empty();
-        // Continuation along the branch in the direction of travel with the locally regular parameter:
-        // |b| (up at first) until it cannot grow or shrink further (the branch turns in |b|: S6, S10 at
-        // 2 gamma), then the pump in its direction of travel, and back to |b| where the pump turns (a fold
-        // in r), keeping each parameter's direction, so that the walk passes both kinds of turn instead
-        // of stepping back along the arm just taken. A failed step is shortened a few times only: each
-        // failure costs a full Newton solve.
-        boolean wasInPump = inPump;
-        if (!inPump) {
-          q = amplitudeStep(branch, p, a0, aDir);
-        }
-        if (q.isEmpty()) {
-          q = pumpSteps(target, p, rDir);
-          inPump = q.isPresent();
-        }
-        if (q.isEmpty() && wasInPump) {
-          q = amplitudeStep(branch, p, a0, aDir);
-        }
-        if (q.isEmpty()) {
-          log.add(String.format(Locale.ROOT, "branch at the target continued neither in |b| nor in r from |b| = %.2f, r = %s",
-              a0, Readable.number(p.pump())));
-          return Optional.empty();
-        }
-        double a1 = target.fieldAmplitude(q.get().state());
-        if (inPump) {
-          aDir = Math.signum(a1 - a0) != 0 ? Math.signum(a1 - a0) : aDir;
-        } else {
-          rDir = Math.signum(q.get().pump() - p.pump()) != 0 ? Math.signum(q.get().pump() - p.pump()) : rDir;
-        }
-        p = q.get();
-      }
-      if (!(p.pump() < ThresholdFinder.R_MAX)) {
-        log.add("branch at the target above the ceiling r = " + ThresholdFinder.R_MAX + " at " + p.pump());
-        return Optional.empty();
-      }
-      Model m = target.withPump(p.pump());
-      Optional<Equilibrium> e = polish.polishLasing(m, p.state(), p.omega());
-      if (e.isEmpty()) {
-        log.add(String.format(Locale.ROOT, "no lasing state by Newton at r = %s from the branch point |b| = %.2f",
-            Readable.number(p.pump()), m.fieldAmplitude(p.state())));
-        continue;
-      }
-      Equilibrium eq = e.get();
-      visits.add(new Visit(eq.bAbs(), eq.pump(), eq.omega(), eq.rightmostEigenvalue(), eq.stable()));
-      LOG.info("branch of {} at the target: {}", target.kind(), visits.get(visits.size() - 1));
-      if (eq.stable()) {
-        return Optional.of(eq);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A step in |b| by {@link #AMPLITUDE_RATIO} in direction {@code dir} (+1 up, -1 down), shortened down to {@link #MIN_AMPLITUDE_RATIO}. */
-  private static Optional<AmplitudeBranch.Point> amplitudeStep(AmplitudeBranch branch, AmplitudeBranch.Point p, double a0,
-      double dir) {
-    Optional<AmplitudeBranch.Point> q = Optional.empty();
-    for (double ratio = AMPLITUDE_RATIO; q.isEmpty() && ratio >= MIN_AMPLITUDE_RATIO; ratio = Math.sqrt(ratio)) {
-      q = branch.solve(a0 * Math.pow(ratio, dir), p);
-    }
-    return q;
-  }
-
-  /** The same in the pump. */
-  private Optional<AmplitudeBranch.Point> pumpSteps(Model target, AmplitudeBranch.Point p, double dir) {
-    Optional<AmplitudeBranch.Point> q = Optional.empty();
-    for (double ratio = AMPLITUDE_RATIO; q.isEmpty() && ratio >= MIN_AMPLITUDE_RATIO; ratio = Math.sqrt(ratio)) {
-      q = pumpStep(target, p, Math.pow(ratio, dir));
-    }
-    return q;
-  }
-
-  /** The branch point at pump {@code from}'s times {@code ratio} by Newton at fixed pump from {@code from}'s state. */
-  private Optional<AmplitudeBranch.Point> pumpStep(Model target, AmplitudeBranch.Point from, double ratio) {
-    double r = from.pump() * ratio;
-    int n = target.dimension();
-    return new EquilibriumSolver(ThresholdFinder.branchNewton()).lasingState(target.withPump(r), from.state(), from.omega())
-        .map(x -> {
-          double[] y = java.util.Arrays.copyOf(x, n + 2);
-          y[n + 1] = r;
-          return new AmplitudeBranch.Point(y);
-        });
+    return new BranchWalkUp(newton, log, visits).stableState(target, from);
   }
 
   /** Paths of {@link #follow} that got past their first point (ending at the target or a path end, {@link #tried}). */

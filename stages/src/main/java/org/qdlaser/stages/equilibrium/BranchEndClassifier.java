@@ -62,6 +62,17 @@ final class BranchEndClassifier {
    */
   Threshold classify(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
       double startAmplitude) {
+    return classify(model, rInst, previous, good, rBad, startAmplitude, () -> endSpectrum(model, good));
+  }
+
+  /** The spectrum of the branch end {@code good} that tells a Hopf end from the others (both steps, ~0.5 CPU-s at TPM_d N = 50). */
+  static StabilityAnalyzer.Spectrum endSpectrum(Model model, Equilibrium good) {
+    return StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
+  }
+
+  /** As above, with {@code good}'s {@link #endSpectrum} from {@code endSpectrum} (e.g. computed beside the caller's work). */
+  Threshold classify(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
+      double startAmplitude, java.util.function.Supplier<StabilityAnalyzer.Spectrum> endSpectrum) {
     double width = (good.pump() - rBad) / good.pump();
     LOG.info("{}: the stable lasing branch ends at r = {} with |b| = {}", model.kind(), Readable.rate(good.pump()),
         Readable.number(good.bAbs()));
@@ -76,7 +87,7 @@ final class BranchEndClassifier {
     }
     // Otherwise the stable branch ends with a finite field. Locate the end exactly on the branch
     // parametrised by |b|: a fold is the minimum of r(|b|).
-    StabilityAnalyzer.Spectrum sp = StabilityAnalyzer.analyse(model.withPump(good.pump()), good.state(), good.omega(), true);
+    StabilityAnalyzer.Spectrum sp = endSpectrum.get();
     if (Math.abs(sp.rightmostImag()) > HOPF_IMAG_FRACTION * Math.max(sp.jacobianNorm(), 1.0)) {
       LOG.debug("{}: branch end eigenvalue {} + {}i: Hopf", model.kind(), sp.rightmostReal(), sp.rightmostImag());
       return new Threshold(model.kind(), good.pump(), "hopf-of-lasing-state", good.bAbs(), good.upperPopulationMean(), good.photons(),

@@ -1,6 +1,8 @@
 package org.qdlaser.stages.equilibrium;
 
 import java.util.Optional;
+import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
+import org.qdlaser.stages.numerics.threads.HelperThreads;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.Readable;
 import org.slf4j.Logger;
@@ -198,12 +200,33 @@ public final class ThresholdFinder {
         rBad = r;
       }
     }
-    Equilibrium nonLasingState = nonLasingNear(model, rBad, good);
-    double rInst = nonLasingState.stable() ? nonLasing.instability(model, nonLasingState, good.pump()) : Double.NaN;
-    LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
-        good.pump(), rInst);
-    return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs());
+    // The end's spectrum (the classifier's Hopf test) on a new thread beside the non-lasing state's solves: one
+    // after the other it came after them, whose pattern (n unknowns) differs from its own (n + 1), so it starts
+    // on a fresh LU workspace either way, and this thread takes over its workspace where it would have computed
+    // it, so that its later solves see the same LU history (docs/decisions.md, s4m).
+    Equilibrium end = good;
+    java.util.concurrent.Future<EndSpectrum> endSpectrum = HelperThreads.onNewThread("qdlaser-end-spectrum",
+        () -> new EndSpectrum(BranchEndClassifier.endSpectrum(model, end), NewtonSolver.SparseWorkspace.detach()));
+    try {
+      Equilibrium nonLasingState = nonLasingNear(model, rBad, good);
+      double rInst = nonLasingState.stable() ? nonLasing.instability(model, nonLasingState, good.pump()) : Double.NaN;
+      LOG.info("{}: stable branch lost in [{}, {}], non-lasing instability inside it at r = {}", model.kind(), rBad,
+          good.pump(), rInst);
+      return locate(model, rInst, previous, good, rBad, BRACKET_BISECTION_WIDTH, top.bAbs(), () -> {
+        EndSpectrum e = HelperThreads.await(endSpectrum,
+            () -> new EquilibriumException("interrupted during the threshold search of " + model.kind()));
+        if (e.workspace() != null) { // null: a dense spectrum, which leaves this thread's workspace as it is
+          NewtonSolver.SparseWorkspace.adopt(e.workspace());
+        }
+        return e.spectrum();
+      });
+    } finally {
+      endSpectrum.cancel(false); // not needed (a pitchfork, an exception): discarded (a spectrum has no cancellation point)
+    }
   }
+
+  /** The branch end's spectrum computed beside the search, and the LU workspace it left. */
+  private record EndSpectrum(StabilityAnalyzer.Spectrum spectrum, NewtonSolver.SparseWorkspace workspace) {}
 
   /**
    * The non-lasing state at {@code r} by Newton from {@code near}'s incoherent part (its charged
@@ -254,6 +277,13 @@ public final class ThresholdFinder {
    */
   private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
       double bisectionWidth, double startAmplitude) {
+    return locate(model, rInst, previous, good, rBad, bisectionWidth, startAmplitude, null);
+  }
+
+  /** As above; {@code endSpectrum}, if not null, gives {@code good}'s {@link BranchEndClassifier#endSpectrum}. */
+  private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
+      double bisectionWidth, double startAmplitude, java.util.function.Supplier<StabilityAnalyzer.Spectrum> endSpectrum) {
+    Equilibrium given = good;
     while ((good.pump() - rBad) / good.pump() > bisectionWidth) {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
@@ -263,6 +293,9 @@ public final class ThresholdFinder {
       } else {
         rBad = r;
       }
+    }
+    if (endSpectrum != null && good == given) {
+      return classifier.classify(model, rInst, previous, good, rBad, startAmplitude, endSpectrum);
     }
     return classifier.classify(model, rInst, previous, good, rBad, startAmplitude);
   }

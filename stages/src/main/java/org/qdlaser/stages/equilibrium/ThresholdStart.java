@@ -200,7 +200,7 @@ final class ThresholdStart {
   /** One path of a homotopy at fixed |b| ({@code path} runs it), with its trace and branch points. */
   private Outcome homotopyPath(Model m, String family, java.util.function.Function<AmplitudeHomotopy, Optional<Equilibrium>> path) {
     AmplitudeHomotopy h = new AmplitudeHomotopy(new org.qdlaser.stages.numerics.nonlinear.NewtonSolver(
-        ThresholdFinder.branchNewton()), threads > 1 ? () -> Thread.currentThread().isInterrupted() : () -> false);
+        ThresholdFinder.branchNewton()));
     Optional<Equilibrium> found = path.apply(h);
     found.ifPresent(f -> LOG.info("{}: stable lasing state at r = {} by the homotopy in {} at fixed |b|", m.kind(),
         Readable.rate(f.pump()), family));

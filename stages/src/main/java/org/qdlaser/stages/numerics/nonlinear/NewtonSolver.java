@@ -7,6 +7,7 @@ import org.qdlaser.stages.numerics.ode.OdeSystem;
 import org.qdlaser.stages.numerics.sparse.SparseLuSolver;
 import org.qdlaser.stages.numerics.sparse.SparseMatrix;
 import org.qdlaser.stages.numerics.sparse.SparsityPattern;
+import org.qdlaser.stages.numerics.threads.RouteCancellation;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -153,6 +154,26 @@ public final class NewtonSolver {
       return lu;
     }
 
+    /**
+     * This thread's workspace, removed from it (null if none), for the thread that continues this thread's
+     * sequence of solves ({@link #adopt}): work moved between threads then sees the LU history it would see
+     * on one thread (a reused row order can change the last bits of a solve).
+     */
+    public static SparseWorkspace detach() {
+      SparseWorkspace ws = LAST.get();
+      LAST.remove();
+      return ws;
+    }
+
+    /** Makes {@code ws} (from {@link #detach}; null: none) this thread's workspace. */
+    public static void adopt(SparseWorkspace ws) {
+      if (ws == null) {
+        LAST.remove();
+      } else {
+        LAST.set(ws);
+      }
+    }
+
     /** This thread's workspace for {@code pattern}, reused if the last one was for an equal pattern. */
     public static SparseWorkspace forPattern(SparsityPattern pattern) {
       SparseWorkspace ws = LAST.get();
@@ -201,6 +222,7 @@ public final class NewtonSolver {
     int nonMonotone = 0;
     double snPrev = Double.POSITIVE_INFINITY;
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+      RouteCancellation.check(); // a speculative route no longer wanted leaves here (OrderedRoutes)
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
       }
@@ -281,6 +303,7 @@ public final class NewtonSolver {
     boolean chordNext = false;
     int age = 0;
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
+      RouteCancellation.check(); // a speculative route no longer wanted leaves here (OrderedRoutes)
       if (!Double.isFinite(fNorm)) {
         return new NewtonResult(x, false, iter - 1, fNorm);
       }

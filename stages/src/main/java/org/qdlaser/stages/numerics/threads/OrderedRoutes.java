@@ -25,7 +25,9 @@ public final class OrderedRoutes {
    * the routes run one after the other on this thread (exactly the loop); otherwise on {@code threads}
    * daemon threads named {@code name}, started in order, and the routes after the first success (or
    * failure) are cancelled: those not started never start, the running ones are interrupted (a route
-   * may stop early on {@link Thread#isInterrupted()}; what it returns or throws then is discarded).
+   * stops at its next safe point, {@link RouteCancellation#check}, by {@link RouteCancellation.Cancelled}; what
+   * it returns or throws then is discarded: only routes after the decisive one are cancelled, and their
+   * results are never read).
    *
    * @param interrupted the exception thrown if this thread is interrupted while it waits
    */
@@ -46,7 +48,7 @@ public final class OrderedRoutes {
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (Supplier<T> r : routes) {
-        futures.add(pool.submit(r::get));
+        futures.add(pool.submit(() -> RouteCancellation.asRoute(r)));
       }
       for (Future<T> f : futures) {
         T v = HelperThreads.await(f, interrupted);

@@ -1,0 +1,142 @@
+package org.qdlaser.stages.equilibrium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.qdlaser.stages.numerics.threads.OrderedRoutes;
+import org.qdlaser.stages.numerics.threads.RouteCancellation;
+import org.qdlaser.stages.physics.Model;
+import org.qdlaser.stages.physics.ModelKind;
+import org.qdlaser.stages.physics.StateLayout;
+
+/**
+ * A speculative route cancelled inside a long co-rotating transient ({@link LongTimeFate}, as the threshold
+ * search's short transients) stops within a step, and the search's result is the loop's.
+ */
+class CancelledTransientTest {
+  /** Busy time of one right-hand side (ms): the transient below then takes minutes unless cancelled. */
+  private static final long RHS_MS = 2;
+
+  /** {@link LongTimeFateTest.Toy} whose right-hand side is slow and counted. */
+  private record Slow(LongTimeFateTest.Toy toy, AtomicInteger calls, CountDownLatch started) implements Model {
+    @Override
+    public void rhs(double t, double[] y, double[] yDot) {
+      calls.incrementAndGet();
+      started.countDown();
+      long end = System.nanoTime() + RHS_MS * 1_000_000;
+      while (System.nanoTime() < end) {
+        Thread.onSpinWait(); // busy: only the polls in the transient can end it early
+      }
+      toy.rhs(t, y, yDot);
+    }
+
+    @Override
+    public int dimension() {
+      return toy.dimension();
+    }
+
+    @Override
+    public ModelKind kind() {
+      return toy.kind();
+    }
+
+    @Override
+    public StateLayout layout() {
+      return toy.layout();
+    }
+
+    @Override
+    public int dots() {
+      return toy.dots();
+    }
+
+    @Override
+    public double pump() {
+      return toy.pump();
+    }
+
+    @Override
+    public Model withPump(double r) {
+      return this;
+    }
+
+    @Override
+    public double upperPopulationMean(double[] y) {
+      return toy.upperPopulationMean(y);
+    }
+
+    @Override
+    public double[] activation(double[] y) {
+      return toy.activation(y);
+    }
+
+    @Override
+    public double[] factorisedState(double b, double vc, double cc) {
+      return toy.factorisedState(b, vc, cc);
+    }
+
+    @Override
+    public double[] lasingInitialState() {
+      return toy.lasingInitialState();
+    }
+
+    @Override
+    public double[] noFieldState() {
+      return toy.noFieldState();
+    }
+  }
+
+  @Test
+  void aRouteCancelledInALongTransientStopsWithinAStep() throws Exception {
+    // The unsettled toy of LongTimeFateTest (a field decaying at 1e-3 per unit) with a limit of 1e6 units.
+    Slow m = new Slow(new LongTimeFateTest.Toy(-1e-3, 1e6, 1.9, 0.0, 0.0, 0.0), new AtomicInteger(), new CountDownLatch(1));
+    CountDownLatch ended = new CountDownLatch(1);
+    AtomicReference<Throwable> how = new AtomicReference<>();
+    AtomicInteger atDecision = new AtomicInteger();
+    List<Supplier<String>> routes = List.of(
+        () -> {
+          await(m.started());
+          sleep(200); // the transient is well under way
+          atDecision.set(m.calls().get());
+          return "decided";
+        },
+        () -> {
+          try {
+            return LongTimeFateTest.fate(1e6).follow(m, m.factorisedState(10, 0, 0), 1.9).verdict().jsonName();
+          } catch (RuntimeException e) {
+            how.set(e);
+            throw e;
+          } finally {
+            ended.countDown();
+          }
+        });
+    assertThat(OrderedRoutes.untilFirst(routes, "decided"::equals, 2, "qdlaser-test-routes",
+        () -> new IllegalStateException("interrupted"))).containsExactly("decided");
+    assertThat(ended.await(10, TimeUnit.SECONDS)).as("the cancelled route ended").isTrue();
+    assertThat(how.get()).isInstanceOf(RouteCancellation.Cancelled.class);
+    // A BDF step of this 5-unknown toy: a few right-hand sides and a 10-evaluation difference Jacobian.
+    assertThat(m.calls().get() - atDecision.get()).as("right-hand sides after the decision").isLessThan(100);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch l) {
+    try {
+      assertThat(l.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
