@@ -5,6 +5,7 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.qdlaser.stages.numerics.eigen.BlockTriangularEigenvalues;
 import org.qdlaser.stages.numerics.jacobian.FiniteDifferences;
+import org.qdlaser.stages.numerics.linear.MatrixNorms;
 import org.qdlaser.stages.physics.Model;
 import org.qdlaser.stages.physics.StateLayout;
 
@@ -255,15 +256,7 @@ public final class StabilityAnalyzer {
     balance(m);
     // The noise of a central-difference Jacobian is relative to the balanced matrix: its norm sets
     // the scale below which an eigenvalue's sign is not resolved.
-    double norm = 0;
-    for (double[] row : m) {
-      double s = 0;
-      for (double v : row) {
-        s += Math.abs(v);
-      }
-      norm = Math.max(norm, s);
-    }
-    return new Matrices(unbalanced, m, norm);
+    return new Matrices(unbalanced, m, MatrixNorms.infinity(m));
   }
 
   /**

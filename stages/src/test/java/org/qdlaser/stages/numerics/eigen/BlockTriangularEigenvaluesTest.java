@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.stages.numerics.linear.MatrixNorms;
 
 /** Eigenvalues block by block against EJML's QR on the whole matrix (the analytic fact: same spectrum). */
 class BlockTriangularEigenvaluesTest {
@@ -87,11 +88,7 @@ class BlockTriangularEigenvaluesTest {
   }
 
   private static double norm(double[][] a) {
-    double m = 0;
-    for (double[] row : a) {
-      m = Math.max(m, Arrays.stream(row).map(Math::abs).sum());
-    }
-    return m;
+    return MatrixNorms.infinity(a);
   }
 
   static double[][] whole(double[][] a) {

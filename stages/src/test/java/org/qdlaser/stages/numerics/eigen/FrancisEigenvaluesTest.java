@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.stages.numerics.linear.MatrixNorms;
 
 /**
  * The eigenvalue-only Francis QR against an independent truth: matrices built with a known spectrum
@@ -137,15 +138,7 @@ class FrancisEigenvaluesTest {
   }
 
   static double norm(double[][] a) {
-    double m = 0;
-    for (double[] row : a) {
-      double s = 0;
-      for (double v : row) {
-        s += Math.abs(v);
-      }
-      m = Math.max(m, s);
-    }
-    return m;
+    return MatrixNorms.infinity(a);
   }
 
   private static double[][] orthogonal(int n, Random rnd) {

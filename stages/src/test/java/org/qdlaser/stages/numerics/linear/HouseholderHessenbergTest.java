@@ -80,14 +80,6 @@ class HouseholderHessenbergTest {
   }
 
   private static double normInf(double[][] a) {
-    double m = 0;
-    for (double[] row : a) {
-      double s = 0;
-      for (double v : row) {
-        s += Math.abs(v);
-      }
-      m = Math.max(m, s);
-    }
-    return m;
+    return MatrixNorms.infinity(a);
   }
 }
