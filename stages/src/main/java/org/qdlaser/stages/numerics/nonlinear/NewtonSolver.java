@@ -116,12 +116,11 @@ public final class NewtonSolver {
    * sweep, a threshold search) skip the colouring and the ordering (TPM_d N = 50: 0.3 s and ~3 s
    * per solve). Thread-confined, so solvers may be shared between threads.
    *
-   * <p>Memory, never numerical history: the LU reuses the row order of its last factorisation only
-   * where a fresh pivot search chooses the same rows ({@link SparseLuSolver}), so every factorisation,
-   * and a solve's result, is a function of its matrices alone, whatever ran before on the thread (a
-   * pooled route thread, a task's worker thread, a seed-verdict thread): "same inputs, same bytes".
-   * Until branch repro (docs/decisions.md) a reused pivot only had to pass the threshold test, and a
-   * solve after another one on the same pattern could end with other last bits.
+   * <p>Numerical history: the LU reuses its last factorisation's row order where each reused pivot passes
+   * the threshold test ({@link SparseLuSolver}), so a solve after another one on the same pattern and
+   * thread can end with other last bits than on a fresh thread. A refactorisation that keeps a row only
+   * where a fresh pivot search would choose it (branch repro) removed that, but cost S8's threshold 27 s
+   * of 43 and was reverted (docs/decisions.md, "The sparse LU without history, reverted").
    */
   public static final class SparseWorkspace {
     private static final ThreadLocal<SparseWorkspace> LAST = new ThreadLocal<>();

@@ -28,15 +28,10 @@ import java.util.Objects;
  *
  * <p>Refactorisation: when a matrix on the same pattern was factorised before, {@link #factor}
  * first reuses that factorisation's row order and the structure of L and U and only recomputes the
- * values (the idea of KLU's refactor: no depth-first searches; about half the time). At each step
- * the pivot search of a fresh factorisation is replayed on the recomputed candidates, in the order
- * that factorisation met them; if it would choose another row than the stored one, the factorisation
- * is redone with pivoting. So the factors are always those of a pivoting factorisation of the matrix,
- * bit for bit, whatever was factorised before: a solve's result does not depend on the solver's
- * history (until branch repro, 2026-12-06, a reused pivot only had to pass the threshold test, so a
- * factorisation after another one could keep that one's row exchanges and round differently). The
- * Newton matrices of a solve and I - cJ of an integration change slowly, so nearly all
- * factorisations still take the fast path.
+ * values (the idea of KLU's refactor: no depth-first searches and no pivot search; about half the
+ * time). Each reused pivot must still pass the threshold test against its column of L; if one
+ * fails, the factorisation is redone with pivoting. The Newton matrices I - cJ of an integration
+ * change slowly, so nearly all factorisations take the fast path.
  *
  * <p>A workspace (not thread safe): L and U live in grow-only internal arrays, so after the first
  * factorisations of a pattern {@link #factor} and {@link #solve} allocate nothing.
@@ -73,12 +68,6 @@ public final class SparseLuSolver {
   private double[] uDiag;
   private int[] pinv; // step at which row i became pivotal, -1 before
   private int[] rowOfStep;
-  /**
-   * Where the pivot of step k stood among the step's candidates (non-pivotal rows of its column, in the
-   * depth-first search's order): the entries of L's column k before it, so that {@link #refactor} can
-   * replay the pivot search in the order the pivoting factorisation made it.
-   */
-  private int[] pivotSlot;
   private boolean factored;
   /** L and U hold a structure and row order (from a pivoting factorisation) that can be reused. */
   private boolean reusable;
@@ -155,7 +144,6 @@ public final class SparseLuSolver {
     uDiag = new double[n];
     pinv = new int[n];
     rowOfStep = new int[n];
-    pivotSlot = new int[n];
     x = new double[n];
     reach = new int[n];
     stack = new int[n];
@@ -222,19 +210,14 @@ public final class SparseLuSolver {
    * stored U entries of each column are in topological order (as the pivoting factorisation found
    * them), so one left-looking pass over them is the sparse triangular solve.
    *
-   * <p>Each step replays the pivot search of {@link #factorWithPivoting} on its candidates ({@link
-   * #freshPivot}) and keeps the stored row only if that search chooses it. With the same pivots the
-   * structure, the order of every operation and so every bit of L and U are those of a pivoting
-   * factorisation of {@code a} (the depth-first searches' orders follow from the pattern and the
-   * pivots alone): the factors are a function of {@code a}, not of the matrices factorised before.
-   *
-   * @return false if the pivot search would choose another row (or none) at some step; the work
-   *     array is then clean and the caller factorises with pivoting
+   * @return false if a reused pivot is zero, non-finite or below the threshold; the work array is
+   *     then clean and the caller factorises with pivoting
    */
   private boolean refactor(SparseMatrix a) {
     final int n = this.n;
     final double[] av = a.values;
     final double[] x = this.x; // indexed by step number here
+    final double tau = pivotThreshold;
     for (int k = 0; k < n; k++) {
       final int col = colPerm[k];
       for (int p = csStart[col]; p < csStart[col + 1]; p++) {
@@ -253,14 +236,17 @@ public final class SparseLuSolver {
         }
       }
       final double pivot = x[k];
-      if (freshPivot(k, pinv[col]) != k) {
-        x[k] = 0.0;
+      x[k] = 0.0;
+      double max = 0.0;
+      for (int q = lStart[k]; q < lStart[k + 1]; q++) {
+        max = Math.max(max, Math.abs(x[lRow[q]]));
+      }
+      if (!(pivot != 0.0 && Double.isFinite(pivot) && max < Double.POSITIVE_INFINITY && Math.abs(pivot) >= tau * max)) {
         for (int q = lStart[k]; q < lStart[k + 1]; q++) {
           x[lRow[q]] = 0.0;
         }
         return false;
       }
-      x[k] = 0.0;
       uDiag[k] = pivot;
       final double inv = 1.0 / pivot;
       for (int q = lStart[k]; q < lStart[k + 1]; q++) {
@@ -270,57 +256,6 @@ public final class SparseLuSolver {
       }
     }
     return true;
-  }
-
-  /**
-   * The step (in the stored row order) of the row that {@link #factorWithPivoting} would choose as
-   * the pivot of step k, given the values of the step's candidates in the work array (indexed by step):
-   * the same rule on the same candidates in the same order (L's column k with the stored pivot at its
-   * slot), ties included. -1 if no candidate is usable (zero, NaN or infinite: the pivoting
-   * factorisation then decides, or throws).
-   *
-   * @param diagonalStep the step of the column's own row (the diagonal the ordering assumed)
-   */
-  private int freshPivot(int k, int diagonalStep) {
-    final int lo = lStart[k];
-    final int count = lStart[k + 1] - lo + 1;
-    final int slot = pivotSlot[k];
-    int largest = -1;
-    double max = -1.0;
-    boolean diagonalCandidate = false;
-    for (int m = 0; m < count; m++) {
-      final int s = m < slot ? lRow[lo + m] : m == slot ? k : lRow[lo + m - 1];
-      final double v = Math.abs(x[s]);
-      if (v > max) {
-        max = v;
-        largest = s;
-      }
-      diagonalCandidate |= s == diagonalStep;
-    }
-    if (largest < 0) {
-      return -1; // every candidate NaN
-    }
-    final double bar = pivotThreshold * max;
-    int best;
-    if (diagonalCandidate && Math.abs(x[diagonalStep]) >= bar) {
-      best = diagonalStep;
-    } else {
-      best = largest;
-      int bestCount = rowCount[rowOfStep[largest]];
-      double bestValue = Math.abs(x[largest]);
-      for (int m = 0; m < count; m++) {
-        final int s = m < slot ? lRow[lo + m] : m == slot ? k : lRow[lo + m - 1];
-        final double v = Math.abs(x[s]);
-        final int c = rowCount[rowOfStep[s]];
-        if (v >= bar && (c < bestCount || (c == bestCount && v > bestValue))) {
-          best = s;
-          bestCount = c;
-          bestValue = v;
-        }
-      }
-    }
-    final double p = x[best];
-    return p != 0.0 && Double.isFinite(p) && max < Double.POSITIVE_INFINITY ? best : -1;
   }
 
   /** Left-looking factorisation with depth-first searches and threshold partial pivoting. */
@@ -418,9 +353,7 @@ public final class SparseLuSolver {
       final double inv = 1.0 / pivot;
       for (int t = top; t < n; t++) {
         final int i = reach[t];
-        if (i == pivotRow) {
-          pivotSlot[k] = lnz - lStart[k];
-        } else if (pinv[i] < 0) {
+        if (pinv[i] < 0) {
           lRow[lnz] = i; // original row index until the end of the factorisation
           lVal[lnz++] = x[i] * inv;
         }
