@@ -5,6 +5,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.qdlaser.stages.numerics.threads.HelperThreads;
+import org.qdlaser.stages.numerics.threads.RouteCancellation;
 import org.qdlaser.stages.physics.Model;
 
 /**
@@ -36,7 +37,8 @@ final class NonLasingAhead {
     // the thread StableStates runs on in `qdlaser point` (the LU's refactorisation reuses its thread's last
     // pivot order, so a reused thread could round differently), and they are freed when it ends.
     seeds.nonLasingAhead(model, guess,
-        HelperThreads.onNewThread("qdlaser-non-lasing-ahead", () -> solver.polishNonLasing(model, guess)));
+        HelperThreads.onNewThread("qdlaser-non-lasing-ahead",
+            RouteCancellation.cancellable(() -> solver.polishNonLasing(model, guess))));
   }
 
   /**

@@ -37,10 +37,6 @@ public final class HouseholderHessenberg {
     reduce(h, v, tau);
   }
 
-  public int dimension() {
-    return n;
-  }
-
   /** H's entry (i, j) (zero below the sub-diagonal). */
   public double h(int i, int j) {
     return h[i][j];
