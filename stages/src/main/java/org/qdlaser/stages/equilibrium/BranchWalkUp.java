@@ -3,6 +3,7 @@ package org.qdlaser.stages.equilibrium;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * steps along the branch (in |b|, or in the pump where |b| turns) until a point polished at fixed pump is
  * stable. The polish (a Newton solve and a spectrum, ~0.5 CPU-s at TPM_d N = 50) does not feed the walk, so
  * it runs beside the next step, and the first stable point in the walk's order is the answer, as when each
- * polish came before the next step (a step computed after a stable point is discarded; a polish's failure
- * comes before the next step's).
+ * polish came before the next step: the polish's verdict is taken first (a stable state ends the walk and the
+ * step beside it is cancelled; a polish's failure comes before the step's).
  *
  * <p>Each solve sees the sparse LU workspace it would see one after the other on one thread (the workspace
  * of a thread is reused by a solve on the same pattern, and the reused row order can change the last bits):
@@ -31,7 +32,15 @@ import org.slf4j.LoggerFactory;
  * after the polish where it starts with a step in the pump (whose Newton would reuse the polish's
  * workspace). The caller's workspace goes to the first chain, and the caller takes over the workspace of
  * the chain that did the walk's last work in the walk's order ({@link NewtonSolver.SparseWorkspace#detach}):
- * the caller's next solves (the descent from the stable state) see what they saw one after the other.
+ * the caller's next solves (the descent from the stable state) see what they saw one after the other. So
+ * also where a step or polish throws: the caller takes over the workspace of the chain that threw (its
+ * solve was the last one after the other; the chain is idle then). Where the walk ends by an interrupt of
+ * the caller or a cancelled route instead, the chains may still be running and are being stopped: the
+ * caller gets its own workspace back as it was at the start, without waiting on them.
+ *
+ * <p>The chains' tasks are {@link RouteCancellation#cancellable}, on a route or not: work the walk discards
+ * (the step beside a stable polish, whatever runs when the walk ends by an exception) stops at its next
+ * Newton iteration instead of running to its end after the walk returned.
  */
 final class BranchWalkUp {
   private static final Logger LOG = LoggerFactory.getLogger(AmplitudeHomotopy.class);
@@ -57,11 +66,7 @@ final class BranchWalkUp {
   Optional<Equilibrium> stableState(Model target, AmplitudeBranch.Point from) {
     AmplitudeBranch branch = new AmplitudeBranch(ParameterFamily.pump(target), newton);
     EquilibriumSolver polish = new EquilibriumSolver(ThresholdFinder.branchNewton());
-    ExecutorService chain = newChain();
-    ExecutorService stepChain = null;
-    Polish pending = null;
-    NewtonSolver.SparseWorkspace callers = NewtonSolver.SparseWorkspace.detach();
-    chain.submit(() -> NewtonSolver.SparseWorkspace.adopt(callers));
+    Chains c = new Chains();
     try {
       AmplitudeBranch.Point p = from;
       boolean inPump = false;
@@ -70,43 +75,23 @@ final class BranchWalkUp {
       for (int k = 0; k <= AmplitudeHomotopy.MAX_AMPLITUDE_STEPS; k++) {
         RouteCancellation.check();
         if (k > 0) {
-          if (inPump) { // a step in the pump reuses the polish's workspace: after the polish's verdict, on its chain
-            Optional<Equilibrium> done = settle(pending);
-            pending = null;
-            if (done.isPresent()) {
-              return takeOver(chain, callers, done);
-            }
-          }
-          stepChain = inPump ? chain : newChain();
           AmplitudeBranch.Point at = p;
           boolean pumpNow = inPump;
           double a = aDir;
           double r = rDir;
-          Future<Step> f = stepChain.submit(RouteCancellation.inherit(() -> step(target, branch, at, pumpNow, a, r)));
-          Step s;
-          try {
-            s = await(f);
-          } catch (RuntimeException | Error e) {
-            Optional<Equilibrium> done = settle(pending); // one after the other, that polish came first
-            if (done.isPresent()) {
-              return takeOver(chain, callers, done);
-            }
-            throw e;
-          }
-          Optional<Equilibrium> done = settle(pending);
-          pending = null;
+          Callable<Step> next = RouteCancellation.cancellable(() -> step(target, branch, at, pumpNow, a, r));
+          // a step in |b| beside the polish, on a new chain; one in the pump reuses the polish's workspace: after it
+          Future<Step> f = inPump ? null : c.startStep(next);
+          Optional<Equilibrium> done = settle(c); // one after the other, the polish came first
           if (done.isPresent()) {
-            return takeOver(chain, callers, done);
+            return c.takeOver(done);
           }
-          if (stepChain != chain) {
-            chain.shutdown();
-            chain = stepChain;
-          }
-          stepChain = null;
+          Step s = f == null ? c.await(c.chain.submit(next), c.chain) : c.await(f, c.stepChain);
+          c.stepDone();
           if (s.next().isEmpty()) {
             log.add(String.format(Locale.ROOT, "branch at the target continued neither in |b| nor in r from |b| = %.2f, r = %s",
                 target.fieldAmplitude(p.state()), Readable.number(p.pump())));
-            return takeOver(chain, callers, Optional.empty());
+            return c.takeOver(Optional.empty());
           }
           p = s.next().get();
           inPump = s.inPump();
@@ -115,40 +100,100 @@ final class BranchWalkUp {
         }
         if (!(p.pump() < ThresholdFinder.R_MAX)) {
           log.add("branch at the target above the ceiling r = " + ThresholdFinder.R_MAX + " at " + p.pump());
-          return takeOver(chain, callers, Optional.empty());
+          return c.takeOver(Optional.empty());
         }
         Model m = target.withPump(p.pump());
         AmplitudeBranch.Point q = p;
-        pending = new Polish(chain.submit(RouteCancellation.inherit(() -> polish.polishLasing(m, q.state(), q.omega()))),
+        c.pending = new Polish(c.chain.submit(RouteCancellation.cancellable(() -> polish.polishLasing(m, q.state(), q.omega()))),
             p.pump(), m.fieldAmplitude(p.state()), target.kind());
       }
-      Optional<Equilibrium> done = settle(pending);
-      pending = null;
-      return takeOver(chain, callers, done);
+      return c.takeOver(settle(c));
     } finally {
-      discard(pending, chain, stepChain);
+      c.end();
     }
   }
 
-  /** Ends the chains (idle unless the walk ended by an exception: then their work is discarded). */
-  private static void discard(Polish pending, ExecutorService chain, ExecutorService stepChain) {
-    if (pending != null) {
-      pending.result().cancel(true);
-    }
-    chain.shutdownNow();
-    if (stepChain != null) {
-      stepChain.shutdownNow();
-    }
-  }
+  /** The walk's chains and who holds which LU workspace (see the class comment). */
+  private static final class Chains {
+    /** The caller's workspace, detached at the start: the first chain's, and the caller's again where no chain has one. */
+    private final NewtonSolver.SparseWorkspace callers = NewtonSolver.SparseWorkspace.detach();
+    /** The chain of the walk's last point: its polish, and after it a step in the pump. */
+    private ExecutorService chain = newChain();
+    /** The new chain of a step in |b| while it runs (beside the polish on {@link #chain}); else null. */
+    private ExecutorService stepChain;
+    /** The polish under way on {@link #chain}, or null. */
+    private Polish pending;
+    /** The chain whose task threw: one after the other, its solve was the walk's last. Null while none did. */
+    private ExecutorService failed;
+    private boolean givenBack;
 
-  /**
-   * {@code result}, after this thread took over {@code chain}'s workspace (its last solves were the walk's
-   * last), or the {@code callers} it had where the chain has none (dense solves only: they leave it as it is).
-   */
-  private static <T> T takeOver(ExecutorService chain, NewtonSolver.SparseWorkspace callers, T result) {
-    NewtonSolver.SparseWorkspace ws = await(chain.submit(NewtonSolver.SparseWorkspace::detach));
-    NewtonSolver.SparseWorkspace.adopt(ws != null ? ws : callers);
-    return result;
+    Chains() {
+      chain.submit(() -> NewtonSolver.SparseWorkspace.adopt(callers));
+    }
+
+    /** Starts {@code step} on a new chain (its thread-locals empty). */
+    Future<Step> startStep(Callable<Step> step) {
+      stepChain = newChain();
+      return stepChain.submit(step);
+    }
+
+    /** After a step's result: its chain is the walk's chain from now on. */
+    void stepDone() {
+      if (stepChain != null) {
+        chain.shutdown();
+        chain = stepChain;
+        stepChain = null;
+      }
+    }
+
+    /** {@code f}'s value; if its task on {@code on} threw, {@code on} is remembered as the one that did. */
+    <T> T await(Future<T> f, ExecutorService on) {
+      try {
+        return BranchWalkUp.await(f);
+      } catch (RuntimeException | Error e) {
+        if (!Thread.currentThread().isInterrupted()) { // a task's failure, not this thread's interrupt
+          failed = on;
+        }
+        throw e;
+      }
+    }
+
+    /**
+     * {@code result}, after this thread took over {@link #chain}'s workspace (its last solves were the walk's
+     * last), or {@link #callers} where the chain has none (dense solves only: they leave it as it is).
+     */
+    <T> T takeOver(T result) {
+      NewtonSolver.SparseWorkspace ws = BranchWalkUp.await(chain.submit(NewtonSolver.SparseWorkspace::detach));
+      NewtonSolver.SparseWorkspace.adopt(ws != null ? ws : callers);
+      givenBack = true;
+      return result;
+    }
+
+    /**
+     * Ends the walk: on an exception exit this thread gets a workspace back (see the class comment), then the
+     * chains end, whatever still runs on them cancelled (nothing, after a normal return but a step beside a
+     * stable polish).
+     */
+    void end() {
+      if (!givenBack) {
+        NewtonSolver.SparseWorkspace ws = null;
+        if (failed != null && !Thread.currentThread().isInterrupted()) {
+          try {
+            ws = BranchWalkUp.await(failed.submit(NewtonSolver.SparseWorkspace::detach)); // idle: its task threw
+          } catch (RuntimeException e) { // the walk's own exception goes on; the caller's workspace then
+            LOG.debug("walk up the branch: the failed chain's LU workspace not taken over ({})", e.toString());
+          }
+        }
+        NewtonSolver.SparseWorkspace.adopt(ws != null ? ws : callers);
+      }
+      if (pending != null) {
+        pending.result().cancel(true);
+      }
+      chain.shutdownNow();
+      if (stepChain != null) {
+        stepChain.shutdownNow();
+      }
+    }
   }
 
   /** A chain: one helper thread, its thread-locals empty at the start, tasks run in order. */
@@ -160,12 +205,17 @@ final class BranchWalkUp {
     return HelperThreads.await(f, () -> new EquilibriumException("interrupted during the walk up the branch"));
   }
 
-  /** The pending polish's state if stable; else empty, with the point recorded (visited or failed). */
-  private Optional<Equilibrium> settle(Polish pending) {
+  /**
+   * The pending polish's state if stable (none pending afterwards); else empty, with the point recorded (visited
+   * or failed).
+   */
+  private Optional<Equilibrium> settle(Chains c) {
+    Polish pending = c.pending;
     if (pending == null) {
       return Optional.empty();
     }
-    Optional<Equilibrium> e = await(pending.result());
+    Optional<Equilibrium> e = c.await(pending.result(), c.chain);
+    c.pending = null;
     if (e.isEmpty()) {
       log.add(String.format(Locale.ROOT, "no lasing state by Newton at r = %s from the branch point |b| = %.2f",
           Readable.number(pending.pump()), pending.bAbs()));

@@ -7,7 +7,6 @@ import org.qdlaser.stages.integration.FieldRecord;
 import org.qdlaser.stages.integration.Integrators;
 import org.qdlaser.stages.numerics.ode.BdfSettings;
 import org.qdlaser.stages.numerics.ode.IntegratorStats;
-import org.qdlaser.stages.numerics.threads.RouteCancellation;
 import org.qdlaser.stages.numerics.nonlinear.NewtonResult;
 import org.qdlaser.stages.numerics.nonlinear.NewtonSettings;
 import org.qdlaser.stages.physics.Model;
@@ -164,11 +163,10 @@ public final class LongTimeFate {
     double previousDrift = Double.NaN;
     while (true) {
       double target = Math.min(checkpoint, settings.longTimeLimit());
-      boolean stopped = tr.advance(target, (t, y, yDot) -> {
-        RouteCancellation.check(); // each step: a speculative route no longer wanted stops here (ThresholdStart)
-        return (criterionArmed[0] && t >= MIN_TIME && criterion.shouldStop(t, y, yDot))
-            || Math.hypot(y[bOffset], y[bOffset + 1]) < decayLevel[0];
-      });
+      // A route no longer wanted (ThresholdStart) stops at the integrator's next step (BdfIntegrator).
+      boolean stopped = tr.advance(target, (t, y, yDot) ->
+          (criterionArmed[0] && t >= MIN_TIME && criterion.shouldStop(t, y, yDot))
+              || Math.hypot(y[bOffset], y[bOffset + 1]) < decayLevel[0]);
       double[] z = tr.state();
       double b = model.fieldAmplitude(z);
       FieldRecord rec = tr.record();

@@ -187,19 +187,10 @@ public final class ThresholdFinder {
   Threshold fromStableState(Model model, Equilibrium top) {
     var fast = new NewtonDescent(disperseSolver, DESCENT_RATIO, BRACKET_BISECTION_WIDTH, R_MIN).follow(model, top);
     Descent d = fast.isPresent() ? new Descent(fast.get().previous(), fast.get().good(), fast.get().rBad()) : descend(model, top);
-    Equilibrium good = d.good();
-    Equilibrium previous = d.previous();
-    double rBad = d.rBad();
-    while ((good.pump() - rBad) / good.pump() > BRACKET_BISECTION_WIDTH) {
-      double r = Math.sqrt(good.pump() * rBad);
-      Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
-      if (e.isPresent()) {
-        previous = good;
-        good = e.get();
-      } else {
-        rBad = r;
-      }
-    }
+    Bisected b = bisect(model, d.previous(), d.good(), d.rBad(), BRACKET_BISECTION_WIDTH);
+    Equilibrium good = b.good();
+    Equilibrium previous = b.previous();
+    double rBad = b.rBad();
     // The end's spectrum (the classifier's Hopf test) on a new thread beside the non-lasing state's solves: one
     // after the other it came after them, whose pattern (n unknowns) differs from its own (n + 1), so it starts
     // on a fresh LU workspace either way, and this thread takes over its workspace where it would have computed
@@ -283,8 +274,26 @@ public final class ThresholdFinder {
   /** As above; {@code endSpectrum}, if not null, gives {@code good}'s {@link BranchEndClassifier#endSpectrum}. */
   private Threshold locate(Model model, double rInst, Equilibrium previous, Equilibrium good, double rBad,
       double bisectionWidth, double startAmplitude, java.util.function.Supplier<StabilityAnalyzer.Spectrum> endSpectrum) {
-    Equilibrium given = good;
-    while ((good.pump() - rBad) / good.pump() > bisectionWidth) {
+    Bisected b = bisect(model, previous, good, rBad, bisectionWidth);
+    // The spectrum supplied is the given end's, computed as if right after the caller's solves: it stands for the
+    // classifier's own only where no bisection step came in between (a step can move the end, and its solves
+    // leave this thread's LU workspace as the spectrum would not have found it).
+    if (endSpectrum != null && b.steps() == 0) {
+      return classifier.classify(model, rInst, b.previous(), b.good(), b.rBad(), startAmplitude, endSpectrum);
+    }
+    return classifier.classify(model, rInst, b.previous(), b.good(), b.rBad(), startAmplitude);
+  }
+
+  /** The branch end's bracket after {@code steps} bisection steps (0: the bracket as given, nothing solved). */
+  private record Bisected(Equilibrium previous, Equilibrium good, double rBad, int steps) {}
+
+  /**
+   * Bisects (geometrically) between the stable lasing state {@code good} ({@code previous}: its stable neighbour
+   * above) and {@code rBad} (no stable lasing state) until the bracket is narrower than {@code width} (relative).
+   */
+  private Bisected bisect(Model model, Equilibrium previous, Equilibrium good, double rBad, double width) {
+    int steps = 0;
+    while ((good.pump() - rBad) / good.pump() > width) {
       double r = Math.sqrt(good.pump() * rBad);
       Optional<Equilibrium> e = stableLasing(model.withPump(r), good);
       if (e.isPresent()) {
@@ -293,11 +302,9 @@ public final class ThresholdFinder {
       } else {
         rBad = r;
       }
+      steps++;
     }
-    if (endSpectrum != null && good == given) {
-      return classifier.classify(model, rInst, previous, good, rBad, startAmplitude, endSpectrum);
-    }
-    return classifier.classify(model, rInst, previous, good, rBad, startAmplitude);
+    return new Bisected(previous, good, rBad, steps);
   }
 
   /**

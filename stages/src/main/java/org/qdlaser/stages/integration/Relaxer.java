@@ -49,10 +49,7 @@ public final class Relaxer {
     IntegrationResult res =
         integrator.integrate(
             model, 0.0, y0, window, observer,
-            (t, y, yDot) -> {
-              org.qdlaser.stages.numerics.threads.RouteCancellation.check(); // a speculative route no longer wanted
-              return t >= minTime && criterion.shouldStop(t, y, yDot);
-            });
+            (t, y, yDot) -> t >= minTime && criterion.shouldStop(t, y, yDot));
     double[] y = res.y();
     double[] yDot = new double[y.length];
     model.rhs(res.t(), y, yDot);

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.qdlaser.stages.integration.PumpStep;
 import org.qdlaser.stages.numerics.threads.OrderedRoutes;
 import org.qdlaser.stages.numerics.threads.RouteCancellation;
 import org.qdlaser.stages.physics.Model;
@@ -16,8 +17,8 @@ import org.qdlaser.stages.physics.ModelKind;
 import org.qdlaser.stages.physics.StateLayout;
 
 /**
- * A speculative route cancelled inside a long co-rotating transient ({@link LongTimeFate}, as the threshold
- * search's short transients) stops within a step, and the search's result is the loop's.
+ * A speculative route cancelled inside a long transient (a co-rotating one of {@link LongTimeFate}, as the
+ * threshold search's short transients, or a pump step's) stops within a step, and the search's result is the loop's.
  */
 class CancelledTransientTest {
   /** Busy time of one right-hand side (ms): the transient below then takes minutes unless cancelled. */
@@ -121,6 +122,42 @@ class CancelledTransientTest {
     assertThat(ended.await(10, TimeUnit.SECONDS)).as("the cancelled route ended").isTrue();
     assertThat(how.get()).isInstanceOf(RouteCancellation.Cancelled.class);
     // A BDF step of this 5-unknown toy: a few right-hand sides and a 10-evaluation difference Jacobian.
+    assertThat(m.calls().get() - atDecision.get()).as("right-hand sides after the decision").isLessThan(100);
+  }
+
+  /**
+   * A transient with no stop condition and no observer that polls ({@link PumpStep#integrate}, as the relaxation
+   * oscillations' pump steps) stops within a step too: the integrator's step loop is the cancellation point.
+   */
+  @Test
+  void aRouteCancelledInAPumpStepTransientStopsWithinAStep() throws Exception {
+    Slow m = new Slow(new LongTimeFateTest.Toy(-1e-3, 1e6, 1.9, 0.0, 0.0, 0.0), new AtomicInteger(), new CountDownLatch(1));
+    CountDownLatch ended = new CountDownLatch(1);
+    AtomicReference<Throwable> how = new AtomicReference<>();
+    AtomicInteger atDecision = new AtomicInteger();
+    List<Supplier<String>> routes = List.of(
+        () -> {
+          await(m.started());
+          sleep(200); // the transient is well under way
+          atDecision.set(m.calls().get());
+          return "decided";
+        },
+        () -> {
+          try {
+            // 1e6 time units at rtol 1e-10, ~2 ms per right-hand side: hours unless cancelled
+            PumpStep.integrate(m, m.factorisedState(9, 0, 0), 0.0, m.factorisedState(10, 0, 0), 1e6, 2);
+            return "integrated";
+          } catch (RuntimeException e) {
+            how.set(e);
+            throw e;
+          } finally {
+            ended.countDown();
+          }
+        });
+    assertThat(OrderedRoutes.untilFirst(routes, "decided"::equals, 2, "qdlaser-test-routes",
+        () -> new IllegalStateException("interrupted"))).containsExactly("decided");
+    assertThat(ended.await(10, TimeUnit.SECONDS)).as("the cancelled route ended").isTrue();
+    assertThat(how.get()).isInstanceOf(RouteCancellation.Cancelled.class);
     assertThat(m.calls().get() - atDecision.get()).as("right-hand sides after the decision").isLessThan(100);
   }
 

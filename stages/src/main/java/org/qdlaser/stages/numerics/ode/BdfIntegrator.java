@@ -2,6 +2,7 @@ package org.qdlaser.stages.numerics.ode;
 
 import org.qdlaser.stages.numerics.linear.DenseLuSolver;
 import org.qdlaser.stages.numerics.linear.LinearSolver;
+import org.qdlaser.stages.numerics.threads.RouteCancellation;
 
 import java.util.Objects;
 
@@ -60,6 +61,10 @@ import java.util.Objects;
  * interpolant at the accepted point, i.e. the method's f(t, y) (exact up to the Newton
  * tolerance); it costs no extra right-hand side evaluation. {@link #interpolate} gives dense
  * output within the last accepted step. Forward integration only (tEnd >= t0).
+ *
+ * <p>Every step starts with {@link RouteCancellation#check} (a read of the thread's interrupt flag): a
+ * transient run on a speculative route that is no longer wanted leaves there, whatever its observer
+ * and stop condition (elsewhere the check does nothing).
  *
  * <p>A workspace: not thread safe, reusable; arrays are allocated when the dimension (or the
  * sparsity pattern) changes, never inside the step loop, except that the sparse LU grows its
@@ -346,6 +351,7 @@ public final class BdfIntegrator implements StiffIntegrator {
     stepsSinceFactorization = 0;
 
     while (true) {
+      RouteCancellation.check(); // a transient's one cancellation point (a route or cancellable task no longer wanted)
       if (steps >= maxSteps) {
         throw new IntegrationException(
             "maximum number of steps (" + maxSteps + ") reached before tEnd = " + tEnd, t);

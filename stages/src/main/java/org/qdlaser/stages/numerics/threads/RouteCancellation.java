@@ -53,21 +53,35 @@ public final class RouteCancellation {
    */
   public static <T> Callable<T> cancellable(Callable<T> task) {
     return () -> {
-      ROUTE.set(Boolean.TRUE);
+      boolean outer = mark();
       try {
         return task.call();
       } finally {
-        ROUTE.remove();
+        unmark(outer);
       }
     };
   }
 
   /** Runs {@code route} as a route of this thread: {@link #check} polls its interrupt flag meanwhile. */
   static <T> T asRoute(Supplier<T> route) {
-    ROUTE.set(Boolean.TRUE);
+    boolean outer = mark();
     try {
       return route.get();
     } finally {
+      unmark(outer);
+    }
+  }
+
+  /** Marks this thread as running a route; whether it was marked already (a route's own work run on its thread). */
+  private static boolean mark() {
+    boolean outer = ROUTE.get() != null;
+    ROUTE.set(Boolean.TRUE);
+    return outer;
+  }
+
+  /** Undoes {@link #mark}: an outer mark stays, so that the rest of the enclosing route still polls. */
+  private static void unmark(boolean outer) {
+    if (!outer) {
       ROUTE.remove();
     }
   }

@@ -88,6 +88,37 @@ class RouteCancellationTest {
     })).isEqualTo(7);
   }
 
+  /**
+   * A route's own work run on the route's thread as a {@link RouteCancellation#cancellable} task (or as a nested
+   * route) leaves the route marked: the rest of the route still stops where it is cancelled.
+   */
+  @Test
+  void nestedUseKeepsTheOuterMark() throws Exception {
+    assertThat(RouteCancellation.asRoute(() -> {
+      try {
+        assertThat(RouteCancellation.cancellable(() -> 1).call()).isEqualTo(1);
+        assertThat(RouteCancellation.asRoute(() -> 2)).isEqualTo(2);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return cancelledHere();
+    })).isTrue();
+    assertThat(cancelledHere()).as("off the route again: no mark left behind").isFalse();
+  }
+
+  /** Whether {@link RouteCancellation#check} throws on this thread when it is interrupted (the flag cleared after). */
+  private static boolean cancelledHere() {
+    Thread.currentThread().interrupt();
+    try {
+      RouteCancellation.check();
+      return false;
+    } catch (RouteCancellation.Cancelled e) {
+      return true;
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
   private static void await(CountDownLatch l) {
     try {
       assertThat(l.await(10, TimeUnit.SECONDS)).isTrue();
