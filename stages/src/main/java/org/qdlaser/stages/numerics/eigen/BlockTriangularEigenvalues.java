@@ -60,17 +60,11 @@ public final class BlockTriangularEigenvalues {
         im[out++] = 0.0;
         continue;
       }
-      double[][] block = new double[size][size];
-      for (int r = 0; r < size; r++) {
-        double[] row = a[members[from + r]];
-        double[] b = block[r];
-        for (int k = 0; k < size; k++) {
-          b[k] = row[members[from + k]];
-        }
-      }
-      double[][] ev = FrancisEigenvalues.of(block);
+      // The block is built for the QR alone, which takes it over (one copy of it, not two); the
+      // fallback, never seen used, builds it again.
+      double[][] ev = FrancisEigenvalues.ofOwned(block(a, members, from, size));
       if (ev == null) {
-        ev = ejml(block);
+        ev = ejml(block(a, members, from, size));
         if (ev == null) {
           return null;
         }
@@ -80,6 +74,19 @@ public final class BlockTriangularEigenvalues {
       out += size;
     }
     return new double[][] {re, im};
+  }
+
+  /** The diagonal block of {@code a} on the indices members[from .. from + size - 1] (new rows). */
+  private static double[][] block(double[][] a, int[] members, int from, int size) {
+    double[][] block = new double[size][size];
+    for (int r = 0; r < size; r++) {
+      double[] row = a[members[from + r]];
+      double[] b = block[r];
+      for (int k = 0; k < size; k++) {
+        b[k] = row[members[from + k]];
+      }
+    }
+    return block;
   }
 
   /**

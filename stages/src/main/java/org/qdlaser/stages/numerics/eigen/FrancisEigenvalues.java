@@ -17,8 +17,9 @@ import org.qdlaser.stages.numerics.linear.HouseholderHessenberg;
  * eigenvalues are exact for a matrix within a small multiple of eps times the norm, so the two agree
  * to rounding (tests), not bit for bit.
  *
- * <p>Arrays: the input is caller-owned and not modified; the results are new arrays. Allocates the
- * n x n working copy and a few n-vectors; no allocation inside the iteration.
+ * <p>Arrays: {@link #of}'s input is caller-owned and not modified; the results are new arrays.
+ * Allocates the n x n working copy (none in {@link #ofOwned}) and a few n-vectors; no allocation
+ * inside the iteration.
  */
 public final class FrancisEigenvalues {
   private FrancisEigenvalues() {}
@@ -44,14 +45,16 @@ public final class FrancisEigenvalues {
    * the QR iteration did not converge within {@link #ITERATIONS_PER_EIGENVALUE} times n iterations.
    */
   public static double[][] of(double[][] a) {
-    int n = a.length;
-    double[][] h = new double[n][];
-    for (int i = 0; i < n; i++) {
-      if (a[i].length != n) {
-        throw new IllegalArgumentException("not square: row " + i + " has " + a[i].length + " entries, n = " + n);
-      }
-      h[i] = a[i].clone();
-    }
+    return ofOwned(HouseholderHessenberg.squareCopy(a));
+  }
+
+  /**
+   * As {@link #of}, on a square matrix {@code h} that the caller hands over (rows; reduced in place
+   * and destroyed): for a caller that built the matrix for this call alone ({@link
+   * BlockTriangularEigenvalues}'s blocks), which saves {@link #of}'s copy.
+   */
+  static double[][] ofOwned(double[][] h) {
+    int n = h.length;
     HouseholderHessenberg.reduce(h, null, null);
     double[] re = new double[n];
     double[] im = new double[n];

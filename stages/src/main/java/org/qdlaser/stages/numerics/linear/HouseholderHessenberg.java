@@ -25,21 +25,42 @@ public final class HouseholderHessenberg {
   /** Reduces a copy of {@code m} (square rows, caller-owned, not modified), keeping the reflectors. */
   public HouseholderHessenberg(double[][] m) {
     n = m.length;
-    h = new double[n][];
-    for (int i = 0; i < n; i++) {
-      if (m[i].length != n) {
-        throw new IllegalArgumentException("matrix must be square: row " + i + " has " + m[i].length + " of " + n + " entries");
-      }
-      h[i] = m[i].clone();
-    }
+    h = squareCopy(m);
     v = new double[Math.max(n - 2, 0)][];
     tau = new double[Math.max(n - 2, 0)];
     reduce(h, v, tau);
   }
 
+  /**
+   * A copy of the rows of {@code m} (caller-owned, not modified; new arrays), which must be square:
+   * the one check and copy of this reduction's users ({@link #HouseholderHessenberg}, {@code
+   * FrancisEigenvalues.of}).
+   *
+   * @throws IllegalArgumentException if a row's length is not the number of rows
+   */
+  public static double[][] squareCopy(double[][] m) {
+    int n = m.length;
+    double[][] c = new double[n][];
+    for (int i = 0; i < n; i++) {
+      if (m[i].length != n) {
+        throw new IllegalArgumentException("matrix must be square: row " + i + " has " + m[i].length + " of " + n + " entries");
+      }
+      c[i] = m[i].clone();
+    }
+    return c;
+  }
+
   /** H's entry (i, j) (zero below the sub-diagonal). */
   public double h(int i, int j) {
     return h[i][j];
+  }
+
+  /**
+   * H's rows: this instance's own arrays, not copies, for {@link ShiftedHessenbergSolver}'s solves to
+   * read in place (one copy of H, not two). Callers must not modify them.
+   */
+  double[][] rows() {
+    return h;
   }
 
   /** Q^T w (a new array; {@code w} caller-owned, not modified): a vector in the Hessenberg basis. */

@@ -14,8 +14,11 @@ package org.qdlaser.stages.numerics.linear;
  */
 public final class ShiftedHessenbergSolver {
   private final int n;
-  /** H row-major (n x n); entries below the sub-diagonal are zero. */
-  private final double[] h;
+  /**
+   * H's rows (n x n), the reduction's own arrays (one copy of H, not two; read only): the solves read
+   * only entries on or above the sub-diagonal.
+   */
+  private final double[][] h;
   /** M = Q H Q^T with Q kept as its reflectors. */
   private final HouseholderHessenberg hess;
   // workspaces of one solve: U of s I - H = P L U (upper part, row-major), the row being eliminated, the right side
@@ -37,12 +40,7 @@ public final class ShiftedHessenbergSolver {
       }
     }
     this.hess = new HouseholderHessenberg(m);
-    this.h = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      for (int j = Math.max(0, i - 1); j < n; j++) {
-        h[i * n + j] = hess.h(i, j);
-      }
-    }
+    this.h = hess.rows();
     this.aRe = new double[n * n];
     this.aIm = new double[n * n];
     this.xRe = new double[n];
@@ -72,8 +70,9 @@ public final class ShiftedHessenbergSolver {
     // being eliminated is kept in curRe/curIm, the next row of s I - H is read from H when needed,
     // and only the finished rows of U are stored (aRe/aIm, upper part). The arithmetic is that of
     // Gaussian elimination with partial pivoting on the whole matrix, operation for operation.
+    double[] h0 = h[0];
     for (int j = 0; j < n; j++) {
-      curRe[j] = -h[j];
+      curRe[j] = -h0[j];
       curIm[j] = 0;
       xRe[j] = c[j];
       xIm[j] = 0;
@@ -82,14 +81,14 @@ public final class ShiftedHessenbergSolver {
     curIm[0] = sIm;
     for (int k = 0; k < n - 1; k++) {
       int rk = k * n;
-      int r1 = rk + n;
-      double subRe = -h[r1 + k]; // row k + 1 of s I - H at column k: below the diagonal, real
+      double[] h1 = h[k + 1]; // row k + 1 of H
+      double subRe = -h1[k]; // row k + 1 of s I - H at column k: below the diagonal, real
       double lRe;
       double lIm;
       if (Math.abs(subRe) > Math.hypot(curRe[k], curIm[k])) {
         // Row k + 1 is the pivot row: it becomes row k of U, the current row is eliminated against it.
         for (int j = k; j < n; j++) {
-          aRe[rk + j] = -h[r1 + j];
+          aRe[rk + j] = -h1[j];
           aIm[rk + j] = 0;
         }
         aRe[rk + k + 1] += sRe;
@@ -128,7 +127,7 @@ public final class ShiftedHessenbergSolver {
         for (int j = k + 1; j < n; j++) {
           double uRe = curRe[j];
           double uIm = curIm[j];
-          double vRe = -h[r1 + j];
+          double vRe = -h1[j];
           double vIm = 0;
           if (j == k + 1) {
             vRe += sRe;
