@@ -14,8 +14,6 @@ import org.qdlaser.stages.numerics.nonlinear.NewtonSolver;
 import org.qdlaser.stages.numerics.sparse.SparsityPattern;
 import org.qdlaser.stages.numerics.threads.RouteCancellation;
 import org.qdlaser.stages.physics.Model;
-import org.qdlaser.stages.physics.ModelKind;
-import org.qdlaser.stages.physics.StateLayout;
 
 /**
  * How {@link BranchWalkUp} ends when it does not return: the caller's LU workspace (detached at the start for
@@ -23,70 +21,6 @@ import org.qdlaser.stages.physics.StateLayout;
  * On the toy of {@link LongTimeFateTest} (5 unknowns: dense solves, which leave a sparse workspace as it is).
  */
 class BranchWalkUpTest {
-  /** The toy with {@code hook} run at the start of every right-hand side. */
-  private record Hooked(LongTimeFateTest.Toy toy, Runnable hook) implements Model {
-    @Override
-    public void rhs(double t, double[] y, double[] yDot) {
-      hook.run();
-      toy.rhs(t, y, yDot);
-    }
-
-    @Override
-    public int dimension() {
-      return toy.dimension();
-    }
-
-    @Override
-    public ModelKind kind() {
-      return toy.kind();
-    }
-
-    @Override
-    public StateLayout layout() {
-      return toy.layout();
-    }
-
-    @Override
-    public int dots() {
-      return toy.dots();
-    }
-
-    @Override
-    public double pump() {
-      return toy.pump();
-    }
-
-    @Override
-    public Model withPump(double r) {
-      return this;
-    }
-
-    @Override
-    public double upperPopulationMean(double[] y) {
-      return toy.upperPopulationMean(y);
-    }
-
-    @Override
-    public double[] activation(double[] y) {
-      return toy.activation(y);
-    }
-
-    @Override
-    public double[] factorisedState(double b, double vc, double cc) {
-      return toy.factorisedState(b, vc, cc);
-    }
-
-    @Override
-    public double[] lasingInitialState() {
-      return toy.lasingInitialState();
-    }
-
-    @Override
-    public double[] noFieldState() {
-      return toy.noFieldState();
-    }
-  }
-
   /** A toy rotating at 1.9 - 0.2 with |b| = 100 (LongTimeFateTest's first case). */
   private static final LongTimeFateTest.Toy TOY = new LongTimeFateTest.Toy(0.05, 100, 1.9, 0.2, 0.0, 0.0);
 
@@ -110,7 +44,7 @@ class BranchWalkUpTest {
 
   @Test
   void aWalkWhosePolishThrowsGivesTheCallerItsWorkspaceBack() {
-    Hooked m = new Hooked(TOY, () -> {
+    HookedToy m = new HookedToy(TOY, () -> {
       throw new IllegalStateException("right-hand side failed");
     });
     NewtonSolver.SparseWorkspace callers = callersWorkspace();
@@ -131,7 +65,7 @@ class BranchWalkUpTest {
     CountDownLatch interrupted = new CountDownLatch(1);
     AtomicInteger cancelled = new AtomicInteger();
     AtomicInteger wentOn = new AtomicInteger();
-    Hooked m = new Hooked(TOY, () -> {
+    HookedToy m = new HookedToy(TOY, () -> {
       started.countDown();
       long end = System.nanoTime() + 10_000_000_000L;
       while (!Thread.currentThread().isInterrupted() && System.nanoTime() < end) {
