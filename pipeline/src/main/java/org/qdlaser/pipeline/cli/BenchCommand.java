@@ -13,7 +13,6 @@ import org.qdlaser.pipeline.input.InputException;
 import org.qdlaser.stages.bench.BadOption;
 import org.qdlaser.stages.bench.JacobianBenchmark;
 import org.qdlaser.stages.bench.StiffBenchmark;
-import org.qdlaser.stages.numerics.ode.BdfSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +71,7 @@ public final class BenchCommand implements Runnable {
     int maxOrder;
 
     @Option(names = "--stability-limit-detection", negatable = true,
-        defaultValue = "" + BdfSettings.DEFAULT_STABILITY_LIMIT_DETECTION, fallbackValue = "true",
+        defaultValue = "" + StiffBenchmark.DEFAULT_STABILITY_LIMIT_DETECTION, fallbackValue = "true",
         description = "lower the BDF order at a detected stability limit (default: ${DEFAULT-VALUE})")
     boolean stabilityLimitDetection;
 

@@ -25,6 +25,9 @@ public final class StiffBenchmark {
 
   private StiffBenchmark() {}
 
+  /** Whether the BDF's stability-limit detection is on unless asked otherwise (the integrator's default). */
+  public static final boolean DEFAULT_STABILITY_LIMIT_DETECTION = BdfSettings.DEFAULT_STABILITY_LIMIT_DETECTION;
+
   /**
    * What to run.
    *
