@@ -70,6 +70,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--max-order", defaultValue = "5", description = "highest BDF order, 1..5 (default: ${DEFAULT-VALUE})")
     int maxOrder;
 
+    @Option(names = "--stability-limit-detection", negatable = true,
+        defaultValue = "" + StiffBenchmark.DEFAULT_STABILITY_LIMIT_DETECTION, fallbackValue = "true",
+        description = "lower the BDF order at a detected stability limit (default: ${DEFAULT-VALUE})")
+    boolean stabilityLimitDetection;
+
     @Option(names = "--repeat", defaultValue = "1",
         description = "integrate this many times and report the fastest (JIT warm-up; default: ${DEFAULT-VALUE})")
     int repeat;
@@ -87,7 +92,8 @@ public final class BenchCommand implements Runnable {
         double[] ref = reference == null ? null
             : referenceSolution(reference, StiffBenchmark.problem(problem).name());
         Map<String, Object> out = StiffBenchmark.run(
-            new StiffBenchmark.Request(problem, rtol, atol, linearSolver, maxOrder, repeat, ref));
+            new StiffBenchmark.Request(problem, rtol, atol, linearSolver, maxOrder, repeat, ref,
+                stabilityLimitDetection));
         if (ref != null) {
           out.put("reference", reference.toString());
         }

@@ -10,6 +10,7 @@ import org.qdlaser.stages.numerics.ode.IntegratorStats;
 import org.qdlaser.stages.numerics.ode.IterationMatrixDense;
 import org.qdlaser.stages.numerics.ode.IterationMatrixKind;
 import org.qdlaser.stages.numerics.ode.IterationMatrixSparse;
+import org.qdlaser.stages.numerics.ode.StiffIntegrator;
 import org.qdlaser.stages.numerics.testproblems.StiffTestProblem;
 import org.qdlaser.stages.numerics.testproblems.StiffTestProblems;
 
@@ -24,6 +25,9 @@ public final class StiffBenchmark {
 
   private StiffBenchmark() {}
 
+  /** Whether the BDF's stability-limit detection is on unless asked otherwise (the integrator's default). */
+  public static final boolean DEFAULT_STABILITY_LIMIT_DETECTION = BdfSettings.DEFAULT_STABILITY_LIMIT_DETECTION;
+
   /**
    * What to run.
    *
@@ -34,9 +38,18 @@ public final class StiffBenchmark {
    * @param maxOrder highest BDF order, 1..5
    * @param repeat integrations, the fastest reported (1..100)
    * @param reference reference solution (the problem's dimension), or null
+   * @param stabilityLimitDetection the BDF's stability-limit detection on or off
    */
   public record Request(String problem, double rtol, Double atol, String linearSolver, int maxOrder, int repeat,
-      double[] reference) {}
+      double[] reference, boolean stabilityLimitDetection) {
+
+    /** A request with the integrator's default stability-limit detection. */
+    public Request(String problem, double rtol, Double atol, String linearSolver, int maxOrder, int repeat,
+        double[] reference) {
+      this(problem, rtol, atol, linearSolver, maxOrder, repeat, reference,
+          BdfSettings.DEFAULT_STABILITY_LIMIT_DETECTION);
+    }
+  }
 
   /** The linear algebra of a {@code --linear-solver} name. */
   public static IterationMatrixKind linearAlgebra(String name) {
@@ -80,15 +93,27 @@ public final class StiffBenchmark {
     if (kind.sparseFor(p.system()) && p.system().sparsity() == null && n > IterationMatrixSparse.MAX_DENSE_PATTERN_DIMENSION) {
       throw new BadOption("--linear-solver", p.name() + " has no sparsity pattern");
     }
-    BdfIntegrator integrator = new BdfIntegrator(BdfSettings.of(r.rtol(), a).withMaxOrder(r.maxOrder()).withIterationMatrix(kind));
+    BdfIntegrator integrator = new BdfIntegrator(BdfSettings.of(r.rtol(), a).withMaxOrder(r.maxOrder())
+        .withIterationMatrix(kind).withStabilityLimitDetection(r.stabilityLimitDetection()));
     double best = Double.POSITIVE_INFINITY;
     IntegrationResult result = null;
+    long[] reductions = new long[1];
+    // Sums the order reductions over the pieces between the problem's breakpoints (one integrate call each).
+    StiffIntegrator counting = (system, t0, y0, tEnd, observer, stop) -> {
+      IntegrationResult piece = integrator.integrate(system, t0, y0, tEnd, observer, stop);
+      reductions[0] += integrator.stabilityLimitReductions();
+      return piece;
+    };
     for (int i = 0; i < r.repeat(); i++) {
+      reductions[0] = 0;
       long start = System.nanoTime();
-      result = p.solve(integrator); // restarts at the problem's breakpoints
+      result = p.solve(counting); // restarts at the problem's breakpoints
       best = Math.min(best, (System.nanoTime() - start) * 1e-9);
     }
-    return report(r, p, a, integrator, result, best);
+    Map<String, Object> out = report(r, p, a, integrator, result, best);
+    out.put("stability_limit_detection", r.stabilityLimitDetection());
+    out.put("stability_limit_reductions", reductions[0]);
+    return out;
   }
 
   /** Checks the tolerances, order, repeats and reference; returns atol. */

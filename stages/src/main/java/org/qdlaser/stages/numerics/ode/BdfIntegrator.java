@@ -32,6 +32,13 @@ import java.util.Objects;
  * reduces h by 0.9 err^(-1/(k+1)) in [0.2, 0.9] (0.1 from the second failure), lowers k when
  * order k-1 promises a larger step, and drops to order 1 after three failures.
  *
+ * <p>Stability-limit detection ({@link BdfSettings#stabilityLimitDetection()}, off by default): at
+ * orders 3-5, after five accepted steps with unchanged h and k, the norms of nabla^{k-1} y,
+ * nabla^k y and nabla^{k+1} y over those steps are fitted by a single mode of the recurrence
+ * ({@link StabilityLimitDetector}); a mode with per-step growth |zeta| >= 0.98 at order k that order
+ * k-1 would damp below 0.98 lowers the order to k-1 with the step of that order's error estimate (at
+ * most the current h): Hindmarsh's STALD idea (CVODE), in our own formulation.
+ *
  * <p>Work control (CVODE conventions, Hindmarsh et al.): the Newton matrix is refactored when
  * h/gamma_k has changed by more than 30 %, after 20 steps with any change of h/gamma_k, after a
  * convergence failure or a new Jacobian; between refactorisations the Newton correction is scaled
@@ -199,6 +206,7 @@ public final class BdfIntegrator implements StiffIntegrator {
   private final double[] transform = new double[(MAX_ORDER + 2) * (MAX_ORDER + 2)];
   private final double[] atGrid = new double[(MAX_ORDER + 2) * (MAX_ORDER + 2)];
   private final double[] basis = new double[MAX_ORDER + 2];
+  private final StabilityLimitDetector stabilityLimit = new StabilityLimitDetector();
 
   // ---- Newton / Jacobian state
   private boolean haveJacobian;
@@ -230,6 +238,7 @@ public final class BdfIntegrator implements StiffIntegrator {
   private long factorizations;
   private long errorTestFailures;
   private long convergenceFailures;
+  private long stabilityLimitReductions;
 
   /**
    * Integrator with the linear algebra of {@code settings.iterationMatrix()}; the dense path uses
@@ -266,6 +275,14 @@ public final class BdfIntegrator implements StiffIntegrator {
    */
   public IterationMatrixKind iterationMatrixKind() {
     return iterationMatrix == null ? null : iterationMatrix.kind();
+  }
+
+  /**
+   * Order reductions made by the stability-limit detection in the latest {@link #integrate} call
+   * (0 unless {@link BdfSettings#stabilityLimitDetection()}).
+   */
+  public long stabilityLimitReductions() {
+    return stabilityLimitReductions;
   }
 
   /** Work counters of the latest {@link #integrate} call, also after it threw. */
@@ -310,6 +327,8 @@ public final class BdfIntegrator implements StiffIntegrator {
     factorizations = 0;
     errorTestFailures = 0;
     convergenceFailures = 0;
+    stabilityLimitReductions = 0;
+    stabilityLimit.reset();
     haveStep = false;
     haveJacobian = false;
     jacobianCurrent = false;
@@ -502,6 +521,13 @@ public final class BdfIntegrator implements StiffIntegrator {
       equalSteps++;
       stepsSinceJacobian++;
       stepsSinceFactorization++;
+      final boolean detectLimit = settings.stabilityLimitDetection() && k >= 3;
+      if (detectLimit) {
+        if (equalSteps == 1) {
+          stabilityLimit.reset(); // a new step size or order: earlier norms belong to another grid
+        }
+        stabilityLimit.record(rowNorm(k - 1), rowNorm(k), rowNorm(k + 1));
+      }
 
       System.arraycopy(diff, 0, yOut, 0, n);
       derivativeAt(0.0, yDotOut);
@@ -549,6 +575,17 @@ public final class BdfIntegrator implements StiffIntegrator {
           pendingFactor = Math.max(same, MIN_SHRINK);
           pendingOrder = k;
         }
+      }
+      // Stability limit: an oscillatory mode the order k does not damp lowers the order, unless the
+      // rule above lowers it already. The step is that of order k-1's error estimate, not larger:
+      // h lambda of the mode is at order k's stability boundary and is not known to be inside
+      // order k-1's region at a larger h.
+      if (detectLimit && errorFailures == 0 && newtonFailures == 0 && pendingOrder >= k
+          && equalSteps >= StabilityLimitDetector.STEPS && stabilityLimit.limitReached(k)) {
+        double errLower = rowNorm(k) / k;
+        pendingFactor = clamp(eta(errLower, k - 1, BIAS_LOWER), MIN_SHRINK, 1.0);
+        pendingOrder = k - 1;
+        stabilityLimitReductions++;
       }
     }
   }

@@ -16,6 +16,9 @@ import java.util.Arrays;
  * @param maxOrder highest BDF order, 1..5
  * @param iterationMatrix linear algebra of the Newton iteration ({@link IterationMatrixKind#AUTO}:
  *     sparse when the system supplies a sparsity pattern)
+ * @param stabilityLimitDetection lower the order when the history shows an oscillatory mode that the
+ *     current order (3..5) does not damp (stability-limit detection, after Hindmarsh's STALD; see
+ *     {@link BdfIntegrator}); off by default ({@link #DEFAULT_STABILITY_LIMIT_DETECTION})
  */
 public record BdfSettings(
     double rtol,
@@ -25,8 +28,14 @@ public record BdfSettings(
     double maxStep,
     long maxSteps,
     int maxOrder,
-    IterationMatrixKind iterationMatrix) {
+    IterationMatrixKind iterationMatrix,
+    boolean stabilityLimitDetection) {
 
+  /**
+   * Stability-limit detection is off unless asked for: measured over the IVP Test Set sweep
+   * (docs/decisions.md, "Stability-limit detection in the BDF").
+   */
+  public static final boolean DEFAULT_STABILITY_LIMIT_DETECTION = false;
   /** Default step budget: far above any sensible run, low enough to stop a runaway loop. */
   public static final long DEFAULT_MAX_STEPS = 1_000_000L;
   /** Highest order of a zero-stable BDF used here (orders 1-5; BDF6 has a tiny stability region). */
@@ -72,6 +81,14 @@ public record BdfSettings(
     }
   }
 
+  /** Settings with the default stability-limit detection. */
+  public BdfSettings(
+      double rtol, double atol, double[] atolPerComponent, double initialStep, double maxStep, long maxSteps,
+      int maxOrder, IterationMatrixKind iterationMatrix) {
+    this(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix,
+        DEFAULT_STABILITY_LIMIT_DETECTION);
+  }
+
   /** Settings with {@link IterationMatrixKind#AUTO} linear algebra. */
   public BdfSettings(
       double rtol, double atol, double[] atolPerComponent, double initialStep, double maxStep, long maxSteps,
@@ -100,37 +117,50 @@ public record BdfSettings(
   }
 
   public BdfSettings withRtol(double v) {
-    return new BdfSettings(v, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix);
+    return new BdfSettings(v, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   public BdfSettings withAtol(double v) {
-    return new BdfSettings(rtol, v, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix);
+    return new BdfSettings(rtol, v, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   /** @param v per-component tolerances (copied), or null for the scalar atol */
   public BdfSettings withAtolPerComponent(double[] v) {
-    return new BdfSettings(rtol, atol, v, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix);
+    return new BdfSettings(rtol, atol, v, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   public BdfSettings withInitialStep(double v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, v, maxStep, maxSteps, maxOrder, iterationMatrix);
+    return new BdfSettings(rtol, atol, atolPerComponent, v, maxStep, maxSteps, maxOrder, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   public BdfSettings withMaxStep(double v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, v, maxSteps, maxOrder, iterationMatrix);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, v, maxSteps, maxOrder, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   public BdfSettings withMaxSteps(long v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, v, maxOrder, iterationMatrix);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, v, maxOrder, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   public BdfSettings withMaxOrder(int v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, v, iterationMatrix);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, v, iterationMatrix,
+        stabilityLimitDetection);
   }
 
   /** @param v linear algebra of the Newton iteration, e.g. to force dense or sparse */
   public BdfSettings withIterationMatrix(IterationMatrixKind v) {
-    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, v);
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, v,
+        stabilityLimitDetection);
+  }
+
+  /** @param v whether to lower the order at a detected stability limit (see {@link BdfIntegrator}) */
+  public BdfSettings withStabilityLimitDetection(boolean v) {
+    return new BdfSettings(rtol, atol, atolPerComponent, initialStep, maxStep, maxSteps, maxOrder, iterationMatrix, v);
   }
 
   // Value semantics for the array component (the record default compares references).
@@ -144,7 +174,8 @@ public record BdfSettings(
         && Double.compare(maxStep, s.maxStep) == 0
         && maxSteps == s.maxSteps
         && maxOrder == s.maxOrder
-        && iterationMatrix == s.iterationMatrix;
+        && iterationMatrix == s.iterationMatrix
+        && stabilityLimitDetection == s.stabilityLimitDetection;
   }
 
   @Override
@@ -156,7 +187,8 @@ public record BdfSettings(
     h = 31 * h + Double.hashCode(maxStep);
     h = 31 * h + Long.hashCode(maxSteps);
     h = 31 * h + maxOrder;
-    return 31 * h + iterationMatrix.hashCode();
+    h = 31 * h + iterationMatrix.hashCode();
+    return 31 * h + Boolean.hashCode(stabilityLimitDetection);
   }
 
   @Override
@@ -164,6 +196,7 @@ public record BdfSettings(
     return "BdfSettings[rtol=" + rtol + ", atol=" + atol
         + ", atolPerComponent=" + Arrays.toString(atolPerComponent)
         + ", initialStep=" + initialStep + ", maxStep=" + maxStep
-        + ", maxSteps=" + maxSteps + ", maxOrder=" + maxOrder + ", iterationMatrix=" + iterationMatrix + "]";
+        + ", maxSteps=" + maxSteps + ", maxOrder=" + maxOrder + ", iterationMatrix=" + iterationMatrix
+        + ", stabilityLimitDetection=" + stabilityLimitDetection + "]";
   }
 }

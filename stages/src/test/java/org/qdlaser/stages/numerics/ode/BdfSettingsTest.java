@@ -73,4 +73,19 @@ class BdfSettingsTest {
     assertThat(dense.toString()).contains("iterationMatrix=DENSE");
     assertThatThrownBy(() -> s.withIterationMatrix(null)).hasMessageContaining("iterationMatrix");
   }
+
+  @Test
+  void stabilityLimitDetectionIsOffByDefaultAndKeptByOtherWithers() {
+    BdfSettings s = BdfSettings.of(1e-6, 1e-10);
+    assertThat(s.stabilityLimitDetection()).isFalse();
+    assertThat(new BdfSettings(1e-6, 1e-10, null, 0.0, 1.0, 10, 5).stabilityLimitDetection()).isFalse();
+    BdfSettings on = s.withStabilityLimitDetection(true);
+    assertThat(on.stabilityLimitDetection()).isTrue();
+    assertThat(on).isNotEqualTo(s);
+    assertThat(on.withStabilityLimitDetection(false)).isEqualTo(s).hasSameHashCodeAs(s);
+    assertThat(on.withRtol(1e-8).withAtol(1e-9).withAtolPerComponent(new double[] {1e-9}).withInitialStep(1e-3)
+        .withMaxStep(1).withMaxSteps(10).withMaxOrder(3).withIterationMatrix(IterationMatrixKind.DENSE)
+        .stabilityLimitDetection()).as("kept by every other wither").isTrue();
+    assertThat(on.toString()).contains("stabilityLimitDetection=true");
+  }
 }
