@@ -236,9 +236,10 @@ public final class SparseLuSolver {
    * the trailing border columns (S4 at 2 gamma: 733 of 2,008 refactorisations, at 93 % of the columns on
    * average), where most of the fill is.
    *
-   * @return n if every reused pivot passed the threshold test; otherwise the number of leading steps whose
-   *     stored pivot a fresh search chooses (the work array is then clean and the caller factorises with
-   *     pivoting from there)
+   * @return n if every reused pivot passed the threshold test; otherwise the step the pivoting factorisation
+   *     starts at: the first whose stored pivot a fresh search would not choose, or the failing step itself
+   *     where the search agrees up to it (an all-zero or non-finite column: the pivoting factorisation then
+   *     fails there as it would from step 0). The work array is then clean.
    */
   private int refactor(SparseMatrix a) {
     final int n = this.n;
@@ -269,7 +270,7 @@ public final class SparseLuSolver {
       for (int q = lStart[k]; q < lStart[k + 1]; q++) {
         max = Math.max(max, Math.abs(x[lRow[q]]));
       }
-      if (same < 0 && freshChoice(k, col, pivot) != rowOfStep[k]) {
+      if (same < 0 && !freshChoiceIsStored(k, col, pivot, max)) {
         same = k;
       }
       if (!(pivot != 0.0 && Double.isFinite(pivot) && max < Double.POSITIVE_INFINITY && Math.abs(pivot) >= tau * max)) {
@@ -290,11 +291,29 @@ public final class SparseLuSolver {
   }
 
   /**
+   * Whether {@link #freshChoice} is the stored pivot row. A stored diagonal pivot (most of them) needs no
+   * replay: with no NaN among the candidates the search's largest candidate is max(|pivot|, maxL) exactly (a
+   * maximum does not depend on the order), and the search takes the diagonal if and only if it passes the
+   * threshold against it (if it does not, the sparsest acceptable row is another one). A false "no" (NaN) only
+   * makes the pivoting factorisation start earlier; a false "yes" would break the bit-for-bit equality.
+   *
+   * @param maxL the largest |entry| of L's rows of the column (Math.max: NaN if one is)
+   */
+  private boolean freshChoiceIsStored(int k, int col, double pivot, double maxL) {
+    final int stored = rowOfStep[k];
+    if (stored == col) { // a NaN makes the comparison false: a disagreement, which is only conservative
+      final double p = Math.abs(pivot);
+      return p >= pivotThreshold * Math.max(p, maxL);
+    }
+    return freshChoice(k, col, pivot) == stored;
+  }
+
+  /**
    * The row {@link #factorWithPivoting}'s pivot search would choose at step {@code k} from this column,
    * written in step numbers: x holds the column after its triangular solve (by step), the candidates are the
    * stored pivot (step k) and L's rows of the column, taken in the search's order (the pivot at its stored
    * {@link #pivotPosition}). Valid while every earlier step's pivot is the stored one. Returns an original
-   * row index, -1 if no candidate is usable.
+   * row index, -1 if every candidate is NaN.
    */
   private int freshChoice(int k, int col, double pivot) {
     final int lo = lStart[k];
@@ -597,7 +616,10 @@ public final class SparseLuSolver {
     return pivotingFactorizations;
   }
 
-  /** Steps that pivoting factorisations took over from the failed refactorisation before them, in all. */
+  /**
+   * Steps that pivoting factorisations took over from the failed refactorisation before them, in all (counted
+   * when the take-over starts, also where that factorisation then finds the matrix singular).
+   */
   public long resumedSteps() {
     return resumedSteps;
   }
@@ -605,6 +627,20 @@ public final class SparseLuSolver {
   /** Columns of the last pivoting factorisation whose pivot was not the diagonal entry. */
   public int offDiagonalPivots() {
     return offDiagonalPivots;
+  }
+
+  /**
+   * Copies of the last factorisation's arrays, each cut to its used length (L's and U's starts, rows and
+   * values, U's diagonal, the row of each step, the pivots' positions): for tests that compare factorisations
+   * bit for bit.
+   */
+  Object[] factorsForTest() {
+    if (!factored) {
+      return new Object[0];
+    }
+    return new Object[] {lStart.clone(), Arrays.copyOf(lRow, lStart[n]), Arrays.copyOf(lVal, lStart[n]),
+        uStart.clone(), Arrays.copyOf(uRow, uStart[n]), Arrays.copyOf(uVal, uStart[n]), uDiag.clone(),
+        rowOfStep.clone(), pivotPosition.clone()};
   }
 
   /** A copy of the column order of the analysed pattern (column eliminated at step k). */
