@@ -73,11 +73,21 @@ public final class ThresholdFinder {
   static final int DISPERSE_BRANCH_NEWTON_ITERATIONS = 15;
   private final EquilibriumSolver disperseSolver = new EquilibriumSolver(branchNewton());
 
-  /** Newton settings of a branch step for detuned dots ({@link #DISPERSE_BRANCH_NEWTON_ITERATIONS}). */
+  /**
+   * A branch step for detuned dots fails after this many consecutive stalled Newton iterations ({@link
+   * org.qdlaser.stages.numerics.nonlinear.NewtonSettings#stallLimit}): its caller halves the step or ends the
+   * bisection, and a failing 15-iteration solve cost as much as three successful ones.
+   */
+  static final int BRANCH_STALL_LIMIT = 2;
+
+  /**
+   * Newton settings of a branch step for detuned dots ({@link #DISPERSE_BRANCH_NEWTON_ITERATIONS}, {@link
+   * #BRANCH_STALL_LIMIT}).
+   */
   static org.qdlaser.stages.numerics.nonlinear.NewtonSettings branchNewton() {
     var d = org.qdlaser.stages.numerics.nonlinear.NewtonSettings.defaults();
     return new org.qdlaser.stages.numerics.nonlinear.NewtonSettings(d.stepTolerance(), d.scaleFloor(),
-        DISPERSE_BRANCH_NEWTON_ITERATIONS);
+        DISPERSE_BRANCH_NEWTON_ITERATIONS).withStallLimit(BRANCH_STALL_LIMIT);
   }
 
   /** Threads of the bounded start routes of a detuned-dot search ({@link ThresholdStart}); 1: on the caller's thread. */

@@ -13,17 +13,28 @@ package org.qdlaser.stages.numerics.nonlinear;
  *     TPM_d S6 at w_QD = gamma that the first chord version lost. Off by default: with it on, the
  *     nightly's fig3 lost 6 golden checks (the TPM_IF_d branches of S1..S10 changed; lead, 2026-12-06,
  *     docs/decisions.md); off, the sparse path is full Newton damped by max|F|, as before
+ * @param stallLimit the solve fails after this many consecutive iterations whose line search accepted only a
+ *     damping of at most {@link NewtonSolver#STALL_DAMPING} (Deuflhard's lambda_min test, asked twice: the
+ *     linear model is trusted for less than 1/32 of its step, so the iterate is outside Newton's region of
+ *     convergence); 0: never (run to {@code maxIterations}). For callers to whom a failure is cheap (a
+ *     continuation halves its step) and a long failing solve is not; see {@link NewtonSolver}
  */
-public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations, boolean chordSteps) {
+public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations, boolean chordSteps,
+    int stallLimit) {
 
   /** Full Newton steps damped by max|F| (no chord steps, no natural monotonicity test): see {@code chordSteps}. */
   public NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations) {
-    this(stepTolerance, scaleFloor, maxIterations, false);
+    this(stepTolerance, scaleFloor, maxIterations, false, 0);
   }
 
   /** The same settings with chord steps on or off. */
   public NewtonSettings withChordSteps(boolean on) {
-    return new NewtonSettings(stepTolerance, scaleFloor, maxIterations, on);
+    return new NewtonSettings(stepTolerance, scaleFloor, maxIterations, on, stallLimit);
+  }
+
+  /** The same settings failing after {@code limit} consecutive stalled iterations (0: never); see {@code stallLimit}. */
+  public NewtonSettings withStallLimit(int limit) {
+    return new NewtonSettings(stepTolerance, scaleFloor, maxIterations, chordSteps, limit);
   }
   public NewtonSettings {
     if (!(stepTolerance > 0 && stepTolerance < 1)) {
@@ -34,6 +45,9 @@ public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIte
     }
     if (maxIterations < 1) {
       throw new IllegalArgumentException("Newton max iterations must be >= 1, got " + maxIterations);
+    }
+    if (stallLimit < 0) {
+      throw new IllegalArgumentException("Newton stall limit must be >= 0 (0: off), got " + stallLimit);
     }
   }
 

@@ -73,6 +73,15 @@ public final class NewtonSolver {
   static final double LAMBDA_MIN = 1.0 / 4096;
   /** A damping cut by the Kantorovich estimate goes at most this far down at once (Deuflhard: 1/10). */
   static final double LAMBDA_CUT_FLOOR = 0.1;
+  /**
+   * Largest damping that counts as a stalled iteration for {@link NewtonSettings#stallLimit} (the line search
+   * halved the step at least five times). Measured on the detuned-dot threshold searches (TPM_d N = 50 at w_QD = 2
+   * gamma, S1, S4, S6, S7, S8: 488 successful and 175 failed branch-step solves of at most 15 iterations): no
+   * successful solve had two consecutive iterations at or below 1/32 except two of S8's (12 and 14 iterations, a
+   * stall of 5-7 iterations at lambda ~ 1e-3 ended by an unguarded full step); at 1/16, three of S4's successes
+   * had two. The failed solves spent 40-45 % of the Newton iterations (docs/benchmarks.md, "Newton's stall limit").
+   */
+  public static final double STALL_DAMPING = 1.0 / 32;
   /** Iterations one factorisation may serve at most (the damped phase moves the iterate slowly). */
   static final int MAX_JACOBIAN_AGE = 4;
 
@@ -219,6 +228,7 @@ public final class NewtonSolver {
     system.residual(x, f);
     double fNorm = maxNorm(f);
     int nonMonotone = 0;
+    int stalled = 0;
     double snPrev = Double.POSITIVE_INFINITY;
     for (int iter = 1; iter <= settings.maxIterations(); iter++) {
       RouteCancellation.check(); // a speculative route no longer wanted leaves here (OrderedRoutes)
@@ -262,6 +272,10 @@ public final class NewtonSolver {
       }
       if (sn > NO_CONTRACTION * snPrev && snLoose < 1.0 && stagnated(lin, x, f, terms)) {
         return new NewtonResult(x, true, iter, fNorm);
+      }
+      stalled = lambda <= STALL_DAMPING ? stalled + 1 : 0;
+      if (settings.stallLimit() > 0 && stalled >= settings.stallLimit()) {
+        return new NewtonResult(x, false, iter, fNorm);
       }
       snPrev = sn;
     }
