@@ -51,7 +51,10 @@ public final class StageVersions {
   // 21: the sparse LU keeps a reused row order only where a fresh pivot search chooses the same rows, so every factorisation is a function of its matrix (branch repro: a solve no longer depends on what its thread solved before); _d results move in their last digits (TPM_d N = 50 point: activation 1.5e-11 relative)
   // 22: the LU change of 21 reverted (it cost S8's threshold 27 s): bytes as 20; a new number so that no version
   // names two contents
-  public static final int EQUILIBRIUM = 22;
+  // 23: the detuned-dot branch steps' Newton fails after two consecutive iterations damped to <= 1/32 (NewtonSettings
+  // stallLimit, issue 13: S4's threshold): polydisperse thresholds move in their last digits (TPM_d N = 50 at 2 gamma:
+  // pumps <= 1.1e-11 relative, fold amplitudes <= 1.1e-5), verdicts and evidence unchanged
+  public static final int EQUILIBRIUM = 23;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
@@ -100,8 +103,9 @@ public final class StageVersions {
   // equilibrium 17 (the BDF's amortised Jacobian age in the thresholds' transients, the fold as solved at Brent's optimum);
   // 11: as equilibrium 18 (the segment between a fold and the bisection end walked, not checked at one midpoint);
   // 12: as equilibrium 19 (exact sparse Jacobians of the _d models in the thresholds' Newton solves)
-  // 13: as equilibrium 20 (the sparse LU without history); 14: reverted, as equilibrium 22
-  public static final int FITTING = 14;
+  // 13: as equilibrium 20 (the sparse LU without history); 14: reverted, as equilibrium 22; 15: as equilibrium 23
+  // (the branch steps' Newton stall limit)
+  public static final int FITTING = 15;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.
@@ -117,8 +121,9 @@ public final class StageVersions {
    * (was 80: S4 at 2 gamma's first mu path was cut three steps before mu = 0; it now reaches the sample and S4 has a
    * threshold, a fold, where it had the verdict none; fate9). 7: as {@link #EQUILIBRIUM} 20 (the sparse LU without
    * history: S4 at 2 gamma's search moves in its last digits). 8: as {@link #EQUILIBRIUM} 22 (that change reverted).
+   * 9: as {@link #EQUILIBRIUM} 23 (the branch steps' Newton stall limit: S4 at 2 gamma 59 -> 49 s, last digits).
    */
-  public static final int SAMPLE_THRESHOLD = 8;
+  public static final int SAMPLE_THRESHOLD = 9;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
