@@ -156,9 +156,7 @@ public final class BdfIntegrator implements StiffIntegrator {
   /** Bias of the step factors of orders k, k-1, k+1 (Shampine & Reichelt): prefer keeping k, then lowering. */
   private static final double BIAS_SAME = 1.2;
   private static final double BIAS_LOWER = 1.3;
-  private static final double BIAS_HIGHER = Double.parseDouble(System.getProperty("qdlaser.bdf.biasHigher", "1.4"));
-  /** SCRATCH (ivp16): Newton tolerance min(NEWTON_TOLERANCE, 10 sqrt(rtol)). */
-  private static final boolean NEWTON_TOL_RTOL = Boolean.getBoolean("qdlaser.bdf.newtonTolRtol");
+  private static final double BIAS_HIGHER = 1.4;
   /** Below this (biased) growth factor h and k are kept: saves refactorisations and re-interpolation. */
   private static final double CHANGE_THRESHOLD = 1.3;
   /**
@@ -811,9 +809,7 @@ public final class BdfIntegrator implements StiffIntegrator {
     // The Newton test below accepts a correction del whose estimated remaining error is at most
     // NEWTON_TOLERANCE (k+1); an inexact linear solve must leave an error well below that (bound on
     // the weighted RMS residual).
-    final double newtonTolerance = NEWTON_TOL_RTOL
-        ? Math.min(NEWTON_TOLERANCE, 10.0 * Math.sqrt(settings.rtol())) : NEWTON_TOLERANCE;
-    final double linearTolerance = LINEAR_TOLERANCE_FRACTION * newtonTolerance * (k + 1);
+    final double linearTolerance = LINEAR_TOLERANCE_FRACTION * NEWTON_TOLERANCE * (k + 1);
     System.arraycopy(yPred, 0, yIter, 0, n);
     java.util.Arrays.fill(corr, 0, n, 0.0);
     double previous = 0;
@@ -850,7 +846,7 @@ public final class BdfIntegrator implements StiffIntegrator {
         rate = Math.max(RATE_DECAY * rate, del / previous);
         rateMeasured = true;
       }
-      if (remainingNewtonError(del, m) * errorScale <= newtonTolerance) {
+      if (remainingNewtonError(del, m) * errorScale <= NEWTON_TOLERANCE) {
         if (rateMeasured && rate > SLOW_CONVERGENCE_RATE) {
           slowConvergence = true;
         }
