@@ -86,7 +86,7 @@ public final class BdfIntegrator implements StiffIntegrator {
   private static final double[] GAMMA = {0.0, 1.0, 3.0 / 2.0, 11.0 / 6.0, 25.0 / 12.0, 137.0 / 60.0, 49.0 / 20.0};
 
   /** Newton corrections per step attempt before declaring a convergence failure (CVODE's 3). */
-  private static final int MAX_NEWTON_ITERATIONS = Integer.getInteger("qdlaser.bdf.maxNewton", 3);
+  private static final int MAX_NEWTON_ITERATIONS = 3;
   /**
    * Accepted Newton error as a fraction of the local error test. Tighter than CVODE's 0.1: Newton
    * error left in d makes the error estimates noisy and causes error test failures (measured on the
@@ -156,13 +156,7 @@ public final class BdfIntegrator implements StiffIntegrator {
   /** Bias of the step factors of orders k, k-1, k+1 (Shampine & Reichelt): prefer keeping k, then lowering. */
   private static final double BIAS_SAME = 1.2;
   private static final double BIAS_LOWER = 1.3;
-  private static final double BIAS_HIGHER = Double.parseDouble(System.getProperty("qdlaser.bdf.biasHigher", "1.4"));
-  /** SCRATCH (ivp16/ivp17): Newton tolerance min(NEWTON_TOLERANCE, 10 sqrt(rtol)) on the full norm. */
-  private static final boolean NEWTON_TOL_RTOL = Boolean.getBoolean("qdlaser.bdf.newtonTolRtol");
-  /** SCRATCH (ivp17 V1): the last allowed iterate is accepted by NEWTON_TOLERANCE if it fails the tighter one. */
-  private static final boolean NEWTON_LAST_OLD = Boolean.getBoolean("qdlaser.bdf.newtonLastOld");
-  /** SCRATCH (ivp17 V3): the tighter tolerance only on components under absolute control (atol_i > rtol |y_i|). */
-  private static final boolean NEWTON_TOL_ABS = Boolean.getBoolean("qdlaser.bdf.newtonTolAbs");
+  private static final double BIAS_HIGHER = 1.4;
   /** Below this (biased) growth factor h and k are kept: saves refactorisations and re-interpolation. */
   private static final double CHANGE_THRESHOLD = 1.3;
   /**
@@ -203,7 +197,6 @@ public final class BdfIntegrator implements StiffIntegrator {
   private double[] yIter;
   private double[] work;
   private double[] weight;
-  private boolean[] absoluteControl; // SCRATCH (ivp17 V3): atol_i > rtol |y_i| at the step start
   private double[] atolVec;
   private double[] yOut;
   private double[] yDotOut;
@@ -655,7 +648,6 @@ public final class BdfIntegrator implements StiffIntegrator {
     yIter = new double[n];
     work = new double[n];
     weight = new double[n];
-    absoluteControl = new boolean[n];
     atolVec = new double[n];
     yOut = new double[n];
     yDotOut = new double[n];
@@ -712,7 +704,6 @@ public final class BdfIntegrator implements StiffIntegrator {
     final double rtol = settings.rtol();
     for (int i = 0; i < n; i++) {
       weight[i] = 1.0 / (rtol * Math.abs(y[i]) + atolVec[i]);
-      absoluteControl[i] = atolVec[i] > rtol * Math.abs(y[i]);
     }
   }
 
@@ -818,11 +809,7 @@ public final class BdfIntegrator implements StiffIntegrator {
     // The Newton test below accepts a correction del whose estimated remaining error is at most
     // NEWTON_TOLERANCE (k+1); an inexact linear solve must leave an error well below that (bound on
     // the weighted RMS residual).
-    final double tightTolerance = NEWTON_TOL_RTOL || NEWTON_TOL_ABS
-        ? Math.min(NEWTON_TOLERANCE, 10.0 * Math.sqrt(settings.rtol())) : NEWTON_TOLERANCE;
-    final double newtonTolerance = NEWTON_TOL_RTOL ? tightTolerance : NEWTON_TOLERANCE;
-    final boolean absTest = NEWTON_TOL_ABS && tightTolerance < NEWTON_TOLERANCE;
-    final double linearTolerance = LINEAR_TOLERANCE_FRACTION * tightTolerance * (k + 1);
+    final double linearTolerance = LINEAR_TOLERANCE_FRACTION * NEWTON_TOLERANCE * (k + 1);
     System.arraycopy(yPred, 0, yIter, 0, n);
     java.util.Arrays.fill(corr, 0, n, 0.0);
     double previous = 0;
@@ -844,16 +831,12 @@ public final class BdfIntegrator implements StiffIntegrator {
         return LINEAR_SOLVE_FAILED;
       }
       double s = 0;
-      double sAbs = 0;
       for (int i = 0; i < n; i++) {
         double dy = work[i] * scale;
         yIter[i] += dy;
         corr[i] += dy;
         double x = dy * weight[i];
         s += x * x;
-        if (absoluteControl[i]) {
-          sAbs += x * x;
-        }
       }
       final double del = Math.sqrt(s / n);
       if (!Double.isFinite(del)) {
@@ -863,15 +846,7 @@ public final class BdfIntegrator implements StiffIntegrator {
         rate = Math.max(RATE_DECAY * rate, del / previous);
         rateMeasured = true;
       }
-      final double remaining = remainingNewtonError(del, m) * errorScale;
-      boolean converged = remaining <= newtonTolerance;
-      if (!converged && NEWTON_LAST_OLD && m + 1 >= MAX_NEWTON_ITERATIONS) {
-        converged = remaining <= NEWTON_TOLERANCE;
-      }
-      if (converged && absTest) {
-        converged = remainingNewtonError(Math.sqrt(sAbs / n), m) * errorScale <= tightTolerance;
-      }
-      if (converged) {
+      if (remainingNewtonError(del, m) * errorScale <= NEWTON_TOLERANCE) {
         if (rateMeasured && rate > SLOW_CONVERGENCE_RATE) {
           slowConvergence = true;
         }
