@@ -11,8 +11,7 @@ public final class StageVersions {
   // 10: the BDF's age rule for Jacobians also asks that the right-hand sides since the last one paid 10x its cost (issue 14: BEAM; finite-difference Jacobians of more than 5 columns are re-evaluated less often)
   // 11: the exact sparse Jacobian of the _d models (issue 14 part 2, branch jac8) in the sparse Newton, the BDF's sparse iteration matrix and the sparse stability search: _d states move within Newton's tolerance, transients within the integrator's
   // 12: the sparse LU keeps a reused row order only where a fresh pivot search chooses the same rows, so every factorisation is a function of its matrix (branch repro: a solve no longer depends on what its thread solved before); _d results move in their last digits (TPM_d N = 50 point: activation 1.5e-11 relative); 13: that change reverted (EQUILIBRIUM 22): bytes as 11
-  // 14: the BDF's order bias 1.2 for raising the order and its Newton goal min(0.05, 10 sqrt(rtol)) (issue 14 part 1, branch ivp17): transients move within the integrator's tolerance
-  public static final int INTEGRATION = 14;
+  public static final int INTEGRATION = 13;
   /**
    * The sweep's integration task (the other integration task, the oscillation's field trace, stays
    * at {@link #INTEGRATION}): 7: its ends table holds the state and its derivative as two
@@ -23,9 +22,8 @@ public final class StageVersions {
   // 9: units and descriptions in the field metadata; CSV twins of the series and ends (one column per state
   // component) (issue 17); 10: as INTEGRATION 9
   // 11: as INTEGRATION 10; 12: as INTEGRATION 11 (exact sparse Jacobians of the _d models); 13: as INTEGRATION 12
-  // (the sparse LU without history); 14: that change reverted (as EQUILIBRIUM 22); 15: as INTEGRATION 14 (the BDF's
-  // order bias and Newton goal)
-  public static final int SWEEP_INTEGRATION = 15;
+  // (the sparse LU without history); 14: that change reverted (as EQUILIBRIUM 22)
+  public static final int SWEEP_INTEGRATION = 14;
   // 4: non-lasing samples recorded; 5: early Newton for small systems, sparse Newton/stability; 6: TPM_IF_d seeded
   // from CIM_d; 7: Newton converged at F's rounding level, threshold start pumps up to the ceiling; 8: branches of
   // _d models (arclength scaled per field family), the stable end (threshold) in folds.json; 9: _d branches stop
@@ -56,8 +54,7 @@ public final class StageVersions {
   // 23: the detuned-dot branch steps' Newton fails after two consecutive iterations damped to <= 1/32 (NewtonSettings
   // stallLimit, issue 13: S4's threshold): polydisperse thresholds move in their last digits (TPM_d N = 50 at 2 gamma:
   // pumps <= 1.1e-11 relative, fold amplitudes <= 1.1e-5), verdicts and evidence unchanged
-  // 24: transients with the BDF's order bias 1.2 for raising the order and its Newton goal min(0.05, 10 sqrt(rtol)) (issue 14 part 1, branch ivp17)
-  public static final int EQUILIBRIUM = 24;
+  public static final int EQUILIBRIUM = 23;
   /**
    * The sweep's polish task (the other equilibrium tasks stay at {@link #EQUILIBRIUM}): 13: sweeps of
    * polydisperse models also write the Lorentzian fit of each lasing state's activation curve
@@ -66,9 +63,8 @@ public final class StageVersions {
    * (non-lasing spectra block by block). 16: as {@link #EQUILIBRIUM} 15 (chord steps in the sparse Newton). 17: as {@link #EQUILIBRIUM} 16 (natural monotonicity).
    * 18: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age). 19: as {@link #EQUILIBRIUM} 19 (exact
    * sparse Jacobians of the _d models). 20: as {@link #EQUILIBRIUM} 20 (dense spectra by our Francis QR). 21: as {@link #EQUILIBRIUM} 21 (the sparse LU without history).
-   * 23: as {@link #EQUILIBRIUM} 24 (the BDF's order bias and Newton goal).
    */
-  public static final int SWEEP_EQUILIBRIUM = 23;
+  public static final int SWEEP_EQUILIBRIUM = 22;
   /**
    * The tasks whose output holds pump-step amplitudes (RelaxationOscillation): the relaxation sweep
    * (equilibrium stage, was {@link #EQUILIBRIUM}) and the pump step (integration stage, was {@link
@@ -82,9 +78,8 @@ public final class StageVersions {
    * 20: as {@link #EQUILIBRIUM} 20 (dense spectra by our Francis QR: the pairs move at the rounding level, and
    * their amplitudes, which are sensitive to the pair, by ~6e-8 relative: CIM_d N = 50 S3 at 2e5).
    * 21: as {@link #EQUILIBRIUM} 21 (the sparse LU without history). 22: as {@link #EQUILIBRIUM} 22 (reverted).
-   * 23: as {@link #EQUILIBRIUM} 24 (the BDF's order bias and Newton goal).
    */
-  public static final int RELAXATION = 23;
+  public static final int RELAXATION = 22;
   /**
    * The activation task (the state of a sample at one pump) on its own: 13: procedure ours follows a
    * sample unsettled after its budget to its long-time fate (state key long_time), procedure paper adds
@@ -99,10 +94,9 @@ public final class StageVersions {
    * the sparse Newton). 20: as {@link #EQUILIBRIUM} 17 (the BDF's amortised Jacobian age). 21: as {@link
    * #EQUILIBRIUM} 19 (exact sparse Jacobians of the _d models). 22: as {@link #EQUILIBRIUM} 20 (dense spectra by
    * our Francis QR). 23: as {@link #EQUILIBRIUM} 21 (the sparse LU
-   * without history). 24: as {@link #EQUILIBRIUM} 22 (that change reverted). 25: as {@link #EQUILIBRIUM} 24 (the
-   * BDF's order bias and Newton goal).
+   * without history). 24: as {@link #EQUILIBRIUM} 22 (that change reverted).
    */
-  public static final int ACTIVATION = 25;
+  public static final int ACTIVATION = 24;
   // 4: Lorentzian fit says lasing, none below threshold; 5: exact thresholds of _d sweeps; 6: exact thresholds as
   // equilibrium 7; 7: as equilibrium 10, unsettled samples fitted, marked; 8: as equilibrium 15 (chord steps in the
   // sparse Newton of the _d thresholds); 9: as equilibrium 16 (natural monotonicity in the sparse Newton); 10: as
@@ -110,9 +104,8 @@ public final class StageVersions {
   // 11: as equilibrium 18 (the segment between a fold and the bisection end walked, not checked at one midpoint);
   // 12: as equilibrium 19 (exact sparse Jacobians of the _d models in the thresholds' Newton solves)
   // 13: as equilibrium 20 (the sparse LU without history); 14: reverted, as equilibrium 22; 15: as equilibrium 23
-  // (the branch steps' Newton stall limit); 16: as equilibrium 24 (the BDF's order bias and Newton goal in the
-  // thresholds' transients)
-  public static final int FITTING = 16;
+  // (the branch steps' Newton stall limit)
+  public static final int FITTING = 15;
   // The fitting stage's Lorentzian task (Eq. 2) on its own: 8: both fits, unscaled (lorentzian) and scaled
   // (lorentzian_scaled), ActivationFit. Only its output changed, so the other fitting tasks (threshold brackets,
   // oscillation fits, some of them minutes long) keep their keys.
@@ -129,9 +122,8 @@ public final class StageVersions {
    * threshold, a fold, where it had the verdict none; fate9). 7: as {@link #EQUILIBRIUM} 20 (the sparse LU without
    * history: S4 at 2 gamma's search moves in its last digits). 8: as {@link #EQUILIBRIUM} 22 (that change reverted).
    * 9: as {@link #EQUILIBRIUM} 23 (the branch steps' Newton stall limit: S4 at 2 gamma 59 -> 49 s, last digits).
-   * 10: as {@link #EQUILIBRIUM} 24 (the BDF's order bias and Newton goal).
    */
-  public static final int SAMPLE_THRESHOLD = 10;
+  public static final int SAMPLE_THRESHOLD = 9;
   // 2: figures of activation studies (Figs. 5, 6, 8-10); 3: amplitude_range, branch thresholds, photons_vs_pump;
   // 4: unsettled samples (open markers, listed); 5: not_lasing_count in activation summaries
   // 6: units in the tables' field metadata; links to the timeline, task graph, files and data package;
@@ -149,8 +141,7 @@ public final class StageVersions {
   /** The Simple Model's figure data (stage "simple": cw curves, spectra, maps, ASE): 1 first version. */
   // 2: units and descriptions in the tables' field metadata from their own dictionary (SimpleColumnDocs: before,
   // the laser tables' dictionary labelled the cw pump in gamma_nr and left most columns undescribed)
-  // 3: the cw gain curves' BDF runs (CwGain, rtol 1e-10) with the BDF's order bias 1.2 for raising the order and its Newton goal min(0.05, 10 sqrt(rtol)) (issue 14 part 1, branch ivp17)
-  public static final int SIMPLE = 3;
+  public static final int SIMPLE = 2;
 
   private StageVersions() {}
 }
