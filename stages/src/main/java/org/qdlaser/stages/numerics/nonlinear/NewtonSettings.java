@@ -16,7 +16,8 @@ package org.qdlaser.stages.numerics.nonlinear;
  * @param stallLimit the solve fails after this many consecutive iterations whose line search accepted only a
  *     damping of at most {@link NewtonSolver#STALL_DAMPING} (Deuflhard's lambda_min test, asked twice: the
  *     linear model is trusted for less than 1/32 of its step, so the iterate is outside Newton's region of
- *     convergence); 0: never (run to {@code maxIterations}). For callers to whom a failure is cheap (a
+ *     convergence); 0: never (run to {@code maxIterations}). Asked on the max-norm damped path only (the
+ *     one these settings take with {@code chordSteps} off). For callers to whom a failure is cheap (a
  *     continuation halves its step) and a long failing solve is not; see {@link NewtonSolver}
  */
 public record NewtonSettings(double stepTolerance, double scaleFloor, int maxIterations, boolean chordSteps,

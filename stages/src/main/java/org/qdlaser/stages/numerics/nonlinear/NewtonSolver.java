@@ -76,10 +76,11 @@ public final class NewtonSolver {
   /**
    * Largest damping that counts as a stalled iteration for {@link NewtonSettings#stallLimit} (the line search
    * halved the step at least five times). Measured on the detuned-dot threshold searches (TPM_d N = 50 at w_QD = 2
-   * gamma, S1, S4, S6, S7, S8: 488 successful and 175 failed branch-step solves of at most 15 iterations): no
-   * successful solve had two consecutive iterations at or below 1/32 except two of S8's (12 and 14 iterations, a
-   * stall of 5-7 iterations at lambda ~ 1e-3 ended by an unguarded full step); at 1/16, three of S4's successes
-   * had two. The failed solves spent 40-45 % of the Newton iterations (docs/benchmarks.md, "Newton's stall limit").
+   * gamma, S1, S4, S6, S7, S8: 488 successful and 175 failed solves of at most 15 iterations): no successful
+   * branch step had two consecutive iterations at or below 1/32 (two of S8's Newton attempts inside a short
+   * transient did, a stall of 5-7 iterations at lambda ~ 1e-3 ended by an unguarded full step; their settings keep
+   * the limit off); at 1/16, three of S4's successes had two. Calibrated on those traces, not derived. The failed
+   * solves spent 40-45 % of the Newton iterations (docs/decisions.md, "Newton's stall limit").
    */
   public static final double STALL_DAMPING = 1.0 / 32;
   /** Iterations one factorisation may serve at most (the damped phase moves the iterate slowly). */
