@@ -761,7 +761,7 @@ def table(ours_path, scipy_path):
             own = '-'
             if b.get('status') == 'ok':
                 q = self_ratio(bdf_curve, (b['rhs_evaluations'], b['max_relative_error']))
-                if q == q:
+                if not math.isnan(q):
                     self_judged += 1
                     own = '%.2f' % q
                     if q > TARGET_RATIO:
